@@ -1,0 +1,64 @@
+/**
+ * One small error class for the whole code base (after hono's HTTPException and zod's issue codes):
+ * a stable machine-readable `code`, structured `details`, and a human message derived from them.
+ * Messages never quote customer text: callers pass positions, field names and sizes, not content.
+ *
+ * @example
+ * throw new AttuneError("input.too_large", { limit: 1_000_000, size: 2_400_000 });
+ */
+
+/** Stable error codes. Others script against these: add freely, never rename. */
+export const ERROR_MESSAGES = {
+  "input.empty": "The text is empty.",
+  "input.too_large": "The input is larger than the limit.",
+  "input.invalid_utf8": "The input is not valid UTF-8.",
+  "input.invalid_json": "A line is not valid JSON.",
+  "input.missing_field": "A required field is missing.",
+  "input.wrong_type": "A field has the wrong type.",
+  "input.unknown_field": "A field is not known.",
+  "input.invalid_value": "A field has a value that is not allowed.",
+  "input.unsupported_format": "This file format is not supported.",
+  "input.csv_malformed": "The CSV is malformed.",
+  "input.compressed_bomb": "The compressed input expands beyond the limit.",
+  "config.invalid": "The configuration is not valid.",
+  "model.missing": "A model file is missing.",
+  "model.corrupt": "A model file could not be read.",
+  "store.conflict": "A record with this id exists with other content.",
+  "store.not_found": "The record was not found.",
+  "store.unavailable": "The database could not be reached.",
+  "auth.required": "Authentication is required.",
+  "auth.invalid": "The credentials are not valid.",
+  "auth.forbidden": "This role may not do that.",
+  "auth.csrf": "The request is missing a valid CSRF token.",
+  "rate.limited": "Too many requests.",
+  "webhook.bad_signature": "The webhook signature is not valid.",
+  "webhook.stale": "The webhook timestamp is outside the allowed window.",
+  "webhook.replay": "The webhook was already received.",
+  "llm.unavailable": "The language model server could not be reached.",
+  "internal": "Something went wrong inside attune.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export class AttuneError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(ERROR_MESSAGES[code], options);
+    this.name = "AttuneError";
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The wire shape used by the CLI and the HTTP API. */
+  toJSON(): { error: { code: ErrorCode; message: string; details: Record<string, unknown> } } {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+/** Narrow an unknown thrown value to an AttuneError, wrapping anything else as `internal`. */
+export function asAttuneError(err: unknown): AttuneError {
+  if (err instanceof AttuneError) return err;
+  return new AttuneError("internal", {}, { cause: err });
+}

@@ -1,0 +1,114 @@
+/**
+ * The Reading: what attune understands of one message. This is a public contract (ARCHITECTURE.md):
+ * fields may be added freely; changing or removing one needs a pipeline version bump and a
+ * CHANGELOG entry. Everything here is plain, serialisable data.
+ */
+import type {
+  CauseLabel,
+  Channel,
+  Direction,
+  EmotionLabel,
+  NeedLabel,
+  PiiKind,
+  SentimentLabel,
+  SignalLabel,
+  StageLabel,
+} from "./labels.js";
+
+/** A half-open range `[start, end)` of UTF-16 code units in the original text, with the words it covers. */
+export interface Span {
+  start: number;
+  end: number;
+  /** The covered text, copied so a reader need not slice; equals `text.slice(start, end)`. */
+  text: string;
+}
+
+export interface LanguageReading {
+  /** ISO 639-1 (`tl` for Tagalog/Filipino), or `und` when unknown. */
+  code: string;
+  confidence: number;
+  /** Dominant ISO 15924 script: Latn, Telu, Thai, Deva, ... or Zyyy when only symbols. */
+  script: string;
+  /** Present when the text mixes languages: all of them, dominant first (Taglish: ["tl", "en"]). */
+  mixed?: string[];
+}
+
+export interface SentimentReading {
+  label: SentimentLabel;
+  /** -1 (very negative) .. 1 (very positive). */
+  score: number;
+  confidence: number;
+}
+
+export interface ScoredLabel<L extends string> {
+  label: L;
+  /** 0..1 */
+  score: number;
+  evidence: Span[];
+}
+
+export interface CauseReading extends ScoredLabel<CauseLabel> {
+  polarity: "positive" | "negative";
+  /** What the cause is about, in the customer's own words ("the courier", "my refund"). */
+  target?: string;
+}
+
+export interface SignalReading {
+  label: SignalLabel;
+  evidence: Span[];
+}
+
+export interface ComplaintReading {
+  is: boolean;
+  /** 0 none, 1 no explicit reproach, 2 disapproval, 3 accusation, 4 blame. */
+  severity: 0 | 1 | 2 | 3 | 4;
+  evidence: Span[];
+}
+
+export interface StageReading {
+  label: StageLabel;
+  confidence: number;
+  evidence: Span[];
+}
+
+export interface ScoreWithReasons {
+  /** 0..1 */
+  score: number;
+  reasons: string[];
+}
+
+export interface PiiSpan {
+  kind: PiiKind;
+  start: number;
+  end: number;
+}
+
+export interface Reading {
+  language: LanguageReading;
+  sentiment: SentimentReading & { evidence: Span[] };
+  emotions: ScoredLabel<EmotionLabel>[];
+  /** 0..1: how strongly the feeling is expressed (intensifiers, caps, elongation, exclamations). */
+  intensity: number;
+  needs: ScoredLabel<NeedLabel>[];
+  causes: CauseReading[];
+  stage: StageReading;
+  complaint: ComplaintReading;
+  signals: SignalReading[];
+  urgency: ScoreWithReasons;
+  reach: ScoreWithReasons;
+  pii: PiiSpan[];
+  version: { pipeline: string; models: Record<string, string> };
+}
+
+/** What a caller may tell `analyze` about a message besides its text. */
+export interface ReadingContext {
+  channel?: Channel;
+  public?: boolean;
+  /** Followers, subscribers or readers of the author. */
+  audience?: number;
+  direction?: Direction;
+  /** Earlier messages of the same thread, oldest first (their texts; used for repeat contact). */
+  thread?: string[];
+  /** A language the caller believes the text is in (ISO 639-1); used when identification is unsure. */
+  languageHint?: string;
+}
