@@ -1,0 +1,84 @@
+import type { SentimentLabel } from "../../core/labels.js";
+import type { Reading } from "../../core/reading.js";
+import { toSpans, wholeText, type Range } from "./evidence.js";
+import { strength, type FuseInput } from "./fuse-input.js";
+import { round } from "./fuse-scored-labels.js";
+import { noisyOr } from "./noisy-or.js";
+
+const POSITIVE_EMOTIONS = new Set(["joy", "gratitude", "trust"]);
+/** How far cue evidence moves the model's log-odds; tuned on the dev sets by `npm run eval`. */
+export const CUE_LOGIT_WEIGHT = 1.6;
+
+/**
+ * Sentiment from cue polarity (sentiment cues, emotions, cause polarity; negation flips) and the
+ * model head, fused in log-odds space so that a clear cue can overrule a hesitant model and a
+ * confident model is not drowned by one weak hint.
+ *
+ * @example
+ * fuseSentiment(input); // {label: "negative", score: -0.72, confidence: 0.81, evidence: [...]}
+ */
+export function fuseSentiment(input: FuseInput): Reading["sentiment"] {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  const ranges: Record<SentimentLabel, Range[]> = { positive: [], negative: [], neutral: [] };
+  for (const h of input.hits) {
+    let side: "positive" | "negative" | null = null;
+    if (h.cue.kind === "sentiment") side = h.cue.label as "positive" | "negative";
+    else if (h.cue.kind === "emotion") side = POSITIVE_EMOTIONS.has(h.cue.label) ? "positive" : "negative";
+    else if (h.cue.kind === "cause") side = h.cue.polarity === "+" ? "positive" : "negative";
+    else if (h.cue.kind === "complaint") side = "negative";
+    if (side === null) continue;
+    // Negated emotions and complaints say little ("not angry" is not joy); negated polar words flip.
+    if (h.negated) {
+      if (h.cue.kind === "emotion" || h.cue.kind === "complaint") continue;
+      side = side === "positive" ? "negative" : "positive";
+    }
+    const s = h.negated ? strength(h) * 0.6 : strength(h);
+    (side === "positive" ? pos : neg).push(s);
+    ranges[side].push({ start: h.start, end: h.end });
+  }
+  const cuePos = noisyOr(pos);
+  const cueNeg = noisyOr(neg);
+
+  const probs = combine(input, cuePos, cueNeg);
+  const label = (Object.keys(probs) as SentimentLabel[]).reduce((a, b) => (probs[b] > probs[a] ? b : a), "neutral");
+  let evidenceRanges = ranges[label];
+  if (evidenceRanges.length === 0 && input.model) evidenceRanges = input.model.evidence("sentiment", label);
+  if (evidenceRanges.length === 0) evidenceRanges = wholeText(input.text);
+  return {
+    label,
+    score: round(probs.positive - probs.negative),
+    confidence: round(probs[label]),
+    evidence: toSpans(input.text, evidenceRanges),
+  };
+}
+
+function combine(input: FuseInput, cuePos: number, cueNeg: number): Record<SentimentLabel, number> {
+  const m = input.model?.sentiment;
+  if (!m) {
+    // Cues alone: the stronger side wins when it is clear; weak or balanced evidence is neutral.
+    const top = Math.max(cuePos, cueNeg);
+    if (top < 0.3 || Math.abs(cuePos - cueNeg) < 0.15) {
+      const rest = (1 - 0.6) / 2;
+      return { neutral: 0.6, positive: rest + cuePos * 0.1, negative: rest + cueNeg * 0.1 };
+    }
+    const p = 0.5 + top * 0.45;
+    return cuePos > cueNeg
+      ? { positive: p, negative: (1 - p) / 2, neutral: (1 - p) / 2 }
+      : { negative: p, positive: (1 - p) / 2, neutral: (1 - p) / 2 };
+  }
+  const eps = 1e-6;
+  const logits = {
+    positive: Math.log(m.positive + eps) + CUE_LOGIT_WEIGHT * cuePos,
+    negative: Math.log(m.negative + eps) + CUE_LOGIT_WEIGHT * cueNeg,
+    neutral: Math.log(m.neutral + eps),
+  };
+  const max = Math.max(logits.positive, logits.negative, logits.neutral);
+  const e = {
+    positive: Math.exp(logits.positive - max),
+    negative: Math.exp(logits.negative - max),
+    neutral: Math.exp(logits.neutral - max),
+  };
+  const z = e.positive + e.negative + e.neutral;
+  return { positive: e.positive / z, negative: e.negative / z, neutral: e.neutral / z };
+}
