@@ -1,0 +1,91 @@
+/**
+ * `attune import FILE... [--db PATH] [--source NAME] [--text-column COL ...]`: stores messages from
+ * JSONL, CSV, .eml and mbox files (optionally gzipped) and prints one JSON line
+ * `{"accepted","duplicates","conflicts","rejected"}`. Problems (row, field, code) go to stderr.
+ *
+ * @example
+ * await run(["tickets.csv", "--source", "zendesk", "--text-column", "body", "--id-column", "ticket_id"]);
+ */
+import { parseArgs } from "node:util";
+import { asAttuneError } from "../core/errors.js";
+import { CHANNELS, DIRECTIONS, type Channel, type Direction } from "../core/labels.js";
+import type { CsvMapping } from "../ingest/csv.js";
+import { importFiles, type ImportFormat } from "../ingest/import-file.js";
+import { openStore, storeOptionsFrom } from "../store/open-store.js";
+
+const COLUMN_FLAGS: Record<string, keyof CsvMapping> = {
+  "id-column": "external_id",
+  "text-column": "text",
+  "channel-column": "channel",
+  "author-column": "author",
+  "author-name-column": "author_name",
+  "author-email-column": "author_email",
+  "sent-at-column": "sent_at",
+  "thread-column": "thread",
+  "direction-column": "direction",
+  "public-column": "public",
+  "subject-column": "subject",
+  "language-column": "language",
+  "team-column": "team",
+  "audience-column": "audience",
+};
+
+export const USAGE = `attune import FILE... [--db PATH] [--source NAME] [--format jsonl|csv|eml|mbox]
+  [--channel CH] [--direction customer|agent|employee] [--delimiter ,]
+  CSV columns: ${Object.keys(COLUMN_FLAGS).map((f) => `--${f} COL`).join(" ")}`;
+
+export async function run(argv: string[]): Promise<number> {
+  const options: Record<string, { type: "string" | "boolean" }> = {
+    db: { type: "string" },
+    source: { type: "string" },
+    format: { type: "string" },
+    channel: { type: "string" },
+    direction: { type: "string" },
+    delimiter: { type: "string" },
+    help: { type: "boolean" },
+  };
+  for (const f of Object.keys(COLUMN_FLAGS)) options[f] = { type: "string" };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (v.help || parsed.positionals.length === 0) {
+    process.stderr.write(USAGE + "\n");
+    return v.help ? 0 : 2;
+  }
+  const channel = v.channel as string | undefined;
+  const direction = v.direction as string | undefined;
+  if (channel && !(CHANNELS as readonly string[]).includes(channel)) return usageError(`unknown channel: ${channel}`);
+  if (direction && !(DIRECTIONS as readonly string[]).includes(direction)) return usageError(`unknown direction: ${direction}`);
+  const mapping: CsvMapping = {};
+  for (const [flag, field] of Object.entries(COLUMN_FLAGS)) if (typeof v[flag] === "string") mapping[field] = v[flag] as string;
+
+  const store = await openStore(storeOptionsFrom({ db: v.db as string | undefined }));
+  try {
+    const report = await importFiles(store, parsed.positionals, {
+      source: (v.source as string | undefined) ?? "import",
+      ...(v.format ? { format: v.format as ImportFormat } : {}),
+      mapping,
+      ...(v.delimiter ? { delimiter: v.delimiter as string } : {}),
+      defaults: { ...(channel ? { channel: channel as Channel } : {}), ...(direction ? { direction: direction as Direction } : {}) },
+    });
+    for (const p of report.problems) process.stderr.write(JSON.stringify({ problem: p }) + "\n");
+    const { accepted, duplicates, conflicts, rejected } = report;
+    process.stdout.write(JSON.stringify({ accepted, duplicates, conflicts, rejected }) + "\n");
+    return 0;
+  } catch (err) {
+    process.stderr.write(JSON.stringify(asAttuneError(err).toJSON()) + "\n");
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+function usageError(msg: string): number {
+  process.stderr.write(`${msg}\n${USAGE}\n`);
+  return 2;
+}

@@ -1,0 +1,19 @@
+/**
+ * Finds or creates a named source of a workspace (external ids are unique per source).
+ *
+ * @example
+ * const sourceId = await ensureSource(store, store.workspaceId, "zendesk", "api");
+ */
+import type { Store } from "./open-store.js";
+
+export async function ensureSource(store: Pick<Store, "db">, workspaceId: number, name: string, kind: string): Promise<number> {
+  const found = await store.db.selectFrom("sources").select("id").where("workspace_id", "=", workspaceId).where("name", "=", name).executeTakeFirst();
+  if (found) return found.id;
+  await store.db
+    .insertInto("sources")
+    .values({ workspace_id: workspaceId, name, kind, webhook_secret: null, created_at: Date.now() })
+    .onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing())
+    .execute();
+  const row = await store.db.selectFrom("sources").select("id").where("workspace_id", "=", workspaceId).where("name", "=", name).executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,26 @@
+/**
+ * Runs the store's migrations in order, on either dialect. Migrations live in code (not files found
+ * at run time) so the compiled CLI and the tests run the same list.
+ *
+ * @example
+ * await migrateToLatest(db, "sqlite");
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { AttuneError } from "../core/errors.js";
+import type { DialectName } from "./dialect.js";
+import { initial } from "./migrations/001-initial.js";
+
+/** Every migration, by name; names sort in the order they run. Append only. */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return { "001-initial": initial(dialect) };
+}
+
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new AttuneError("store.unavailable", { migration: failed ?? "unknown" }, { cause: error });
+  }
+}
