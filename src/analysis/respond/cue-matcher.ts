@@ -1,0 +1,137 @@
+/**
+ * Finds reply cues (apology, ownership, blame, time expressions, ...) in a text and returns their
+ * spans. Cues are plain phrases kept as data; each list compiles once into a single regular
+ * expression of escaped literals, so matching a reply is one linear scan per list.
+ *
+ * Cue syntax (see cues/README.md): words separated by spaces match any run of whitespace; a trailing
+ * `*` matches any continuation of the word (`apologi*`); `#` stands for a number (`within # hours`).
+ * Matching is case-insensitive, `'` and `’` are the same, and for languages that fold (Czech,
+ * Spanish, Portuguese) Latin diacritics are ignored on both sides.
+ *
+ * @example
+ * const m = compileCues(["i will", "i'll", "sorry"], "latin");
+ * findCues(m, prepare("Sorry! I’ll fix it.")); // two spans: "Sorry", "I’ll"
+ */
+import type { Span } from "../../core/reading.js";
+
+/**
+ * How word boundaries work in a script: `latin` needs a boundary on both sides (unless the cue ends
+ * with `*`), `prefix` only at the start (Telugu, Hindi: suffixes attach to stems), `nospace`
+ * matches anywhere (Thai is written without spaces between words).
+ */
+export type BoundaryMode = "latin" | "prefix" | "nospace";
+
+export interface CompiledCues {
+  readonly re: RegExp | null;
+  readonly fold: boolean;
+}
+
+/** A text prepared for matching: same length as the original, so offsets carry over. */
+export interface PreparedText {
+  readonly original: string;
+  readonly key: string;
+  readonly fold: boolean;
+}
+
+const LETTER_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}])";
+const LETTER_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
+// Native digits are turned to ASCII by `prepare`, so one class covers every script.
+const NUMBER = "[0-9]{1,4}(?:[.,:][0-9]{1,2})?";
+
+/**
+ * Lower-case and (optionally) strip Latin diacritics one UTF-16 unit at a time, keeping the length
+ * so match offsets are offsets in the original text.
+ */
+export function prepare(text: string, fold = false): PreparedText {
+  let key = "";
+  for (let i = 0; i < text.length; i++) {
+    key += keyChar(text.charCodeAt(i), text[i] as string, fold);
+  }
+  return { original: text, key, fold };
+}
+
+const keyCache = new Map<number, string>();
+
+function keyChar(code: number, ch: string, fold: boolean): string {
+  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+  const cacheKey = fold ? -code - 1 : code;
+  const hit = keyCache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  let out = ch;
+  if (code === 0x2019 || code === 0x2018 || code === 0x02bc) out = "'";
+  else if (code >= 0xd800 && code <= 0xdfff) out = ch;
+  else {
+    const digit = nativeDigit(code);
+    if (digit >= 0) out = String(digit);
+    else {
+      const lower = ch.toLowerCase();
+      out = lower.length === 1 ? lower : ch;
+      if (fold && isLatinLetter(code)) {
+        const base = out.normalize("NFD").charAt(0);
+        if (base.length === 1) out = base;
+      }
+    }
+  }
+  keyCache.set(cacheKey, out);
+  return out;
+}
+
+function isLatinLetter(code: number): boolean {
+  return (code >= 0xc0 && code < 0x250) || (code >= 0x1e00 && code < 0x1f00);
+}
+
+/** Thai, Telugu, Devanagari, Arabic-Indic and full-width digits to their value; -1 otherwise. */
+function nativeDigit(code: number): number {
+  const zeros = [0x0e50, 0x0c66, 0x0966, 0x0660, 0x06f0, 0xff10];
+  for (const z of zeros) if (code >= z && code <= z + 9) return code - z;
+  return -1;
+}
+
+function escapeLiteral(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Turn one cue into a regular-expression fragment (without boundaries at the start). */
+function cueFragment(cue: string, mode: BoundaryMode, fold: boolean): string {
+  const prefixCue = cue.endsWith("*");
+  const body = prefixCue ? cue.slice(0, -1) : cue;
+  const key = prepare(body.trim(), fold).key;
+  const words = key.split(/\s+/).filter((w) => w.length > 0);
+  const parts = words.map((w) => w.split("#").map(escapeLiteral).join(NUMBER));
+  // Thai writers may or may not put a space between the words of a phrase.
+  const sep = mode === "nospace" ? "\\s*" : "\\s+";
+  const joined = parts.join(sep);
+  const needsEnd = mode === "latin" && !prefixCue;
+  return needsEnd ? `${joined}${LETTER_AFTER}` : joined;
+}
+
+/**
+ * Compile a cue list. Longer cues come first in the alternation, so the longest phrase wins at a
+ * position ("sorry for the inconvenience" before "sorry").
+ */
+export function compileCues(cues: readonly string[], mode: BoundaryMode, fold = false): CompiledCues {
+  const unique = [...new Set(cues.map((c) => c.trim()).filter((c) => c.length > 0))];
+  if (unique.length === 0) return { re: null, fold };
+  unique.sort((a, b) => b.length - a.length);
+  const alternation = unique.map((c) => cueFragment(c, mode, fold)).join("|");
+  const start = mode === "nospace" ? "" : LETTER_BEFORE;
+  return { re: new RegExp(`${start}(?:${alternation})`, "gu"), fold };
+}
+
+/** All non-overlapping matches of the cues in the prepared text, as spans of the original. */
+export function findCues(cues: CompiledCues, text: PreparedText): Span[] {
+  const re = cues.re;
+  if (re === null) return [];
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text.key); m !== null; m = re.exec(text.key)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end === start) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start, end, text: text.original.slice(start, end) });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * The per-language cue lists the empathy check looks for in a reply, kept as data in
+ * `cues/<lang>.json`, and their compiled form. One list per kind of phrase, so a language team can
+ * extend a list without touching code.
+ *
+ * @example
+ * const cues = compileCueSet(enCues as CueSetData);
+ * findCues(cues.apology, prepare("So sorry about that", cues.fold)).length; // 1
+ */
+import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
+import { CAUSES, EMOTIONS } from "../../core/labels.js";
+import { compileCues, type BoundaryMode, type CompiledCues } from "./cue-matcher.js";
+
+/** Lists of phrases, by kind. See cues/README.md for what belongs in each. */
+export interface CueSetData {
+  language: string;
+  mode: BoundaryMode;
+  fold?: boolean;
+  apology: string[];
+  generic_apology: string[];
+  empathy: Partial<Record<EmotionLabel | "general", string[]>>;
+  validation: string[];
+  ownership: string[];
+  deflection: string[];
+  blame: string[];
+  sarcasm: string[];
+  jargon: string[];
+  next_step: string[];
+  time: string[];
+  time_vague: string[];
+  private_channel: string[];
+  thanks: string[];
+  cause_topics: Partial<Record<CauseLabel, string[]>>;
+  stopwords: string[];
+}
+
+export const LIST_KINDS = [
+  "apology",
+  "generic_apology",
+  "validation",
+  "ownership",
+  "deflection",
+  "blame",
+  "sarcasm",
+  "jargon",
+  "next_step",
+  "time",
+  "time_vague",
+  "private_channel",
+  "thanks",
+] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export interface CueSet extends Record<ListKind, CompiledCues> {
+  language: string;
+  mode: BoundaryMode;
+  fold: boolean;
+  empathy: Map<EmotionLabel | "general", CompiledCues>;
+  causeTopics: Map<CauseLabel, CompiledCues>;
+  stopwords: ReadonlySet<string>;
+}
+
+/** Compile every list of a language once; callers cache the result. */
+export function compileCueSet(data: CueSetData): CueSet {
+  const fold = data.fold === true;
+  const lists = {} as Record<ListKind, CompiledCues>;
+  for (const kind of LIST_KINDS) lists[kind] = compileCues(data[kind] ?? [], data.mode, fold);
+  const empathy = new Map<EmotionLabel | "general", CompiledCues>();
+  for (const label of [...EMOTIONS, "general" as const]) {
+    const list = data.empathy[label];
+    if (list && list.length > 0) empathy.set(label, compileCues(list, data.mode, fold));
+  }
+  const causeTopics = new Map<CauseLabel, CompiledCues>();
+  for (const label of CAUSES) {
+    const list = data.cause_topics[label];
+    if (list && list.length > 0) causeTopics.set(label, compileCues(list, data.mode, fold));
+  }
+  return {
+    ...lists,
+    language: data.language,
+    mode: data.mode,
+    fold,
+    empathy,
+    causeTopics,
+    stopwords: new Set(data.stopwords.map((w) => w.toLowerCase())),
+  };
+}

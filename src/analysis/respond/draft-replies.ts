@@ -1,0 +1,231 @@
+/**
+ * Reply drafts in the customer's language, composed from the Reading and the case facts: greet,
+ * acknowledge the specific feeling, name the cause (in the customer's words where the Reading has
+ * them), own the fix, offer what fits the need, say the next step and when, close. Praise gets
+ * thanks, a question gets an answer plan, a public post gets a short reply that moves to a private
+ * channel. All wording is data (`templates/<lang>.json`); this file only chooses and fills.
+ *
+ * @example
+ * const drafts = draftReplies(reader.analyze(message), { customerName: "Dana", agentName: "Sam" });
+ * drafts[0].text; // "Hi Dana,\n\nI can see how frustrating this has been for you. ..."
+ */
+import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
+import type { Reading } from "../../core/reading.js";
+import { AttuneError } from "../../core/errors.js";
+import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
+import { templatesFor } from "./respond-data.js";
+import { classify, type SituationReading } from "./situation.js";
+import type { TemplateSet } from "./template-set.js";
+import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
+
+const PUBLIC_CHANNELS = new Set(["social", "review", "forum"]);
+const NO_SPACE_LANGUAGES = new Set(["th"]);
+const MAX_QUOTE = 60;
+
+/** Compose `options.count` (default 3) distinct drafts for the customer's message. */
+export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: DraftOptions = {}): Draft[] {
+  const count = Math.max(1, Math.min(options.count ?? 3, 10));
+  const language = pickLanguage(reading, options.fallbackLanguage ?? "en");
+  const t = templatesFor(language);
+  if (!t) throw new AttuneError("input.invalid_value", { field: "fallbackLanguage", value: language });
+  const sit = classify(reading);
+  const isPublic = facts.public ?? (facts.channel !== undefined && PUBLIC_CHANNELS.has(facts.channel));
+  const offer = facts.offer ?? inferOffer(reading, sit);
+  const followUp = facts.followUp ?? inferFollowUp(reading);
+  const cause = sit.situation === "praise" ? sit.positiveCauses[0] : sit.negativeCauses[0];
+  const emotion = pickEmotion(sit);
+  const slots = baseSlots(t, facts, followUp, cause, quoteOf(reading, sit, language));
+
+  const drafts: Draft[] = [];
+  const seen = new Set<string>();
+  for (let v = 0; drafts.length < count && v < count * 4; v++) {
+    const text = compose(t, sit, reading, { emotion, cause, offer, isPublic, slots, v });
+    if (LEFTOVER_SLOT.test(text)) throw new AttuneError("internal", { reason: "unfilled slot in draft", language });
+    if (seen.has(text)) continue;
+    seen.add(text);
+    drafts.push({
+      text,
+      language,
+      situation: sit.situation,
+      ...(emotion && emotion !== "negative" ? { emotion } : {}),
+      ...(cause ? { cause } : {}),
+      ...(sit.situation === "praise" ? {} : { offer }),
+      public: isPublic,
+      variant: drafts.length,
+    });
+  }
+  return drafts;
+}
+
+interface Plan {
+  emotion: EmotionLabel | "negative" | undefined;
+  cause: CauseLabel | undefined;
+  offer: Offer;
+  isPublic: boolean;
+  slots: Record<string, string>;
+  v: number;
+}
+
+function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Plan): string {
+  const { v, slots } = p;
+  // Each part rotates on its own offset so variants differ in most sentences, not just one.
+  const pick = (list: readonly string[] | undefined, offset: number): string => {
+    if (!list || list.length === 0) return "";
+    return fillSlots(list[(v + offset) % list.length] as string, slots);
+  };
+  const greeting = pick(slots.name ? t.greeting.named : t.greeting.anonymous, 0);
+  const sign = fillSlots(slots.agent ? t.sign.named : slots.company_given ? t.sign.company : t.sign.anonymous, slots);
+  // Thai separates sentences with a space too, so one separator serves every language.
+  const sep = " ";
+  const intense = reading.intensity >= 0.6 || reading.complaint.severity >= 3;
+  const body: string[] = [];
+
+  if (sit.situation === "praise") {
+    body.push(pick(t.praise.thanks, 1));
+    body.push(pick(t.praise.share, 3));
+    return join(greeting, body, sep, pick(t.praise.close, 4), sign, p.isPublic);
+  }
+  if (sit.situation === "question") {
+    body.push(pick(t.question.thanks, 1));
+    if (p.emotion === "confusion") body.push(pick(t.feeling.confusion, 2));
+    body.push(pick(t.question.help, 3));
+    if (p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
+    return join(greeting, body, sep, pick(t.close, 5), sign, p.isPublic);
+  }
+
+  const feeling = p.emotion ? pick(t.feeling[p.emotion], 1) : pick(t.feeling.negative, 1);
+  body.push(feeling);
+  const apologise = sit.fault === "yes" || (sit.fault === "unclear" && sit.situation === "complaint");
+  const causeLine = apologise ? pick(intense ? t.apology_strong : t.apology, 3) : pick(t.acknowledge_cause, 3);
+  if (p.isPublic) {
+    body.push(causeLine);
+    body.push(pick(t.public.move, 4));
+    return join(greeting, body, sep, "", sign, true);
+  }
+  body.push(pick(t.validate, 2));
+  body.push(causeLine);
+  if (sit.situation === "worry") body.push(pick(t.worry.reassure, 4));
+  if (slots.quote) body.push(pick(t.quote, 5));
+  body.push(pick(t.own, 6));
+  body.push(pick(t.offer[p.offer], 7));
+  body.push(pick(t.next, 8));
+  return join(greeting, body, sep, pick(t.close, 9), sign, false);
+}
+
+function join(greeting: string, body: string[], sep: string, close: string, sign: string, short: boolean): string {
+  const text = body.filter((s) => s.length > 0).join(sep);
+  if (short) return `${greeting} ${text}\n${sign}`;
+  return `${greeting}\n\n${text}\n\n${close ? `${close}\n` : ""}${sign}`;
+}
+
+function baseSlots(
+  t: TemplateSet,
+  facts: ReplyFacts,
+  followUp: FollowUp,
+  cause: CauseLabel | undefined,
+  quote: string | undefined,
+): Record<string, string> {
+  const gendered = t.gendered ? t.gendered[facts.agentGender ?? "female"] : {};
+  const slots: Record<string, string> = {
+    ...gendered,
+    name: clean(facts.customerName),
+    agent: clean(facts.agentName),
+    company: clean(facts.company) || t.company,
+    company_given: clean(facts.company),
+    order: clean(facts.orderId),
+    when: t.when[followUp],
+    quote: quote ?? "",
+  };
+  // Gendered values may themselves hold slots only as plain text; fill nested ones once.
+  slots.order_ref = slots.order ? fillSlots(t.order_ref, slots) : "";
+  slots.cause = cause ? t.cause[cause] : t.cause_default;
+  slots.topic = cause ? t.topic[cause] : t.topic_default;
+  return slots;
+}
+
+function clean(s: string | undefined): string {
+  return (s ?? "").replace(/[{}\n\r\t]/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+}
+
+function pickLanguage(reading: Reading, fallback: string): string {
+  const candidates = [reading.language.code, ...(reading.language.mixed ?? [])];
+  for (const c of candidates) if (templatesFor(c)) return c;
+  return fallback;
+}
+
+function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefined {
+  if (sit.situation === "praise") return undefined;
+  const negative = sit.emotions.find((e) => e !== "joy" && e !== "gratitude" && e !== "trust");
+  if (negative) return negative;
+  return sit.negative ? "negative" : undefined;
+}
+
+/** The customer's own words for the cause: its target, or a short evidence phrase without PII. */
+function quoteOf(reading: Reading, sit: SituationReading, language: string): string | undefined {
+  const polarity = sit.situation === "praise" ? "positive" : "negative";
+  const causes = reading.causes.filter((c) => c.polarity === polarity).sort((a, b) => b.score - a.score);
+  const minLength = NO_SPACE_LANGUAGES.has(language) ? 4 : 6;
+  for (const c of causes) {
+    const options = [
+      ...(c.target ? [{ text: c.target, start: -1, end: -1 }] : []),
+      ...c.evidence.map((e) => ({ text: e.text, start: e.start, end: e.end })),
+    ];
+    for (const o of options) {
+      const q = o.text.replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
+      if (q.length < minLength || q.length > MAX_QUOTE) continue;
+      if (!NO_SPACE_LANGUAGES.has(language) && !q.includes(" ")) continue;
+      if (/[@0-9]/.test(q)) continue;
+      if (o.start >= 0 && reading.pii.some((p) => p.start < o.end && o.start < p.end)) continue;
+      return q;
+    }
+  }
+  return undefined;
+}
+
+function inferOffer(reading: Reading, sit: SituationReading): Offer {
+  if (sit.situation === "question") return "information";
+  const needs = [...reading.needs].sort((a, b) => b.score - a.score).map((n) => n.label);
+  const cause = sit.negativeCauses[0];
+  for (const need of needs) {
+    switch (need) {
+      case "refund_or_compensation":
+        return "refund";
+      case "cancellation":
+        return "cancellation";
+      case "escalation":
+        return "escalation";
+      case "reassurance":
+        return "reassurance";
+      case "speed":
+        return "expedite";
+      case "information":
+        return "information";
+      case "resolution":
+        return cause === "product_quality" ? "replacement" : "resolution";
+      default:
+        break;
+    }
+  }
+  switch (cause) {
+    case "product_quality":
+      return "replacement";
+    case "delivery_or_wait":
+      return "expedite";
+    case "price_or_billing":
+      return "refund";
+    case "staff_treatment":
+      return "escalation";
+    case "security_and_trust":
+      return "reassurance";
+    case "communication_gap":
+      return "information";
+    default:
+      return "resolution";
+  }
+}
+
+function inferFollowUp(reading: Reading): FollowUp {
+  if (reading.urgency.score >= 0.7) return "hours2";
+  if (reading.urgency.score >= 0.4) return "today";
+  return "24h";
+}

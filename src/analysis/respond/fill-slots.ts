@@ -1,0 +1,22 @@
+/**
+ * Fills `{slot}` placeholders in one pass. A slot without a value is an error, never left in the
+ * text: drafts go to customers. Values are inserted as they are and never re-scanned, and braces are
+ * stripped from them, so a customer's own words cannot smuggle in slot syntax.
+ *
+ * @example
+ * fillSlots("Hi {name},", { name: "Dana" }); // "Hi Dana,"
+ */
+import { AttuneError } from "../../core/errors.js";
+
+const SLOT = /\{([a-z_]{1,32})\}/g;
+
+/** Matches any leftover slot; used by tests and by the drafter's final guard. */
+export const LEFTOVER_SLOT = /\{[a-z_]{1,32}\}/;
+
+export function fillSlots(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(SLOT, (_m, key: string) => {
+    const v = values[key];
+    if (v === undefined) throw new AttuneError("internal", { reason: "template slot without value", slot: key });
+    return v.replace(/[{}]/g, "");
+  });
+}

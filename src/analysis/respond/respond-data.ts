@@ -1,0 +1,44 @@
+/**
+ * The respond step's language data (cue lists and reply templates), bundled as JSON modules so the
+ * pure functions need no file I/O, and compiled once per language on first use.
+ *
+ * @example
+ * cueSetFor("cs")?.language; // "cs"
+ * templatesFor("th")?.language; // "th"
+ */
+import type { CueSetData, CueSet } from "./cue-set.js";
+import { compileCueSet } from "./cue-set.js";
+import type { TemplateSet } from "./template-set.js";
+import cuesEn from "./cues/en.json" with { type: "json" };
+import templatesEn from "./templates/en.json" with { type: "json" };
+
+const CUE_DATA: Record<string, CueSetData> = {
+  en: cuesEn as CueSetData,
+};
+
+const TEMPLATE_DATA: Record<string, TemplateSet> = {
+  en: templatesEn as unknown as TemplateSet,
+};
+
+/** Languages the check has cue lists for. */
+export const CUE_LANGUAGES: readonly string[] = Object.keys(CUE_DATA);
+/** Languages the drafter can write in. */
+export const TEMPLATE_LANGUAGES: readonly string[] = Object.keys(TEMPLATE_DATA);
+
+const compiled = new Map<string, CueSet>();
+
+/** The compiled cue lists of a language, or undefined when it has none. */
+export function cueSetFor(language: string): CueSet | undefined {
+  const hit = compiled.get(language);
+  if (hit) return hit;
+  const data = CUE_DATA[language];
+  if (!data) return undefined;
+  const set = compileCueSet(data);
+  compiled.set(language, set);
+  return set;
+}
+
+/** The reply templates of a language, or undefined when it has none. */
+export function templatesFor(language: string): TemplateSet | undefined {
+  return TEMPLATE_DATA[language];
+}

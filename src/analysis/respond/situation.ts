@@ -1,0 +1,76 @@
+/**
+ * What kind of message the customer sent, read off the Reading: a complaint the company should own,
+ * praise to thank for, a question to answer, or a worry to reassure. The drafter composes by it and
+ * the check judges apologies by it, so both agree on when an apology belongs.
+ *
+ * @example
+ * classify(reading).situation; // "complaint"
+ */
+import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
+import type { Reading } from "../../core/reading.js";
+import type { Situation } from "./types.js";
+
+export interface SituationReading {
+  situation: Situation;
+  /** The company is at fault: an apology belongs. `unclear` leaves it to the agent. */
+  fault: "yes" | "no" | "unclear";
+  /** Customer feelings that matter, strongest first. */
+  emotions: EmotionLabel[];
+  /** Causes the customer complains about (negative polarity), strongest first. */
+  negativeCauses: CauseLabel[];
+  /** Causes the customer praises. */
+  positiveCauses: CauseLabel[];
+  negative: boolean;
+}
+
+const EMOTION_FLOOR = 0.2;
+const NEGATIVE_EMOTIONS: ReadonlySet<EmotionLabel> = new Set([
+  "anger",
+  "frustration",
+  "disappointment",
+  "sadness",
+  "worry",
+  "confusion",
+]);
+const POSITIVE_EMOTIONS: ReadonlySet<EmotionLabel> = new Set(["joy", "gratitude", "trust"]);
+
+/** Classify the customer's message from its Reading. */
+export function classify(reading: Reading): SituationReading {
+  const emotions = [...reading.emotions]
+    .filter((e) => e.score >= EMOTION_FLOOR)
+    .sort((a, b) => b.score - a.score)
+    .map((e) => e.label);
+  const byScore = [...reading.causes].sort((a, b) => b.score - a.score);
+  const negativeCauses = unique(byScore.filter((c) => c.polarity === "negative").map((c) => c.label));
+  const positiveCauses = unique(byScore.filter((c) => c.polarity === "positive").map((c) => c.label));
+  const negEmotion = emotions.some((e) => NEGATIVE_EMOTIONS.has(e));
+  const posEmotion = emotions.some((e) => POSITIVE_EMOTIONS.has(e));
+  const negative =
+    reading.complaint.is || reading.sentiment.label === "negative" || negativeCauses.length > 0 || negEmotion;
+
+  const positiveOnly =
+    !reading.complaint.is &&
+    negativeCauses.length === 0 &&
+    (reading.sentiment.label === "positive" || (posEmotion && !negEmotion));
+  if (positiveOnly) return { situation: "praise", fault: "no", emotions, negativeCauses, positiveCauses, negative: false };
+
+  const worryLed =
+    (emotions[0] === "worry" || negativeCauses[0] === "security_and_trust") && reading.complaint.severity <= 2;
+  const fault: SituationReading["fault"] =
+    reading.complaint.is && reading.complaint.severity >= 2
+      ? "yes"
+      : negativeCauses.length > 0 && negativeCauses.some((c) => c !== "policy")
+        ? reading.complaint.is
+          ? "yes"
+          : "unclear"
+        : negative
+          ? "unclear"
+          : "no";
+  if (worryLed) return { situation: "worry", fault, emotions, negativeCauses, positiveCauses, negative };
+  if (!negative) return { situation: "question", fault: "no", emotions, negativeCauses, positiveCauses, negative };
+  return { situation: "complaint", fault, emotions, negativeCauses, positiveCauses, negative };
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

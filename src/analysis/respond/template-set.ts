@@ -1,0 +1,55 @@
+/**
+ * The shape of a language's reply templates (`templates/<lang>.json`). Sentences are data with
+ * `{slot}` placeholders; the drafter picks one sentence per part and fills the slots. Slots:
+ * `{name}` customer, `{agent}`, `{company}`, `{order}`, `{order_ref}` (the language's `orderRef`
+ * filled, or empty), `{when}` (a `when` phrase), `{cause}` (a `cause` clause), `{quote}` (the
+ * customer's own words), `{topic}` (a `topic` phrase), plus the `gendered` slots of the language
+ * (Thai `{p}` ค่ะ/ครับ, `{pna}` นะคะ/นะครับ, `{me}` ดิฉัน/ผม).
+ *
+ * @example
+ * const t = templatesFor("en")!;
+ * t.feeling.frustration[0]; // "I can see how frustrating this has been for you."
+ */
+import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
+import type { FollowUp, Offer } from "./types.js";
+
+export interface TemplateSet {
+  language: string;
+  /** Slot values that follow the agent's gender setting. */
+  gendered?: { female: Record<string, string>; male: Record<string, string> };
+  /** Default for `{company}` when the facts give no company name ("our team"). */
+  company: string;
+  greeting: { named: string[]; anonymous: string[] };
+  /** Acknowledgement of the feeling, per emotion; `negative` when the Reading names no emotion. */
+  feeling: Record<EmotionLabel | "negative", string[]>;
+  validate: string[];
+  /** Apology for `{cause}` where the company is at fault. */
+  apology: string[];
+  /** Stronger apology for intense or accusing messages. */
+  apology_strong: string[];
+  /** Naming `{cause}` without an apology (the company is not at fault). */
+  acknowledge_cause: string[];
+  /** A clause naming each cause, fitting into `apology` and `acknowledge_cause`. */
+  cause: Record<CauseLabel, string>;
+  cause_default: string;
+  /** Reflecting the customer's own words back: `{quote}`. */
+  quote: string[];
+  own: string[];
+  /** Fills `{order_ref}` when an order id is known. */
+  order_ref: string;
+  offer: Record<Offer, string[]>;
+  /** Next step with `{when}`. */
+  next: string[];
+  when: Record<FollowUp, string>;
+  close: string[];
+  /** Signature: the agent's name, the company's team (`{company}` given), or neither. */
+  sign: { named: string; anonymous: string; company: string };
+  /** A short public reply that moves the talk to a private channel. */
+  public: { move: string[] };
+  /** A phrase for what the message is about, per cause; fills `{topic}`. */
+  topic: Record<CauseLabel, string>;
+  topic_default: string;
+  praise: { thanks: string[]; share: string[]; close: string[] };
+  question: { thanks: string[]; help: string[] };
+  worry: { reassure: string[] };
+}
