@@ -1,0 +1,65 @@
+import type { Token } from "../text/token.js";
+import type { ModelView } from "../fuse/model-view.js";
+import type { HeadName } from "./heads.js";
+import { loadModels, type Models } from "./load-models.js";
+import { predict, type HeadOutput } from "./predict.js";
+
+/** The learned models as the fusion step sees them: loaded once, run per message. */
+export interface ModelRunner {
+  versions: Record<string, string>;
+  run(input: { tokens: Token[]; text: string; lang: string }): ModelView;
+}
+
+// Fusion heads by the name the fusion step uses, mapped to the model's own head names.
+const VIEW_HEADS = { emotions: "emotions", needs: "needs", causes: "causes", stages: "stage", signals: "signals" } as const;
+
+/**
+ * Load the weights in `dir` (default: the shipped models/) and wrap them for the fusion step.
+ * Sigmoid heads are rescaled so that each label's tuned threshold maps to 0.5: the fusion then
+ * treats "the model predicts it" alike for rare and common labels.
+ *
+ * @example
+ * const runner = loadModelView();
+ * runner.run({ tokens, text, lang: "en" }).sentiment; // {positive: 0.1, neutral: 0.2, negative: 0.7}
+ */
+export function loadModelView(dir?: string): ModelRunner {
+  const models = loadModels(dir);
+  return { versions: models.versions, run: (input) => view(models, input) };
+}
+
+function view(models: Models, input: { tokens: Token[]; text: string; lang: string }): ModelView {
+  const out = predict(models, input);
+  const result: ModelView = {
+    evidence: (head, label) => out.evidence(label, toModelHead(head)),
+  };
+  const s = out.heads.sentiment;
+  if (s?.trained) result.sentiment = { positive: s.probs[0]!, neutral: s.probs[1]!, negative: s.probs[2]! };
+  const c = out.heads.complaint;
+  if (c?.trained) {
+    const sev = out.heads.severity;
+    result.complaint = { probability: calibrated(models, "complaint", 0, c.probs[0]!), ...(sev?.trained ? { severity: [...sev.probs] } : {}) };
+  }
+  for (const [viewName, headName] of Object.entries(VIEW_HEADS) as [keyof typeof VIEW_HEADS, HeadName][]) {
+    const h = out.heads[headName];
+    if (h?.trained) result[viewName] = scores(models, h);
+  }
+  return result;
+}
+
+function scores(models: Models, h: HeadOutput): Record<string, number> {
+  const out: Record<string, number> = {};
+  h.labels.forEach((label, j) => {
+    out[label] = h.kind === "sigmoid" ? calibrated(models, h.name, j, h.probs[j]!) : h.probs[j]!;
+  });
+  return out;
+}
+
+function calibrated(models: Models, head: HeadName, j: number, p: number): number {
+  const t = models.head[head]?.threshold[j] ?? 0.5;
+  if (t <= 0 || t >= 1) return p;
+  return p < t ? (0.5 * p) / t : 0.5 + (0.5 * (p - t)) / (1 - t);
+}
+
+function toModelHead(head: string): HeadName {
+  return (head === "stages" ? "stage" : head) as HeadName;
+}

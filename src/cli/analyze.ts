@@ -1,0 +1,90 @@
+/**
+ * `attune analyze [FILE...]`: one Reading per input, in order, with the input's `id` echoed.
+ * Inputs are `.txt` files (one message each), `.csv` (`--text-column`, `--id-column`), `.jsonl`,
+ * or JSON Lines on stdin. Output streams as it goes (`--format jsonl|json|table`), with
+ * backpressure, so memory stays flat however large the input.
+ */
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import type { Writable } from "node:stream";
+import { AttuneError, asAttuneError } from "../core/errors.js";
+import { parseContext } from "../core/parse-context.js";
+import type { Reading } from "../core/reading.js";
+import { createReader } from "../analysis/read.js";
+import { readInputs } from "./read-inputs.js";
+import { formatTableRow, TABLE_HEADER } from "./reading-table.js";
+
+const HELP = `usage: attune analyze [FILE...] [options]
+
+Reads .txt files (one message each), .csv (a text column) or .jsonl ({"id","text",...context}
+per line), or JSON Lines on stdin, and writes one Reading per input, in order, with id echoed.
+
+options:
+  --format jsonl|json|table   output format (default jsonl)
+  --text-column NAME          CSV column with the text (default text)
+  --id-column NAME            CSV column with the id (default id)
+  --models DIR                model weights to use (default: the shipped ones)
+  --no-models                 read with cue lexicons alone
+`;
+
+/** Run the command; returns the exit code (1 when any input could not be read). */
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "jsonl" },
+      "text-column": { type: "string", default: "text" },
+      "id-column": { type: "string", default: "id" },
+      models: { type: "string" },
+      "no-models": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== "jsonl" && format !== "json" && format !== "table") {
+    throw new AttuneError("input.invalid_value", { field: "--format", expected: "jsonl|json|table" });
+  }
+  const reader = await createReader({ modelDir: values["no-models"] ? false : values.models });
+  const out = process.stdout;
+  let failed = 0;
+  let count = 0;
+
+  if (format === "json") await write(out, "[\n");
+  if (format === "table") await write(out, `${TABLE_HEADER}\n`);
+  for await (const record of readInputs(positionals, process.stdin, {
+    textColumn: values["text-column"],
+    idColumn: values["id-column"],
+    maxTextBytes: 8_000_000,
+  })) {
+    let line: Record<string, unknown>;
+    let reading: Reading | null = null;
+    const id = record.ok ? (record.fields.id ?? null) : null;
+    try {
+      if (!record.ok) throw record.error;
+      const text = record.fields.text;
+      if (typeof text !== "string") throw new AttuneError("input.missing_field", { source: record.source, line: record.line, field: "text" });
+      reading = reader.analyze(text, parseContext(record.fields));
+      line = { id, ...reading };
+    } catch (err) {
+      failed++;
+      const e = asAttuneError(err);
+      line = { id, source: record.source, line: record.line, ...e.toJSON() };
+      line.error = { ...(line.error as object), details: { ...e.details, source: record.source, line: record.line } };
+    }
+    if (format === "table") await write(out, `${formatTableRow(id, reading, line)}\n`);
+    else await write(out, `${format === "json" && count > 0 ? ",\n" : ""}${JSON.stringify(line)}${format === "jsonl" ? "\n" : ""}`);
+    count++;
+  }
+  if (format === "json") await write(out, "\n]\n");
+  return failed > 0 ? 1 : 0;
+}
+
+/** Write with backpressure: wait for the pipe to drain instead of buffering the whole output. */
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out, "drain");
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * `attune <command> [args]`: one file per command, each exporting `run(argv): Promise<number>`
+ * (the exit code). Commands load lazily so that `attune analyze` never pays for the server.
+ */
+import { asAttuneError } from "../core/errors.js";
+
+type Command = { run(argv: string[]): Promise<number> };
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: () => import("./analyze.js"),
+  import: () => import("./import.js"),
+};
+
+function usage(): string {
+  return [
+    "usage: attune <command> [options]",
+    "",
+    "commands:",
+    ...Object.keys(COMMANDS).map((c) => `  ${c}`),
+    "",
+    "Run `attune <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`attune: unknown command "${name}"\n${usage()}\n`);
+    return 2;
+  }
+  const command = await load();
+  return command.run(rest);
+}
+
+// A closed pipe (`attune analyze big.jsonl | head`) is the reader saying it has enough, not a failure.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const e = asAttuneError(err);
+    // The wire shape, never the input: error messages hold codes, positions and sizes only.
+    process.stderr.write(`${JSON.stringify(e.toJSON())}\n`);
+    if (e.code === "internal" && process.env.ATTUNE_DEBUG) process.stderr.write(`${String((err as Error)?.stack)}\n`);
+    process.exitCode = 1;
+  },
+);
