@@ -1,0 +1,140 @@
+/**
+ * Hashed features of a tokenised message, the same for every script: character n-grams (1-5, inside
+ * word boundaries) of each word's `fold`, word unigrams (negated words in their own namespace),
+ * word bigrams, emoji/emoticons, a few punctuation and style flags, and optional lexicon cue hits.
+ * Each feature remembers the token(s) it came from, so a prediction can point at words.
+ *
+ * @example
+ * const f = featurize(tokens, 18);
+ * f.n; // number of features; f.idx[i] is a bucket in [0, 2^18), f.tok[i] the source token
+ */
+import type { Token } from "../text/token.js";
+import { finish, mix, mixString, NS_BIGRAM, NS_CHAR, NS_FLAG, NS_LEXICON, NS_NEG_WORD, NS_SYMBOL, NS_WORD } from "./hash.js";
+
+/** Bump when the feature definition changes: weights trained on another version do not fit. */
+export const FEATURE_VERSION = "f1";
+
+/** A lexicon cue found in the message, offered to the model as one more feature. */
+export interface CueHit {
+  kind: string;
+  label: string;
+  /** Index of the first token the cue covers. */
+  token: number;
+}
+
+export interface Features {
+  /** Number of features. */
+  n: number;
+  /** Bucket of each feature. */
+  idx: Uint32Array;
+  /** Token each feature came from (-1: message-level). */
+  tok: Int32Array;
+  /** Second token of a bigram, else -1. */
+  tok2: Int32Array;
+  /** The value every feature carries: 1/sqrt(n), so long and short messages weigh alike. */
+  value: number;
+}
+
+const MAX_GRAM = 5;
+/** Long tokens (glued Thai runs, junk) add little past this many code units but cost time. */
+const MAX_WORD = 32;
+const BOW = 0x02;
+const EOW = 0x03;
+
+let capIdx = new Uint32Array(1024);
+let capTok = new Int32Array(1024);
+let capTok2 = new Int32Array(1024);
+let count = 0;
+
+function push(h: number, mask: number, t: number, t2: number): void {
+  if (count === capIdx.length) {
+    const grow = capIdx.length * 2;
+    const i2 = new Uint32Array(grow); i2.set(capIdx); capIdx = i2;
+    const t2a = new Int32Array(grow); t2a.set(capTok); capTok = t2a;
+    const t3 = new Int32Array(grow); t3.set(capTok2); capTok2 = t3;
+  }
+  capIdx[count] = finish(h) & mask;
+  capTok[count] = t;
+  capTok2[count] = t2;
+  count++;
+}
+
+function isContent(t: Token): boolean {
+  return t.kind === "word" || t.kind === "number" || t.kind === "hashtag" || t.kind === "emoji" || t.kind === "emoticon";
+}
+
+function charGrams(s: string, mask: number, t: number): void {
+  const len = Math.min(s.length, MAX_WORD);
+  const total = len + 2;
+  for (let i = 0; i < total; i++) {
+    let h = NS_CHAR;
+    for (let n = 1; n <= MAX_GRAM && i + n <= total; n++) {
+      const p = i + n - 1;
+      const code = p === 0 ? BOW : p === total - 1 ? EOW : s.charCodeAt(p - 1);
+      h = mix(h, code);
+      // A lone boundary marker says nothing.
+      if (n === 1 && (p === 0 || p === total - 1)) continue;
+      push(mix(h, n), mask, t, -1);
+    }
+  }
+}
+
+/**
+ * Turn tokens into hashed feature buckets. `bits` sets the table size (2^bits buckets).
+ * The returned arrays are fresh copies, safe to keep for evidence.
+ */
+export function featurize(tokens: readonly Token[], bits: number, cues?: readonly CueHit[]): Features {
+  const mask = (1 << bits) - 1;
+  count = 0;
+  let prev = -1;
+  let caps = false;
+  let elongated = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const k = t.kind;
+    if (k === "word" || k === "hashtag") {
+      const s = k === "hashtag" && t.fold.startsWith("#") ? t.fold.slice(1) : t.fold;
+      if (s.length === 0) continue;
+      push(mixString(t.negated ? NS_NEG_WORD : NS_WORD, s), mask, i, -1);
+      charGrams(s, mask, i);
+      if (t.caps) caps = true;
+      if (t.elongated) elongated = true;
+    } else if (k === "emoji" || k === "emoticon") {
+      push(mixString(NS_SYMBOL, t.norm), mask, i, -1);
+    } else if (k === "number") {
+      push(mixString(NS_FLAG, "#num"), mask, i, -1);
+    } else if (k === "punct") {
+      const c = t.norm.charCodeAt(0);
+      // ! and ? carry tone; other punctuation only ends a bigram run.
+      if (c === 0x21 || c === 0x3f) push(mixString(NS_SYMBOL, t.norm.length > 1 ? t.norm.slice(0, 2) : t.norm), mask, i, -1);
+      prev = -1;
+      continue;
+    } else {
+      push(mixString(NS_FLAG, k), mask, i, -1);
+      prev = -1;
+      continue;
+    }
+    if (isContent(t)) {
+      if (prev >= 0) {
+        const a = tokens[prev]!;
+        let h = mixString(NS_BIGRAM, a.negated ? "~" + a.fold : a.fold);
+        h = mix(h, 0x20);
+        push(mixString(h, t.fold), mask, prev, i);
+      }
+      prev = i;
+    }
+  }
+  if (caps) push(mixString(NS_FLAG, "caps"), mask, -1, -1);
+  if (elongated) push(mixString(NS_FLAG, "elong"), mask, -1, -1);
+  if (cues) {
+    for (const c of cues) push(mixString(mix(mixString(NS_LEXICON, c.kind), 0x3a), c.label), mask, c.token, -1);
+  }
+  const n = count;
+  return {
+    n,
+    idx: capIdx.slice(0, n),
+    tok: capTok.slice(0, n),
+    tok2: capTok2.slice(0, n),
+    value: n > 0 ? 1 / Math.sqrt(n) : 0,
+  };
+}

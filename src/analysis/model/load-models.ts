@@ -1,0 +1,100 @@
+/**
+ * Load the shipped (or a user-adapted) linear models. Synchronous and fast (one gunzip), so the
+ * pipeline can load once at start. The default directory is `models/` at the repository root,
+ * found from this module's own location, so it works from `src/` (tsx, vitest) and `dist/` alike.
+ *
+ * @example
+ * const models = loadModels();            // <repo>/models
+ * const custom = loadModels("./models-custom");
+ * models.versions; // { linear: "f1-3b9c0e51a2d4" }
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { HeadKind, HeadName } from "./heads.js";
+import { AttuneError } from "../../core/errors.js";
+import { FEATURE_VERSION } from "./features.js";
+import { readModelFile } from "./model-file.js";
+
+export interface LoadedHead {
+  name: HeadName;
+  kind: HeadKind;
+  labels: readonly string[];
+  offset: number;
+  scale: Float64Array;
+  bias: Float64Array;
+  threshold: Float64Array;
+  trained: boolean;
+}
+
+export interface Models {
+  bits: number;
+  columns: number;
+  /** 2^bits rows of `columns` int8 weights. */
+  weights: Int8Array;
+  heads: LoadedHead[];
+  head: Partial<Record<HeadName, LoadedHead>>;
+  /** Stamp these into Reading.version.models. */
+  versions: Record<string, string>;
+  featureVersion: string;
+  name: string;
+  dir: string;
+  /** Milliseconds the load took. */
+  loadMs: number;
+}
+
+/** The repository root: the nearest ancestor of this module holding attune's package.json. */
+export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = resolve(from);
+  for (;;) {
+    const pkg = join(dir, "package.json");
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "attune") return dir;
+      } catch {
+        // An unreadable package.json is not ours; keep climbing.
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) return resolve(from, "../../..");
+    dir = up;
+  }
+}
+
+/** The default model directory: `<repo>/models`. */
+export function defaultModelDir(): string {
+  return join(repoRoot(), "models");
+}
+
+/** Load models from `dir` (default `<repo>/models`). Throws AttuneError model.missing / model.corrupt. */
+export function loadModels(dir: string = defaultModelDir()): Models {
+  const t0 = performance.now();
+  const { manifest, weights } = readModelFile(dir);
+  if (manifest.featureVersion !== FEATURE_VERSION) {
+    throw new AttuneError("model.corrupt", { dir, featureVersion: manifest.featureVersion, expected: FEATURE_VERSION });
+  }
+  const heads: LoadedHead[] = manifest.heads.map((h) => ({
+    name: h.name,
+    kind: h.kind,
+    labels: h.labels,
+    offset: h.offset,
+    scale: Float64Array.from(h.scale),
+    bias: Float64Array.from(h.bias),
+    threshold: Float64Array.from(h.threshold),
+    trained: h.trained,
+  }));
+  const head: Partial<Record<HeadName, LoadedHead>> = {};
+  for (const h of heads) head[h.name] = h;
+  return {
+    bits: manifest.bits,
+    columns: manifest.columns,
+    weights,
+    heads,
+    head,
+    versions: { linear: `${manifest.featureVersion}-${manifest.weightsHash}` },
+    featureVersion: manifest.featureVersion,
+    name: manifest.name,
+    dir,
+    loadMs: performance.now() - t0,
+  };
+}

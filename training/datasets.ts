@@ -1,0 +1,167 @@
+/**
+ * Load every labeled row the models learn from: the shared datasets (../shared/datasets from the
+ * repo root, or ATTUNE_DATASETS) and the team-written examples (training/data/*.jsonl), each turned
+ * into per-head targets with the mappings in label-maps.ts and marked dev / calibration by split.ts.
+ *
+ * @example
+ * const rows = loadAllRows();
+ * rows.filter((r) => r.dev && r.set === "wisesight_sentiment").length; // 2362
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { HeadName } from "../src/analysis/model/heads.js";
+import { repoRoot } from "../src/analysis/model/load-models.js";
+import { cls, multi, type Target, type TeamRow, teamTargets } from "../src/analysis/model/targets.js";
+import {
+  ABSA_KNOWN,
+  ABSA_TO_CAUSE,
+  BANKING77_KNOWN,
+  BASIC_TO_ATTUNE,
+  banking77Needs,
+  GOEMOTIONS_TO_ATTUNE,
+  PLUTCHIK_KNOWN,
+  PLUTCHIK_TO_ATTUNE,
+  PLUTCHIK_TO_EKMAN,
+  TRUEVOICE_KNOWN,
+  truevoiceNeeds,
+} from "./label-maps.js";
+import { isCalibrationText, isDevId, isDevText } from "./split.js";
+
+export interface Row {
+  /** Dataset file name without .jsonl, or `team-<lang>`. */
+  set: string;
+  lang: string;
+  text: string;
+  dev: boolean;
+  calib: boolean;
+  targets: Partial<Record<HeadName, Target>>;
+  /** Source-specific gold kept for evals that use the source's own classes (Marreddy emotion). */
+  gold?: string;
+}
+
+/** Sources whose own dev split is used. */
+export const SOURCES_WITH_DEV = new Set(["wisesight_sentiment", "czech_absa_restaurants", "shopee_reviews_tl", "goemotions", "tweet_sentiment_multilingual"]);
+
+export function datasetsDir(): string {
+  return process.env.ATTUNE_DATASETS ? resolve(process.env.ATTUNE_DATASETS) : resolve(repoRoot(), "../shared/datasets");
+}
+
+interface RawRow {
+  text: string;
+  lang: string;
+  sentiment: string | null;
+  emotion: string | null;
+  other_labels: Record<string, unknown>;
+  split?: string;
+}
+
+export function readJsonl<T>(path: string): T[] {
+  const out: T[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    out.push(JSON.parse(line) as T);
+  }
+  return out;
+}
+
+const HAS_LETTER = /\p{L}/u;
+
+function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadName, Target>>; gold?: string } {
+  const t: Partial<Record<HeadName, Target>> = {};
+  const o = r.other_labels;
+  let gold: string | undefined;
+  if (r.sentiment) { const c = cls("sentiment", r.sentiment); if (c !== undefined) t.sentiment = c; }
+  const emos = Array.isArray(o.emotions) ? (o.emotions as string[]) : null;
+  switch (set) {
+    case "goemotions": {
+      const ek = (o.ekman as string[] | undefined) ?? [];
+      t.ekman = multi("ekman", ek);
+      t.emotions = multi("emotions", (emos ?? []).map((e) => GOEMOTIONS_TO_ATTUNE[e]).filter((e): e is NonNullable<typeof e> => !!e));
+      break;
+    }
+    case "xed": {
+      if (!emos) break;
+      const ek = emos.map((e) => PLUTCHIK_TO_EKMAN[e]).filter((e): e is string => !!e);
+      const neutral = emos.includes("neutral");
+      if (ek.length > 0 || neutral) t.ekman = multi("ekman", neutral ? ["neutral"] : ek, r.lang === "en" ? null : ["anger", "disgust", "fear", "joy", "sadness", "surprise"]);
+      const at = emos.map((e) => PLUTCHIK_TO_ATTUNE[e]).filter((e): e is NonNullable<typeof e> => !!e);
+      t.emotions = multi("emotions", at, PLUTCHIK_KNOWN);
+      break;
+    }
+    case "telugu_marreddy": {
+      const e = r.emotion;
+      const subset = (o.subset as string[] | undefined) ?? [];
+      if (e && subset.includes("ei_task")) {
+        gold = e;
+        t.ekman = multi("ekman", [e], ["anger", "fear", "joy", "neutral", "sadness"]);
+        const a = BASIC_TO_ATTUNE[e];
+        t.emotions = multi("emotions", a ? [a] : [], ["anger", "worry", "sadness", "joy"]);
+      }
+      if (typeof o.sarcasm === "boolean") t.signals = multi("signals", o.sarcasm ? ["sarcasm"] : [], ["sarcasm"]);
+      break;
+    }
+    case "xci_complaints": {
+      t.complaint = multi("complaint", o.complaint === true ? ["complaint"] : []);
+      if (typeof o.severity === "number") t.severity = o.severity;
+      const e = String(o.emotion_raw ?? "");
+      if (e !== "other" && e !== "") {
+        t.ekman = multi("ekman", [e], ["anger", "disgust", "fear", "joy", "sadness", "surprise"]);
+        const a = BASIC_TO_ATTUNE[e];
+        t.emotions = multi("emotions", a ? [a] : [], ["anger", "worry", "sadness", "joy", "surprise"]);
+      }
+      break;
+    }
+    case "czech_absa_restaurants": {
+      const causes = ((o.cause as string[] | undefined) ?? []).map((c) => ABSA_TO_CAUSE[c]).filter((c): c is NonNullable<typeof c> => !!c);
+      t.causes = multi("causes", causes, ABSA_KNOWN);
+      break;
+    }
+    case "banking77":
+      t.needs = multi("needs", banking77Needs(String(o.intent)), BANKING77_KNOWN);
+      break;
+    case "truevoice_intent": {
+      const n = truevoiceNeeds(String(o.action));
+      if (n) t.needs = multi("needs", n, TRUEVOICE_KNOWN);
+      break;
+    }
+  }
+  return gold === undefined ? { targets: t } : { targets: t, gold };
+}
+
+/** Parse a team/user JSONL file into rows (dev by id hash, else by text hash). */
+export function loadTeamFile(path: string, set: string, lang: string): Row[] {
+  const rows: Row[] = [];
+  for (const r of readJsonl<TeamRow>(path)) {
+    if (typeof r.text !== "string" || !HAS_LETTER.test(r.text)) continue;
+    const dev = r.id ? isDevId(r.id) : isDevText(r.text);
+    rows.push({ set, lang: r.lang ?? lang, text: r.text, dev, calib: !dev && isCalibrationText(r.text), targets: teamTargets(r) });
+  }
+  return rows;
+}
+
+/** Every row of every dataset and team file. Train rows whose text is also a dev text are dropped. */
+export function loadAllRows(opts: { datasets?: string; teamDir?: string } = {}): Row[] {
+  const dir = opts.datasets ?? datasetsDir();
+  const rows: Row[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+    const set = file.replace(/\.jsonl$/, "");
+    for (const r of readJsonl<RawRow>(join(dir, file))) {
+      if (typeof r.text !== "string" || !HAS_LETTER.test(r.text)) continue;
+      const dev = SOURCES_WITH_DEV.has(set) ? r.split === "dev" : isDevText(r.text);
+      const { targets, gold } = datasetTargets(set, r);
+      if (Object.keys(targets).length === 0) continue;
+      const row: Row = { set, lang: r.lang, text: r.text, dev, calib: !dev && isCalibrationText(r.text), targets };
+      if (gold !== undefined) row.gold = gold;
+      rows.push(row);
+    }
+  }
+  const teamDir = opts.teamDir ?? join(repoRoot(), "training", "data");
+  if (existsSync(teamDir)) {
+    for (const file of readdirSync(teamDir).filter((f) => f.endsWith(".jsonl")).sort()) {
+      const lang = file.replace(/\.jsonl$/, "");
+      rows.push(...loadTeamFile(join(teamDir, file), `team-${lang}`, lang));
+    }
+  }
+  const devTexts = new Set(rows.filter((r) => r.dev).map((r) => r.text));
+  return rows.filter((r) => r.dev || !devTexts.has(r.text));
+}
