@@ -1,0 +1,103 @@
+import { AttuneError } from "../core/errors.js";
+import { localParts, nextDay, zonedToUtc } from "./zoned-time.js";
+
+/**
+ * A team's working time: opening hours per weekday in its own time zone, and holidays.
+ * Hours are `"HH:MM-HH:MM"` ranges; a weekday without ranges is closed.
+ */
+export interface BusinessCalendar {
+  timeZone: string;
+  /** Index 0 is Sunday. */
+  week: string[][];
+  /** Local dates `YYYY-MM-DD` when the team does not work. */
+  holidays: string[];
+}
+
+/** Round the clock, every day: for channels promised 24/7. */
+export const ALWAYS_OPEN: BusinessCalendar = { timeZone: "UTC", week: Array.from({ length: 7 }, () => ["00:00-24:00"]), holidays: [] };
+
+const MINUTE = 60_000;
+/** A calendar that opens less than once in this many days is treated as broken, not waited on. */
+const MAX_DAYS = 800;
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+/** Check a calendar once, at start, so that later arithmetic cannot meet a bad range. */
+export function checkCalendar(cal: BusinessCalendar): void {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: cal.timeZone });
+  } catch {
+    throw new AttuneError("config.invalid", { field: "timeZone", problem: "unknown time zone" });
+  }
+  if (cal.week.length !== 7) throw new AttuneError("config.invalid", { field: "week", problem: "needs 7 days" });
+  for (const day of cal.week) for (const r of day) parseRange(r);
+  if (cal.week.every((d) => d.length === 0)) throw new AttuneError("config.invalid", { field: "week", problem: "never open" });
+}
+
+function parseRange(range: string): [number, number] {
+  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(range);
+  const from = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  const to = m ? Number(m[3]) * 60 + Number(m[4]) : NaN;
+  if (!(from >= 0 && to <= 24 * 60 && from < to)) throw new AttuneError("config.invalid", { field: "week", problem: `bad range ${range}` });
+  return [from, to];
+}
+
+/** Working intervals (UTC ms) of local days, starting with the day that contains `from`. */
+function* workingIntervals(cal: BusinessCalendar, from: number): Generator<Interval> {
+  const p = localParts(from, cal.timeZone);
+  let day = { year: p.year, month: p.month, day: p.day };
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const iso = `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
+    const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+    if (!cal.holidays.includes(iso)) {
+      for (const r of cal.week[weekday] ?? []) {
+        const [a, b] = parseRange(r);
+        const start = zonedToUtc(day.year, day.month, day.day, Math.floor(a / 60), a % 60, cal.timeZone);
+        const end =
+          b === 24 * 60
+            ? zonedToUtc(nextDay(day).year, nextDay(day).month, nextDay(day).day, 0, 0, cal.timeZone)
+            : zonedToUtc(day.year, day.month, day.day, Math.floor(b / 60), b % 60, cal.timeZone);
+        if (end > from) yield { start: Math.max(start, from), end };
+      }
+    }
+    day = nextDay(day);
+  }
+  throw new AttuneError("config.invalid", { field: "week", problem: "no working time within reach" });
+}
+
+/**
+ * The instant when `minutes` of working time have passed after `from`.
+ *
+ * @example
+ * // Friday 16:00 in Prague + 2 working hours (Mon-Fri 09:00-17:00) = Monday 10:00
+ * addBusinessMinutes(cal, Date.parse("2026-11-27T15:00:00Z"), 120);
+ */
+export function addBusinessMinutes(cal: BusinessCalendar, from: number, minutes: number): number {
+  let left = minutes * MINUTE;
+  if (left <= 0) return from;
+  for (const iv of workingIntervals(cal, from)) {
+    const span = iv.end - iv.start;
+    if (span >= left) return iv.start + left;
+    left -= span;
+  }
+  throw new AttuneError("internal");
+}
+
+/**
+ * Working minutes between two instants (0 when `to` is not after `from`).
+ *
+ * @example
+ * businessMinutesBetween(cal, fridayAt16, mondayAt10); // 120
+ */
+export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: number): number {
+  if (to <= from) return 0;
+  let total = 0;
+  for (const iv of workingIntervals(cal, from)) {
+    if (iv.start >= to) break;
+    total += Math.min(iv.end, to) - iv.start;
+  }
+  return total / MINUTE;
+}
