@@ -268,10 +268,13 @@ function latinRules(ev: WordEvidence, ranked: [string, number][], code: string, 
     return mixed ? { code: "tl", conf: c, mixed } : { code: "tl", conf: c };
   }
 
-  // Czech without diacritics: fastText reads it as a South Slavic or Slovak text.
+  // Czech without diacritics: fastText reads it as Polish, Slovak, Slovene or even Luxembourgish.
   const csShare = ev.cs / words;
-  if (code !== "cs" && CS_CONFUSERS.has(code) && ev.cs >= 2 && csShare >= 0.3 && ev.csNotSk >= 1 && ev.cs > ev.sk) {
-    const csProb = ranked.find(([c]) => c === "cs")?.[1] ?? 0;
+  const csProb = ranked.find(([c]) => c === "cs")?.[1] ?? 0;
+  const csWords = (ev.cs >= 3 && csShare >= 0.4) || (ev.cs >= 2 && csShare >= 0.25 && csProb >= 0.1);
+  const notSlovak = ev.csNotSk >= 2 && ev.csNotSk > ev.sk;
+  if (code === "cs" && csWords) return { code, conf: Math.max(conf, Math.min(0.95, 0.45 + csShare / 2 + csProb)) };
+  if (code !== "cs" && (CS_CONFUSERS.has(code) || conf < 0.6) && csWords && notSlovak) {
     if (!(code === "en" && conf > 0.8 && ev.en > ev.cs)) return { code: "cs", conf: Math.min(0.95, 0.45 + csShare / 2 + csProb) };
   }
 

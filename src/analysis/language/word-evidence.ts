@@ -32,7 +32,18 @@ nejde prislo neprislo dorazilo nedorazilo doruceni kuryr zakaznik zakaznicka pod
 zrusit zruseni vratit vraceni kdy kolik dlouho tyden tydne dny dni mesic jeste porad sem tam abych aby bych
 bychom mohl mohla muzete muzu nemuzu musim potrebuji potrebuju prosim nevim vim rikal rekl rekli napsal napsala
 psal psala odpoved odpovedel neodpovedel zase zaplatil zaplatila zaplaceno platba kartou ucet uctu
-aplikace aplikaci stranky web eshop obchod prodejna pobocka`;
+aplikace aplikaci stranky web eshop obchod prodejna pobocka do na od v z s k u o i ze ke ve za pro pri po pod nad pred
+mezi pres kvuli podle misto mam mas ma mame maji bude budu budete muze muzou musi musite chce chteli chtel chtela
+chtel chtela dela delat udelat poslat poslal poslali poslala prisel prisla dostal dostala dostali nedostal nedostala
+zavolat zavolal zavolate napsat rekla vratite zmenit najit nasel platit zaplatit koupit koupil koupila objednal
+objednala objednat objednam cekam cekat cekal cekala pada spadlo vypadl nechal nechala dal dala vedet rozbite
+rozbity spatne spatny spatna spatnou dobre dobra hotovo znovu zpet zpatky pak potom hned rychle pomalu brzy vcas
+pozde dneska hodin hodinu minut rok pondeli utery streda ctvrtek patek sobota nedele balik baliku zbozi jidlo
+ridic sluzba sluzby sluzbu cena cenu poplatek faktura fakturu karta velikost barva heslo prihlasit stranka
+telefon lince operator operatorka technik pani pane zdravim pozdravem proste tedy jestli pokud ktery tento tahle
+tohle jeho jeji jejich ona oni vy mnou sebe nam nasi vasi vasem vasi vasich uplne opravdu celou cely cela cele
+neco nekdo nejake nejaky zadnou nikomu vsechno vsichni vse jina jiny jine dalsi posledni prvni druhy
+prej jakoze nejhorsi nejlepsi hrozny hrozna strasny zklamany zklamana spokojeny spokojena nespokojeny`;
 
 /** English words common in customer messages; used to find the English side of mixed text. */
 const EN = `the a an and or but is are was were be been being have has had do does did not no yes i you he she it we
@@ -48,12 +59,19 @@ login password reset error bug crash crashing working work works worked fixed fi
 good great bad worst best better terrible awful poor nice amazing love hate happy sad angry disappointed
 frustrated annoyed sorry asap urgent now today yesterday tomorrow never always again ok okay same another new
 old first last one two three can could would should will shall may might must any some all every each
-seller shop store branch staff rider driver courier shipping shipped ship`;
+seller shop store branch staff rider driver courier shipping shipped ship monday tuesday wednesday thursday
+friday saturday sunday weekend promo code codes voucher invalid valid expired expire cancel cancelled refunded
+reschedule schedule resolve resolved crash crashed slow fast delayed damaged defective fake original size color
+stock available sold out online offline network signal connection load loading update updated upgrade system
+complaint complain follow follow-up reply sorry thank welcome appreciate helpful rude polite nice sir mam ma'am
+manager supervisor ticket case reference account verify verification otp sms notification request approved
+declined rejected pending processing process refund return returns exchange replacement warranty repair
+technician installation install meeting email emails message messages chat feedback review rating service
+services quality`;
 
-const SK = `som sme ste su nie sa aj co ako preco dakujem este tiez velmi moj moja nemam chcem nechcem bol bola
-bolo boli ktory ktora ktore ked lebo alebo preto ja vam vas peniaze reklamacia kurier uz dnes vcera zasielka
-zasielku objednavka objednavku nefunguje prislo neprislo mi ma mna teda tak ale len iba vobec nikdy ziadny
-ziadna nic nikto`;
+const SK = `som sme ste su nie sa aj preco dakujem este tiez velmi moj moja chcem nechcem bol bola bolo boli ktory
+ktora ktore ked lebo alebo preto ja peniaze reklamacia kurier zasielka zasielku vobec ziadny ziadna nikto mna
+teda len iba tovar tovaru`;
 
 const TE_ROMAN = `naa nenu meeru mee miru memu manam nuvvu vaallu ledu ledhu raaledu raledu kaadu kadu vaddu inka inkaa chala
 chaala enti emiti emi endhuku enduku ela ayindi ayyindi undi unnadi unnai cheyyandi cheyandi cheppandi kavali
@@ -88,6 +106,15 @@ export interface WordEvidence {
   enNotTl: number;
 }
 
+/** Tagalog affixes on English verbs and nouns ("nag-work", "ma-refund", "i-reschedule", "pa-check"). */
+const TL_HYPHEN_PREFIX = /^(?:i|ma|mag|nag|na|pa|pag|maka|naka|ipa|magpa|nagpa|mapa|napa|ika|pang|pinag|ni|na-i)-/;
+
+function englishStem(w: string): string {
+  const bare = w.replace(TL_HYPHEN_PREFIX, "");
+  // Tagalog reduplicates the first syllable: "nag-c-crash", "mag-u-update"
+  return bare.replace(/^[a-z]{1,2}-/, "");
+}
+
 const LATIN_WORD = /[a-zA-Z\u00c0-\u024f\u1e00-\u1eff']+(?:-[a-zA-Z\u00c0-\u024f]+)?/g;
 
 /**
@@ -114,8 +141,9 @@ export function wordEvidence(text: string): WordEvidence {
       ev.cs += 1;
       if (!sk) ev.csNotSk += 1;
     }
+    const stem = englishStem(w);
     if (TELUGU_ROMAN.has(w)) ev.teRoman += 1;
-    if (ENGLISH_WORDS.has(w)) {
+    if (ENGLISH_WORDS.has(w) || (stem !== w && ENGLISH_WORDS.has(stem))) {
       ev.en += 1;
       if (!tlStrong && !tlWeak) ev.enNotTl += 1;
     }

@@ -63,14 +63,123 @@ function toWellFormed(s: string): string {
   return out;
 }
 
+/** Block size for the slow path: blocks already in NFC are copied with an identity map. */
+const BLOCK = 4096;
+const MARK_RUN = /\p{M}+/gu;
+
 /**
  * NFC only rewrites a base character together with the marks that follow it (and Hangul jamo
- * runs), so the text is cut into such clusters; a changed cluster maps all its output units to the
- * cluster start, everything else maps one to one.
+ * runs), so a changed block is redone cluster by cluster; a changed cluster maps all its output
+ * units to the cluster start, everything else maps one to one.
  */
 function composeWithMap(original: string, safe: string): Normalised {
   const parts: string[] = [];
-  const map: number[] = [];
+  const map = new OffsetMap(safe.length + 16);
+  const n = safe.length;
+  let start = 0;
+  while (start < n) {
+    let end = Math.min(n, start + BLOCK);
+    // cut before a character that never combines backwards, so NFC cannot act across blocks
+    let guard = 0;
+    while (end < n && safe.charCodeAt(end) >= 0x300 && guard++ < 512) end++;
+    while (end < n && end > start + 1 && !isSafeCut(safe, end)) end--;
+    const block = safe.slice(start, end);
+    if (block.normalize("NFC") === block) {
+      parts.push(block);
+      map.pushRange(start, block.length);
+    } else {
+      composeBlock(block, start, parts, map);
+    }
+    start = end;
+  }
+  map.push(n);
+  return { original, text: parts.join(""), toOriginal: map.done() };
+}
+
+/** A growable Int32Array: the map of a 1 MB text is built without a million-element JS array. */
+class OffsetMap {
+  private buf: Int32Array;
+  private len = 0;
+  constructor(capacity: number) {
+    this.buf = new Int32Array(capacity);
+  }
+  private ensure(extra: number): void {
+    if (this.len + extra <= this.buf.length) return;
+    const next = new Int32Array(Math.max(this.buf.length * 2, this.len + extra));
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+  push(v: number): void {
+    this.ensure(1);
+    this.buf[this.len++] = v;
+  }
+  /** Push `from, from+1, ..., from+count-1`. */
+  pushRange(from: number, count: number): void {
+    this.ensure(count);
+    for (let k = 0; k < count; k++) this.buf[this.len++] = from + k;
+  }
+  /** Push `value` `count` times. */
+  pushSame(value: number, count: number): void {
+    this.ensure(count);
+    this.buf.fill(value, this.len, this.len + count);
+    this.len += count;
+  }
+  get length(): number {
+    return this.len;
+  }
+  truncate(length: number): void {
+    this.len = length;
+  }
+  done(): Int32Array {
+    return this.buf.slice(0, this.len);
+  }
+}
+
+function isSafeCut(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x300) return true;
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
+  return !MARK.test(s[i]!) && !isJamo(c);
+}
+
+/** Compose one block: mark runs with their base first; the exact per-cluster loop if that is not enough. */
+function composeBlock(block: string, offset: number, parts: string[], map: OffsetMap): void {
+  const fastParts: string[] = [];
+  const mark = map.length;
+  let pos = 0;
+  MARK_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARK_RUN.exec(block)) !== null) {
+    let a = m.index;
+    const b = a + m[0].length;
+    if (a > pos) a -= a - 1 > pos && isLowSurrogate(block.charCodeAt(a - 1)) ? 2 : 1;
+    if (a < pos) a = pos;
+    map.pushRange(offset + pos, a - pos);
+    fastParts.push(block.slice(pos, a));
+    const cluster = block.slice(a, b);
+    const composed = cluster.normalize("NFC");
+    if (composed === cluster) map.pushRange(offset + a, b - a);
+    else map.pushSame(offset + a, composed.length);
+    fastParts.push(composed);
+    pos = b;
+  }
+  fastParts.push(block.slice(pos));
+  map.pushRange(offset + pos, block.length - pos);
+  const fast = fastParts.join("");
+  if (fast === block.normalize("NFC")) {
+    parts.push(fast);
+    return;
+  }
+  map.truncate(mark);
+  slowComposeBlock(block, offset, parts, map);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Hangul jamo and NFC singletons (Ω sign, CJK compatibility ideographs) need the full loop. */
+function slowComposeBlock(safe: string, offset: number, parts: string[], map: OffsetMap): void {
   const n = safe.length;
   let i = 0;
   while (i < n) {
@@ -81,24 +190,15 @@ function composeWithMap(original: string, safe: string): Normalised {
       const c = safe.charCodeAt(i);
       if (c < 0x300) break;
       const len = unitLength(safe, i);
-      const ch = safe.slice(i, i + len);
-      if (MARK.test(ch) || (jamo && isJamo(c))) {
-        i += len;
-      } else {
-        break;
-      }
+      if (MARK.test(safe.slice(i, i + len)) || (jamo && isJamo(c))) i += len;
+      else break;
     }
     const cluster = safe.slice(start, i);
     const composed = cluster.length === 1 && cluster.charCodeAt(0) < 0x300 ? cluster : cluster.normalize("NFC");
-    if (composed === cluster) {
-      for (let k = 0; k < cluster.length; k++) map.push(start + k);
-    } else {
-      for (let k = 0; k < composed.length; k++) map.push(start);
-    }
+    if (composed === cluster) map.pushRange(offset + start, cluster.length);
+    else map.pushSame(offset + start, composed.length);
     parts.push(composed);
   }
-  map.push(n);
-  return { original, text: parts.join(""), toOriginal: Int32Array.from(map) };
 }
 
 function unitLength(s: string, i: number): number {

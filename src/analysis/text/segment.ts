@@ -170,7 +170,10 @@ function shoutingMode(raw: RawToken[], text: string): { all: boolean; runs: Set<
   let prevCaps = -1;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
-    if (r.kind !== "word") continue;
+    if (r.kind !== "word") {
+      prevCaps = -1;
+      continue;
+    }
     const s = text.slice(r.start, r.end);
     const up = s.match(UPPER)?.length ?? 0;
     const low = s.match(LOWER)?.length ?? 0;

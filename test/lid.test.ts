@@ -1,0 +1,120 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createLanguageIdentifier, type LanguageIdentifier } from "../src/analysis/language/index.js";
+import { SEED_LANGUAGES } from "../src/core/labels.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "..");
+const fixtures = path.join(here, "fixtures/lid");
+const seeds = path.resolve(repoRoot, "../shared/seeds");
+
+interface Example {
+  text: string;
+  lang: string;
+  mixed?: string[];
+}
+
+function load(): Example[] {
+  return readdirSync(fixtures)
+    .filter((f) => f.endsWith(".jsonl"))
+    .flatMap((f) => readFileSync(path.join(fixtures, f), "utf8").split("\n").filter(Boolean))
+    .map((line) => JSON.parse(line) as Example);
+}
+
+let lid: LanguageIdentifier;
+beforeAll(async () => {
+  lid = await createLanguageIdentifier();
+});
+
+describe("language identification on the team-written set", () => {
+  const examples = load();
+
+  it("has at least 60 short messages per seed language", () => {
+    for (const lang of SEED_LANGUAGES) {
+      const mine = examples.filter((e) => e.lang === lang);
+      expect(mine.length, lang).toBeGreaterThanOrEqual(60);
+      for (const e of mine) {
+        const words = e.text.split(/\s+/).length;
+        // Thai has no spaces between words: count roughly one word per 4 letters there
+        const approx = lang === "th" ? Math.round(e.text.replace(/\s/g, "").length / 4) : words;
+        expect(approx, e.text).toBeGreaterThanOrEqual(4);
+        expect(approx, e.text).toBeLessThanOrEqual(22);
+      }
+    }
+    expect(examples.filter((e) => e.lang === "cs" && !/[^\x00-\x7f]/.test(e.text)).length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const lang of [...SEED_LANGUAGES, "hi", "id", "vi", "es", "pt", "fr", "de"]) {
+    it(`identifies ${lang}`, () => {
+      const mine = examples.filter((e) => e.lang === lang);
+      const wrong = mine.filter((e) => lid.identify(e.text).code !== lang).map((e) => e.text);
+      const accuracy = 1 - wrong.length / mine.length;
+      // seed languages must reach 99%; the others are checked for a sane floor
+      const floor = (SEED_LANGUAGES as readonly string[]).includes(lang) ? 0.99 : 0.85;
+      expect(accuracy, wrong.join(" | ")).toBeGreaterThanOrEqual(floor);
+    });
+  }
+
+  it("flags Taglish and Telugu/Thai with English as mixed, dominant first", () => {
+    const mixed = examples.filter((e) => e.mixed);
+    expect(mixed.filter((e) => e.lang === "tl").length).toBeGreaterThanOrEqual(20);
+    for (const e of mixed) {
+      const r = lid.identify(e.text);
+      expect(r.mixed, e.text).toEqual(e.mixed);
+    }
+  });
+
+  it("does not flag most single-language messages as mixed", () => {
+    const plain = examples.filter((e) => !e.mixed);
+    const flagged = plain.filter((e) => lid.identify(e.text).mixed);
+    expect(flagged.length / plain.length).toBeLessThan(0.03);
+  });
+});
+
+describe.skipIf(!existsSync(seeds))("founding texts", () => {
+  it("reads the seed files as te, te, th, cs, tl", () => {
+    const files = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort();
+    const codes = files.map((f) => lid.identify(readFileSync(path.join(seeds, f), "utf8")).code);
+    expect(codes).toEqual(["te", "te", "th", "cs", "tl"]);
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    ["empty", ""],
+    ["whitespace", " \n\t  "],
+    ["emoji only", "😡😡👍🏽👨‍👩‍👧"],
+    ["digits only", "123 456 7890"],
+    ["punctuation", "?!?!... ---"],
+    ["lone surrogates", "\ud800\udc00\ud800 \udfff"],
+    ["binary garbage", new TextDecoder().decode(Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256))],
+  ])("%s -> und", (_name, text) => {
+    const r = lid.identify(text);
+    expect(r.code).toBe("und");
+    expect(r.confidence).toBeGreaterThanOrEqual(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("reads a 1 MB message quickly", () => {
+    const text = "The parcel never arrived and nobody answers my emails. ".repeat(19_000);
+    const t0 = performance.now();
+    const r = lid.identify(text);
+    expect(performance.now() - t0).toBeLessThan(200);
+    expect(r.code).toBe("en");
+  });
+
+  it("uses the hint only when unsure", () => {
+    expect(lid.identify("Sige", "tl").code).toBe("tl");
+    expect(lid.identify("kuya pls", "fil").code).toBe("tl");
+    expect(lid.identify("The parcel never arrived and nobody answers my emails.", "tl").code).toBe("en");
+  });
+
+  it("reports scripts", () => {
+    expect(lid.identify("నా ఆర్డర్ ఇంకా రాలేదు").script).toBe("Telu");
+    expect(lid.identify("ยังไม่ได้รับของค่ะ").script).toBe("Thai");
+    expect(lid.identify("Мой заказ так и не пришёл").code).toBe("ru");
+    expect(lid.identify("주문한 물건이 아직 안 왔어요").code).toBe("ko");
+  });
+});
