@@ -91,7 +91,7 @@ export function checkReply(
 
   const criteria: CriterionResult[] = [
     acknowledges(sit, cues, text, found),
-    validates(sit, found, cues, text),
+    validates(sit, found, cues, text, isPublic),
     apologyFits(sit, found, customerReading),
     addressesCause(customerSide, topicSpans, toSpans(reply, sharedCause), toSpans(reply, sharedAny)),
     ownsFix(sit, found),
@@ -158,9 +158,11 @@ function acknowledges(sit: SituationReading, cues: CueSet, text: PreparedText, f
   );
 }
 
-function validates(sit: SituationReading, f: Found, cues: CueSet, text: PreparedText): CriterionResult {
+function validates(sit: SituationReading, f: Found, cues: CueSet, text: PreparedText, isPublic: boolean): CriterionResult {
   const name = "validates_feeling";
   if (sit.situation === "praise" || (!sit.negative && sit.emotions.length === 0)) return result(name, "not_applicable", []);
+  // A public reply is kept short on purpose; validation belongs in the private conversation.
+  if (isPublic && f.validation.length === 0) return result(name, "not_applicable", []);
   if (f.validation.length > 0) return result(name, "met", f.validation);
   const general = find(cues.empathy.get("general"), text);
   if (general.length > 0)

@@ -4,7 +4,8 @@
  * expression of escaped literals, so matching a reply is one linear scan per list.
  *
  * Cue syntax (see cues/README.md): words separated by spaces match any run of whitespace; a trailing
- * `*` matches any continuation of the word (`apologi*`); `#` stands for a number (`within # hours`).
+ * `*` matches any continuation of the word (`apologi*`), a leading `*` any beginning (`*స్తాను`, a
+ * first-person verb ending); `#` stands for a number (`within # hours`).
  * Matching is case-insensitive, `'` and `’` are the same, and for languages that fold (Czech,
  * Spanish, Portuguese) Latin diacritics are ignored on both sides.
  *
@@ -91,18 +92,21 @@ function escapeLiteral(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Turn one cue into a regular-expression fragment (without boundaries at the start). */
+/** Turn one cue into a regular-expression fragment, with the boundaries its mode and stars ask for. */
 function cueFragment(cue: string, mode: BoundaryMode, fold: boolean): string {
+  const suffixCue = cue.startsWith("*") && cue.length > 1;
   const prefixCue = cue.endsWith("*");
-  const body = prefixCue ? cue.slice(0, -1) : cue;
+  const body = cue.slice(suffixCue ? 1 : 0, prefixCue ? -1 : undefined);
   const key = prepare(body.trim(), fold).key;
   const words = key.split(/\s+/).filter((w) => w.length > 0);
   const parts = words.map((w) => w.split("#").map(escapeLiteral).join(NUMBER));
   // Thai writers may or may not put a space between the words of a phrase.
   const sep = mode === "nospace" ? "\\s*" : "\\s+";
   const joined = parts.join(sep);
-  const needsEnd = mode === "latin" && !prefixCue;
-  return needsEnd ? `${joined}${LETTER_AFTER}` : joined;
+  const start = mode === "nospace" || suffixCue ? "" : LETTER_BEFORE;
+  // A suffix cue (`*ాను`: any verb in the first person) must end its word in every mode.
+  const end = (mode === "latin" && !prefixCue) || suffixCue ? LETTER_AFTER : "";
+  return `${start}${joined}${end}`;
 }
 
 /**
@@ -114,8 +118,7 @@ export function compileCues(cues: readonly string[], mode: BoundaryMode, fold = 
   if (unique.length === 0) return { re: null, fold };
   unique.sort((a, b) => b.length - a.length);
   const alternation = unique.map((c) => cueFragment(c, mode, fold)).join("|");
-  const start = mode === "nospace" ? "" : LETTER_BEFORE;
-  return { re: new RegExp(`${start}(?:${alternation})`, "gu"), fold };
+  return { re: new RegExp(alternation, "gu"), fold };
 }
 
 /** All non-overlapping matches of the cues in the prepared text, as spans of the original. */

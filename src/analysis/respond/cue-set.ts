@@ -9,7 +9,7 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
-import { compileCues, type BoundaryMode, type CompiledCues } from "./cue-matcher.js";
+import { compileCues, prepare, type BoundaryMode, type CompiledCues } from "./cue-matcher.js";
 
 /** Lists of phrases, by kind. See cues/README.md for what belongs in each. */
 export interface CueSetData {
@@ -82,6 +82,6 @@ export function compileCueSet(data: CueSetData): CueSet {
     fold,
     empathy,
     causeTopics,
-    stopwords: new Set(data.stopwords.map((w) => w.toLowerCase())),
+    stopwords: new Set(data.stopwords.map((w) => prepare(w, fold).key)),
   };
 }

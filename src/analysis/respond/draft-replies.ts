@@ -114,7 +114,7 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
 
 function join(greeting: string, body: string[], sep: string, close: string, sign: string, short: boolean): string {
   const text = body.filter((s) => s.length > 0).join(sep);
-  if (short) return `${greeting} ${text}\n${sign}`;
+  if (short) return `${greeting}\n${text}\n${sign}`;
   return `${greeting}\n\n${text}\n\n${close ? `${close}\n` : ""}${sign}`;
 }
 
@@ -134,6 +134,7 @@ function baseSlots(
     company_given: clean(facts.company),
     order: clean(facts.orderId),
     when: t.when[followUp],
+    when_cap: capitalise(t.when[followUp]),
     quote: quote ?? "",
   };
   // Gendered values may themselves hold slots only as plain text; fill nested ones once.
@@ -141,6 +142,10 @@ function baseSlots(
   slots.cause = cause ? t.cause[cause] : t.cause_default;
   slots.topic = cause ? t.topic[cause] : t.topic_default;
   return slots;
+}
+
+function capitalise(s: string): string {
+  return s.length > 0 ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s;
 }
 
 function clean(s: string | undefined): string {

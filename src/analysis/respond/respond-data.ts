@@ -11,13 +11,29 @@ import { compileCueSet } from "./cue-set.js";
 import type { TemplateSet } from "./template-set.js";
 import cuesEn from "./cues/en.json" with { type: "json" };
 import templatesEn from "./templates/en.json" with { type: "json" };
+import cuesTe from "./cues/te.json" with { type: "json" };
+import templatesTe from "./templates/te.json" with { type: "json" };
+import cuesTh from "./cues/th.json" with { type: "json" };
+import templatesTh from "./templates/th.json" with { type: "json" };
+import cuesCs from "./cues/cs.json" with { type: "json" };
+import templatesCs from "./templates/cs.json" with { type: "json" };
+import cuesTl from "./cues/tl.json" with { type: "json" };
+import templatesTl from "./templates/tl.json" with { type: "json" };
 
 const CUE_DATA: Record<string, CueSetData> = {
   en: cuesEn as CueSetData,
+  te: cuesTe as CueSetData,
+  th: cuesTh as CueSetData,
+  cs: cuesCs as CueSetData,
+  tl: cuesTl as CueSetData,
 };
 
 const TEMPLATE_DATA: Record<string, TemplateSet> = {
   en: templatesEn as unknown as TemplateSet,
+  te: templatesTe as unknown as TemplateSet,
+  th: templatesTh as unknown as TemplateSet,
+  cs: templatesCs as unknown as TemplateSet,
+  tl: templatesTl as unknown as TemplateSet,
 };
 
 /** Languages the check has cue lists for. */
