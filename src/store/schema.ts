@@ -113,6 +113,7 @@ export interface ReadingLabelsTable {
   sent_at: number;
   channel: string;
   direction: string;
+  language: string;
 }
 
 export interface ReadingQueueTable {

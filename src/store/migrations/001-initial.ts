@@ -141,12 +141,13 @@ export function initial(dialect: DialectName): Migration {
         .addColumn("sent_at", t.time, (c) => c.notNull())
         .addColumn("channel", "text", (c) => c.notNull())
         .addColumn("direction", "text", (c) => c.notNull())
+        .addColumn("language", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("reading_labels_pk", ["message_id", "kind", "label", "polarity"])
         .execute();
       await db.schema
         .createIndex("reading_labels_ws_kind")
         .on("reading_labels")
-        .columns(["workspace_id", "kind", "label", "sent_at", "polarity", "direction", "channel"])
+        .columns(["workspace_id", "kind", "sent_at", "label", "polarity", "direction", "channel", "language"])
         .execute();
 
       await db.schema

@@ -1,0 +1,123 @@
+/**
+ * Aggregates over stored readings: messages per day and emotion, per cause and polarity, per
+ * language and per channel (each split by sentiment), and sentiment per day. They read the indexed
+ * columns of `readings` and `reading_labels` only, never message text. Days are UTC.
+ *
+ * @example
+ * const rows = await emotionsByDay(store, { workspaceId: 1, includeEmployee: false, from: Date.parse("2026-01-01") });
+ * // [{ day: "2026-01-01", emotion: "anger", count: 12 }, ...]
+ */
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import { sql } from "kysely";
+import type { Store } from "../store/open-store.js";
+import type { Database } from "../store/schema.js";
+
+export interface AggregateFilter {
+  workspaceId: number;
+  includeEmployee: boolean;
+  from?: number;
+  to?: number;
+  channels?: string[];
+  languages?: string[];
+  directions?: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+function filtered<T extends "readings" | "reading_labels">(q: SelectQueryBuilder<Database, T, {}>, f: AggregateFilter): SelectQueryBuilder<Database, T, {}> {
+  let out = q.where((eb: ExpressionBuilder<any, any>) => eb("workspace_id", "=", f.workspaceId)) as typeof q;
+  const w = (fn: (eb: ExpressionBuilder<any, any>) => any) => {
+    out = out.where(fn) as typeof q;
+  };
+  if (!f.includeEmployee) w((eb) => eb("direction", "<>", "employee"));
+  if (f.from !== undefined) w((eb) => eb("sent_at", ">=", f.from!));
+  if (f.to !== undefined) w((eb) => eb("sent_at", "<", f.to!));
+  if (f.channels?.length) w((eb) => eb("channel", "in", f.channels!));
+  if (f.languages?.length) w((eb) => eb("language", "in", f.languages!));
+  if (f.directions?.length) w((eb) => eb("direction", "in", f.directions!));
+  return out;
+}
+
+const dayOf = sql<number>`(sent_at / ${sql.lit(DAY_MS)})`;
+
+function isoDay(day: number): string {
+  return new Date(Number(day) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export async function emotionsByDay(store: Store, f: AggregateFilter): Promise<{ day: string; emotion: string; count: number }[]> {
+  const rows = await filtered(store.db.selectFrom("reading_labels"), f)
+    .where("kind", "=", "emotion")
+    .select([dayOf.as("day"), "label", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy([dayOf, "label"])
+    .orderBy("day")
+    .orderBy("label")
+    .execute();
+  return rows.map((r) => ({ day: isoDay(r.day), emotion: r.label, count: Number(r.n) }));
+}
+
+export async function causesByPolarity(store: Store, f: AggregateFilter): Promise<{ cause: string; positive: number; negative: number; total: number }[]> {
+  const rows = await filtered(store.db.selectFrom("reading_labels"), f)
+    .where("kind", "=", "cause")
+    .select(["label", "polarity", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["label", "polarity"])
+    .execute();
+  const by = new Map<string, { cause: string; positive: number; negative: number; total: number }>();
+  for (const r of rows) {
+    const e = by.get(r.label) ?? { cause: r.label, positive: 0, negative: 0, total: 0 };
+    const n = Number(r.n);
+    if (r.polarity === "positive") e.positive += n;
+    else e.negative += n;
+    e.total += n;
+    by.set(r.label, e);
+  }
+  return [...by.values()].sort((a, b) => b.total - a.total || a.cause.localeCompare(b.cause));
+}
+
+export interface SentimentSplit {
+  total: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+async function bySentiment(store: Store, f: AggregateFilter, column: "language" | "channel"): Promise<Map<string, SentimentSplit>> {
+  const rows = await filtered(store.db.selectFrom("readings"), f)
+    .select([column, "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy([column, "sentiment"])
+    .execute();
+  const by = new Map<string, SentimentSplit>();
+  for (const r of rows as { sentiment: string; n: number; [k: string]: unknown }[]) {
+    const key = String(r[column]);
+    const e = by.get(key) ?? { total: 0, positive: 0, neutral: 0, negative: 0 };
+    const n = Number(r.n);
+    if (r.sentiment === "positive" || r.sentiment === "neutral" || r.sentiment === "negative") e[r.sentiment] += n;
+    e.total += n;
+    by.set(key, e);
+  }
+  return by;
+}
+
+export async function byLanguage(store: Store, f: AggregateFilter): Promise<({ language: string } & SentimentSplit)[]> {
+  return [...(await bySentiment(store, f, "language"))].map(([language, s]) => ({ language, ...s })).sort((a, b) => b.total - a.total);
+}
+
+export async function byChannel(store: Store, f: AggregateFilter): Promise<({ channel: string } & SentimentSplit)[]> {
+  return [...(await bySentiment(store, f, "channel"))].map(([channel, s]) => ({ channel, ...s })).sort((a, b) => b.total - a.total);
+}
+
+export async function sentimentByDay(store: Store, f: AggregateFilter): Promise<({ day: string } & SentimentSplit)[]> {
+  const rows = await filtered(store.db.selectFrom("readings"), f)
+    .select([dayOf.as("day"), "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy([dayOf, "sentiment"])
+    .orderBy("day")
+    .execute();
+  const by = new Map<number, { day: string } & SentimentSplit>();
+  for (const r of rows) {
+    const e = by.get(r.day) ?? { day: isoDay(r.day), total: 0, positive: 0, neutral: 0, negative: 0 };
+    const n = Number(r.n);
+    if (r.sentiment === "positive" || r.sentiment === "neutral" || r.sentiment === "negative") e[r.sentiment] += n;
+    e.total += n;
+    by.set(r.day, e);
+  }
+  return [...by.values()];
+}

@@ -1,0 +1,25 @@
+/**
+ * What the HTTP app is built from: the store, the reading engine (for /analyze), the limiter, the
+ * limits, and a hook to wake the in-process reading worker after ingestion.
+ *
+ * @example
+ * const app = createApp({ store, engine, limiter: new RateLimiter({ perSecond: 50, burst: 100 }), limits: LIMITS });
+ */
+import type { LIMITS } from "../ingest/limits.js";
+import type { Store } from "../store/open-store.js";
+import type { ReadingEngine } from "../store/reading-worker.js";
+import type { RateLimiter } from "./rate-limit.js";
+
+export interface AppDeps {
+  store: Store;
+  /** Loaded lazily by the server; routes that need it await it. */
+  engine: () => Promise<ReadingEngine>;
+  limiter: RateLimiter;
+  /** Stricter limiter for sign-in attempts (per client address). */
+  loginLimiter: RateLimiter;
+  limits: typeof LIMITS;
+  /** Called after messages were stored (wakes the worker). */
+  onIngested?: () => void;
+  /** True when served behind TLS (Secure cookies). */
+  secureCookies: boolean;
+}

@@ -1,0 +1,57 @@
+/**
+ * The HTTP app: every route under /api/v1 plus the OpenAPI document, built on hono. Tests call it
+ * in process with `app.request(...)`; `attune serve` hands it to @hono/node-server.
+ *
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request("/api/v1/health");
+ */
+import { Hono } from "hono";
+import { AttuneError } from "../core/errors.js";
+import { PIPELINE_VERSION } from "../core/version.js";
+import type { AppDeps } from "./app-deps.js";
+import { errorResponse } from "./error-response.js";
+import { openApiDocument } from "./openapi.js";
+import { API_PREFIX, mountRoutes, type RouteSpec } from "./route.js";
+import { adminRoutes } from "./routes/admin.js";
+import { aggregateRoutes } from "./routes/aggregates.js";
+import { analyzeRoutes } from "./routes/analyze.js";
+import { healthRoutes } from "./routes/health.js";
+import { ingestRoutes } from "./routes/ingest.js";
+import { messageRoutes } from "./routes/messages.js";
+import { peopleRoutes } from "./routes/people.js";
+import { sessionRoutes } from "./routes/session.js";
+import { webhookRoutes } from "./routes/webhooks.js";
+
+/** Every API route; later features (cases, alerts) append their route lists here. */
+export const API_ROUTES: RouteSpec<any, any, any>[] = [
+  ...healthRoutes,
+  ...sessionRoutes,
+  ...ingestRoutes,
+  ...webhookRoutes,
+  ...messageRoutes,
+  ...peopleRoutes,
+  ...aggregateRoutes,
+  ...analyzeRoutes,
+  ...adminRoutes,
+];
+
+export function createApp(deps: AppDeps, extraRoutes: RouteSpec<any, any, any>[] = []): Hono {
+  const app = new Hono();
+  const routes = [...API_ROUTES, ...extraRoutes];
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    if (c.req.path.startsWith(API_PREFIX)) c.header("Cache-Control", "no-store");
+  });
+  let doc: string | undefined;
+  app.get(`${API_PREFIX}/openapi.json`, (c) => {
+    doc ??= JSON.stringify(openApiDocument(routes, PIPELINE_VERSION));
+    return c.body(doc, 200, { "content-type": "application/json; charset=utf-8" });
+  });
+  mountRoutes(app, routes, deps);
+  app.all(`${API_PREFIX}/*`, (c) => errorResponse(c, new AttuneError("store.not_found", { resource: "route" })));
+  app.onError((err, c) => errorResponse(c, err));
+  return app;
+}

@@ -1,0 +1,23 @@
+/**
+ * The one place that turns any failure into `{error: {code, message, details}}` with its status.
+ * Unknown errors become `internal` without their message (it may quote customer text).
+ *
+ * @example
+ * app.onError((err, c) => errorResponse(c, err));
+ */
+import type { Context } from "hono";
+import { AttuneError, asAttuneError } from "../core/errors.js";
+import { statusOf } from "./http-status.js";
+
+export function errorResponse(c: Context, err: unknown, headers: Record<string, string> = {}): Response {
+  const e = asAttuneError(err);
+  if (e.code === "internal" && process.env.ATTUNE_DEBUG) process.stderr.write(`${String((e.cause as Error)?.stack ?? e.cause)}\n`);
+  const extra: Record<string, string> = { ...headers };
+  if (e.code === "rate.limited" && typeof e.details.retry_after === "number") extra["Retry-After"] = String(e.details.retry_after);
+  return c.json(e.toJSON(), statusOf(e.code) as 400, extra);
+}
+
+/** Throws a not-found error; routes use it for absent and for hidden records alike. */
+export function notFound(kind: string): never {
+  throw new AttuneError("store.not_found", { resource: kind });
+}

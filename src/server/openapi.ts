@@ -1,0 +1,71 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same route objects (and zod schemas) that validate
+ * requests. Query and path schemas become parameters, bodies become request bodies, and every
+ * error answer shares one Error schema.
+ *
+ * @example
+ * const doc = openApiDocument(allRoutes); // served at GET /api/v1/openapi.json
+ */
+import { z } from "zod";
+import { API_PREFIX, type RouteSpec } from "./route.js";
+import { ErrorBody } from "./schemas.js";
+
+type Json = Record<string, unknown>;
+
+function schemaOf(s: z.ZodType): Json {
+  const out = z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  delete out.$schema;
+  return out;
+}
+
+function parameters(s: z.ZodType | undefined, where: "query" | "path"): Json[] {
+  if (!s) return [];
+  const js = schemaOf(s) as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, schema]) => {
+    const { description, ...rest } = schema as Json & { description?: string };
+    return { name, in: where, required: where === "path" || (js.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) };
+  });
+}
+
+export function openApiDocument(specs: RouteSpec<any, any, any>[], version: string): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const spec of specs) {
+    const path = API_PREFIX + spec.path.replace(/:([A-Za-z_]+)/g, "{$1}");
+    const responses: Record<string, Json> = {};
+    for (const [status, r] of Object.entries(spec.responses)) {
+      responses[status] = { description: r.description, ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema) } } } : {}) };
+    }
+    responses.default = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+    const bodySchema = spec.docBody ?? spec.body;
+    const op: Json = {
+      operationId: `${spec.method}${spec.path.replace(/[/:-]+([a-z])/g, (_m, ch: string) => ch.toUpperCase()).replace(/[^A-Za-z0-9]/g, "")}`,
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      tags: spec.tags,
+      security: spec.scope === null ? [] : [{ apiKey: [] }, { session: [] }],
+      ...(spec.scope ? { "x-attune-scope": spec.scope } : {}),
+      parameters: [...parameters(spec.params, "path"), ...parameters(spec.query, "query")],
+      responses,
+    };
+    if (bodySchema) op.requestBody = { required: true, content: { "application/json": { schema: schemaOf(bodySchema) } } };
+    else if (spec.raw) op.requestBody = { required: true, description: spec.raw.description, content: Object.fromEntries(spec.raw.contentTypes.map((t) => [t, { schema: { type: "string", format: "binary" } }])) };
+    (paths[path] ??= {})[spec.method] = op;
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "attune API",
+      version,
+      description: "Customer and employee messages in, Readings out. Errors are {error: {code, message, details}} with stable codes.",
+    },
+    servers: [{ url: "/" }],
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "API key (atk_...), created once with POST /api/v1/keys or `attune keys create`." },
+        session: { type: "apiKey", in: "cookie", name: "attune_session", description: "Browser session; writes also need the X-CSRF-Token header." },
+      },
+      schemas: { Error: schemaOf(ErrorBody) },
+    },
+    paths,
+  };
+}

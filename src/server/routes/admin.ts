@@ -1,0 +1,185 @@
+/**
+ * Administration: API keys (created with a role and optional narrower scopes, shown once,
+ * revocable), users, sources (with webhook secrets, shown once), the audit log and the quarantine.
+ *
+ * @example
+ * curl -s -X POST localhost:3000/api/v1/keys -H "authorization: Bearer $ADMIN_KEY" -H 'content-type: application/json' \
+ *   -d '{"name":"shop sync","role":"agent","scopes":["messages:write"]}'
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { createApiKey, revokeApiKey } from "../../store/api-keys.js";
+import { audit } from "../../store/audit-log.js";
+import { ensureSource } from "../../store/ensure-source.js";
+import { ROLES, SCOPES } from "../../store/roles.js";
+import { createUser, disableUser } from "../../store/users.js";
+import type { Principal } from "../auth/principal.js";
+import { notFound } from "../error-response.js";
+import { defineRoute } from "../route.js";
+import { IdParams, idParam, iso } from "../schemas.js";
+
+const actor = (p: Principal) => ({ kind: p.kind === "key" ? ("key" as const) : ("user" as const), id: p.id });
+const Page = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: idParam.optional() }).strict();
+
+const NewKey = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES), scopes: z.array(z.enum(SCOPES)).max(SCOPES.length).optional() }).strict();
+const NewUser = z
+  .object({ email: z.string().email().max(320), role: z.enum(ROLES), password: z.string().min(12).max(1024).optional(), display_name: z.string().max(200).optional() })
+  .strict();
+const NewSource = z.object({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/), kind: z.string().min(1).max(32).default("api"), webhook: z.boolean().default(false) }).strict();
+
+export const adminRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/keys",
+    summary: "List API keys (never the keys themselves)",
+    tags: ["admin"],
+    scope: "admin",
+    responses: { 200: { description: "Keys" } },
+    async handler({ c, principal, deps }) {
+      const rows = await deps.store.db
+        .selectFrom("api_keys")
+        .select(["id", "name", "prefix", "role", "scopes", "user_id", "created_at", "last_used_at", "revoked_at"])
+        .where("workspace_id", "=", principal.workspaceId)
+        .orderBy("id")
+        .execute();
+      return c.json({
+        items: rows.map((r) => ({ ...r, scopes: r.scopes ? r.scopes.split(" ") : [], created_at: iso(r.created_at), last_used_at: iso(r.last_used_at), revoked_at: iso(r.revoked_at) })),
+      });
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/keys",
+    summary: "Create an API key (the key is shown only in this answer)",
+    tags: ["admin"],
+    scope: "admin",
+    body: NewKey,
+    responses: { 201: { description: "Created", schema: z.object({ id: z.number(), key: z.string(), prefix: z.string() }) } },
+    async handler({ c, body, principal, deps }) {
+      const created = await createApiKey(deps.store.db, { workspaceId: principal.workspaceId, name: body.name, role: body.role, ...(body.scopes ? { scopes: body.scopes } : {}) });
+      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "key.created", target: { kind: "api_key", id: String(created.id) }, details: { role: body.role } });
+      return c.json(created, 201);
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/keys/:id",
+    summary: "Revoke an API key",
+    tags: ["admin"],
+    scope: "admin",
+    params: IdParams,
+    responses: { 204: { description: "Revoked" }, 404: { description: "Not found or already revoked" } },
+    async handler({ c, params, principal, deps }) {
+      if (!(await revokeApiKey(deps.store.db, principal.workspaceId, params.id))) notFound("api_key");
+      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "key.revoked", target: { kind: "api_key", id: String(params.id) } });
+      return c.body(null, 204);
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/users",
+    summary: "List users",
+    tags: ["admin"],
+    scope: "admin",
+    responses: { 200: { description: "Users" } },
+    async handler({ c, principal, deps }) {
+      const rows = await deps.store.db.selectFrom("users").select(["id", "email", "display_name", "role", "created_at", "disabled_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
+      return c.json({ items: rows.map((r) => ({ ...r, created_at: iso(r.created_at), disabled_at: iso(r.disabled_at) })) });
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/users",
+    summary: "Create a user",
+    tags: ["admin"],
+    scope: "admin",
+    body: NewUser,
+    responses: { 201: { description: "Created", schema: z.object({ id: z.number() }) }, 409: { description: "Email taken" } },
+    async handler({ c, body, principal, deps }) {
+      const id = await createUser(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        email: body.email,
+        role: body.role,
+        ...(body.password ? { password: body.password } : {}),
+        ...(body.display_name ? { displayName: body.display_name } : {}),
+      });
+      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "user.created", target: { kind: "user", id: String(id) }, details: { role: body.role } });
+      return c.json({ id }, 201);
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/users/:id",
+    summary: "Disable a user (ends sessions, revokes their keys)",
+    tags: ["admin"],
+    scope: "admin",
+    params: IdParams,
+    responses: { 204: { description: "Disabled" }, 404: { description: "Not found" } },
+    async handler({ c, params, principal, deps }) {
+      if (!(await disableUser(deps.store.db, principal.workspaceId, params.id))) notFound("user");
+      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "user.disabled", target: { kind: "user", id: String(params.id) } });
+      return c.body(null, 204);
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/sources",
+    summary: "List sources",
+    tags: ["admin"],
+    scope: "admin",
+    responses: { 200: { description: "Sources" } },
+    async handler({ c, principal, deps }) {
+      const rows = await deps.store.db.selectFrom("sources").select(["id", "name", "kind", "webhook_secret", "created_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
+      return c.json({ items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, webhook: r.webhook_secret !== null, created_at: iso(r.created_at) })) });
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/sources",
+    summary: "Create a source; with webhook=true its signing secret is shown only in this answer",
+    tags: ["admin"],
+    scope: "admin",
+    body: NewSource,
+    responses: { 201: { description: "Created", schema: z.object({ id: z.number(), name: z.string(), webhook_secret: z.string().nullable() }) } },
+    async handler({ c, body, principal, deps }) {
+      const id = await ensureSource(deps.store, principal.workspaceId, body.name, body.kind);
+      let secret: string | null = null;
+      if (body.webhook) {
+        secret = `whsec_${randomBytes(32).toString("base64url")}`;
+        await deps.store.db.updateTable("sources").set({ webhook_secret: secret }).where("id", "=", id).execute();
+      }
+      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: body.webhook ? "source.webhook_secret_set" : "source.created", target: { kind: "source", id: String(id) } });
+      return c.json({ id, name: body.name, webhook_secret: secret }, 201);
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/audit",
+    summary: "The audit log, oldest first",
+    tags: ["admin"],
+    scope: "admin",
+    query: Page,
+    responses: { 200: { description: "Entries" } },
+    async handler({ c, query, principal, deps }) {
+      let q = deps.store.db.selectFrom("audit_log").selectAll().where("workspace_id", "=", principal.workspaceId);
+      if (query.after) q = q.where("id", ">", query.after);
+      const rows = await q.orderBy("id").limit(query.limit).execute();
+      return c.json({ items: rows.map((r) => ({ ...r, at: iso(r.at), details: r.details ? JSON.parse(r.details) : null })) });
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/quarantine",
+    summary: "Quarantined rows (rejected or in conflict), with the raw row for inspection",
+    tags: ["admin"],
+    scope: "admin",
+    query: Page,
+    responses: { 200: { description: "Rows" } },
+    async handler({ c, query, principal, deps }) {
+      let q = deps.store.db.selectFrom("quarantine").select(["id", "source_id", "received_at", "origin", "row", "field", "code", "raw"]).where("workspace_id", "=", principal.workspaceId);
+      if (query.after) q = q.where("id", ">", query.after);
+      const rows = await q.orderBy("id").limit(query.limit).execute();
+      return c.json({ items: rows.map((r) => ({ ...r, received_at: iso(r.received_at) })) });
+    },
+  }),
+];

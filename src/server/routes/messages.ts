@@ -1,0 +1,132 @@
+/**
+ * Reading messages: a filtered, keyset-paginated list, and one message with its full Reading and
+ * its thread. Employee feedback is invisible (absent, and 404 by id) without `employee:read`.
+ *
+ * @example
+ * curl -s "localhost:3000/api/v1/messages?language=th&sentiment=negative&emotion=anger&limit=20" -H "authorization: Bearer $KEY"
+ */
+import { z } from "zod";
+import { AttuneError } from "../../core/errors.js";
+import { CAUSES, CHANNELS, DIRECTIONS, EMOTIONS, SENTIMENTS } from "../../core/labels.js";
+import { listMessages } from "../../store/message-query.js";
+import { notFound } from "../error-response.js";
+import { presentMessage } from "../present-message.js";
+import { defineRoute } from "../route.js";
+import { codeList, cursorParam, encodeCursor, IdParams, idParam, iso, listOf, timeParam } from "../schemas.js";
+
+export const MessagesQuery = z
+  .object({
+    from: timeParam.optional().describe("Sent at or after (ISO 8601)."),
+    to: timeParam.optional().describe("Sent before (ISO 8601)."),
+    channel: listOf(CHANNELS).optional(),
+    direction: listOf(DIRECTIONS).optional(),
+    language: codeList.optional().describe("ISO 639-1 codes, comma separated."),
+    sentiment: listOf(SENTIMENTS).optional(),
+    emotion: listOf(EMOTIONS).optional().describe("Messages showing any of these emotions."),
+    cause: listOf(CAUSES).optional().describe("Messages naming any of these causes."),
+    cause_polarity: z.enum(["positive", "negative"]).optional(),
+    urgency_min: z.coerce.number().min(0).max(1).optional(),
+    severity_min: z.coerce.number().int().min(0).max(4).optional().describe("Minimum complaint severity 0..4."),
+    text: z.string().min(2).max(200).optional().describe("Case-insensitive substring of the text."),
+    thread_id: idParam.optional(),
+    person_id: idParam.optional(),
+    unread: z.enum(["true", "false"]).optional().describe("Only messages without (true) or with (false) a reading."),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: cursorParam.optional().describe("next_cursor of the previous page."),
+  })
+  .strict();
+
+const Summary = z.object({
+  id: z.number(),
+  external_id: z.string(),
+  thread_id: z.number().nullable(),
+  person_id: z.number().nullable(),
+  direction: z.string(),
+  channel: z.string(),
+  public: z.boolean(),
+  subject: z.string().nullable(),
+  text: z.string(),
+  sent_at: z.string(),
+  reading: z
+    .object({ language: z.string(), sentiment: z.string(), top_emotion: z.string().nullable(), complaint_severity: z.number(), urgency: z.number(), reach: z.number(), stage: z.string() })
+    .nullable(),
+});
+
+export const messageRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/messages",
+    summary: "List messages, newest first, with filters",
+    tags: ["messages"],
+    scope: "messages:read",
+    query: MessagesQuery,
+    responses: { 200: { description: "A page", schema: z.object({ items: z.array(Summary), next_cursor: z.string().nullable() }) } },
+    async handler({ c, query: q, principal, deps }) {
+      const includeEmployee = principal.scopes.has("employee:read");
+      if (!includeEmployee && q.direction?.includes("employee")) throw new AttuneError("auth.forbidden", { scope: "employee:read" });
+      const page = await listMessages(deps.store, {
+        workspaceId: principal.workspaceId,
+        includeEmployee,
+        limit: q.limit,
+        ...(q.cursor ? { before: q.cursor } : {}),
+        ...(q.from !== undefined ? { from: q.from } : {}),
+        ...(q.to !== undefined ? { to: q.to } : {}),
+        ...(q.channel ? { channels: q.channel } : {}),
+        ...(q.direction ? { directions: q.direction } : {}),
+        ...(q.language ? { languages: q.language } : {}),
+        ...(q.sentiment ? { sentiments: q.sentiment } : {}),
+        ...(q.emotion ? { emotions: q.emotion } : {}),
+        ...(q.cause ? { causes: q.cause } : {}),
+        ...(q.cause_polarity ? { causePolarity: q.cause_polarity } : {}),
+        ...(q.urgency_min !== undefined ? { urgencyMin: q.urgency_min } : {}),
+        ...(q.severity_min !== undefined ? { severityMin: q.severity_min } : {}),
+        ...(q.text ? { text: q.text } : {}),
+        ...(q.thread_id !== undefined ? { threadId: q.thread_id } : {}),
+        ...(q.person_id !== undefined ? { personId: q.person_id } : {}),
+        ...(q.unread ? { unread: q.unread === "true" } : {}),
+      });
+      return c.json({ items: page.items.map(presentMessage), next_cursor: encodeCursor(page.next) });
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/messages/:id",
+    summary: "One message with its full Reading and its thread",
+    tags: ["messages"],
+    scope: "messages:read",
+    params: IdParams,
+    responses: { 200: { description: "The message" }, 404: { description: "Not found (or not visible to this role)" } },
+    async handler({ c, params, principal, deps }) {
+      const includeEmployee = principal.scopes.has("employee:read");
+      const page = await listMessages(deps.store, { workspaceId: principal.workspaceId, includeEmployee, limit: 1, id: params.id });
+      const m = page.items[0];
+      if (!m) notFound("message");
+      const db = deps.store.db;
+      const reading = await db.selectFrom("readings").select(["reading", "read_at"]).where("message_id", "=", m.id).executeTakeFirst();
+      let thread = null;
+      if (m.thread_id !== null) {
+        const t = await db.selectFrom("threads").select(["id", "external_id", "subject", "channel", "created_at", "last_message_at"]).where("id", "=", m.thread_id).executeTakeFirst();
+        const members = await listMessages(deps.store, { workspaceId: principal.workspaceId, includeEmployee, threadId: m.thread_id, limit: 200 });
+        thread = t
+          ? {
+              id: t.id,
+              external_id: t.external_id,
+              subject: t.subject,
+              channel: t.channel,
+              created_at: iso(t.created_at),
+              last_message_at: iso(t.last_message_at),
+              messages: members.items.reverse().map(presentMessage),
+            }
+          : null;
+      }
+      const survey = await db.selectFrom("survey_answers").select(["kind", "score"]).where("message_id", "=", m.id).execute();
+      return c.json({
+        ...presentMessage(m),
+        reading: reading ? JSON.parse(reading.reading) : null,
+        read_at: iso(reading?.read_at),
+        survey: survey.map((s) => ({ kind: s.kind, score: s.score })),
+        thread,
+      });
+    },
+  }),
+];

@@ -1,0 +1,101 @@
+/**
+ * People: customers, employees and agents under pseudonymous keys with optional contact data; a
+ * lookup by identifier (for erasure requests); and erasure, which removes a person's messages,
+ * readings, survey answers and everything derived from them.
+ *
+ * @example
+ * curl -s "localhost:3000/api/v1/people?identifier=ana@example.com" -H "authorization: Bearer $KEY"
+ * curl -X DELETE localhost:3000/api/v1/people/42 -H "authorization: Bearer $ADMIN_KEY"
+ */
+import { z } from "zod";
+import { personKey } from "../../ingest/person-key.js";
+import { erasePerson } from "../../store/erase-person.js";
+import { workspaceSalt } from "../../store/workspace-salt.js";
+import { notFound } from "../error-response.js";
+import { defineRoute } from "../route.js";
+import { IdParams, idParam, iso } from "../schemas.js";
+
+const PeopleQuery = z
+  .object({
+    kind: z.enum(["customer", "employee", "agent"]).optional(),
+    identifier: z.string().min(1).max(512).optional().describe("The author id as imported (email, handle); matched through its pseudonymous key."),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    after: idParam.optional().describe("Last id of the previous page."),
+  })
+  .strict();
+
+const Person = z.object({
+  id: z.number(),
+  key: z.string(),
+  kind: z.string(),
+  display_name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  team_id: z.number().nullable(),
+  audience: z.number().nullable(),
+  created_at: z.string().nullable(),
+});
+
+function present(p: { id: number; key: string; kind: string; display_name: string | null; email: string | null; phone: string | null; team_id: number | null; audience: number | null; created_at: number }) {
+  return { id: p.id, key: p.key, kind: p.kind, display_name: p.display_name, email: p.email, phone: p.phone, team_id: p.team_id, audience: p.audience, created_at: iso(p.created_at) };
+}
+
+export const peopleRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/people",
+    summary: "List or look up people",
+    tags: ["people"],
+    scope: "people:read",
+    query: PeopleQuery,
+    responses: { 200: { description: "A page", schema: z.object({ items: z.array(Person), next_after: z.number().nullable() }) } },
+    async handler({ c, query: q, principal, deps }) {
+      let sel = deps.store.db.selectFrom("people").selectAll().where("workspace_id", "=", principal.workspaceId);
+      if (!principal.scopes.has("employee:read")) sel = sel.where("kind", "<>", "employee");
+      if (q.kind) sel = sel.where("kind", "=", q.kind);
+      if (q.identifier) sel = sel.where("key", "=", personKey(await workspaceSalt(deps.store, principal.workspaceId), q.identifier));
+      if (q.after) sel = sel.where("id", ">", q.after);
+      const rows = await sel.orderBy("id").limit(q.limit + 1).execute();
+      const more = rows.length > q.limit;
+      const items = rows.slice(0, q.limit);
+      return c.json({ items: items.map(present), next_after: more ? items[items.length - 1]!.id : null });
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/people/:id",
+    summary: "One person with message and survey counts",
+    tags: ["people"],
+    scope: "people:read",
+    params: IdParams,
+    responses: { 200: { description: "The person" }, 404: { description: "Not found" } },
+    async handler({ c, params, principal, deps }) {
+      const db = deps.store.db;
+      const p = await db.selectFrom("people").selectAll().where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      if (!p || (p.kind === "employee" && !principal.scopes.has("employee:read"))) notFound("person");
+      const counts = await db.selectFrom("messages").select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max<number>("sent_at").as("last")]).where("person_id", "=", p.id).executeTakeFirstOrThrow();
+      const surveys = await db.selectFrom("survey_answers").select(["kind", "score", "answered_at", "thread_id"]).where("person_id", "=", p.id).orderBy("answered_at").execute();
+      return c.json({
+        ...present(p),
+        messages: Number(counts.n),
+        last_message_at: iso(counts.last),
+        surveys: surveys.map((s) => ({ kind: s.kind, score: s.score, answered_at: iso(s.answered_at), thread_id: s.thread_id })),
+      });
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/people/:id",
+    summary: "Erase a person and everything derived from them",
+    description: "Removes their messages (and, for a customer, the threads they took part in), readings, survey answers, quarantined rows and contact data. The audit log records that an erasure happened, not what it removed.",
+    tags: ["people"],
+    scope: "people:erase",
+    params: IdParams,
+    responses: { 204: { description: "Erased" }, 404: { description: "Not found" } },
+    async handler({ c, params, principal, deps }) {
+      const ok = await erasePerson(deps.store, { workspaceId: principal.workspaceId, personId: params.id, actor: { kind: principal.kind === "key" ? "key" : "user", id: principal.id } });
+      if (!ok) notFound("person");
+      return c.body(null, 204);
+    },
+  }),
+];

@@ -1,0 +1,128 @@
+/**
+ * Listing messages with their reading summary, filtered by time, channel, direction, language,
+ * sentiment, emotion, cause, urgency, complaint severity, thread, person and text, newest first,
+ * with keyset pagination (sent_at, id) so deep pages cost the same as the first.
+ *
+ * @example
+ * const page = await listMessages(store, { workspaceId: 1, includeEmployee: false, languages: ["th"], limit: 50 });
+ */
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
+import type { Store } from "./open-store.js";
+import type { Database, MessageRow } from "./schema.js";
+
+export interface MessageFilter {
+  workspaceId: number;
+  /** Employee feedback is visible only to admin and people_team. */
+  includeEmployee: boolean;
+  from?: number;
+  to?: number;
+  channels?: string[];
+  directions?: string[];
+  languages?: string[];
+  sentiments?: string[];
+  emotions?: string[];
+  causes?: string[];
+  causePolarity?: "positive" | "negative";
+  urgencyMin?: number;
+  severityMin?: number;
+  text?: string;
+  threadId?: number;
+  personId?: number;
+  sourceId?: number;
+  /** One message by id (still subject to visibility). */
+  id?: number;
+  /** Only messages not yet read (true) or only read ones (false). */
+  unread?: boolean;
+}
+
+export interface MessageListRow {
+  id: number;
+  external_id: string;
+  source_id: number;
+  thread_id: number | null;
+  person_id: number | null;
+  team_id: number | null;
+  direction: string;
+  channel: string;
+  is_public: number;
+  audience: number | null;
+  subject: string | null;
+  text: string;
+  sent_at: number;
+  received_at: number;
+  language: string | null;
+  sentiment: string | null;
+  sentiment_score: number | null;
+  top_emotion: string | null;
+  complaint_severity: number | null;
+  urgency: number | null;
+  reach: number | null;
+  stage: string | null;
+  pipeline_version: string | null;
+}
+
+type Q = SelectQueryBuilder<Database & { m: Database["messages"]; r: Database["readings"] }, "m" | "r", any>;
+
+/** Applies the filter to a query over `messages as m` left-joined to `readings as r`. */
+export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["dialect"]): Q {
+  q = q.where("m.workspace_id", "=", f.workspaceId);
+  if (!f.includeEmployee) q = q.where("m.direction", "<>", "employee");
+  if (f.from !== undefined) q = q.where("m.sent_at", ">=", f.from);
+  if (f.to !== undefined) q = q.where("m.sent_at", "<", f.to);
+  if (f.channels?.length) q = q.where("m.channel", "in", f.channels);
+  if (f.directions?.length) q = q.where("m.direction", "in", f.directions as MessageRow["direction"][]);
+  if (f.threadId !== undefined) q = q.where("m.thread_id", "=", f.threadId);
+  if (f.personId !== undefined) q = q.where("m.person_id", "=", f.personId);
+  if (f.sourceId !== undefined) q = q.where("m.source_id", "=", f.sourceId);
+  if (f.id !== undefined) q = q.where("m.id", "=", f.id);
+  if (f.languages?.length) q = q.where("r.language", "in", f.languages);
+  if (f.sentiments?.length) q = q.where("r.sentiment", "in", f.sentiments);
+  if (f.urgencyMin !== undefined) q = q.where("r.urgency", ">=", f.urgencyMin);
+  if (f.severityMin !== undefined) q = q.where("r.complaint_severity", ">=", f.severityMin);
+  if (f.unread === true) q = q.where("r.message_id", "is", null);
+  if (f.unread === false) q = q.where("r.message_id", "is not", null);
+  const labelExists = (kind: string, labels: string[], polarity?: string) => (eb: ExpressionBuilder<any, any>) =>
+    eb.exists(
+      eb
+        .selectFrom("reading_labels as l")
+        .select(sql.lit(1).as("one"))
+        .whereRef("l.message_id", "=", "m.id")
+        .where("l.kind", "=", kind)
+        .where("l.label", "in", labels)
+        .$if(polarity !== undefined, (s) => s.where("l.polarity", "=", polarity!)),
+    );
+  if (f.emotions?.length) q = q.where(labelExists("emotion", f.emotions));
+  if (f.causes?.length) q = q.where(labelExists("cause", f.causes, f.causePolarity));
+  if (f.text) {
+    const pattern = `%${f.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    q = dialect === "postgres" ? q.where(sql<boolean>`m.text ilike ${pattern} escape '\\'`) : q.where(sql<boolean>`m.text like ${pattern} escape '\\'`);
+  }
+  return q;
+}
+
+export async function listMessages(
+  store: Store,
+  f: MessageFilter & { limit: number; before?: { sentAt: number; id: number } },
+): Promise<{ items: MessageListRow[]; next: { sentAt: number; id: number } | null }> {
+  let q = store.db.selectFrom("messages as m").leftJoin("readings as r", "r.message_id", "m.id") as unknown as Q;
+  q = applyMessageFilter(q, f, store.dialect);
+  if (f.before) {
+    const b = f.before;
+    q = q.where((eb) => eb.or([eb("m.sent_at", "<", b.sentAt), eb.and([eb("m.sent_at", "=", b.sentAt), eb("m.id", "<", b.id)])]));
+  }
+  const rows = (await q
+    .select([
+      "m.id", "m.external_id", "m.source_id", "m.thread_id", "m.person_id", "m.team_id", "m.direction", "m.channel",
+      "m.is_public", "m.audience", "m.subject", "m.text", "m.sent_at", "m.received_at",
+      "r.language", "r.sentiment", "r.sentiment_score", "r.top_emotion", "r.complaint_severity", "r.urgency", "r.reach",
+      "r.stage", "r.pipeline_version",
+    ])
+    .orderBy("m.sent_at", "desc")
+    .orderBy("m.id", "desc")
+    .limit(f.limit + 1)
+    .execute()) as MessageListRow[];
+  const more = rows.length > f.limit;
+  const items = more ? rows.slice(0, f.limit) : rows;
+  const last = items[items.length - 1];
+  return { items, next: more && last ? { sentAt: last.sent_at, id: last.id } : null };
+}
