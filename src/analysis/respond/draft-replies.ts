@@ -165,24 +165,24 @@ function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefin
   return sit.negative ? "negative" : undefined;
 }
 
-/** The customer's own words for the cause: its target, or a short evidence phrase without PII. */
+/**
+ * The customer's own words for the cause: the Reading's target ("my parcel", "yung rider"), a
+ * short noun phrase. Evidence spans are single cue words ("late", "čekám už") that read badly when
+ * quoted back, so they are not used.
+ */
 function quoteOf(reading: Reading, sit: SituationReading, language: string): string | undefined {
   const polarity = sit.situation === "praise" ? "positive" : "negative";
   const causes = reading.causes.filter((c) => c.polarity === polarity).sort((a, b) => b.score - a.score);
   const minLength = NO_SPACE_LANGUAGES.has(language) ? 4 : 6;
   for (const c of causes) {
-    const options = [
-      ...(c.target ? [{ text: c.target, start: -1, end: -1 }] : []),
-      ...c.evidence.map((e) => ({ text: e.text, start: e.start, end: e.end })),
-    ];
-    for (const o of options) {
-      const q = o.text.replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
-      if (q.length < minLength || q.length > MAX_QUOTE) continue;
-      if (!NO_SPACE_LANGUAGES.has(language) && !q.includes(" ")) continue;
-      if (/[@0-9]/.test(q)) continue;
-      if (o.start >= 0 && reading.pii.some((p) => p.start < o.end && o.start < p.end)) continue;
-      return q;
-    }
+    if (!c.target) continue;
+    let q = c.target.replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
+    if (q.length < minLength || q.length > MAX_QUOTE) continue;
+    if (!NO_SPACE_LANGUAGES.has(language) && !q.includes(" ")) continue;
+    if (/[@0-9]/.test(q)) continue;
+    // "My parcel" reads better mid-sentence as "my parcel"; acronyms ("SIM card") stay as written.
+    if (/^\p{Lu}\p{Ll}/u.test(q)) q = q.charAt(0).toLocaleLowerCase() + q.slice(1);
+    return q;
   }
   return undefined;
 }

@@ -48,10 +48,13 @@ export function classify(reading: Reading): SituationReading {
   const negative =
     reading.complaint.is || reading.sentiment.label === "negative" || negativeCauses.length > 0 || negEmotion;
 
+  // Praise is read off feeling and causes first: a complaint score alone on a warm message ("your
+  // staff were incredibly kind when my son got sick") should not turn thanks into an apology.
   const positiveOnly =
-    !reading.complaint.is &&
     negativeCauses.length === 0 &&
-    (reading.sentiment.label === "positive" || (posEmotion && !negEmotion));
+    !negEmotion &&
+    (reading.sentiment.label === "positive" || posEmotion) &&
+    (!reading.complaint.is || reading.sentiment.label === "positive");
   if (positiveOnly) return { situation: "praise", fault: "no", emotions, negativeCauses, positiveCauses, negative: false };
 
   const worryLed =

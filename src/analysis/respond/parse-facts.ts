@@ -1,0 +1,75 @@
+/**
+ * Read reply facts and check options out of a loosely typed record (a JSON Lines input, an HTTP
+ * body), checking each field. Accepts camelCase and snake_case names (`customerName`,
+ * `customer_name`). Unknown fields are ignored; the HTTP layer rejects them with its own schema.
+ *
+ * @example
+ * parseFacts({ customer_name: "Dana", agent_gender: "male", offer: "refund" });
+ * // { customerName: "Dana", agentGender: "male", offer: "refund" }
+ */
+import { AttuneError } from "../../core/errors.js";
+import { CHANNELS, type Channel } from "../../core/labels.js";
+import { FOLLOW_UPS, OFFERS, type CheckOptions, type FollowUp, type Offer, type ReplyFacts } from "./types.js";
+
+function field(fields: Record<string, unknown>, camel: string): unknown {
+  const snake = camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const v = fields[camel] ?? fields[snake];
+  return v === null || v === "" ? undefined : v;
+}
+
+function text(fields: Record<string, unknown>, camel: string): string | undefined {
+  const v = field(fields, camel);
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" && typeof v !== "number") throw new AttuneError("input.wrong_type", { field: camel, expected: "string" });
+  return String(v);
+}
+
+function oneOf<T extends string>(fields: Record<string, unknown>, camel: string, allowed: readonly T[]): T | undefined {
+  const v = field(fields, camel);
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly unknown[]).includes(v)) throw new AttuneError("input.invalid_value", { field: camel, expected: allowed.join("|") });
+  return v as T;
+}
+
+function bool(fields: Record<string, unknown>, camel: string): boolean | undefined {
+  const v = field(fields, camel);
+  if (v === undefined) return undefined;
+  if (v === true || v === "true" || v === "1") return true;
+  if (v === false || v === "false" || v === "0") return false;
+  throw new AttuneError("input.invalid_value", { field: camel, expected: "boolean" });
+}
+
+/** The facts a draft may use. */
+export function parseFacts(fields: Record<string, unknown>): ReplyFacts {
+  const facts: ReplyFacts = {};
+  const customerName = text(fields, "customerName");
+  if (customerName !== undefined) facts.customerName = customerName;
+  const agentName = text(fields, "agentName");
+  if (agentName !== undefined) facts.agentName = agentName;
+  const gender = oneOf(fields, "agentGender", ["female", "male"] as const);
+  if (gender !== undefined) facts.agentGender = gender;
+  const orderId = text(fields, "orderId");
+  if (orderId !== undefined) facts.orderId = orderId;
+  const offer = oneOf<Offer>(fields, "offer", OFFERS);
+  if (offer !== undefined) facts.offer = offer;
+  const followUp = oneOf<FollowUp>(fields, "followUp", FOLLOW_UPS);
+  if (followUp !== undefined) facts.followUp = followUp;
+  const channel = oneOf<Channel>(fields, "channel", CHANNELS);
+  if (channel !== undefined) facts.channel = channel;
+  const pub = bool(fields, "public");
+  if (pub !== undefined) facts.public = pub;
+  const company = text(fields, "company");
+  if (company !== undefined) facts.company = company;
+  return facts;
+}
+
+/** The options of the empathy check. */
+export function parseCheckOptions(fields: Record<string, unknown>): CheckOptions {
+  const facts = parseFacts(fields);
+  const options: CheckOptions = {};
+  if (facts.customerName !== undefined) options.customerName = facts.customerName;
+  if (facts.orderId !== undefined) options.orderId = facts.orderId;
+  const isPublic = facts.public ?? (facts.channel === "social" || facts.channel === "review" || facts.channel === "forum" ? true : undefined);
+  if (isPublic !== undefined) options.public = isPublic;
+  return options;
+}
