@@ -6,7 +6,7 @@
  * @example
  * const { rows, fit } = await buildCorpus(loadAllRows(), 18);
  */
-import { featurize } from "../src/analysis/model/features.js";
+import { type FeatureOptions, featureOptionsFromEnv, featurize } from "../src/analysis/model/features.js";
 import type { FitRow } from "../src/analysis/model/fit-models.js";
 import { modelTokenizer, type ModelTokenizer } from "../src/analysis/model/model-tokens.js";
 import type { Row } from "./datasets.js";
@@ -16,6 +16,7 @@ export interface Corpus {
   /** fit[i] belongs to rows[i]. */
   fit: FitRow[];
   tokenizer: ModelTokenizer;
+  features: FeatureOptions;
 }
 
 export const TEAM_WEIGHT = 2;
@@ -42,17 +43,17 @@ export function sentimentWeights(rows: readonly Row[], train: (r: Row) => boolea
   return out;
 }
 
-export async function buildCorpus(rows: Row[], bits: number, log: (m: string) => void = () => {}): Promise<Corpus> {
+export async function buildCorpus(rows: Row[], bits: number, log: (m: string) => void = () => {}, features: FeatureOptions = featureOptionsFromEnv()): Promise<Corpus> {
   const tokenizer = await modelTokenizer();
   const t0 = performance.now();
   const sw = sentimentWeights(rows, (r) => !r.dev);
   const fit: FitRow[] = rows.map((r) => {
-    const f = featurize(tokenizer.tokenize(r.text, r.lang), bits);
+    const f = featurize(tokenizer.tokenize(r.text, r.lang), bits, undefined, features);
     const team = r.set.startsWith("team-") ? TEAM_WEIGHT : 1;
     const weights: FitRow["weights"] = { emotions: team, needs: team, causes: team, stage: team, signals: team, complaint: team, severity: team, ekman: 1 };
     weights.sentiment = sw.get(r) ?? team;
     return { idx: f.idx, value: f.value, set: r.set, targets: r.targets, weights, calib: r.calib };
   });
   log(`featurized ${rows.length} rows with the ${tokenizer.kind} tokenizer in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return { rows, fit, tokenizer };
+  return { rows, fit, tokenizer, features };
 }

@@ -19,7 +19,7 @@ import { predict, type ModelOutput } from "../src/analysis/model/predict.js";
 import { scoreHead, trainHead, type Example } from "../src/analysis/model/train-linear.js";
 import { buildCorpus } from "./corpus.js";
 import { loadAllRows, type Row } from "./datasets.js";
-import { binaryF1, macroF1, multiLabelF1 } from "./metrics.js";
+import { binaryF1, macroF1, multiLabelF1 } from "../src/analysis/model/metrics.js";
 import { loadPeers, type Peer } from "./peers.js";
 import { fnv1a } from "./split.js";
 import { CONFIG } from "./train.js";

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   log(`loaded ${rows.length} rows (${rows.filter((r) => r.dev).length} dev, never trained on)`);
   const corpus = await buildCorpus(rows, CONFIG.bits, log);
   const trainRows = corpus.fit.filter((_, i) => !rows[i]!.dev);
-  const packed = fitModels(trainRows, { ...CONFIG, log });
+  const packed = fitModels(trainRows, { ...CONFIG, features: corpus.features, log });
   const hash = writeModelFile(out, { ...packed.manifest, seed: CONFIG.seed, name: `attune-base (${corpus.tokenizer.kind} tokenizer)` }, packed.weights);
   log(`wrote ${out} (weights ${hash}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

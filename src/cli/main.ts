@@ -10,6 +10,15 @@ type Command = { run(argv: string[]): Promise<number> };
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: () => import("./analyze.js"),
   import: () => import("./import.js"),
+  serve: () => import("./serve.js"),
+  worker: () => import("./worker.js"),
+  reread: () => import("./reread.js"),
+  keys: () => import("./keys.js"),
+  users: () => import("./users.js"),
+  reply: () => import("./reply.js"),
+  check: () => import("./check.js"),
+  train: () => import("./train.js"),
+  eval: () => import("./eval.js"),
 };
 
 function usage(): string {

@@ -35,7 +35,26 @@ export interface Features {
   value: number;
 }
 
-const MAX_GRAM = 5;
+/** Knobs of the feature definition; stored in the model manifest so inference matches training. */
+export interface FeatureOptions {
+  /** Shortest and longest character n-gram (boundary markers count as characters). */
+  minGram: number;
+  maxGram: number;
+  /** Word unigrams and bigrams are emitted this many times, so whole words outweigh their n-grams. */
+  wordRepeat: number;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = { minGram: 1, maxGram: 5, wordRepeat: 1 };
+
+/** Options from ATTUNE_FEATURES ("minGram=2,maxGram=5,wordRepeat=2"), for tuning runs. */
+export function featureOptionsFromEnv(env = process.env.ATTUNE_FEATURES): FeatureOptions {
+  const o = { ...DEFAULT_FEATURES };
+  for (const part of (env ?? "").split(",")) {
+    const [k, v] = part.split("=");
+    if (k && v && k in o) (o as Record<string, number>)[k] = Number(v);
+  }
+  return o;
+}
 /** Long tokens (glued Thai runs, junk) add little past this many code units but cost time. */
 const MAX_WORD = 32;
 const BOW = 0x02;
@@ -63,17 +82,17 @@ function isContent(t: Token): boolean {
   return t.kind === "word" || t.kind === "number" || t.kind === "hashtag" || t.kind === "emoji" || t.kind === "emoticon";
 }
 
-function charGrams(s: string, mask: number, t: number): void {
+function charGrams(s: string, mask: number, t: number, minGram: number, maxGram: number): void {
   const len = Math.min(s.length, MAX_WORD);
   const total = len + 2;
   for (let i = 0; i < total; i++) {
     let h = NS_CHAR;
-    for (let n = 1; n <= MAX_GRAM && i + n <= total; n++) {
+    for (let n = 1; n <= maxGram && i + n <= total; n++) {
       const p = i + n - 1;
       const code = p === 0 ? BOW : p === total - 1 ? EOW : s.charCodeAt(p - 1);
       h = mix(h, code);
       // A lone boundary marker says nothing.
-      if (n === 1 && (p === 0 || p === total - 1)) continue;
+      if (n < minGram || (n === 1 && (p === 0 || p === total - 1))) continue;
       push(mix(h, n), mask, t, -1);
     }
   }
@@ -83,8 +102,9 @@ function charGrams(s: string, mask: number, t: number): void {
  * Turn tokens into hashed feature buckets. `bits` sets the table size (2^bits buckets).
  * The returned arrays are fresh copies, safe to keep for evidence.
  */
-export function featurize(tokens: readonly Token[], bits: number, cues?: readonly CueHit[]): Features {
+export function featurize(tokens: readonly Token[], bits: number, cues?: readonly CueHit[], opts: FeatureOptions = DEFAULT_FEATURES): Features {
   const mask = (1 << bits) - 1;
+  const { minGram, maxGram, wordRepeat } = opts;
   count = 0;
   let prev = -1;
   let caps = false;
@@ -95,8 +115,9 @@ export function featurize(tokens: readonly Token[], bits: number, cues?: readonl
     if (k === "word" || k === "hashtag") {
       const s = k === "hashtag" && t.fold.startsWith("#") ? t.fold.slice(1) : t.fold;
       if (s.length === 0) continue;
-      push(mixString(t.negated ? NS_NEG_WORD : NS_WORD, s), mask, i, -1);
-      charGrams(s, mask, i);
+      const wh = mixString(t.negated ? NS_NEG_WORD : NS_WORD, s);
+      for (let r = 0; r < wordRepeat; r++) push(wh, mask, i, -1);
+      charGrams(s, mask, i, minGram, maxGram);
       if (t.caps) caps = true;
       if (t.elongated) elongated = true;
     } else if (k === "emoji" || k === "emoticon") {
@@ -119,7 +140,8 @@ export function featurize(tokens: readonly Token[], bits: number, cues?: readonl
         const a = tokens[prev]!;
         let h = mixString(NS_BIGRAM, a.negated ? "~" + a.fold : a.fold);
         h = mix(h, 0x20);
-        push(mixString(h, t.fold), mask, prev, i);
+        const bh = mixString(h, t.fold);
+        for (let r = 0; r < wordRepeat; r++) push(bh, mask, prev, i);
       }
       prev = i;
     }

@@ -6,7 +6,7 @@
  * const packed = fitModels(rows, { bits: 18, seed: 7 });
  * writeModelFile("models", { ...packed.manifest, name: "attune-base" }, packed.weights);
  */
-import { FEATURE_VERSION } from "./features.js";
+import { DEFAULT_FEATURES, FEATURE_VERSION, type FeatureOptions } from "./features.js";
 import { HEADS, type HeadName } from "./heads.js";
 import type { Models } from "./load-models.js";
 import type { HeadManifest, Manifest } from "./model-file.js";
@@ -36,6 +36,8 @@ export interface FitOptions {
   anchor?: number;
   /** Train only these heads (others come from `init` or stay untrained). */
   only?: HeadName[];
+  /** The feature knobs the rows were featurized with (recorded in the manifest). */
+  features?: FeatureOptions;
   /** Minimum training rows for a head to be fitted. */
   minRows?: number;
   log?: (msg: string) => void;
@@ -101,15 +103,25 @@ export function fitModels(rows: readonly FitRow[], opts: FitOptions): Packed {
     if (init) { trainOpts.init = { W: init.W, b: init.b }; trainOpts.anchor = opts.anchor ?? 0; }
     const head = trainHead(spec.kind, spec.labels.length, train, trainOpts);
     let threshold = spec.labels.map(() => 0.5);
-    if (spec.kind === "sigmoid") threshold = tuneThresholds(head, calib.length > 0 ? calib : train, 0.5);
+    if (spec.kind === "sigmoid") {
+      // Labels with too few calibration positives keep the starting model's threshold.
+      const tuned = tuneThresholds(head, calib.length > 0 ? calib : train, Number.NaN);
+      threshold = tuned.map((t, j) => (Number.isNaN(t) ? keep.threshold[j] ?? 0.5 : t));
+    }
+    if (spec.kind === "sigmoid") {
+      // A label no row ever marked positive has learned nothing: make it silent rather than a coin flip.
+      for (let j = 0; j < spec.labels.length; j++) {
+        if (!train.some((e) => e.multi![j] === 1) && !init) { head.b[j] = -20; threshold[j] = 1; }
+      }
+    }
     fitted[spec.name] = { trained: head, threshold, rows: counts };
     log(`${spec.name}: ${train.length} rows (${calib.length} calibration), ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  return pack(fitted, opts.bits);
+  return pack(fitted, opts.bits, opts.features ?? opts.init?.features ?? DEFAULT_FEATURES);
 }
 
 /** Quantise fitted heads into one int8 row per bucket (all heads' columns side by side). */
-export function pack(fitted: Record<HeadName, FittedHead>, bits: number): Packed {
+export function pack(fitted: Record<HeadName, FittedHead>, bits: number, features: FeatureOptions = DEFAULT_FEATURES): Packed {
   const columns = HEADS.reduce((n, h) => n + h.labels.length, 0);
   const nRows = 1 << bits;
   const weights = new Int8Array(nRows * columns);
@@ -137,5 +149,5 @@ export function pack(fitted: Record<HeadName, FittedHead>, bits: number): Packed
     heads.push({ name: spec.name, kind: spec.kind, labels: [...spec.labels], offset, scale, bias, threshold: f.threshold, trained: f.trained !== null, rows: f.rows });
     offset += k;
   }
-  return { manifest: { featureVersion: FEATURE_VERSION, bits, columns, seed: 0, heads }, weights, heads: fitted };
+  return { manifest: { featureVersion: FEATURE_VERSION, features, bits, columns, seed: 0, heads }, weights, heads: fitted };
 }

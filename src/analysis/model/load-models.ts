@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { HeadKind, HeadName } from "./heads.js";
 import { AttuneError } from "../../core/errors.js";
-import { FEATURE_VERSION } from "./features.js";
+import { DEFAULT_FEATURES, FEATURE_VERSION, type FeatureOptions } from "./features.js";
 import { readModelFile } from "./model-file.js";
 
 export interface LoadedHead {
@@ -29,6 +29,7 @@ export interface LoadedHead {
 
 export interface Models {
   bits: number;
+  features: FeatureOptions;
   columns: number;
   /** 2^bits rows of `columns` int8 weights. */
   weights: Int8Array;
@@ -87,6 +88,7 @@ export function loadModels(dir: string = defaultModelDir()): Models {
   for (const h of heads) head[h.name] = h;
   return {
     bits: manifest.bits,
+    features: { ...DEFAULT_FEATURES, ...manifest.features },
     columns: manifest.columns,
     weights,
     heads,

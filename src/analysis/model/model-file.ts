@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { AttuneError } from "../../core/errors.js";
+import type { FeatureOptions } from "./features.js";
 import type { HeadKind, HeadName } from "./heads.js";
 
 export const MODEL_FORMAT = "attune-linear/1";
@@ -38,6 +39,8 @@ export interface HeadManifest {
 export interface Manifest {
   format: string;
   featureVersion: string;
+  /** The feature knobs the weights were trained with. */
+  features: FeatureOptions;
   bits: number;
   columns: number;
   /** sha256 of the uncompressed weights, first 12 hex digits: identifies the model in Readings. */

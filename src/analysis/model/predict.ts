@@ -85,7 +85,7 @@ function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
 /** Score every head for one tokenised message. */
 export function predict(models: Models, input: PredictInput): ModelOutput {
   const { weights, columns } = models;
-  const f = featurize(input.tokens, models.bits, input.cues);
+  const f = featurize(input.tokens, models.bits, input.cues, models.features);
   if (acc.length < columns) acc = new Int32Array(columns);
   acc.fill(0, 0, columns);
   const { idx, n } = f;

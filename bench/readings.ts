@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: full Readings per second on one core over >= 20,000 short messages in all seed
+ * languages (team-written texts from training/data and test fixtures, cycled), p50/p99 per message,
+ * load times and RSS; then node-nlp's SentimentAnalyzer on the same messages, as a ratio. Also the
+ * learned models alone (predict), to show their share of the cost. Not a test.
+ *
+ * @example
+ * npm run bench                  # 20,000 messages
+ * npm run bench -- --n 50000
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { createReader } from "../src/analysis/read.js";
+import { loadModels, repoRoot } from "../src/analysis/model/load-models.js";
+import { modelTokenizer } from "../src/analysis/model/model-tokens.js";
+import { predict } from "../src/analysis/model/predict.js";
+
+interface Msg {
+  text: string;
+  lang: string;
+}
+
+function messages(): Msg[] {
+  const root = repoRoot();
+  const out: Msg[] = [];
+  const dataDir = join(root, "training", "data");
+  for (const f of readdirSync(dataDir).filter((x) => x.endsWith(".jsonl")).sort()) {
+    for (const line of readFileSync(join(dataDir, f), "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line) as { text?: string; lang?: string };
+      if (typeof r.text === "string") out.push({ text: r.text, lang: r.lang ?? f.replace(".jsonl", "") });
+    }
+  }
+  const fx = join(root, "test", "fixtures");
+  if (existsSync(fx)) {
+    for (const f of readdirSync(fx).filter((x) => x.endsWith(".jsonl")).sort()) {
+      for (const line of readFileSync(join(fx, f), "utf8").split("\n")) {
+        if (!line.trim()) continue;
+        try {
+          const r = JSON.parse(line) as { text?: string; lang?: string };
+          if (typeof r.text === "string" && r.text.length < 600) out.push({ text: r.text, lang: r.lang ?? "en" });
+        } catch {
+          // Not a message fixture.
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const pct = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+async function main(): Promise<void> {
+  const nIdx = process.argv.indexOf("--n");
+  const n = nIdx > 0 ? Number(process.argv[nIdx + 1]) : 20_000;
+  const pool = messages();
+  const langs = [...new Set(pool.map((m) => m.lang))].sort();
+  const msgs: Msg[] = Array.from({ length: n }, (_, i) => pool[(i * 7919) % pool.length]!);
+  const avgLen = msgs.reduce((s, m) => s + m.text.length, 0) / msgs.length;
+
+  const tm0 = performance.now();
+  const models = loadModels();
+  const modelLoadMs = performance.now() - tm0;
+  const t0 = performance.now();
+  const reader = await createReader();
+  const readerLoadMs = performance.now() - t0;
+
+  for (let i = 0; i < 500; i++) reader.analyze(msgs[i]!.text); // warm-up (JIT)
+  const lat = new Float64Array(n);
+  const tStart = performance.now();
+  for (let i = 0; i < n; i++) {
+    const a = performance.now();
+    reader.analyze(msgs[i]!.text);
+    lat[i] = performance.now() - a;
+  }
+  const total = performance.now() - tStart;
+  lat.sort();
+  const rss = process.memoryUsage().rss / 1e6;
+
+  // The learned models alone, on pre-tokenised input.
+  const tok = await modelTokenizer();
+  const tokd = msgs.slice(0, 5000).map((m) => ({ tokens: tok.tokenize(m.text, m.lang), text: m.text, lang: m.lang }));
+  for (const x of tokd.slice(0, 500)) predict(models, x);
+  const tp = performance.now();
+  for (const x of tokd) predict(models, x);
+  const predictUs = ((performance.now() - tp) / tokd.length) * 1000;
+
+  // node-nlp on the same messages.
+  const require = createRequire(import.meta.url);
+  const { SentimentAnalyzer } = require("node-nlp") as { SentimentAnalyzer: new () => { getSentiment(t: string, l: string): Promise<unknown> } };
+  const nlp = new SentimentAnalyzer();
+  const nlpLang = (l: string): string => (["en", "th", "cs", "tl"].includes(l) ? l : "en");
+  for (let i = 0; i < 200; i++) await nlp.getSentiment(msgs[i]!.text, nlpLang(msgs[i]!.lang));
+  const tn = performance.now();
+  for (let i = 0; i < n; i++) await nlp.getSentiment(msgs[i]!.text, nlpLang(msgs[i]!.lang));
+  const nlpTotal = performance.now() - tn;
+
+  const attunePerSec = n / (total / 1000);
+  const nlpPerSec = n / (nlpTotal / 1000);
+  const lines = [
+    `# attune bench (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one core)`,
+    "",
+    `${n} messages cycled from ${pool.length} team-written/fixture texts in ${langs.join(", ")}; mean ${avgLen.toFixed(0)} chars.`,
+    "",
+    "| measure | value |",
+    "| --- | ---: |",
+    `| full Readings per second (createReader().analyze) | **${attunePerSec.toFixed(0)}** |`,
+    `| p50 per message | ${(pct(lat, 0.5) * 1000).toFixed(0)} µs |`,
+    `| p99 per message | ${(pct(lat, 0.99) * 1000).toFixed(0)} µs |`,
+    `| max per message | ${(lat[lat.length - 1]! * 1000).toFixed(0)} µs |`,
+    `| learned models alone (predict, pre-tokenised) | ${predictUs.toFixed(1)} µs per message |`,
+    `| model load (loadModels) | ${modelLoadMs.toFixed(0)} ms |`,
+    `| reader load (createReader: lexicons, models, language id) | ${readerLoadMs.toFixed(0)} ms |`,
+    `| RSS after the run | ${rss.toFixed(0)} MB |`,
+    `| node-nlp SentimentAnalyzer, same messages (sentiment only) | ${nlpPerSec.toFixed(0)} per second |`,
+    `| attune full Readings vs node-nlp sentiment | **${(attunePerSec / nlpPerSec).toFixed(2)}x** |`,
+    "",
+  ];
+  const text = lines.join("\n");
+  console.log(text);
+  writeFileSync(join(repoRoot(), "models", "BENCH.md"), text);
+}
+
+await main();
