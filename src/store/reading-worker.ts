@@ -85,7 +85,11 @@ export class ReadingWorker {
     let total = 0;
     for (;;) {
       const n = await this.runOnce();
-      if (n === 0 && (await this.claimableCount()) === 0) return total;
+      if (n === 0) {
+        if ((await this.claimableCount()) === 0) return total;
+        // Others hold the remaining claims: wait for them (a real pause, so they get the event loop).
+        await new Promise((r) => setTimeout(r, 20));
+      }
       total += n;
     }
   }

@@ -1,0 +1,80 @@
+/**
+ * `attune users create --email E --role ROLE [--name N]` (password read from stdin, never from
+ * argv, where other local users could see it), `attune users list`, `attune users disable ID`.
+ *
+ * @example
+ * // echo 'a long passphrase' | attune users create --email lee@example.com --role analyst
+ */
+import { parseArgs } from "node:util";
+import { asAttuneError } from "../core/errors.js";
+import { audit } from "../store/audit-log.js";
+import { openStore, storeOptionsFrom } from "../store/open-store.js";
+import { isRole } from "../store/roles.js";
+import { createUser, disableUser } from "../store/users.js";
+
+export const USAGE = "attune users create --email EMAIL --role admin|agent|analyst|people_team [--name NAME] [--db PATH]  (password on stdin, 12+ chars)\nattune users list [--db PATH]\nattune users disable ID [--db PATH]";
+
+export async function run(argv: string[]): Promise<number> {
+  let p;
+  try {
+    p = parseArgs({ args: argv, options: { db: { type: "string" }, email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const [action, arg] = p.positionals;
+  const v = p.values;
+  if (v.help || !action || !["create", "list", "disable"].includes(action) || (action === "create" && (!v.email || !v.role || !isRole(v.role)))) {
+    process.stderr.write(USAGE + "\n");
+    return v.help ? 0 : 2;
+  }
+  let password: string | undefined;
+  if (action === "create") {
+    password = (await readStdin()).replace(/\r?\n$/, "");
+    if (password.length < 12) {
+      process.stderr.write("attune: the password (on stdin) must have at least 12 characters\n");
+      return 2;
+    }
+  }
+  const store = await openStore(storeOptionsFrom({ db: v.db }));
+  try {
+    const ws = store.workspaceId;
+    if (action === "create") {
+      const id = await createUser(store.db, { workspaceId: ws, email: v.email!, role: v.role as "admin", password: password!, ...(v.name ? { displayName: v.name } : {}) });
+      await audit(store.db, { workspaceId: ws, actor: { kind: "cli", id: null }, action: "user.created", target: { kind: "user", id: String(id) }, details: { role: v.role! } });
+      process.stdout.write(JSON.stringify({ id, email: v.email!.toLowerCase(), role: v.role }) + "\n");
+      return 0;
+    }
+    if (action === "list") {
+      for (const r of await store.db.selectFrom("users").select(["id", "email", "role", "disabled_at"]).where("workspace_id", "=", ws).orderBy("id").execute()) {
+        process.stdout.write(JSON.stringify({ ...r, disabled: r.disabled_at !== null }) + "\n");
+      }
+      return 0;
+    }
+    const id = Number(arg);
+    if (!Number.isInteger(id) || !(await disableUser(store.db, ws, id))) {
+      process.stderr.write(JSON.stringify({ error: { code: "store.not_found", message: "The record was not found.", details: { resource: "user" } } }) + "\n");
+      return 1;
+    }
+    await audit(store.db, { workspaceId: ws, actor: { kind: "cli", id: null }, action: "user.disabled", target: { kind: "user", id: String(id) } });
+    process.stdout.write(JSON.stringify({ id, disabled: true }) + "\n");
+    return 0;
+  } catch (err) {
+    process.stderr.write(JSON.stringify(asAttuneError(err).toJSON()) + "\n");
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("password: ");
+  const parts: Buffer[] = [];
+  let len = 0;
+  for await (const chunk of process.stdin) {
+    parts.push(chunk as Buffer);
+    len += (chunk as Buffer).length;
+    if (len > 4096) break;
+  }
+  return Buffer.concat(parts).toString("utf8");
+}

@@ -1,0 +1,52 @@
+/**
+ * `attune worker [--db PATH | DATABASE_URL] [--batch 200] [--once]`: a standalone reading worker.
+ * Run several, on several machines against one PostgreSQL: claims never overlap.
+ *
+ * @example
+ * await run(["--db", "./data/attune.db", "--once"]);
+ */
+import { parseArgs } from "node:util";
+import { openStore, storeOptionsFrom } from "../store/open-store.js";
+import { queueStats } from "../store/reading-queue.js";
+import { ReadingWorker } from "../store/reading-worker.js";
+
+export const USAGE = "attune worker [--db PATH] [--batch N] [--once]   (--once: read until the queue is empty, then exit)";
+
+export async function run(argv: string[]): Promise<number> {
+  let v;
+  try {
+    v = parseArgs({ args: argv, options: { db: { type: "string" }, batch: { type: "string" }, once: { type: "boolean" }, help: { type: "boolean" } }, strict: true }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (v.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const batch = v.batch ? Number(v.batch) : 200;
+  if (!Number.isInteger(batch) || batch < 1 || batch > 5000) {
+    process.stderr.write(USAGE + "\n");
+    return 2;
+  }
+  const store = await openStore(storeOptionsFrom({ db: v.db }));
+  const { createReader } = await import("../analysis/read.js");
+  const worker = new ReadingWorker(store, await createReader(), { batchSize: batch });
+  try {
+    if (v.once) {
+      const n = await worker.drain();
+      process.stdout.write(JSON.stringify({ read: n, ...(await queueStats(store)) }) + "\n");
+      return 0;
+    }
+    worker.start();
+    process.stderr.write(`attune: worker ${worker.id} reading (${store.dialect})\n`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGTERM", () => resolve());
+      process.once("SIGINT", () => resolve());
+    });
+    await worker.stop();
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
