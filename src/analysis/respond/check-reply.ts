@@ -38,6 +38,8 @@ export const CRITERION_WEIGHTS: Record<CriterionName, number> = {
 const WRONG_LANGUAGE_CAP = 40;
 const DISRESPECT_CAP = 55;
 
+const POSITIVE_FEELINGS: ReadonlySet<string> = new Set(["joy", "gratitude", "trust"]);
+
 const FAMILIES: EmotionLabel[][] = [
   ["anger", "frustration"],
   ["disappointment", "sadness"],
@@ -140,9 +142,12 @@ function acknowledges(sit: SituationReading, cues: CueSet, text: PreparedText, f
   const specific: Span[] = [];
   const other: Span[] = [];
   for (const [label, m] of cues.empathy) {
-    if (label === "general" || label === "gratitude" || label === "joy" || label === "trust") continue;
+    if (label === "general") continue;
     const spans = find(m, text).filter((s) => !inside(s, f.generic));
-    if (wanted.size === 0 || wanted.has(label)) specific.push(...spans);
+    // Readers confuse neighbouring negative feelings (anger read as sadness), so naming any
+    // negative feeling counts; only a warm word to an upset customer is a near miss.
+    const negativeWord = !POSITIVE_FEELINGS.has(label);
+    if (wanted.has(label) || (sit.negative && negativeWord) || (wanted.size === 0 && negativeWord)) specific.push(...spans);
     else other.push(...spans);
   }
   const general = find(cues.empathy.get("general"), text);
@@ -177,7 +182,8 @@ function apologyFits(sit: SituationReading, f: Found, customer: Reading): Criter
   const allowed = customer.complaint.severity >= 3 || customer.intensity >= 0.7 ? 3 : 2;
   if (sit.fault === "no") {
     if (count === 0) return result(name, sit.situation === "question" ? "not_applicable" : "met", []);
-    return sit.situation === "praise"
+    // An apology that comes with a fix suggests the message held a problem the Reading missed.
+    return sit.situation === "praise" && f.ownership.length === 0
       ? result(name, "missed", apologies, "This is praise: thank the customer instead of apologising.")
       : result(name, "partly", apologies, "Nothing went wrong here: answer helpfully without apologising.");
   }
