@@ -7,7 +7,6 @@
  * @example
  * await importCsv(bytes, ingestor, { mapping: { text: "body", external_id: "ticket" }, maxRows: 1e6 });
  */
-import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { AttuneError } from "../core/errors.js";
 import { decodeUtf8, type ByteSource } from "./byte-streams.js";
@@ -41,24 +40,31 @@ export interface CsvOptions {
 export async function importCsv(source: ByteSource, ing: Ingestor, opts: CsvOptions): Promise<void> {
   const m = opts.mapping ?? {};
   const col = (field: keyof CsvMapping): string => m[field] ?? field;
+  // Records are taken in on_record (not read from the stream) so that rows parsed before a fatal
+  // error (an unterminated quote found at the end) are still stored: a destroyed stream drops its buffer.
+  const pending: { record: Record<string, string>; row: number }[] = [];
   const parser = parse({
     bom: true,
     columns: true,
     delimiter: opts.delimiter ?? ",",
-    info: true,
     max_record_size: LIMITS.recordBytes,
     relax_column_count: true,
     skip_empty_lines: true,
+    on_record: (record: Record<string, string>, context: { lines: number }) => {
+      pending.push({ record, row: context.lines });
+      return null;
+    },
   });
-  const input = Readable.from(decodeUtf8(source));
-  input.on("error", (err) => parser.destroy(err));
-  input.pipe(parser);
+  let failure: unknown;
+  parser.on("error", (err) => {
+    failure ??= err;
+  });
+  parser.resume();
   let rows = 0;
   let checkedHeader = false;
-  try {
-    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const row = rec.info.lines;
-      const r = rec.record;
+  const drainPending = async () => {
+    while (pending.length) {
+      const { record: r, row } = pending.shift()!;
       if (!checkedHeader) {
         checkedHeader = true;
         for (const need of ["external_id", "text"] as const) {
@@ -68,17 +74,40 @@ export async function importCsv(source: ByteSource, ing: Ingestor, opts: CsvOpti
       rows += 1;
       if (rows > opts.maxRows) throw new AttuneError("input.too_large", { limit: opts.maxRows, unit: "rows", row });
       const value = toMessage(r, col);
-      if (value === "bad_number") {
-        ing.reject(row, [{ row, field: "audience", code: "input.wrong_type" }], r);
-        continue;
-      }
-      await ing.add(row, value);
+      if (value === "bad_number") ing.reject(row, [{ row, field: "audience", code: "input.wrong_type" }], r);
+      else await ing.add(row, value);
     }
+  };
+  try {
+    for await (const text of decodeUtf8(source)) {
+      if (!parser.write(text) && failure === undefined) await settle(parser, "drain");
+      await drainPending();
+      if (failure !== undefined) throw failure;
+    }
+    parser.end();
+    if (failure === undefined) await settle(parser, "end");
+    await drainPending();
+    if (failure !== undefined) throw failure;
   } catch (err) {
     throw csvError(err);
   } finally {
-    input.destroy();
+    parser.destroy();
   }
+}
+
+/** Resolves on `event` or on an error / close (the caller checks the recorded failure). */
+function settle(emitter: NodeJS.EventEmitter, event: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      emitter.off(event, done);
+      emitter.off("error", done);
+      emitter.off("close", done);
+      resolve();
+    };
+    emitter.on(event, done);
+    emitter.on("error", done);
+    emitter.on("close", done);
+  });
 }
 
 function toMessage(r: Record<string, string>, col: (f: keyof CsvMapping) => string): Record<string, unknown> | "bad_number" {

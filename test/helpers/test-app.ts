@@ -24,7 +24,7 @@ export interface TestApp {
   app: Hono;
   adminKey: string;
   key(role: Role, scopes?: string[]): Promise<string>;
-  req(method: string, path: string, opts?: { body?: unknown; raw?: BodyInit; key?: string | null; headers?: Record<string, string> }): Promise<Response>;
+  req(method: string, path: string, opts?: { body?: unknown; raw?: NonNullable<RequestInit["body"]>; key?: string | null; headers?: Record<string, string> }): Promise<Response>;
   post(path: string, body: unknown, key?: string | null): Promise<Response>;
   get(path: string, key?: string | null): Promise<Response>;
 }
@@ -43,7 +43,7 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit } = {}
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     const key = o.key === undefined ? admin.key : o.key;
     if (key) headers.authorization = `Bearer ${key}`;
-    let body: BodyInit | undefined = o.raw;
+    let body: NonNullable<RequestInit["body"]> | undefined = o.raw;
     if (o.body !== undefined) {
       body = JSON.stringify(o.body);
       headers["content-type"] ??= "application/json";
