@@ -301,7 +301,7 @@ function inProportion(
   cues: CueSet,
 ): CriterionResult {
   const name = "in_proportion";
-  const words = cues.mode === "nospace" ? Math.round(reply.replace(/\s+/g, "").length / 5) : reply.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(reply, cues);
   const intense = customer.intensity >= 0.6 || customer.complaint.severity >= 3;
   const [min, max] = isPublic
     ? [8, 70]
@@ -354,6 +354,16 @@ function personal(
   if (specifics || nameUsed === true)
     return result(name, "partly", evidence, nameUsed === false ? "Use the customer's name." : "Mention the specifics: the order, the amount, the date they gave.");
   return result(name, "missed", [], "Make it about this customer: their name and the details they gave (order, amount, date).");
+}
+
+/**
+ * Length in rough English-word equivalents: Thai has no spaces (about five letters a word) and
+ * Vietnamese writes every syllable apart (about two syllables a word).
+ */
+function wordCount(reply: string, cues: CueSet): number {
+  if (cues.mode === "nospace") return Math.round(reply.replace(/\s+/g, "").length / 5);
+  const tokens = reply.split(/\s+/).filter(Boolean).length;
+  return cues.language === "vi" ? Math.round(tokens / 2) : tokens;
 }
 
 function scoreOf(criteria: CriterionResult[]): number {

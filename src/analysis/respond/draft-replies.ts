@@ -140,6 +140,7 @@ function baseSlots(
   // Gendered values may themselves hold slots only as plain text; fill nested ones once.
   slots.order_ref = slots.order ? fillSlots(t.order_ref, slots) : "";
   slots.cause = cause ? t.cause[cause] : t.cause_default;
+  slots.cause_ind = (cause ? t.cause_ind?.[cause] : t.cause_ind_default) ?? slots.cause;
   slots.topic = cause ? t.topic[cause] : t.topic_default;
   return slots;
 }

@@ -19,6 +19,16 @@ import cuesCs from "./cues/cs.json" with { type: "json" };
 import templatesCs from "./templates/cs.json" with { type: "json" };
 import cuesTl from "./cues/tl.json" with { type: "json" };
 import templatesTl from "./templates/tl.json" with { type: "json" };
+import cuesEs from "./cues/es.json" with { type: "json" };
+import templatesEs from "./templates/es.json" with { type: "json" };
+import cuesPt from "./cues/pt.json" with { type: "json" };
+import templatesPt from "./templates/pt.json" with { type: "json" };
+import cuesHi from "./cues/hi.json" with { type: "json" };
+import templatesHi from "./templates/hi.json" with { type: "json" };
+import cuesId from "./cues/id.json" with { type: "json" };
+import templatesId from "./templates/id.json" with { type: "json" };
+import cuesVi from "./cues/vi.json" with { type: "json" };
+import templatesVi from "./templates/vi.json" with { type: "json" };
 
 const CUE_DATA: Record<string, CueSetData> = {
   en: cuesEn as CueSetData,
@@ -26,6 +36,11 @@ const CUE_DATA: Record<string, CueSetData> = {
   th: cuesTh as CueSetData,
   cs: cuesCs as CueSetData,
   tl: cuesTl as CueSetData,
+  es: cuesEs as CueSetData,
+  pt: cuesPt as CueSetData,
+  hi: cuesHi as CueSetData,
+  id: cuesId as CueSetData,
+  vi: cuesVi as CueSetData,
 };
 
 const TEMPLATE_DATA: Record<string, TemplateSet> = {
@@ -34,6 +49,11 @@ const TEMPLATE_DATA: Record<string, TemplateSet> = {
   th: templatesTh as unknown as TemplateSet,
   cs: templatesCs as unknown as TemplateSet,
   tl: templatesTl as unknown as TemplateSet,
+  es: templatesEs as unknown as TemplateSet,
+  pt: templatesPt as unknown as TemplateSet,
+  hi: templatesHi as unknown as TemplateSet,
+  id: templatesId as unknown as TemplateSet,
+  vi: templatesVi as unknown as TemplateSet,
 };
 
 /** Languages the check has cue lists for. */

@@ -2,7 +2,7 @@
  * The shape of a language's reply templates (`templates/<lang>.json`). Sentences are data with
  * `{slot}` placeholders; the drafter picks one sentence per part and fills the slots. Slots:
  * `{name}` customer, `{agent}`, `{company}`, `{order}`, `{order_ref}` (the language's `orderRef`
- * filled, or empty), `{when}` (a `when` phrase), `{cause}` (a `cause` clause), `{quote}` (the
+ * filled, or empty), `{when}` (a `when` phrase; `{when_cap}` capitalised), `{cause}` (a `cause` clause), `{quote}` (the
  * customer's own words), `{topic}` (a `topic` phrase), plus the `gendered` slots of the language
  * (Thai `{p}` ค่ะ/ครับ, `{pna}` นะคะ/นะครับ, `{me}` ดิฉัน/ผม).
  *
@@ -32,6 +32,9 @@ export interface TemplateSet {
   /** A clause naming each cause, fitting into `apology` and `acknowledge_cause`. */
   cause: Record<CauseLabel, string>;
   cause_default: string;
+  /** A second form of each cause clause where the grammar needs one (Spanish indicative after "porque"); fills `{cause_ind}`. */
+  cause_ind?: Record<CauseLabel, string>;
+  cause_ind_default?: string;
   /** Reflecting the customer's own words back: `{quote}`. */
   quote: string[];
   own: string[];
