@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   const failed = await eachRecord(positionals, (fields, where) => {
     const message = requireText(fields, "message", where);
     const reading = reader.analyze(message, { ...parseContext(fields), direction: "customer" });
-    const drafts = draftReplies(reading, parseFacts(fields), { count, fallbackLanguage: values.fallback });
+    const drafts = draftReplies(reading, parseFacts(fields), { count, fallbackLanguage: values.fallback, message });
     return { drafts };
   });
   return failed > 0 ? 1 : 0;

@@ -15,6 +15,7 @@ import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import type { Reading, Span } from "../../core/reading.js";
 import { findCues, prepare, type CompiledCues, type PreparedText } from "./cue-matcher.js";
 import type { CueSet } from "./cue-set.js";
+import { topicsIn } from "./cause-topics.js";
 import { contentStems, specificNumbers } from "./content-words.js";
 import { cueSetFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
@@ -208,9 +209,8 @@ interface CustomerSide {
 
 function customerTerms(text: string, reading: Reading, cues: CueSet, sit: SituationReading): CustomerSide {
   const labels = new Set<CauseLabel>(reading.causes.map((c) => c.label));
-  const prepared = prepare(text, cues.fold);
   // The Reading may miss a cause the cue lists see plainly; either is enough to expect it addressed.
-  for (const [label, m] of cues.causeTopics) if (find(m, prepared).length > 0) labels.add(label);
+  for (const label of topicsIn(text, cues).keys()) labels.add(label);
   const causeStems = new Set<string>();
   for (const c of reading.causes) {
     const parts = [c.target ?? "", ...c.evidence.map((e) => e.text)].join(" ");

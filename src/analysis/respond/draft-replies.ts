@@ -6,14 +6,15 @@
  * channel. All wording is data (`templates/<lang>.json`); this file only chooses and fills.
  *
  * @example
- * const drafts = draftReplies(reader.analyze(message), { customerName: "Dana", agentName: "Sam" });
+ * const drafts = draftReplies(reader.analyze(message), { customerName: "Dana", agentName: "Sam" }, { message });
  * drafts[0].text; // "Hi Dana,\n\nI can see how frustrating this has been for you. ..."
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
-import type { Reading } from "../../core/reading.js";
+import type { Reading, Span } from "../../core/reading.js";
 import { AttuneError } from "../../core/errors.js";
 import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
-import { templatesFor } from "./respond-data.js";
+import { topicsIn } from "./cause-topics.js";
+import { cueSetFor, templatesFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
 import type { TemplateSet } from "./template-set.js";
 import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
@@ -32,9 +33,11 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const isPublic = facts.public ?? (facts.channel !== undefined && PUBLIC_CHANNELS.has(facts.channel));
   const offer = facts.offer ?? inferOffer(reading, sit);
   const followUp = facts.followUp ?? inferFollowUp(reading);
-  const cause = sit.situation === "praise" ? sit.positiveCauses[0] : sit.negativeCauses[0];
+  const topics = options.message ? topicsOf(options.message, language) : new Map<CauseLabel, Span[]>();
+  const cause = pickCause(sit, topics);
   const emotion = pickEmotion(sit);
-  const slots = baseSlots(t, facts, followUp, cause, quoteOf(reading, sit, language));
+  const quote = quoteOf(reading, sit, language) ?? (cause ? wordsOf(topics.get(cause), language) : undefined);
+  const slots = baseSlots(t, facts, followUp, cause, quote);
 
   const drafts: Draft[] = [];
   const seen = new Set<string>();
@@ -157,6 +160,34 @@ function pickLanguage(reading: Reading, fallback: string): string {
   const candidates = [reading.language.code, ...(reading.language.mixed ?? [])];
   for (const c of candidates) if (templatesFor(c)) return c;
   return fallback;
+}
+
+/**
+ * The cause to name: the Reading's strongest, unless the message's own words name another one
+ * and not this one (the reply should speak about what the customer wrote about).
+ */
+function pickCause(sit: SituationReading, topics: Map<CauseLabel, Span[]>): CauseLabel | undefined {
+  const fromReading = sit.situation === "praise" ? sit.positiveCauses : sit.negativeCauses;
+  if (topics.size === 0) return fromReading[0];
+  const named = fromReading.find((c) => topics.has(c));
+  if (named) return named;
+  // overall_experience is the Reading's fallback label; a named topic is more specific.
+  if (fromReading[0] && fromReading[0] !== "overall_experience") return fromReading[0];
+  return topics.keys().next().value ?? fromReading[0];
+}
+
+function topicsOf(message: string, language: string): Map<CauseLabel, Span[]> {
+  const cues = cueSetFor(language);
+  return cues ? topicsIn(message, cues) : new Map();
+}
+
+/** The customer's own word for the cause (the longest topic cue they used), to quote back. */
+function wordsOf(spans: Span[] | undefined, language: string): string | undefined {
+  if (!spans || spans.length === 0) return undefined;
+  const best = [...spans].sort((a, b) => b.text.length - a.text.length)[0] as Span;
+  const q = best.text.replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
+  const min = NO_SPACE_LANGUAGES.has(language) ? 2 : 3;
+  return q.length >= min && q.length <= MAX_QUOTE && !/[@0-9]/.test(q) ? q : undefined;
 }
 
 function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefined {

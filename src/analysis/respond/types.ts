@@ -66,6 +66,11 @@ export interface DraftOptions {
   count?: number;
   /** Language to write in when the customer's language has no templates (default "en"). */
   fallbackLanguage?: string;
+  /**
+   * The customer's message the Reading was made from. Optional, but with it the draft names the
+   * cause in the customer's own words and picks the cause the message is about.
+   */
+  message?: string;
 }
 
 export const CRITERIA = [
