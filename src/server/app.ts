@@ -16,12 +16,15 @@ import { API_PREFIX, mountRoutes, type RouteSpec } from "./route.js";
 import { adminRoutes } from "./routes/admin.js";
 import { aggregateRoutes } from "./routes/aggregates.js";
 import { analyzeRoutes } from "./routes/analyze.js";
+import { employeeInsightRoutes } from "./routes/employee-insights.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
+import { insightRoutes } from "./routes/insights.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
 import { sessionRoutes } from "./routes/session.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { mountWeb } from "./routes/web.js";
 
 /** Every API route; later features (cases, alerts) append their route lists here. */
 export const API_ROUTES: RouteSpec<any, any, any>[] = [
@@ -34,6 +37,8 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...aggregateRoutes,
   ...analyzeRoutes,
   ...adminRoutes,
+  ...insightRoutes,
+  ...employeeInsightRoutes,
 ];
 
 export function createApp(deps: AppDeps, extraRoutes: RouteSpec<any, any, any>[] = []): Hono {
@@ -51,6 +56,7 @@ export function createApp(deps: AppDeps, extraRoutes: RouteSpec<any, any, any>[]
     return c.body(doc, 200, { "content-type": "application/json; charset=utf-8" });
   });
   mountRoutes(app, routes, deps);
+  mountWeb(app);
   app.all(`${API_PREFIX}/*`, (c) => errorResponse(c, new AttuneError("store.not_found", { resource: "route" })));
   app.onError((err, c) => errorResponse(c, err));
   return app;

@@ -1,0 +1,80 @@
+/**
+ * The dashboard's overview in one answer (volume and sentiment per day, emotion mix, causes by
+ * polarity, channel and language, urgency bands), with a team filter, and the list of teams for
+ * the filter. Employee feedback counts only for roles that may read it.
+ *
+ * @example
+ * curl -s "localhost:3000/api/v1/insights/overview?from=2026-01-01&channel=chat,email&team=2" -H "authorization: Bearer $KEY"
+ */
+import { z } from "zod";
+import { AttuneError } from "../../core/errors.js";
+import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
+import { overview } from "../../insights/overview.js";
+import { defineRoute } from "../route.js";
+import { codeList, listOf, timeParam } from "../schemas.js";
+
+const idList = z
+  .string()
+  .max(400)
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[1-9]\d{0,14}$/).transform(Number)).min(1).max(50));
+
+const OverviewQuery = z
+  .object({
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+    channel: listOf(CHANNELS).optional(),
+    language: codeList.optional(),
+    direction: listOf(DIRECTIONS).optional(),
+    team: idList.optional().describe("Team ids, comma separated."),
+  })
+  .strict();
+
+const Split = { total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() };
+const OverviewOut = z.object({
+  total: z.number(),
+  days: z.array(z.object({ day: z.string(), ...Split })),
+  emotions: z.array(z.object({ emotion: z.string(), count: z.number() })),
+  causes: z.array(z.object({ cause: z.string(), polarity: z.string(), channel: z.string(), language: z.string(), count: z.number() })),
+  urgency: z.array(z.object({ band: z.number(), count: z.number() })),
+});
+
+export const insightRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/insights/overview",
+    summary: "The dashboard overview: volume, sentiment, emotions, causes, urgency",
+    tags: ["insights"],
+    scope: "insights:read",
+    query: OverviewQuery,
+    cost: 4,
+    responses: { 200: { description: "The overview", schema: OverviewOut } },
+    async handler({ c, query: q, principal, deps }) {
+      const includeEmployee = principal.scopes.has("employee:read");
+      if (!includeEmployee && q.direction?.includes("employee")) throw new AttuneError("auth.forbidden", { scope: "employee:read" });
+      const o = await overview(deps.store, {
+        workspaceId: principal.workspaceId,
+        includeEmployee,
+        ...(q.from !== undefined ? { from: q.from } : {}),
+        ...(q.to !== undefined ? { to: q.to } : {}),
+        ...(q.channel ? { channels: q.channel } : {}),
+        ...(q.language ? { languages: q.language } : {}),
+        ...(q.direction ? { directions: q.direction } : {}),
+        ...(q.team ? { teams: q.team } : {}),
+      });
+      return c.json(o);
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/teams",
+    summary: "Teams of the workspace (for filters)",
+    tags: ["insights"],
+    scope: "messages:read",
+    responses: { 200: { description: "Teams", schema: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) } },
+    async handler({ c, principal, deps }) {
+      const items = await deps.store.db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", principal.workspaceId).orderBy("name").execute();
+      return c.json({ items });
+    },
+  }),
+];
