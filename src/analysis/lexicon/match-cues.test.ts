@@ -69,3 +69,13 @@ describe("parseLexicon", () => {
     expect(() => parseLexicon("cause\tpolicy\t.\t0.5\tpolicy", "en")).toThrow(expect.objectContaining({ code: "config.invalid" }));
   });
 });
+
+describe("matchKey", () => {
+  it("keeps meaningful Thai doubles but cuts stretched runs", () => {
+    expect(matchKey("งง")).toBe("งง");
+    expect(matchKey("มากกกก")).toBe("มาก");
+    expect(matchKey("Sooooo")).toBe("so");
+    expect(matchKey("Nejhoršííí")).toBe("nejhorsi");
+    expect(matchKey("❤️")).toBe("❤");
+  });
+});

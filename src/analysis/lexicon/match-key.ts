@@ -1,6 +1,6 @@
 /**
- * The key a cue word and a token are compared on: lower case, Latin diacritics removed, letter runs
- * cut to one. Both sides go through this same function, so "Zklamanýýý", "zklamany" and the cue
+ * The key a cue word and a token are compared on: lower case, Latin diacritics removed, Latin letter
+ * runs cut to one (runs of three or more in other scripts). Both sides go through this same function, so "Zklamanýýý", "zklamany" and the cue
  * `zklamaný` meet, and "soooo" meets "so". Marks on non-Latin letters (Telugu and Thai vowel signs)
  * are letters in their own right and are kept.
  *
@@ -9,24 +9,33 @@
  * matchKey("ఆర్డర్‌కి");     // unchanged apart from case folding
  */
 export function matchKey(word: string): string {
-  const lower = word.normalize("NFC").toLowerCase();
-  let out = "";
-  let last = "";
-  for (const ch of lower) {
+  const chars: string[] = [];
+  for (const ch of word.normalize("NFC").toLowerCase()) {
     // Variation selectors make "❤️" and "❤" differ only in presentation.
     if (ch === "\uFE0F" || ch === "\uFE0E") continue;
-    const base = isLatin(ch) ? stripMarks(ch) : ch;
-    // Cut runs only for letters: "100" and "!!!" keep their meaning elsewhere.
-    if (base === last && /\p{L}/u.test(base)) continue;
-    out += base;
-    last = base;
+    chars.push(isLatin(ch) ? stripMarks(ch) : ch);
+  }
+  let out = "";
+  for (let i = 0; i < chars.length; ) {
+    const ch = chars[i]!;
+    let j = i + 1;
+    while (j < chars.length && chars[j] === ch) j++;
+    const run = j - i;
+    // Letter runs are cut so stretched words meet their plain form. In Latin script a double is
+    // rarely meaningful ("soo" = "so"); in Thai and Telugu it is ("งง" is not "ง"), so only runs of
+    // three or more, which no word has, are cut there.
+    const letter = /\p{L}|\p{M}/u.test(ch);
+    const keep = !letter ? run : isLatin(ch) ? 1 : run >= 3 ? 1 : run;
+    out += ch.repeat(keep);
+    i = j;
   }
   return out;
 }
 
 function isLatin(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;
-  return cp < 0x250 || (cp >= 0x1e00 && cp < 0x1f00);
+  // Basic and extended Latin, a stray combining diacritic, and Latin Extended Additional (Vietnamese).
+  return cp < 0x250 || (cp >= 0x300 && cp < 0x370) || (cp >= 0x1e00 && cp < 0x1f00);
 }
 
 function stripMarks(ch: string): string {
