@@ -107,16 +107,33 @@ export function checkReply(
   return { score: scoreOf(criteria), criteria };
 }
 
+// Quoted text in a reply is the customer's own words read back, not the agent's: blame or sarcasm
+// cues inside quotation marks are not the agent blaming anyone.
+const QUOTED = /["“„«»]([^"“”„«»\n]{1,300})["”“«»]/gu;
+
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m !== null; m = QUOTED.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function unquoted(spans: Span[], ranges: [number, number][]): Span[] {
+  if (ranges.length === 0) return spans;
+  return spans.filter((s) => !ranges.some(([a, b]) => s.start >= a && s.end <= b));
+}
+
 function findAll(c: CueSet, t: PreparedText): Found {
+  const q = quotedRanges(t.original);
   return {
     apology: findCues(c.apology, t),
     generic: findCues(c.generic_apology, t),
     validation: findCues(c.validation, t),
     ownership: findCues(c.ownership, t),
-    deflection: findCues(c.deflection, t),
-    blame: findCues(c.blame, t),
-    sarcasm: findCues(c.sarcasm, t),
-    jargon: findCues(c.jargon, t),
+    deflection: unquoted(findCues(c.deflection, t), q),
+    blame: unquoted(findCues(c.blame, t), q),
+    sarcasm: unquoted(findCues(c.sarcasm, t), q),
+    jargon: unquoted(findCues(c.jargon, t), q),
     nextStep: findCues(c.next_step, t),
     time: findCues(c.time, t),
     timeVague: findCues(c.time_vague, t),
@@ -224,7 +241,9 @@ function customerTerms(text: string, reading: Reading, cues: CueSet, sit: Situat
 function addressesCause(side: CustomerSide, topics: Span[], sharedCause: Span[], sharedAny: Span[]): CriterionResult {
   const name = "addresses_cause";
   if (side.causeLabels.length === 0 && side.allStems.size === 0) return result(name, "not_applicable", []);
-  if (sharedCause.length > 0 || (topics.length > 0 && sharedAny.length > 0) || topics.length >= 2)
+  // With no cause to name (a plain question), speaking to the customer's own words is the test.
+  const noCause = side.causeLabels.length === 0 && sharedAny.length >= 2;
+  if (noCause || sharedCause.length > 0 || (topics.length > 0 && sharedAny.length > 0) || topics.length >= 2)
     return result(name, "met", [...sharedCause, ...topics, ...sharedAny]);
   if (topics.length > 0 || sharedAny.length > 0)
     return result(name, "partly", [...topics, ...sharedAny], "Name the problem in the customer's own words (what arrived late, what was charged, who was rude).");

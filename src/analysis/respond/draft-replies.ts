@@ -38,6 +38,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const emotion = pickEmotion(sit);
   const quote = quoteOf(reading, sit, language) ?? (cause ? wordsOf(topics.get(cause), language) : undefined);
   const slots = baseSlots(t, facts, followUp, cause, quote);
+  slots.question = sit.situation === "question" && options.message ? questionOf(options.message, reading) : "";
 
   const drafts: Draft[] = [];
   const seen = new Set<string>();
@@ -90,6 +91,7 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   }
   if (sit.situation === "question") {
     body.push(pick(t.question.thanks, 1));
+    if (slots.question) body.push(pick(t.question.quote, 2));
     if (p.emotion === "confusion") body.push(pick(t.feeling.confusion, 2));
     body.push(pick(t.question.help, 3));
     if (p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
@@ -188,6 +190,24 @@ function wordsOf(spans: Span[] | undefined, language: string): string | undefine
   const q = best.text.replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
   const min = NO_SPACE_LANGUAGES.has(language) ? 2 : 3;
   return q.length >= min && q.length <= MAX_QUOTE && !/[@0-9]/.test(q) ? q : undefined;
+}
+
+const MAX_QUESTION = 140;
+
+/** The customer's question, to repeat back: the first sentence ending in "?", if short and free of PII. */
+// Thai asks with particles, not a question mark: the question runs up to the particle and its
+// polite ending.
+const THAI_QUESTION = /^[^\n?]{0,140}?(?:ไหม|มั้ย|หรือเปล่า|หรือยัง|อย่างไร|ยังไง|เท่าไร|เท่าไหร่|ที่ไหน|เมื่อไร|เมื่อไหร่)(?:คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?/u;
+
+function questionOf(message: string, reading: Reading): string {
+  const m = /[^.!?\n]*\?/u.exec(message) ?? THAI_QUESTION.exec(message);
+  if (!m) return "";
+  const start = m.index + (m[0].length - m[0].trimStart().length);
+  const end = m.index + m[0].length;
+  const q = message.slice(start, end).replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
+  if (q.length < 8 || q.length > MAX_QUESTION) return "";
+  if (reading.pii.some((p) => p.start < end && start < p.end)) return "";
+  return q;
 }
 
 function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefined {

@@ -53,6 +53,7 @@ export interface TemplateSet {
   topic: Record<CauseLabel, string>;
   topic_default: string;
   praise: { thanks: string[]; share: string[]; close: string[] };
-  question: { thanks: string[]; help: string[] };
+  /** `quote` repeats the customer's question (`{question}`) when it is short enough to quote. */
+  question: { thanks: string[]; help: string[]; quote: string[] };
   worry: { reassure: string[] };
 }
