@@ -91,7 +91,9 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   }
   if (sit.situation === "question") {
     body.push(pick(t.question.thanks, 1));
+    // Repeat the question, or failing that the thing it is about, so the answer plan is specific.
     if (slots.question) body.push(pick(t.question.quote, 2));
+    else if (slots.quote) body.push(fillSlots(t.quote[1 % t.quote.length] as string, slots));
     if (p.emotion === "confusion") body.push(pick(t.feeling.confusion, 2));
     body.push(pick(t.question.help, 3));
     if (p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
@@ -224,7 +226,10 @@ function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefin
  */
 function quoteOf(reading: Reading, sit: SituationReading, language: string): string | undefined {
   const polarity = sit.situation === "praise" ? "positive" : "negative";
-  const causes = reading.causes.filter((c) => c.polarity === polarity).sort((a, b) => b.score - a.score);
+  // A question has no complaint to quote; what it is about is any cause's target.
+  const causes = reading.causes
+    .filter((c) => sit.situation === "question" || c.polarity === polarity)
+    .sort((a, b) => b.score - a.score);
   const minLength = NO_SPACE_LANGUAGES.has(language) ? 4 : 6;
   for (const c of causes) {
     if (!c.target) continue;
