@@ -1,0 +1,3 @@
+export function CasePage(_: { id: number }) {
+  return null;
+}

@@ -1,0 +1,136 @@
+/**
+ * The messages behind a chart: the list filtered as the URL says (time, channel, language,
+ * sentiment, emotion, cause and polarity, urgency, text), each with its Reading and evidence; and
+ * one message with its whole thread.
+ *
+ * @example
+ * <MessagesPage query={{ emotion: "anger", channel: "chat" }} />
+ * <MessagesPage query={{}} id={42} />
+ */
+import { useEffect, useState } from "react";
+import { api } from "../api/client.js";
+import type { MessageDetail, MessageSummary } from "../api/types.js";
+import { MessageCard } from "../components/message-card.js";
+import { useApi } from "../components/use-api.js";
+import { useI18n } from "../i18n/i18n.js";
+import { href, navigate } from "../router.js";
+
+const FILTER_KEYS = ["from", "to", "channel", "language", "sentiment", "emotion", "cause", "cause_polarity", "urgency_min", "severity_min", "text", "direction", "thread_id"] as const;
+const PAGE = 20;
+
+export function MessagesPage({ query, id }: { query: Record<string, string>; id?: number | undefined }) {
+  if (id !== undefined && Number.isFinite(id)) return <MessageView id={id} />;
+  return <MessageList query={query} />;
+}
+
+function MessageList({ query }: { query: Record<string, string> }) {
+  const { t, label } = useI18n();
+  const filter: Record<string, string> = {};
+  for (const k of FILTER_KEYS) if (query[k]) filter[k] = query[k];
+  const key = JSON.stringify(filter);
+  const [items, setItems] = useState<MessageSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const first = useApi(() => api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...filter, limit: PAGE }), key);
+  useEffect(() => {
+    if (first.data) {
+      setItems(first.data.items);
+      setCursor(first.data.next_cursor);
+    }
+  }, [first.data]);
+  const [search, setSearch] = useState(query.text ?? "");
+
+  async function more() {
+    if (!cursor) return;
+    const page = await api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...filter, limit: PAGE, cursor });
+    setItems((xs) => [...xs, ...page.items]);
+    setCursor(page.next_cursor);
+  }
+
+  const active = Object.entries(filter).filter(([k]) => k !== "text");
+  return (
+    <section className="page messages" data-testid="messages-page">
+      <h1>{t("messages.title")}</h1>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate("messages", { ...filter, text: search.trim().length >= 2 ? search.trim() : undefined });
+        }}
+      >
+        <label>
+          {t("messages.search")}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} maxLength={200} data-testid="message-search" />
+        </label>
+        <button type="submit">{t("messages.searchButton")}</button>
+      </form>
+      {active.length > 0 && (
+        <p className="active-filters" data-testid="active-filters">
+          {active.map(([k, v]) => (
+            <a key={k} className="chip removable" href={href("messages", { ...filter, [k]: undefined })} title={t("messages.removeFilter")}>
+              {t(`field.${k}` as "field.from")}: {["emotion", "cause", "channel", "sentiment"].includes(k) ? v.split(",").map((x) => label(k as "emotion", x)).join(", ") : v} ×
+            </a>
+          ))}
+        </p>
+      )}
+      {first.error ? <p className="error">{t("common.loadFailed")}</p> : null}
+      {first.data && items.length === 0 && <p className="muted">{t("messages.none")}</p>}
+      <div className="message-list">
+        {items.map((m) => (
+          <MessageCard key={m.id} summary={m} />
+        ))}
+      </div>
+      {cursor && (
+        <button type="button" onClick={() => void more()}>
+          {t("messages.more")}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function MessageView({ id }: { id: number }) {
+  const { t, label } = useI18n();
+  const m = useApi(() => api.get<MessageDetail>(`/messages/${id}`), String(id));
+  if (m.error) return <p className="error">{t("common.notFound")}</p>;
+  if (!m.data) return <p className="muted">…</p>;
+  const d = m.data;
+  const { reading, thread, ...summary } = d;
+  return (
+    <section className="page message-view" data-testid="message-view">
+      <p>
+        <a href={href("messages")}>← {t("messages.title")}</a>
+      </p>
+      <MessageCard summary={{ ...summary, reading: null }} reading={reading} link={false} />
+      {reading && (
+        <dl className="facts">
+          <dt>{t("messages.language")}</dt>
+          <dd>
+            {reading.language.code} ({Math.round(reading.language.confidence * 100)}%, {reading.language.script})
+          </dd>
+          <dt>{t("messages.stage")}</dt>
+          <dd>{label("stage", reading.stage.label)}</dd>
+          <dt>{t("messages.complaint")}</dt>
+          <dd>{reading.complaint.severity}/4</dd>
+          <dt>{t("messages.urgency")}</dt>
+          <dd>
+            {reading.urgency.score.toFixed(2)} {reading.urgency.reasons.join(", ")}
+          </dd>
+          <dt>{t("messages.reach")}</dt>
+          <dd>
+            {reading.reach.score.toFixed(2)} {reading.reach.reasons.join(", ")}
+          </dd>
+        </dl>
+      )}
+      {thread && thread.messages.length > 1 && (
+        <>
+          <h2>{t("messages.thread")}</h2>
+          <div className="message-list thread">
+            {thread.messages.map((x) => (
+              <MessageCard key={x.id} summary={x} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function QueuePage(_: { query: Record<string, string> }) {
+  return null;
+}

@@ -1,0 +1,262 @@
+/**
+ * Settings for admins: API keys (created with a role, shown once, revocable), users and roles,
+ * and the SLA policies and case rules in force (read from the cases API when it is there).
+ *
+ * @example
+ * <SettingsPage />
+ */
+import { useState, type FormEvent } from "react";
+import { api, ApiError } from "../api/client.js";
+import type { Role } from "../api/types.js";
+import { useApi } from "../components/use-api.js";
+import { useI18n } from "../i18n/i18n.js";
+
+const ROLES: Role[] = ["admin", "agent", "analyst", "people_team"];
+
+interface Key {
+  id: number;
+  name: string;
+  prefix: string;
+  role: string;
+  scopes: string[];
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+interface User {
+  id: number;
+  email: string;
+  display_name: string | null;
+  role: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+interface Targets {
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+}
+interface Rules {
+  open?: Record<string, unknown>;
+  sla?: Record<string, { default: Targets; channels: Record<string, Targets> }>;
+  warnFraction?: number;
+  calendar?: { timeZone: string; week: string[][]; holidays: string[] };
+  followUp?: { enabled: boolean; afterMinutes: number };
+}
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  return (
+    <section className="page settings" data-testid="settings-page">
+      <h1>{t("settings.title")}</h1>
+      <Keys />
+      <Users />
+      <CaseRules />
+    </section>
+  );
+}
+
+function Keys() {
+  const { t } = useI18n();
+  const keys = useApi(() => api.get<{ items: Key[] }>("/keys"), "keys");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("agent");
+  const [shown, setShown] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const k = await api.post<{ key: string }>("/keys", { name, role });
+      setShown(k.key);
+      setName("");
+      keys.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.code : "internal");
+    }
+  }
+  return (
+    <div className="card">
+      <h2>{t("settings.keys")}</h2>
+      <form className="inline" onSubmit={create}>
+        <input required maxLength={100} placeholder={t("settings.keyName")} aria-label={t("settings.keyName")} value={name} onChange={(e) => setName(e.target.value)} data-testid="key-name" />
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={t("settings.role")}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t("settings.createKey")}</button>
+      </form>
+      {error && <p className="error">{error}</p>}
+      {shown && (
+        <p className="notice" data-testid="new-key">
+          {t("settings.keyOnce")} <code>{shown}</code>
+        </p>
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t("settings.keyName")}</th>
+            <th>{t("settings.prefix")}</th>
+            <th>{t("settings.role")}</th>
+            <th>{t("settings.lastUsed")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(keys.data?.items ?? []).map((k) => (
+            <tr key={k.id} className={k.revoked_at ? "revoked" : ""}>
+              <td>{k.name}</td>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
+              <td>{t(`role.${k.role as Role}`)}</td>
+              <td>{k.last_used_at ? new Date(k.last_used_at).toLocaleString() : "–"}</td>
+              <td>
+                {k.revoked_at ? (
+                  t("settings.revoked")
+                ) : (
+                  <button type="button" onClick={() => void api.del(`/keys/${k.id}`).then(keys.reload)}>
+                    {t("settings.revoke")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Users() {
+  const { t } = useI18n();
+  const users = useApi(() => api.get<{ items: User[] }>("/users"), "users");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [role, setRole] = useState<Role>("agent");
+  const [error, setError] = useState<string | null>(null);
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post("/users", { email, role, password });
+      setEmail("");
+      setPassword("");
+      users.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.code : "internal");
+    }
+  }
+  return (
+    <div className="card">
+      <h2>{t("settings.users")}</h2>
+      <form className="inline" onSubmit={create}>
+        <input type="email" required placeholder={t("signIn.email")} aria-label={t("signIn.email")} value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input type="password" required minLength={12} placeholder={t("settings.newPassword")} aria-label={t("settings.newPassword")} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={t("settings.role")}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t("settings.createUser")}</button>
+      </form>
+      {error && <p className="error">{error}</p>}
+      <table className="table" data-testid="users">
+        <thead>
+          <tr>
+            <th>{t("signIn.email")}</th>
+            <th>{t("settings.role")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(users.data?.items ?? []).map((u) => (
+            <tr key={u.id} className={u.disabled_at ? "revoked" : ""}>
+              <td>
+                {u.email}
+                {u.display_name ? <span className="muted small"> {u.display_name}</span> : null}
+              </td>
+              <td>{t(`role.${u.role as Role}`)}</td>
+              <td>
+                {u.disabled_at ? (
+                  t("settings.disabled")
+                ) : (
+                  <button type="button" onClick={() => void api.del(`/users/${u.id}`).then(users.reload)}>
+                    {t("settings.disable")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CaseRules() {
+  const { t, num } = useI18n();
+  const rules = useApi(() => api.get<Rules>("/cases/rules"), "rules");
+  const hours = (m: number) => (m >= 60 ? `${num(Math.round((m / 60) * 10) / 10)} h` : `${num(m)} min`);
+  return (
+    <div className="card" data-testid="case-rules">
+      <h2>{t("settings.sla")}</h2>
+      {rules.error ? <p className="muted">{t("settings.noCases")}</p> : null}
+      {rules.data?.sla && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("queue.priority")}</th>
+              <th>{t("settings.firstResponse")}</th>
+              <th>{t("settings.resolution")}</th>
+              <th>{t("settings.overrides")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(rules.data.sla).map(([p, s]) => (
+              <tr key={p}>
+                <td>P{p}</td>
+                <td>{hours(s.default.firstResponseMinutes)}</td>
+                <td>{hours(s.default.resolutionMinutes)}</td>
+                <td>
+                  {Object.entries(s.channels ?? {}).map(([ch, tg]) => (
+                    <span key={ch} className="chip">
+                      {ch}: {hours(tg.firstResponseMinutes)} / {hours(tg.resolutionMinutes)}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rules.data?.calendar && (
+        <p className="small">
+          {t("settings.calendar")}: {rules.data.calendar.timeZone}; {rules.data.calendar.week.map((d, i) => (d.length ? `${["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][i]} ${d.join(", ")}` : null)).filter(Boolean).join(" · ")}
+        </p>
+      )}
+      {rules.data?.open && (
+        <>
+          <h3>{t("settings.caseRules")}</h3>
+          <dl className="facts">
+            {Object.entries(rules.data.open).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{Array.isArray(v) ? v.join(", ") : String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {rules.data?.followUp && (
+        <p className="small">
+          {t("settings.followUp")}: {rules.data.followUp.enabled ? hours(rules.data.followUp.afterMinutes) : "–"}
+        </p>
+      )}
+    </div>
+  );
+}
