@@ -25,6 +25,8 @@ export type BoundaryMode = "latin" | "prefix" | "nospace";
 export interface CompiledCues {
   readonly re: RegExp | null;
   readonly fold: boolean;
+  /** Spans grow to whole words (not in Thai, which has no word boundaries in writing). */
+  readonly wholeWords: boolean;
 }
 
 /** A text prepared for matching: same length as the original, so offsets carry over. */
@@ -34,6 +36,7 @@ export interface PreparedText {
   readonly fold: boolean;
 }
 
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const LETTER_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}])";
 const LETTER_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
 // Native digits are turned to ASCII by `prepare`, so one class covers every script.
@@ -92,33 +95,48 @@ function escapeLiteral(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Turn one cue into a regular-expression fragment, with the boundaries its mode and stars ask for. */
-function cueFragment(cue: string, mode: BoundaryMode, fold: boolean): string {
+type CueShape = "whole" | "prefix" | "suffix" | "free";
+
+/** Turn one cue into a pattern without boundaries, and say which boundaries it needs. */
+function cueFragment(cue: string, mode: BoundaryMode, fold: boolean): { body: string; shape: CueShape } {
   const suffixCue = cue.startsWith("*") && cue.length > 1;
   const prefixCue = cue.endsWith("*");
-  const body = cue.slice(suffixCue ? 1 : 0, prefixCue ? -1 : undefined);
-  const key = prepare(body.trim(), fold).key;
+  const text = cue.slice(suffixCue ? 1 : 0, prefixCue ? -1 : undefined);
+  const key = prepare(text.trim(), fold).key;
   const words = key.split(/\s+/).filter((w) => w.length > 0);
   const parts = words.map((w) => w.split("#").map(escapeLiteral).join(NUMBER));
   // Thai writers may or may not put a space between the words of a phrase.
-  const sep = mode === "nospace" ? "\\s*" : "\\s+";
-  const joined = parts.join(sep);
-  const start = mode === "nospace" || suffixCue ? "" : LETTER_BEFORE;
+  const body = parts.join(mode === "nospace" ? "\\s*" : "\\s+");
   // A suffix cue (`*ాను`: any verb in the first person) must end its word in every mode.
-  const end = (mode === "latin" && !prefixCue) || suffixCue ? LETTER_AFTER : "";
-  return `${start}${joined}${end}`;
+  if (suffixCue) return { body, shape: "suffix" };
+  if (mode === "nospace") return { body, shape: "free" };
+  if (mode === "prefix" || prefixCue) return { body, shape: "prefix" };
+  return { body, shape: "whole" };
 }
 
 /**
- * Compile a cue list. Longer cues come first in the alternation, so the longest phrase wins at a
- * position ("sorry for the inconvenience" before "sorry").
+ * Compile a cue list. Longer cues come first in each alternation, so among cues of the same
+ * shape the longest phrase wins at a position ("sorry for the inconvenience" before "sorry").
  */
 export function compileCues(cues: readonly string[], mode: BoundaryMode, fold = false): CompiledCues {
   const unique = [...new Set(cues.map((c) => c.trim()).filter((c) => c.length > 0))];
-  if (unique.length === 0) return { re: null, fold };
+  const wholeWords = mode !== "nospace";
+  if (unique.length === 0) return { re: null, fold, wholeWords };
   unique.sort((a, b) => b.length - a.length);
-  const alternation = unique.map((c) => cueFragment(c, mode, fold)).join("|");
-  return { re: new RegExp(alternation, "gu"), fold };
+  const groups: Record<CueShape, string[]> = { whole: [], prefix: [], suffix: [], free: [] };
+  for (const c of unique) {
+    const { body, shape } = cueFragment(c, mode, fold);
+    groups[shape].push(body);
+  }
+  // One boundary assertion per group, not per cue: Unicode property classes are costly to
+  // compile, and a list holds hundreds of cues.
+  const alt = (xs: string[]) => `(?:${xs.join("|")})`;
+  const branches: string[] = [];
+  if (groups.whole.length > 0) branches.push(`${LETTER_BEFORE}${alt(groups.whole)}${LETTER_AFTER}`);
+  if (groups.prefix.length > 0) branches.push(`${LETTER_BEFORE}${alt(groups.prefix)}`);
+  if (groups.suffix.length > 0) branches.push(`${alt(groups.suffix)}${LETTER_AFTER}`);
+  if (groups.free.length > 0) branches.push(alt(groups.free));
+  return { re: new RegExp(branches.join("|"), "gu"), fold, wholeWords };
 }
 
 /** All non-overlapping matches of the cues in the prepared text, as spans of the original. */
@@ -128,11 +146,18 @@ export function findCues(cues: CompiledCues, text: PreparedText): Span[] {
   const out: Span[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text.key); m !== null; m = re.exec(text.key)) {
-    const start = m.index;
-    const end = start + m[0].length;
+    let start = m.index;
+    let end = start + m[0].length;
     if (end === start) {
       re.lastIndex++;
       continue;
+    }
+    if (cues.wholeWords) {
+      // A prefix or suffix cue matched part of a word; the evidence is the whole word. Done here,
+      // not in the pattern, so matching stays linear on very long "words".
+      while (start > 0 && WORD_CHAR.test(text.key.charAt(start - 1))) start--;
+      while (end < text.key.length && WORD_CHAR.test(text.key.charAt(end))) end++;
+      re.lastIndex = end;
     }
     out.push({ start, end, text: text.original.slice(start, end) });
   }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { CAUSES, EMOTIONS } from "../../core/labels.js";
+import type { Reading } from "../../core/reading.js";
+import { findCues, prepare } from "./cue-matcher.js";
+import { draftReplies } from "./draft-replies.js";
+import { LEFTOVER_SLOT } from "./fill-slots.js";
+import { cueSetFor, TEMPLATE_LANGUAGES } from "./respond-data.js";
+import { makeReading } from "./test-reading.js";
+import type { ReplyFacts } from "./types.js";
+
+function complaint(language: string, emotion: Reading["emotions"][number]["label"], cause: Reading["causes"][number]["label"], severity: 1 | 3 = 3): Reading {
+  return makeReading({
+    language: { code: language, confidence: 0.9, script: "Latn" },
+    sentiment: { label: "negative", score: -0.7, confidence: 0.8, evidence: [] },
+    emotions: [{ label: emotion, score: 0.8, evidence: [] }],
+    causes: [{ label: cause, polarity: "negative", score: 0.8, evidence: [] }],
+    complaint: { is: true, severity, evidence: [] },
+    intensity: severity === 3 ? 0.7 : 0.3,
+  });
+}
+
+function praise(language: string): Reading {
+  return makeReading({
+    language: { code: language, confidence: 0.9, script: "Latn" },
+    sentiment: { label: "positive", score: 0.8, confidence: 0.9, evidence: [] },
+    emotions: [{ label: "gratitude", score: 0.8, evidence: [] }],
+    causes: [{ label: "staff_treatment", polarity: "positive", score: 0.8, evidence: [] }],
+  });
+}
+
+const count = (lang: string, kind: "apology" | "private_channel" | "thanks", text: string) => {
+  const c = cueSetFor(lang)!;
+  return findCues(c[kind], prepare(text, c.fold)).length;
+};
+
+describe("draftReplies", () => {
+  it("never leaves a slot unfilled, in any language, situation, emotion, cause or channel", () => {
+    const factSets: ReplyFacts[] = [{}, { customerName: "Anna", agentName: "Mai", orderId: "A-1", agentGender: "male", company: "Acme" }, { public: true }];
+    let n = 0;
+    for (const lang of TEMPLATE_LANGUAGES) {
+      for (const cause of CAUSES) {
+        for (const emotion of EMOTIONS) {
+          for (const facts of factSets) {
+            for (const d of draftReplies(complaint(lang, emotion, cause), facts, { count: 3 })) {
+              expect(LEFTOVER_SLOT.test(d.text), d.text).toBe(false);
+              expect(d.language).toBe(lang);
+              n++;
+            }
+          }
+        }
+      }
+      for (const d of [...draftReplies(praise(lang)), ...draftReplies(makeReading({ language: { code: lang, confidence: 0.9, script: "Latn" } }), {}, { message: "How do I change my address?" })]) {
+        expect(LEFTOVER_SLOT.test(d.text), d.text).toBe(false);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(5000);
+  });
+
+  it("gives several distinct variants", () => {
+    const drafts = draftReplies(complaint("en", "frustration", "delivery_or_wait"), { customerName: "Dana" }, { count: 3 });
+    expect(drafts).toHaveLength(3);
+    expect(new Set(drafts.map((d) => d.text)).size).toBe(3);
+    expect(drafts.map((d) => d.variant)).toEqual([0, 1, 2]);
+  });
+
+  it("acknowledges the specific feeling, names the cause, owns the fix and says when", () => {
+    const [d] = draftReplies(complaint("en", "frustration", "delivery_or_wait"), { customerName: "Dana", agentName: "Sam", orderId: "A-1042" });
+    expect(d!.text).toMatch(/^Hi Dana,|^Hello Dana,|^Dear Dana,/);
+    expect(d!.text).toMatch(/frustrat|exhausting/);
+    expect(d!.text).toMatch(/waiting so long for your order/);
+    expect(d!.text).toMatch(/A-1042/);
+    expect(d!.text).toMatch(/I will|I'll|I'm/);
+    expect(d!.text).toMatch(/within the next two hours|by the end of today|within 24 hours/);
+    expect(d!.text).not.toMatch(/inconvenience/i);
+    expect(d!.text.endsWith("Sam")).toBe(true);
+  });
+
+  it("thanks praise and never apologises for it", () => {
+    for (const lang of TEMPLATE_LANGUAGES) {
+      for (const d of draftReplies(praise(lang), {}, { count: 3 })) {
+        expect(d.situation).toBe("praise");
+        expect(count(lang, "apology", d.text), `${lang}: ${d.text}`).toBe(0);
+        expect(count(lang, "thanks", d.text), `${lang}: ${d.text}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("keeps public replies short and moves them to a private channel", () => {
+    for (const lang of TEMPLATE_LANGUAGES) {
+      const reading = complaint(lang, "anger", "delivery_or_wait");
+      const [pub] = draftReplies(reading, { public: true });
+      const [priv] = draftReplies(reading, {});
+      expect(pub!.public).toBe(true);
+      expect(pub!.text.length).toBeLessThan(priv!.text.length * 0.75);
+      expect(count(lang, "private_channel", pub!.text), `${lang}: ${pub!.text}`).toBeGreaterThan(0);
+    }
+    expect(draftReplies(complaint("en", "anger", "delivery_or_wait"), { channel: "social" })[0]!.public).toBe(true);
+  });
+
+  it("follows each language's politeness", () => {
+    const th = (agentGender: "female" | "male") => draftReplies(complaint("th", "anger", "delivery_or_wait"), { agentGender }, { count: 3 }).map((d) => d.text).join("\n");
+    expect(th("female")).toMatch(/ค่ะ/);
+    expect(th("female")).not.toMatch(/ครับ/);
+    expect(th("male")).toMatch(/ครับ/);
+    expect(th("male")).not.toMatch(/ค่ะ|ดิฉัน/);
+    const cs = draftReplies(complaint("cs", "anger", "delivery_or_wait"), {}, { count: 3 }).map((d) => d.text).join("\n");
+    expect(cs).toMatch(/\bV(ám|ás|aš|aše|ašem|aši)\b/u);
+    expect(cs).not.toMatch(/\b(tvoje|tobě|tebe|ti)\b/u);
+    for (const d of draftReplies(complaint("tl", "anger", "delivery_or_wait"), {}, { count: 3 })) expect(d.text).toMatch(/\bpo\b/);
+    for (const d of draftReplies(complaint("te", "anger", "delivery_or_wait"), { customerName: "లక్ష్మి" }, { count: 3 })) {
+      expect(d.text).toMatch(/గారు/);
+      expect(d.text).toMatch(/మీ|అండి/);
+    }
+  });
+
+  it("falls back to English for a language without templates", () => {
+    const [d] = draftReplies(complaint("de", "anger", "delivery_or_wait"));
+    expect(d!.language).toBe("en");
+  });
+
+  it("names the cause the message is about, in the customer's words, when given the message", () => {
+    const reading = complaint("en", "frustration", "overall_experience");
+    const [d] = draftReplies(reading, {}, { message: "The refund for my cancelled concert still hasn't come." });
+    expect(d!.cause).toBe("price_or_billing");
+    expect(d!.text).toMatch(/refund/);
+  });
+
+  it("repeats a short question back, and leaves personal data out of it", () => {
+    const q = makeReading({ needs: [{ label: "information", score: 0.8, evidence: [] }] });
+    const [d] = draftReplies(q, {}, { message: "Hello. Do you ship to Norway? Thanks" });
+    expect(d!.situation).toBe("question");
+    expect(d!.text).toMatch(/“Do you ship to Norway\?”/);
+    const message = "Can you email me at dana@example.com?";
+    const withPii = makeReading({ pii: [{ kind: "email", start: 19, end: 35 }] });
+    expect(draftReplies(withPii, {}, { message })[0]!.text).not.toMatch(/dana@example\.com/);
+  });
+});
