@@ -79,3 +79,19 @@ describe("matchKey", () => {
     expect(matchKey("❤️")).toBe("❤");
   });
 });
+
+describe("hyphenated words", () => {
+  it("match a spaced cue across a glued hyphen (Tagalog ipo-post)", () => {
+    const lex = compileLexicon(parseLexicon("signal\tpublic_exposure_threat\t.\t0.9\tipo post ko", "tl"));
+    const text = "Ipo-post ko to";
+    const toks: Token[] = [
+      { kind: "word", start: 0, end: 3, norm: "ipo", fold: "ipo" },
+      { kind: "punct", start: 3, end: 4, norm: "-", fold: "-" },
+      { kind: "word", start: 4, end: 8, norm: "post", fold: "post" },
+      { kind: "word", start: 9, end: 11, norm: "ko", fold: "ko" },
+      { kind: "word", start: 12, end: 14, norm: "to", fold: "to" },
+    ];
+    const hits = matchCues(toks, lex);
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(["Ipo-post ko"]);
+  });
+});

@@ -46,12 +46,21 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
   function tryWords(c: CompiledCue, first: number): void {
     let t = first;
     for (const w of c.words) {
+      if (t > first && isJoiner(t)) t++;
       const k = keys[t];
       if (k === undefined || k === "") return;
       if (w.prefix ? !k.startsWith(w.key) : k !== w.key) return;
       t++;
     }
     push(c.cue, first, t - 1);
+  }
+
+  /** A hyphen glued to words on both sides ("ipo-post", "e-mail") joins, rather than splits, a cue. */
+  function isJoiner(t: number): boolean {
+    const tok = tokens[t];
+    const before = tokens[t - 1];
+    const after = tokens[t + 1];
+    return tok !== undefined && tok.kind === "punct" && /^[-\u2010\u2011]$/.test(tok.norm) && before?.end === tok.start && after?.start === tok.end;
   }
 
   function matchSubstrings(): void {
