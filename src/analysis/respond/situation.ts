@@ -43,8 +43,14 @@ export function classify(reading: Reading): SituationReading {
   const byScore = [...reading.causes].sort((a, b) => b.score - a.score);
   const negativeCauses = unique(byScore.filter((c) => c.polarity === "negative").map((c) => c.label));
   const positiveCauses = unique(byScore.filter((c) => c.polarity === "positive").map((c) => c.label));
-  const negEmotion = emotions.some((e) => NEGATIVE_EMOTIONS.has(e));
-  const posEmotion = emotions.some((e) => POSITIVE_EMOTIONS.has(e));
+  const strongest = (set: ReadonlySet<EmotionLabel>) =>
+    Math.max(0, ...reading.emotions.filter((e) => e.score >= EMOTION_FLOOR && set.has(e.label)).map((e) => e.score));
+  const posScore = strongest(POSITIVE_EMOTIONS);
+  const negScore = strongest(NEGATIVE_EMOTIONS);
+  const posEmotion = posScore > 0;
+  // A weaker negative feeling beside a stronger warm one, in a positive message without a
+  // complaint, is a reader's stray cue ("they did not pressure me"), not a grievance.
+  const negEmotion = negScore > 0 && !(reading.sentiment.label === "positive" && !reading.complaint.is && posScore > negScore);
   const negative =
     reading.complaint.is || reading.sentiment.label === "negative" || negativeCauses.length > 0 || negEmotion;
 
