@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The browser-test harness: a real `attune serve` on a free port with a temporary SQLite store,
  * users for each role, data ingested over the API and read by the server's own worker, and
