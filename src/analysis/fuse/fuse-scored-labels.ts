@@ -9,7 +9,7 @@ export interface LabelFusion {
   threshold: number;
 }
 
-export const DEFAULT_LABEL_FUSION: LabelFusion = { modelWeight: 0.85, threshold: 0.4 };
+export const DEFAULT_LABEL_FUSION: LabelFusion = { modelWeight: 0.85, threshold: 0.5 };
 
 /**
  * Score a multi-label field (emotions, needs) from its cues and its model head. A label shows when
