@@ -9,10 +9,11 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import { AttuneError } from "../core/errors.js";
 import type { DialectName } from "./dialect.js";
 import { initial } from "./migrations/001-initial.js";
+import { cases } from "./migrations/002-cases.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
-  return { "001-initial": initial(dialect) };
+  return { "001-initial": initial(dialect), "002-cases": cases(dialect) };
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<void> {

@@ -116,16 +116,14 @@ export function initial(dialect: DialectName): Migration {
         .addColumn("reading", "text", (c) => c.notNull())
         .addColumn("read_at", t.time, (c) => c.notNull())
         .execute();
-      // Covering indexes for the aggregates (issue 6) and filters (issues 3 and 5).
+      // Covering indexes for the aggregates (issue 6). Message lists walk messages by time and probe
+      // readings by primary key, so the reading columns need no index of their own: each extra index
+      // costs every write of the worker, and a selective-looking one (sentiment) tempts the planner
+      // into sorting hundreds of thousands of rows.
       for (const [name, cols] of [
         ["readings_ws_sent", ["workspace_id", "sent_at", "direction", "channel", "language", "sentiment"]],
-        ["readings_ws_lang", ["workspace_id", "language", "direction", "sent_at"]],
-        ["readings_ws_channel", ["workspace_id", "channel", "direction", "sentiment", "sent_at"]],
-        ["readings_ws_sentiment", ["workspace_id", "sentiment", "sent_at"]],
-        ["readings_ws_emotion", ["workspace_id", "top_emotion", "sent_at"]],
-        ["readings_ws_urgency", ["workspace_id", "urgency"]],
-        ["readings_ws_severity", ["workspace_id", "complaint_severity", "sent_at"]],
-        ["readings_version", ["pipeline_version"]],
+        ["readings_ws_lang", ["workspace_id", "language", "sentiment", "direction", "sent_at", "channel"]],
+        ["readings_ws_channel", ["workspace_id", "channel", "sentiment", "direction", "sent_at", "language"]],
       ] as const) {
         await db.schema.createIndex(name).on("readings").columns([...cols]).execute();
       }
