@@ -58,6 +58,10 @@ describe.each(DATABASES)("dashboard API on $name", (database) => {
     const onlyA = (await (await t.get(`/insights/overview?from=2026-03-01&to=2026-04-01&team=${a}`)).json()) as any;
     expect(onlyA.total).toBe(2);
     for (const c of onlyA.causes) expect(all.causes.some((x: any) => x.cause === c.cause && x.count >= c.count)).toBe(true);
+    // `days` anchors the window on the newest message: one request for the dashboard's first view.
+    const recent = (await (await t.get("/insights/overview?days=1&direction=customer")).json()) as any;
+    expect(recent.window).toEqual({ from: "2026-03-03T00:00:00.000Z", to: "2026-03-04T00:00:00.000Z" });
+    expect(recent.total).toBe(2);
     const bad = await t.get("/insights/overview?team=abc");
     expect(bad.status).toBe(400);
   });

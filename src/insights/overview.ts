@@ -96,3 +96,20 @@ export async function overview(store: Store, f: OverviewFilter): Promise<Overvie
     urgency: URGENCY_BANDS.map((_, i) => ({ band: i, count: Number(urgencyRows.find((r) => Number(r.band) === i)?.n ?? 0) })),
   };
 }
+
+/**
+ * When the newest read message was sent (null when none): the overview's default window ends there,
+ * so a workspace whose data stops in the past still opens on its data.
+ *
+ * @example
+ * const newest = await newestSentAt(store, 1, false);
+ */
+export async function newestSentAt(store: Store, workspaceId: number, includeEmployee: boolean): Promise<number | null> {
+  const r = await store.db
+    .selectFrom("readings")
+    .select((eb) => eb.fn.max<number>("sent_at").as("newest"))
+    .where("workspace_id", "=", workspaceId)
+    .$if(!includeEmployee, (q) => q.where("direction", "<>", "employee"))
+    .executeTakeFirst();
+  return r?.newest === null || r?.newest === undefined ? null : Number(r.newest);
+}

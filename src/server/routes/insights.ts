@@ -9,9 +9,11 @@
 import { z } from "zod";
 import { AttuneError } from "../../core/errors.js";
 import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
-import { overview } from "../../insights/overview.js";
+import { newestSentAt, overview } from "../../insights/overview.js";
 import { defineRoute } from "../route.js";
-import { codeList, listOf, timeParam } from "../schemas.js";
+import { codeList, iso, listOf, timeParam } from "../schemas.js";
+
+const DAY = 86_400_000;
 
 const idList = z
   .string()
@@ -27,11 +29,13 @@ const OverviewQuery = z
     language: codeList.optional(),
     direction: listOf(DIRECTIONS).optional(),
     team: idList.optional().describe("Team ids, comma separated."),
+    days: z.coerce.number().int().min(1).max(3660).optional().describe("Instead of from/to: the N UTC days ending with the day of the newest message."),
   })
   .strict();
 
 const Split = { total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() };
 const OverviewOut = z.object({
+  window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   total: z.number(),
   days: z.array(z.object({ day: z.string(), ...Split })),
   emotions: z.array(z.object({ emotion: z.string(), count: z.number() })),
@@ -52,17 +56,24 @@ export const insightRoutes = [
     async handler({ c, query: q, principal, deps }) {
       const includeEmployee = principal.scopes.has("employee:read");
       if (!includeEmployee && q.direction?.includes("employee")) throw new AttuneError("auth.forbidden", { scope: "employee:read" });
+      let { from, to } = q;
+      if (q.days !== undefined) {
+        // One round trip for the dashboard's first view: the window is anchored on the newest message.
+        const newest = await newestSentAt(deps.store, principal.workspaceId, includeEmployee);
+        to = (Math.floor((newest ?? Date.now()) / DAY) + 1) * DAY;
+        from = to - q.days * DAY;
+      }
       const o = await overview(deps.store, {
         workspaceId: principal.workspaceId,
         includeEmployee,
-        ...(q.from !== undefined ? { from: q.from } : {}),
-        ...(q.to !== undefined ? { to: q.to } : {}),
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
         ...(q.channel ? { channels: q.channel } : {}),
         ...(q.language ? { languages: q.language } : {}),
         ...(q.direction ? { directions: q.direction } : {}),
         ...(q.team ? { teams: q.team } : {}),
       });
-      return c.json(o);
+      return c.json({ window: { from: iso(from), to: iso(to) }, ...o });
     },
   }),
   defineRoute({

@@ -56,6 +56,7 @@ export interface Split {
 }
 
 export interface OverviewData {
+  window: { from: string | null; to: string | null };
   total: number;
   days: ({ day: string } & Split)[];
   emotions: { emotion: string; count: number }[];

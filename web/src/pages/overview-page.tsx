@@ -8,7 +8,7 @@
  */
 import { useMemo } from "react";
 import { api } from "../api/client.js";
-import type { MessageSummary, OverviewData, Split, Team } from "../api/types.js";
+import type { OverviewData, Split, Team } from "../api/types.js";
 import { Chart, type Pick } from "../components/chart.js";
 import { Filters } from "../components/filters.js";
 import { useApi } from "../components/use-api.js";
@@ -19,27 +19,16 @@ import { RecoveryPanel } from "./recovery-panel.js";
 const DAY = 86_400_000;
 export const COLORS = { positive: "#2f9e6b", neutral: "#9aa5b1", negative: "#d64545" };
 
-/** The time window of a range preset, ending at the day after the newest message (or today). */
-export function windowOf(range: string | undefined, newest: number | null): { from?: string; to?: string } {
-  const end = Math.floor((newest ?? Date.now()) / DAY) * DAY + DAY;
-  if (range === "all") return {};
-  const days = Number(range ?? "90") || 90;
-  return { from: new Date(end - days * DAY).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
-}
-
 export function OverviewPage({ query }: { query: Record<string, string> }) {
   const { t, label, num } = useI18n();
-  const newest = useApi(() => api.get<{ items: MessageSummary[] }>("/messages", { limit: 1 }), "newest");
   const teams = useApi(() => api.get<{ items: Team[] }>("/teams"), "teams");
   const langs = useApi(() => api.get<{ items: ({ language: string } & Split)[] }>("/aggregates/languages"), "langs");
-  const ready = newest.data !== undefined || newest.error;
-  const newestAt = newest.data?.items[0] ? Date.parse(newest.data.items[0].sent_at) : null;
-  const win = windowOf(query.range, newestAt);
-  const filter = { ...win, channel: query.channel, language: query.language };
-  // The overview is about customers; employee feedback has its own page with its own rules.
-  const q = { ...filter, team: query.team, direction: "customer" };
-  const key = ready ? JSON.stringify(q) : "";
-  const o = useApi(() => (ready ? api.get<OverviewData>("/insights/overview", q) : new Promise<OverviewData>(() => undefined)), key);
+  // One request: the server anchors the window on the newest message, so old data still shows.
+  const days = query.range === "all" ? undefined : Number(query.range ?? "90") || 90;
+  const q = { days, channel: query.channel, language: query.language, team: query.team, direction: "customer" };
+  const o = useApi(() => api.get<OverviewData>("/insights/overview", q), JSON.stringify(q));
+  const win = o.data?.window;
+  const filter = { from: win?.from?.slice(0, 10), to: win?.to?.slice(0, 10), channel: query.channel, language: query.language };
   const dim = query.by === "language" ? "language" : "channel";
 
   /** Opens the messages behind a picked chart element, with the page's filters. */

@@ -16,7 +16,6 @@ import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { navigate } from "../router.js";
 import { useSession } from "../session.js";
-import { windowOf } from "./overview-page.js";
 
 const PUBLIC = ["social", "review", "forum"];
 
@@ -32,9 +31,8 @@ export function PublicPage({ query }: { query: Record<string, string> }) {
   const { t } = useI18n();
   const { can } = useSession();
   const posts = useApi(() => api.get<{ items: MessageSummary[] }>("/messages", { channel: PUBLIC, direction: "customer", limit: 200 }), "public-posts");
-  const newest = posts.data?.items[0] ? Date.parse(posts.data.items[0].sent_at) : null;
-  const win = windowOf(query.range ?? "30", newest);
-  const o = useApi(() => (can("overview") && posts.data ? api.get<OverviewData>("/insights/overview", { ...win, channel: PUBLIC }) : Promise.resolve(null)), `${JSON.stringify(win)}${!!posts.data}`);
+  const days = Number(query.range ?? "30") || 30;
+  const o = useApi(() => (can("overview") ? api.get<OverviewData>("/insights/overview", { days, channel: PUBLIC, direction: "customer" }) : Promise.resolve(null)), String(days));
   const alerts = useApi(() => api.get<{ items: Alert[] }>("/alerts", { limit: 20 }), "alerts");
 
   const top = useMemo(() => [...(posts.data?.items ?? [])].filter((m) => m.reading).sort((a, b) => (b.reading!.reach ?? 0) - (a.reading!.reach ?? 0)).slice(0, 10), [posts.data]);
