@@ -15,7 +15,11 @@ export interface CompiledLexicon {
   langs: string[];
   exact: Map<string, CompiledCue[]>;
   prefix: Map<string, CompiledCue[]>;
+  /** The lengths of the keys in `prefix`, longest first: a token is looked up at these lengths only. */
+  prefixLengths: number[];
   substring: CompiledCue[];
+  /** Substring cues by their first two characters (one for one-character cues), for a single pass over the text. */
+  substringByStart: Map<string, CompiledCue[]>;
   size: number;
 }
 
@@ -30,7 +34,15 @@ const UNSPACED = /[\u0E00-\u0EFF\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u
  * lex.prefix.get("zklam"); // cues written `zklam*`
  */
 export function compileLexicon(cues: Cue[]): CompiledLexicon {
-  const lex: CompiledLexicon = { langs: [], exact: new Map(), prefix: new Map(), substring: [], size: 0 };
+  const lex: CompiledLexicon = {
+    langs: [],
+    exact: new Map(),
+    prefix: new Map(),
+    prefixLengths: [],
+    substring: [],
+    substringByStart: new Map(),
+    size: 0,
+  };
   const seen = new Set<string>();
   for (const cue of cues) {
     if (!lex.langs.includes(cue.lang)) lex.langs.push(cue.lang);
@@ -56,6 +68,15 @@ export function compileLexicon(cues: Cue[]): CompiledLexicon {
     const list = index.get(first.key);
     if (list) list.push(compiled);
     else index.set(first.key, [compiled]);
+  }
+  lex.prefixLengths = [...new Set([...lex.prefix.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  for (const c of lex.substring) {
+    const needle = c.substring!;
+    if (needle === "") continue;
+    const start = needle.slice(0, 2);
+    const list = lex.substringByStart.get(start);
+    if (list) list.push(c);
+    else lex.substringByStart.set(start, [c]);
   }
   return lex;
 }

@@ -19,7 +19,6 @@ export interface CueHit {
 }
 
 const MATCHABLE = new Set(["word", "number", "emoji", "emoticon", "hashtag"]);
-const MAX_PREFIX = 24;
 
 /**
  * Find every cue of the lexicon in the tokens. Where cues of one kind overlap, the longer one wins:
@@ -36,7 +35,8 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
     const key = keys[i]!;
     if (key === "") continue;
     for (const c of lex.exact.get(key) ?? []) tryWords(c, i);
-    for (let len = Math.min(key.length, MAX_PREFIX); len >= 1; len--) {
+    for (const len of lex.prefixLengths) {
+      if (len > key.length) continue;
       for (const c of lex.prefix.get(key.slice(0, len)) ?? []) tryWords(c, i);
     }
   }
@@ -72,11 +72,18 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
       for (let j = 0; j < k.length; j++) owner.push(i);
       stream += k;
     }
-    for (const c of lex.substring) {
-      const needle = c.substring!;
-      if (needle === "") continue;
-      for (let at = stream.indexOf(needle); at !== -1; at = stream.indexOf(needle, at + needle.length)) {
-        push(c.cue, owner[at]!, owner[at + needle.length - 1]!);
+    // One pass over the stream: at each position, only cues starting with the next one or two
+    // characters are tried (the index holds two-character starts, and one for one-character cues).
+    for (let at = 0; at < stream.length; at++) {
+      const two = stream.slice(at, at + 2);
+      tryAt(at, lex.substringByStart.get(two));
+      if (two.length === 2) tryAt(at, lex.substringByStart.get(stream[at]!));
+    }
+
+    function tryAt(at: number, cues: CompiledCue[] | undefined): void {
+      for (const c of cues ?? []) {
+        const needle = c.substring!;
+        if (stream.startsWith(needle, at)) push(c.cue, owner[at]!, owner[at + needle.length - 1]!);
       }
     }
   }

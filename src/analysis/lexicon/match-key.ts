@@ -9,6 +9,20 @@
  * matchKey("ఆర్డర్‌కి");     // unchanged apart from case folding
  */
 export function matchKey(word: string): string {
+  let key = cache.get(word);
+  if (key === undefined) {
+    // Messages repeat the same few thousand words; a bounded cache saves most of the work.
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    key = computeKey(word);
+    cache.set(word, key);
+  }
+  return key;
+}
+
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, string>();
+
+function computeKey(word: string): string {
   const chars: string[] = [];
   for (const ch of word.normalize("NFC").toLowerCase()) {
     // Variation selectors make "❤️" and "❤" differ only in presentation.
