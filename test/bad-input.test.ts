@@ -141,7 +141,7 @@ describe.each(DATABASES)("bad input on $name", (database) => {
     const bomb = await zeroBomb(256 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = memory();
-    const json = await errorOf(await t.req("POST", "/messages", { raw: bomb, headers: { "content-type": "application/json", "content-encoding": "gzip" } }));
+    const json = await errorOf(await t.req("POST", "/messages", { raw: new Uint8Array(bomb), headers: { "content-type": "application/json", "content-encoding": "gzip" } }));
     expect(json).toMatchObject({ status: 413, code: "input.compressed_bomb" });
     // The streamed import allows 1 GiB inflated; a tighter app shows the same check there.
     const tight = await testApp(store, {});
@@ -155,7 +155,7 @@ describe.each(DATABASES)("bad input on $name", (database) => {
       limits: { ...(await import("../src/ingest/limits.js")).LIMITS, uploadInflatedBytes: 64 * 1024 * 1024 },
       secureCookies: false,
     });
-    const res = await limited.request("/api/v1/import?format=jsonl&source=bomb", { method: "POST", headers: { authorization: `Bearer ${tight.adminKey}` }, body: bomb });
+    const res = await limited.request("/api/v1/import?format=jsonl&source=bomb", { method: "POST", headers: { authorization: `Bearer ${tight.adminKey}` }, body: new Uint8Array(bomb) });
     expect(await errorOf(res)).toMatchObject({ status: 413, code: "input.compressed_bomb" });
     expect(memory() - before).toBeLessThan(96 * 1024 * 1024);
     const notGzip = await errorOf(await t.req("POST", "/messages", { raw: "plain", headers: { "content-type": "application/json", "content-encoding": "gzip" } }));

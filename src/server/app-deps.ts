@@ -5,6 +5,7 @@
  * @example
  * const app = createApp({ store, engine, limiter: new RateLimiter({ perSecond: 50, burst: 100 }), limits: LIMITS });
  */
+import type { CaseEngine } from "../cases/case-engine.js";
 import type { LIMITS } from "../ingest/limits.js";
 import type { Store } from "../store/open-store.js";
 import type { ReadingEngine } from "../store/reading-worker.js";
@@ -22,4 +23,6 @@ export interface AppDeps {
   onIngested?: () => void;
   /** True when served behind TLS (Secure cookies). */
   secureCookies: boolean;
+  /** The case engine (issue 5); case routes answer 503 without it. */
+  cases?: CaseEngine;
 }

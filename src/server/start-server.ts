@@ -9,12 +9,16 @@
  */
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
+import { CaseEngine } from "../cases/case-engine.js";
+import { loadCaseRules, type CaseRules } from "../cases/case-rules.js";
 import { LIMITS } from "../ingest/limits.js";
 import { countActiveAdminKeys, createApiKey } from "../store/api-keys.js";
 import { audit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { ReadingWorker, type ReadingEngine } from "../store/reading-worker.js";
+import type { Hono } from "hono";
 import { createApp } from "./app.js";
+import type { RouteSpec } from "./route.js";
 import type { AppDeps } from "./app-deps.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
 
@@ -30,6 +34,12 @@ export interface ServerOptions {
   loadEngine: () => Promise<ReadingEngine>;
   /** Where to print the first admin key (default stdout). */
   print?: (line: string) => void;
+  /** Case rules (default: the file named by ATTUNE_CASE_RULES, else the built-in defaults). */
+  caseRules?: CaseRules;
+  /** More API routes (cases, alerts), mounted and documented like the built-in ones. */
+  extraRoutes?: RouteSpec<any, any, any>[];
+  /** Adds non-API handlers to the app (the dashboard's static files), after the API routes. */
+  configure?: (app: Hono, deps: AppDeps) => void;
 }
 
 export interface RunningServer {
@@ -51,10 +61,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   }
   let enginePromise: Promise<ReadingEngine> | undefined;
   const engine = () => (enginePromise ??= o.loadEngine());
+  // Checked at start: a bad rules file stops the server here, not later.
+  const cases = new CaseEngine({ store: o.store, rules: o.caseRules ?? loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined) });
   let worker: ReadingWorker | undefined;
   if (o.worker) {
     const e = await engine();
-    worker = new ReadingWorker(o.store, e);
+    worker = new ReadingWorker(o.store, e, { onRead: (ids) => cases.enqueue(ids) });
     worker.start();
   }
   const deps: AppDeps = {
@@ -65,12 +77,15 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     limits: LIMITS,
     onIngested: () => worker?.nudge(),
     secureCookies: o.secureCookies ?? false,
+    cases,
   };
-  const app = createApp(deps);
+  const app = createApp(deps, o.extraRoutes ?? []);
+  o.configure?.(app, deps);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
+  await cases.start();
   return {
     port,
     server,
@@ -78,6 +93,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker?.stop();
+      await cases.stop();
     },
   };
 }

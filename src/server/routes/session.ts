@@ -36,7 +36,9 @@ export const sessionRoutes = [
       const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY);
       if (!user || !user.password_hash || !ok) throw new AttuneError("auth.invalid", {});
       const { token, csrf } = await createSession(deps.store.db, user.id);
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", secure: deps.secureCookies, path: "/", maxAge: SESSION_TTL_MS / 1000 });
+      // Secure whenever the request came over TLS (directly or as told by the proxy), or when configured.
+      const tls = new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", secure: deps.secureCookies || tls, path: "/", maxAge: SESSION_TTL_MS / 1000 });
       return c.json({ user: { id: user.id, email: user.email, role: user.role }, csrf_token: csrf });
     },
   }),
