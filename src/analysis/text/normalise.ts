@@ -79,10 +79,11 @@ function composeWithMap(original: string, safe: string): Normalised {
   let start = 0;
   while (start < n) {
     let end = Math.min(n, start + BLOCK);
-    // cut before a character that never combines backwards, so NFC cannot act across blocks
-    let guard = 0;
-    while (end < n && safe.charCodeAt(end) >= 0x300 && guard++ < 512) end++;
-    while (end < n && end > start + 1 && !isSafeCut(safe, end)) end--;
+    // Cut before a character that never combines backwards, so NFC cannot act across blocks. A
+    // run of 512+ marks (only in garbage) is cut anyway: bounded work beats exact reordering there.
+    const limit = Math.min(n, end + 512);
+    while (end < limit && !isSafeCut(safe, end)) end++;
+    if (end < n && isLowSurrogate(safe.charCodeAt(end))) end++;
     const block = safe.slice(start, end);
     if (block.normalize("NFC") === block) {
       parts.push(block);

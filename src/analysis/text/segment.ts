@@ -1,21 +1,21 @@
 /**
- * Segmentation: Normalised text -> Tokens with offsets in the original text. Intl.Segmenter does
- * the words (dictionary-based for Thai); URLs, e-mails, mentions, hashtags and emoticons are cut
- * out first, emoji are kept as whole grapheme clusters, and a few language repairs follow
- * (Thai letter elongation, detached Telugu case suffixes).
+ * Segmentation: Normalised text -> Tokens with offsets in the original text. URLs, e-mails,
+ * mentions, hashtags and emoticons are cut out first; a linear UAX #29 word scanner does the rest,
+ * with Intl.Segmenter's dictionaries for Thai and other scripts without spaces; emoji stay whole
+ * grapheme clusters; a few language repairs follow (Thai elongation, detached Telugu suffixes).
  */
 import type { Normalised } from "./normalise.js";
 import { findSpecialSpans } from "./special-spans.js";
 import type { Token, TokenKind } from "./token.js";
-import { foldWord, isElongated, normWord, numberValue } from "./word-forms.js";
+import { foldNorm, isElongated, normWord, numberValue } from "./word-forms.js";
+import { scanWords } from "./word-scanner.js";
 
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]/u;
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT_ONLY = /^[\p{Nd}.,'\u00a0]+$/u;
 const PUNCT = /[\p{P}\p{S}]/u;
-const UPPER = /\p{Lu}/gu;
-const LOWER = /\p{Ll}/gu;
 const THAI = /^[\u0E00-\u0E7F]+$/;
+const MARK = /\p{M}/u;
 const TELUGU = /^[\u0C00-\u0C7F\u200C\u200D]+$/;
 /** Telugu case and postposition suffixes that writers sometimes detach from the noun ("ఆర్డర్ కి"). */
 const TELUGU_SUFFIXES = new Set(["కి", "కు", "ని", "ను", "లో", "తో", "పై", "లను", "లకు", "లో", "నుండి", "నుంచి", "వరకు", "గురించి", "కోసం"]);
@@ -66,7 +66,60 @@ interface RawToken {
   end: number;
 }
 
+/**
+ * Intl.Segmenter handles only scripts written without spaces (Thai, Lao, Khmer, Myanmar, Han,
+ * Kana), fed in pieces of at most CHUNK code units: V8's segment iterator costs time in proportion
+ * to the string per step, so long inputs would otherwise take quadratic time.
+ */
+const CHUNK = 256;
+
 function segmentGap(seg: Intl.Segmenter, text: string, from: number, to: number, out: RawToken[]): void {
+  scanWords(text, from, to, out, (a, b) => dictionaryRun(seg, text, a, b, out));
+}
+
+function dictionaryRun(seg: Intl.Segmenter, text: string, from: number, to: number, out: RawToken[]): void {
+  let a = from;
+  while (a < to) {
+    const b = to - a <= CHUNK ? to : safeCut(text, a + CHUNK);
+    const rep = repeatStart(text, a, b);
+    if (rep >= 0) {
+      // A long run of one letter ("มากกกกกกกก", or garbage): the segmenter sees its first two,
+      // the rest becomes one token that `repair` glues back onto the word before it.
+      if (rep + 2 > a) segmentPiece(seg, text, a, rep + 2, out);
+      let e = rep + 2;
+      while (e < to && text.charCodeAt(e) === text.charCodeAt(rep)) e++;
+      out.push({ kind: "word", start: rep + 2, end: e });
+      a = e;
+      continue;
+    }
+    segmentPiece(seg, text, a, b, out);
+    a = b;
+  }
+}
+
+/** Move a cut off a low surrogate or a combining mark, so no character is split. */
+function safeCut(text: string, p: number): number {
+  let q = p;
+  while (q > p - 8) {
+    const c = text.charCodeAt(q);
+    if (!(c >= 0xdc00 && c <= 0xdfff) && !MARK.test(text[q]!)) return q;
+    q--;
+  }
+  return p;
+}
+
+/** Start of the first run of 8+ equal code units (not surrogates) in [a, b), or -1. */
+function repeatStart(text: string, a: number, b: number): number {
+  let runStart = a;
+  for (let k = a + 1; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== text.charCodeAt(k - 1) || (c >= 0xd800 && c <= 0xdfff)) runStart = k;
+    else if (k - runStart + 1 >= 8) return runStart;
+  }
+  return -1;
+}
+
+function segmentPiece(seg: Intl.Segmenter, text: string, from: number, to: number, out: RawToken[]): void {
   const part = text.slice(from, to);
   for (const s of seg.segment(part)) {
     const str = s.segment;
@@ -79,7 +132,6 @@ function segmentGap(seg: Intl.Segmenter, text: string, from: number, to: number,
     } else if (PUNCT.test(str)) {
       out.push({ kind: "punct", start, end });
     }
-    // whitespace and lone marks are not tokens
   }
 }
 
@@ -90,8 +142,9 @@ function repair(raw: RawToken[], text: string): RawToken[] {
     if (prev && prev.kind === "word" && t.kind === "word") {
       const cur = text.slice(t.start, t.end);
       const before = text.slice(prev.start, prev.end);
-      // Thai "มากกกก" comes back as "มาก|กก|กก": glue runs of the last letter back on.
-      if (t.start === prev.end && THAI.test(cur) && isRunOf(cur, before[before.length - 1]!)) {
+      // Thai "มากกกก" comes back as "มาก|กก|กก", long runs come as their own token: glue runs of
+      // the last letter back on.
+      if (t.start === prev.end && (THAI.test(cur) || cur.length >= 6) && isRunOf(cur, before[before.length - 1]!)) {
         prev.end = t.end;
         continue;
       }
@@ -101,7 +154,7 @@ function repair(raw: RawToken[], text: string): RawToken[] {
         continue;
       }
     }
-    out.push({ ...t });
+    out.push(t);
   }
   return out;
 }
@@ -111,27 +164,61 @@ function isRunOf(s: string, ch: string): boolean {
   return true;
 }
 
+interface Forms {
+  norm: string;
+  fold: string;
+  elongated: boolean;
+  capsWord: boolean;
+  letters: number;
+}
+
 function finish(raw: RawToken[], n: Normalised): Token[] {
   const text = n.text;
+  // Messages repeat their words (and garbage repeats one token a hundred thousand times): compute
+  // the forms of each distinct surface once.
+  const caches = new Map<TokenKind, Map<string, Forms>>();
+  const formsOf = (kind: TokenKind, surface: string): Forms => {
+    let cache = caches.get(kind);
+    if (!cache) {
+      cache = new Map();
+      caches.set(kind, cache);
+    }
+    let f = cache.get(surface);
+    if (!f) {
+      f = computeForms(kind, surface);
+      cache.set(surface, f);
+    }
+    return f;
+  };
   const shouting = shoutingMode(raw, text);
   const tokens: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
     const surface = text.slice(r.start, r.end);
-    const isWord = r.kind === "word";
-    const [norm, fold] = forms(r.kind, surface);
-    const tok: Token = { kind: r.kind, start: n.toOriginal[r.start]!, end: n.toOriginal[r.end]!, norm, fold };
+    const f = formsOf(r.kind, surface);
+    const tok: Token = { kind: r.kind, start: n.toOriginal[r.start]!, end: n.toOriginal[r.end]!, norm: f.norm, fold: f.fold };
     if (r.kind === "number") {
       const v = numberValue(surface);
       if (v !== undefined) tok.value = v;
     }
-    if (isWord || r.kind === "hashtag") {
-      if (isElongated(surface)) tok.elongated = true;
-      if (isWord && isCapsWord(surface) && (shouting.all || shouting.runs.has(i) || letterCount(surface) >= 4)) tok.caps = true;
-    }
+    if (f.elongated) tok.elongated = true;
+    if (r.kind === "word" && f.capsWord && (shouting.all || shouting.runs.has(i) || f.letters >= 4)) tok.caps = true;
     tokens.push(tok);
   }
   return tokens;
+}
+
+function computeForms(kind: TokenKind, surface: string): Forms {
+  if (kind === "punct") return { norm: surface, fold: surface, elongated: false, capsWord: false, letters: 0 };
+  const [norm, fold] = forms(kind, surface);
+  const wordish = kind === "word" || kind === "hashtag";
+  return {
+    norm,
+    fold,
+    elongated: wordish && isElongated(surface),
+    capsWord: kind === "word" && isCapsWord(surface),
+    letters: kind === "word" ? letterCount(surface) : 0,
+  };
 }
 
 const SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F]/gu;
@@ -143,7 +230,8 @@ function forms(kind: TokenKind, surface: string): [string, string] {
     return [lower, lower];
   }
   if (kind === "emoji") return [surface, surface.replace(SKIN_TONE_OR_VS, "") || surface];
-  return [normWord(surface).replace(/[ \u00a0]/g, ""), foldWord(surface).replace(/[ \u00a0]/g, "")];
+  const norm = normWord(surface).replace(/[ \u00a0]/g, "");
+  return [norm, foldNorm(norm)];
 }
 
 function letterCount(s: string): number {
@@ -153,8 +241,7 @@ function letterCount(s: string): number {
 }
 
 function isCapsWord(s: string): boolean {
-  const up = s.match(UPPER)?.length ?? 0;
-  const low = s.match(LOWER)?.length ?? 0;
+  const [up, low] = caseCounts(s, 0, s.length);
   return up >= 2 && low === 0;
 }
 
@@ -174,9 +261,7 @@ function shoutingMode(raw: RawToken[], text: string): { all: boolean; runs: Set<
       prevCaps = -1;
       continue;
     }
-    const s = text.slice(r.start, r.end);
-    const up = s.match(UPPER)?.length ?? 0;
-    const low = s.match(LOWER)?.length ?? 0;
+    const [up, low] = caseCounts(text, r.start, r.end);
     if (up + low === 0) continue;
     cased++;
     if (up >= 2 && low === 0) {
@@ -191,4 +276,21 @@ function shoutingMode(raw: RawToken[], text: string): { all: boolean; runs: Set<
     }
   }
   return { all: cased >= 3 && caps === cased, runs };
+}
+
+/** Upper- and lower-case letter counts; ASCII counted directly, other scripts by Unicode class. */
+function caseCounts(text: string, start: number, end: number): [number, number] {
+  let up = 0;
+  let low = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) up++;
+    else if (c >= 0x61 && c <= 0x7a) low++;
+    else if (c >= 0xc0 && c < 0x0530) {
+      const ch = text[i]!;
+      if (ch !== ch.toLowerCase()) up++;
+      else if (ch !== ch.toUpperCase()) low++;
+    }
+  }
+  return [up, low];
 }

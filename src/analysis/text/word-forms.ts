@@ -5,9 +5,7 @@
 
 const JOINERS = /[\u200B\u200C\u200D\u2060\uFEFF]/g;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
-// Three or more of the same letter or combining mark; bounded to one char class, no nesting.
-const LONG_RUN = /(\p{L}|\p{M})\1{2,}/gu;
-const ANY_RUN = /(\p{L}|\p{M})\1+/gu;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const COMBINING_DIACRITIC = /[\u0300-\u036f]/;
 const LATIN_BASE = /\p{Script=Latin}/u;
 
@@ -80,8 +78,42 @@ export function numberValue(raw: string): number | undefined {
  * isElongated("pleeease"); // true
  */
 export function isElongated(word: string): boolean {
-  LONG_RUN.lastIndex = 0;
-  return LONG_RUN.test(word);
+  return firstRun(word, 3) >= 0;
+}
+
+/** Index of the first run of `min`+ equal letters or marks, or -1 (a plain loop: no regex backtracking). */
+function firstRun(s: string, min: number): number {
+  let run = 1;
+  for (let i = 1; i < s.length; i++) {
+    if (s.charCodeAt(i) === s.charCodeAt(i - 1)) {
+      run++;
+      if (run >= min && isLetterOrMark(s, i)) return i - run + 1;
+    } else {
+      run = 1;
+    }
+  }
+  return -1;
+}
+
+function isLetterOrMark(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER_OR_MARK.test(s[i]!);
+}
+
+/** Cut every run of more than `keep` equal letters or marks to `keep`. */
+function cutRuns(s: string, keep: number): string {
+  const first = firstRun(s, keep + 1);
+  if (first < 0) return s;
+  let out = s.slice(0, first);
+  let run = 0;
+  for (let i = first; i < s.length; i++) {
+    run = i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > keep && isLetterOrMark(s, i)) continue;
+    out += s[i]!;
+  }
+  return out;
 }
 
 /**
@@ -93,10 +125,7 @@ export function isElongated(word: string): boolean {
  * normWord("ఆర్డర్\u200Cకి"); // "ఆర్డర్కి"
  */
 export function normWord(word: string): string {
-  return asciiDigits(word.normalize("NFC").toLowerCase())
-    .replace(JOINERS, "")
-    .replace(APOSTROPHES, "'")
-    .replace(LONG_RUN, "$1$1");
+  return cutRuns(asciiDigits(word.normalize("NFC").toLowerCase()).replace(JOINERS, "").replace(APOSTROPHES, "'"), 2);
 }
 
 /**
@@ -108,8 +137,17 @@ export function normWord(word: string): string {
  * foldWord("sooo");     // "so"
  */
 export function foldWord(word: string): string {
-  const norm = normWord(word);
-  return stripLatinDiacritics(norm).replace(ANY_RUN, "$1");
+  return foldNorm(normWord(word));
+}
+
+/**
+ * `fold` computed from an existing `norm` (saves normalising twice).
+ *
+ * @example
+ * foldNorm("nejhorší"); // "nejhorsi"
+ */
+export function foldNorm(norm: string): string {
+  return cutRuns(stripLatinDiacritics(norm), 1);
 }
 
 const SPECIAL_LATIN: Record<string, string> = { "đ": "d", "ł": "l", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t" };
