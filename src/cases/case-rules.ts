@@ -46,6 +46,34 @@ export const caseRulesSchema = z.strictObject({
   /** Calendars per team name, overriding `calendar`. */
   teamCalendars: z.record(z.string(), calendar).default({}),
   followUp: z.strictObject({ enabled: z.boolean().default(true), afterMinutes: z.number().positive().default(3 * 24 * 60) }).default({ enabled: true, afterMinutes: 4320 }),
+  /** When a later message of the same person counts towards recovery. */
+  recovery: z
+    .strictObject({
+      /** Later messages within this many days of resolution are compared. */
+      windowDays: z.number().positive().default(30),
+      /** Sentiment must rise at least this much above the case's lowest point, and not be negative. */
+      minImprovement: z.number().min(0).max(2).default(0.3),
+    })
+    .default({ windowDays: 30, minImprovement: 0.3 }),
+  /** Alerts: public posts with high reach, and spikes of a cause or emotion in a channel. */
+  alerts: z
+    .strictObject({
+      publicReachAt: z.number().min(0).max(1).default(0.75),
+      spike: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          /** Hours of history the baseline is taken from (7 days). */
+          baselineHours: z.number().int().min(24).max(24 * 60).default(168),
+          /** Fewest messages in the hour before a rise can be a spike. */
+          minCount: z.number().int().min(1).default(5),
+          /** One-sided Poisson tail probability under which the hour is a spike. */
+          pValue: z.number().gt(0).lt(0.5).default(0.001),
+          /** How often the current hour is tested while messages arrive. */
+          checkEveryMinutes: z.number().positive().default(5),
+        })
+        .default({ enabled: true, baselineHours: 168, minCount: 5, pValue: 0.001, checkEveryMinutes: 5 }),
+    })
+    .default({ publicReachAt: 0.75, spike: { enabled: true, baselineHours: 168, minCount: 5, pValue: 0.001, checkEveryMinutes: 5 } }),
 });
 
 export type CaseRules = z.infer<typeof caseRulesSchema>;

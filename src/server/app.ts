@@ -16,6 +16,8 @@ import { API_PREFIX, mountRoutes, type RouteSpec } from "./route.js";
 import { adminRoutes } from "./routes/admin.js";
 import { aggregateRoutes } from "./routes/aggregates.js";
 import { analyzeRoutes } from "./routes/analyze.js";
+import { alertRoutes } from "./routes/cases-alerts.js";
+import { caseRoutes } from "./routes/cases.js";
 import { employeeInsightRoutes } from "./routes/employee-insights.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
@@ -39,6 +41,8 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...adminRoutes,
   ...insightRoutes,
   ...employeeInsightRoutes,
+  ...caseRoutes,
+  ...alertRoutes,
 ];
 
 export function createApp(deps: AppDeps, extraRoutes: RouteSpec<any, any, any>[] = []): Hono {

@@ -36,6 +36,8 @@ export interface WorkerOptions {
   maxAttempts?: number;
   /** Longest stretch of synchronous reading before yielding to the event loop (HTTP stays responsive). */
   sliceMs?: number;
+  /** Called after a batch's readings are committed, with the ids read (case triage hooks in here; must not block). */
+  onRead?: (messageIds: number[]) => void;
 }
 
 export class ReadingWorker {
@@ -206,7 +208,7 @@ export class ReadingWorker {
     }
 
     const now = Date.now();
-    await withWriteTransaction(this.store, async (trx) => {
+    const written = await withWriteTransaction(this.store, async (trx) => {
       // A message erased while we read it must not come back as a reading.
       const alive = new Set(
         done.length ? (await trx.selectFrom("messages").select("id").where("id", "in", done.map((d) => d.msg.id)).execute()).map((r) => r.id) : [],
@@ -259,7 +261,15 @@ export class ReadingWorker {
           .where("message_id", "in", failed)
           .execute();
       }
+      return readIds;
     });
+    if (written.length) {
+      try {
+        this.opts.onRead?.(written);
+      } catch {
+        // A failing hook must not fail reading: the readings are stored.
+      }
+    }
     // Queue rows whose message vanished between claim and read are gone by cascade already.
     this.processed += done.length;
     this.failures += failed.length;

@@ -1,0 +1,199 @@
+/**
+ * What people do to a case: move it through its lifecycle, assign it, write internal notes, record
+ * goodwill, reply (checked for empathy; sent into the thread or only checked as a draft), and close
+ * the follow-up. Each action writes the case, its clocks and an event in one transaction.
+ *
+ * @example
+ * await moveCase(ctx, 7, "resolved", { kind: "key", id: 1 });
+ * await addGoodwill(ctx, 7, { amount: 15, currency: "EUR", kind: "voucher" }, actor);
+ */
+import { randomUUID } from "node:crypto";
+import { AttuneError } from "../core/errors.js";
+import type { Reading } from "../core/reading.js";
+import { checkReply } from "../analysis/respond/check-reply.js";
+import type { Check } from "../analysis/respond/types.js";
+import { Ingestor } from "../ingest/ingestor.js";
+import type { ReadingEngine } from "../store/reading-worker.js";
+import { withWriteTransaction } from "../store/write-transaction.js";
+import { stopClock } from "./case-clocks.js";
+import type { CaseActor, CaseContext } from "./case-context.js";
+import { applyMove, isActive } from "./case-lifecycle.js";
+import { addEvent, loadClocks, saveCase, teamNames, type Db } from "./case-store.js";
+import { caseDb, type CaseRow, type CaseStatus, type ClockRow } from "./case-tables.js";
+
+async function loadCase(db: Db, workspaceId: number, id: number): Promise<CaseRow> {
+  const row = await db.selectFrom("cases").selectAll().where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  if (!row) throw new AttuneError("store.not_found", { resource: "case" });
+  return row;
+}
+
+/** Runs `fn` on a fresh copy of the case inside a write transaction, then saves case and clocks. */
+async function withCase<T>(ctx: CaseContext, workspaceId: number, id: number, fn: (db: Db, row: CaseRow, clocks: ClockRow[]) => Promise<{ row: CaseRow; clocks?: ClockRow[]; result: T }>): Promise<T> {
+  return withWriteTransaction(ctx.store, async (trx) => {
+    const db = trx as unknown as Db;
+    const row = await loadCase(db, workspaceId, id);
+    const clocks = (await loadClocks(db, [id])).get(id) ?? [];
+    const out = await fn(db, row, clocks);
+    const teams = await teamNames(db, [out.row.team_id]);
+    await saveCase(db, ctx, out.row, out.clocks ?? clocks, out.row.team_id !== null ? teams.get(out.row.team_id) ?? null : null);
+    return out.result;
+  });
+}
+
+/** Moves a case to `to` (see MOVES); resolving schedules the follow-up when the rules ask for one. */
+export async function moveCase(ctx: CaseContext, workspaceId: number, id: number, to: CaseStatus, actor: CaseActor): Promise<CaseRow> {
+  return withCase(ctx, workspaceId, id, async (db, row, clocks) => {
+    const now = ctx.clock.now();
+    const from = row.status;
+    const moved = applyMove(from, to, clocks, now);
+    const next: CaseRow = { ...row, status: to, active: isActive(to) ? 1 : 0 };
+    if (to === "resolved") {
+      next.resolved_at = now;
+      next.waiting_since = null;
+      if (next.first_response_at === null) next.first_response_at = now;
+      next.follow_up_at = ctx.rules.followUp.enabled ? now + ctx.rules.followUp.afterMinutes * 60_000 : null;
+      next.follow_up_fired_at = null;
+      next.follow_up_done_at = null;
+      next.recovered = null;
+    } else if (to === "closed") {
+      next.closed_at = now;
+    } else if (from === "resolved" && to === "open") {
+      next.resolved_at = null;
+      next.follow_up_at = null;
+    }
+    await addEvent(db, id, now, "status", actor, { from, to });
+    return { row: next, clocks: moved.clocks, result: next };
+  });
+}
+
+/** Assigns a case to an agent (user) and/or a team; the team's calendar then drives its clocks. */
+export async function assignCase(ctx: CaseContext, workspaceId: number, id: number, to: { userId?: number | null; teamId?: number | null }, actor: CaseActor): Promise<CaseRow> {
+  return withCase(ctx, workspaceId, id, async (db, row) => {
+    const now = ctx.clock.now();
+    const next = { ...row };
+    if (to.userId !== undefined) {
+      if (to.userId !== null) {
+        const u = await db.selectFrom("users").select("id").where("id", "=", to.userId).where("workspace_id", "=", workspaceId).where("disabled_at", "is", null).executeTakeFirst();
+        if (!u) throw new AttuneError("input.invalid_value", { field: "user_id", reason: "no such active user" });
+      }
+      next.assignee_user_id = to.userId;
+    }
+    if (to.teamId !== undefined) {
+      if (to.teamId !== null) {
+        const t = await db.selectFrom("teams").select("id").where("id", "=", to.teamId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+        if (!t) throw new AttuneError("input.invalid_value", { field: "team_id", reason: "no such team" });
+      }
+      next.team_id = to.teamId;
+    }
+    // Someone owns it now: a new case is being worked.
+    if (next.status === "new" && next.assignee_user_id !== null) next.status = "open";
+    await addEvent(db, id, now, "assigned", actor, { user_id: next.assignee_user_id, team_id: next.team_id });
+    return { row: next, result: next };
+  });
+}
+
+/** An internal note (never shown to the customer). */
+export async function addNote(ctx: CaseContext, workspaceId: number, id: number, text: string, actor: CaseActor): Promise<{ id: number; at: number }> {
+  return withCase(ctx, workspaceId, id, async (db, row) => {
+    const at = ctx.clock.now();
+    const note = await db.insertInto("case_notes").values({ case_id: id, at, author_kind: actor.kind, author_id: actor.id, text }).returning("id").executeTakeFirstOrThrow();
+    await addEvent(db, id, at, "note", actor, { note_id: note.id });
+    return { row, result: { id: note.id, at } };
+  });
+}
+
+export const GOODWILL_KINDS = ["refund", "partial_refund", "voucher", "credit", "discount", "replacement", "gift", "other"] as const;
+
+/** Goodwill or compensation given, so the cost of recovery is known. */
+export async function addGoodwill(
+  ctx: CaseContext,
+  workspaceId: number,
+  id: number,
+  g: { amount: number; currency: string; kind: (typeof GOODWILL_KINDS)[number]; note?: string },
+  actor: CaseActor,
+): Promise<{ id: number; at: number }> {
+  return withCase(ctx, workspaceId, id, async (db, row) => {
+    const at = ctx.clock.now();
+    const r = await db
+      .insertInto("case_goodwill")
+      .values({ case_id: id, at, amount: g.amount, currency: g.currency.toUpperCase(), kind: g.kind, note: g.note ?? null, actor_kind: actor.kind, actor_id: actor.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await addEvent(db, id, at, "goodwill", actor, { goodwill_id: r.id, amount: g.amount, currency: g.currency.toUpperCase(), kind: g.kind });
+    return { row, result: { id: r.id, at } };
+  });
+}
+
+/** Records the outcome of the follow-up after resolution. */
+export async function completeFollowUp(ctx: CaseContext, workspaceId: number, id: number, outcome: "reached" | "no_answer" | "not_needed", actor: CaseActor): Promise<CaseRow> {
+  return withCase(ctx, workspaceId, id, async (db, row) => {
+    if (row.follow_up_at === null) throw new AttuneError("input.invalid_value", { field: "follow_up", reason: "no follow-up scheduled" });
+    const at = ctx.clock.now();
+    const next = { ...row, follow_up_done_at: at, follow_up_fired_at: row.follow_up_fired_at ?? at };
+    await addEvent(db, id, at, "follow_up_done", actor, { outcome });
+    return { row: next, result: next };
+  });
+}
+
+/** The customer message a reply answers: the case's latest, with its Reading. */
+export async function customerMessageOf(ctx: CaseContext, row: CaseRow): Promise<{ id: number; text: string; reading: Reading; name: string | null } | null> {
+  if (row.last_customer_message_id === null) return null;
+  const m = await caseDb(ctx.store)
+    .selectFrom("messages as m")
+    .innerJoin("readings as r", "r.message_id", "m.id")
+    .leftJoin("people as p", "p.id", "m.person_id")
+    .select(["m.id", "m.text", "r.reading", "p.display_name"])
+    .where("m.id", "=", row.last_customer_message_id)
+    .executeTakeFirst();
+  return m ? { id: m.id, text: m.text, reading: JSON.parse(m.reading) as Reading, name: m.display_name } : null;
+}
+
+/**
+ * Checks an agent's reply against the customer's last message; with `send`, stores it as an agent
+ * message in the case's thread (it goes through reading like any message), keeps the score, and
+ * stops the first-response clock.
+ */
+export async function replyToCase(
+  ctx: CaseContext,
+  engine: ReadingEngine,
+  workspaceId: number,
+  id: number,
+  reply: { text: string; send: boolean },
+  actor: CaseActor,
+): Promise<{ check: Check; message_id: number | null }> {
+  const db = caseDb(ctx.store);
+  const row = await loadCase(db, workspaceId, id);
+  const customer = await customerMessageOf(ctx, row);
+  if (!customer) throw new AttuneError("store.not_found", { resource: "customer message" });
+  const replyReading = engine.analyze(reply.text, { direction: "agent", channel: row.channel as never });
+  const check = checkReply(reply.text, replyReading, customer.reading, customer.text, { ...(customer.name ? { customerName: customer.name } : {}), public: row.is_public === 1 });
+  if (!reply.send) return { check, message_id: null };
+  if (!isActive(row.status)) throw new AttuneError("input.invalid_value", { field: "status", reason: "case is not in work" });
+
+  const now = ctx.clock.now();
+  const thread = row.thread_id !== null ? await db.selectFrom("threads as t").innerJoin("sources as s", "s.id", "t.source_id").select(["t.external_id", "s.name"]).where("t.id", "=", row.thread_id).executeTakeFirst() : undefined;
+  const ing = await Ingestor.open(ctx.store, { workspaceId, source: thread?.name ?? "cases", origin: "cases", collectResults: true });
+  await ing.add(1, {
+    external_id: `case-${id}-reply-${randomUUID()}`,
+    text: reply.text,
+    channel: row.channel,
+    direction: "agent",
+    author: `attune-${actor.kind}-${actor.id ?? 0}`,
+    sent_at: now,
+    ...(thread ? { thread: thread.external_id } : {}),
+  });
+  await ing.finish();
+  const messageId = ing.results[0]?.id;
+  if (messageId === undefined) throw new AttuneError("internal", { reason: "reply not stored" });
+  await withCase(ctx, workspaceId, id, async (tdb, fresh, clocks) => {
+    await tdb
+      .insertInto("case_replies")
+      .values({ case_id: id, message_id: messageId, answers_message_id: customer.id, checked_at: now, score: check.score, criteria: JSON.stringify(check.criteria) })
+      .onConflict((oc) => oc.column("message_id").doNothing())
+      .execute();
+    const next = { ...fresh, waiting_since: null, first_response_at: fresh.first_response_at ?? now, status: fresh.status === "new" ? ("open" as const) : fresh.status };
+    await addEvent(tdb, id, now, "agent_reply", actor, { message_id: messageId, score: check.score });
+    return { row: next, clocks: clocks.map((c) => (c.kind === "first_response" ? stopClock(c, now) : c)), result: undefined };
+  });
+  return { check, message_id: messageId };
+}

@@ -1,0 +1,183 @@
+/**
+ * The case engine of one store: triage of freshly read messages (fed by the reading worker, in the
+ * background so the worker stays fast), and a scheduler that sleeps until the earliest computed
+ * instant (an SLA warning or due time, a follow-up, an unanswered question, a webhook retry, a spike
+ * check) instead of polling. Time comes from an injected Clock; with `timers: false` nothing runs
+ * by itself and tests call `runDue()` after moving a ManualClock.
+ *
+ * @example
+ * const cases = new CaseEngine({ store, rules: loadCaseRules(path) });
+ * const worker = new ReadingWorker(store, reader, { onRead: (ids) => cases.enqueue(ids) });
+ * await cases.start();
+ */
+import { sql } from "kysely";
+import type { Store } from "../store/open-store.js";
+import type { CaseContext } from "./case-context.js";
+import { DEFAULT_CASE_RULES, type CaseRules } from "./case-rules.js";
+import { caseDb } from "./case-tables.js";
+import { systemClock, type Clock } from "./clock.js";
+import { runDueCases, runThreadChecks, type DueStats } from "./due-work.js";
+import { detectSpikes } from "./spike-detector.js";
+import { triageMessages, type TriageStats } from "./triage.js";
+import { DEFAULT_DELIVERY, deliverDue, type DeliveryOptions, type DeliveryStats } from "./webhook-deliverer.js";
+
+export interface CaseEngineOptions {
+  store: Store;
+  rules?: CaseRules;
+  clock?: Clock;
+  /** Arm real timers at computed instants (default true). */
+  timers?: boolean;
+  delivery?: Partial<DeliveryOptions>;
+}
+
+/** Longest sleep: also the bound on how late work scheduled by another process is noticed. */
+const MAX_SLEEP_MS = 15 * 60_000;
+
+export interface DueResult extends DueStats {
+  deliveries: DeliveryStats;
+  spikes: number;
+}
+
+export class CaseEngine {
+  readonly ctx: CaseContext;
+  readonly delivery: DeliveryOptions;
+  /** Triage batches that failed (the messages stay read; a later message of the thread triages it again). */
+  failures = 0;
+  triaged = 0;
+  private readonly timers: boolean;
+  private pending: number[] = [];
+  private draining: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private armedAt: number | null = null;
+  private running = false;
+  private dueRun: Promise<DueResult> | undefined;
+  private spikeAt: number | null = null;
+
+  constructor(o: CaseEngineOptions) {
+    this.timers = o.timers ?? true;
+    this.delivery = { ...DEFAULT_DELIVERY, ...o.delivery };
+    this.ctx = { store: o.store, rules: o.rules ?? DEFAULT_CASE_RULES, clock: o.clock ?? systemClock, wake: (at) => this.wake(at) };
+  }
+
+  /** Triage now and wait for it (tests, `attune cases --triage`). */
+  async triage(ids: number[]): Promise<TriageStats> {
+    const stats = await triageMessages(this.ctx, ids);
+    this.triaged += stats.messages;
+    if (stats.customerMessages > 0 && this.ctx.rules.alerts.spike.enabled && this.spikeAt === null) {
+      this.spikeAt = this.ctx.clock.now() + this.ctx.rules.alerts.spike.checkEveryMinutes * 60_000;
+      this.wake(this.spikeAt);
+    }
+    return stats;
+  }
+
+  /** The reading worker's hook: queue ids and return at once; batches coalesce while one runs. */
+  enqueue(ids: number[]): void {
+    if (!ids.length) return;
+    this.pending.push(...ids);
+    this.draining ??= this.drain();
+  }
+
+  /** Resolves when everything enqueued so far has been triaged. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length) {
+        const ids = this.pending.splice(0, 2000);
+        try {
+          await this.triage(ids);
+        } catch {
+          this.failures += 1;
+        }
+      }
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
+  /** Everything whose instant has come: clocks, follow-ups, unanswered questions, webhook sends, spikes. */
+  async runDue(): Promise<DueResult> {
+    while (this.dueRun) await this.dueRun.catch(() => undefined);
+    this.dueRun = this.runDueOnce();
+    try {
+      return await this.dueRun;
+    } finally {
+      this.dueRun = undefined;
+    }
+  }
+
+  private async runDueOnce(): Promise<DueResult> {
+    const stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 };
+    await runThreadChecks(this.ctx, stats);
+    await runDueCases(this.ctx, stats);
+    let spikes = 0;
+    if (this.spikeAt !== null && this.spikeAt <= this.ctx.clock.now()) {
+      this.spikeAt = null;
+      spikes = await detectSpikes(this.ctx);
+    }
+    const deliveries = await deliverDue(this.ctx, this.delivery);
+    return { ...stats, deliveries, spikes };
+  }
+
+  /** The earliest instant anything is due (null when nothing is scheduled). */
+  async nextInstant(): Promise<number | null> {
+    const db = caseDb(this.ctx.store);
+    const [a, b, c] = await Promise.all([
+      db.selectFrom("cases").select(sql<number | null>`min(next_check_at)`.as("t")).where("next_check_at", "is not", null).executeTakeFirst(),
+      db.selectFrom("thread_checks").select(sql<number | null>`min(due_at)`.as("t")).executeTakeFirst(),
+      db.selectFrom("alert_deliveries").select(sql<number | null>`min(next_attempt_at)`.as("t")).where("status", "=", "pending").executeTakeFirst(),
+    ]);
+    const all = [a?.t, b?.t, c?.t, this.spikeAt].filter((x): x is number => x !== null && x !== undefined).map(Number);
+    return all.length ? Math.min(...all) : null;
+  }
+
+  /** Starts the scheduler (when timers are on): runs what is due, then sleeps until the next instant. */
+  async start(): Promise<void> {
+    this.running = true;
+    if (this.timers) await this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.armedAt = null;
+    await this.idle();
+    while (this.dueRun) await this.dueRun.catch(() => undefined);
+  }
+
+  private wake(at: number): void {
+    if (!this.timers || !this.running) return;
+    if (this.armedAt !== null && this.armedAt <= at) return;
+    this.arm(at);
+  }
+
+  private arm(at: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    const delay = Math.min(MAX_SLEEP_MS, Math.max(0, at - this.ctx.clock.now()));
+    this.armedAt = this.ctx.clock.now() + delay;
+    this.timer = setTimeout(() => void this.tick(), delay);
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    this.armedAt = null;
+    if (!this.running) return;
+    try {
+      await this.runDue();
+    } catch {
+      this.failures += 1;
+    }
+    if (!this.running) return;
+    let next: number | null = null;
+    try {
+      next = await this.nextInstant();
+    } catch {
+      next = this.ctx.clock.now() + 60_000;
+    }
+    this.arm(next ?? this.ctx.clock.now() + MAX_SLEEP_MS);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Reading and writing a case with its clocks in one place, so every path (triage, scheduler, API)
+ * refreshes due times, the queue's sort key and the next check the same way.
+ *
+ * @example
+ * await withWriteTransaction(store, (trx) => saveCase(trx, ctx, row, clocks, "Support CZ"));
+ */
+import type { Kysely } from "kysely";
+import { calendarFor, earliestDue, nextClockInstant, refreshClock } from "./case-clocks.js";
+import type { CaseActor, CaseContext } from "./case-context.js";
+import { NO_DUE, type CaseDatabase, type CaseRow, type ClockRow } from "./case-tables.js";
+
+export type Db = Kysely<CaseDatabase>;
+
+export async function loadClocks(db: Db, caseIds: number[]): Promise<Map<number, ClockRow[]>> {
+  const out = new Map<number, ClockRow[]>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db.selectFrom("case_clocks").selectAll().where("case_id", "in", caseIds.slice(i, i + 500)).execute();
+    for (const r of rows) {
+      const list = out.get(r.case_id) ?? [];
+      list.push(r);
+      out.set(r.case_id, list);
+    }
+  }
+  return out;
+}
+
+export async function teamNames(db: Db, ids: (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom("teams").select(["id", "name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The earliest instant the scheduler must look at this case again. */
+export function nextCheckOf(row: Pick<CaseRow, "follow_up_at" | "follow_up_fired_at">, clocks: ClockRow[]): number | null {
+  const c = nextClockInstant(clocks);
+  const f = row.follow_up_at !== null && row.follow_up_fired_at === null ? row.follow_up_at : null;
+  if (c === null) return f;
+  return f === null ? c : Math.min(c, f);
+}
+
+/**
+ * Refreshes clocks at `now`, derives sort_due and next_check_at, and writes case and clocks. Returns
+ * the refreshed rows. `isNew` clocks are inserted, others updated.
+ */
+export async function saveCase(db: Db, ctx: CaseContext, row: CaseRow, clocks: ClockRow[], teamName: string | null, opts: { newClocks?: boolean } = {}): Promise<{ row: CaseRow; clocks: ClockRow[] }> {
+  const now = ctx.clock.now();
+  const cal = calendarFor(ctx.rules, teamName);
+  const fresh = clocks.map((c) => refreshClock(c, cal, now, ctx.rules.warnFraction).row);
+  const due = earliestDue(fresh);
+  const next: CaseRow = {
+    ...row,
+    sort_due: row.active === 1 && due !== null ? due : NO_DUE,
+    breached: fresh.some((c) => c.breached_at !== null) ? 1 : row.breached,
+    updated_at: now,
+  };
+  next.next_check_at = nextCheckOf(next, fresh);
+  const { id, ...rest } = next;
+  await db.updateTable("cases").set(rest).where("id", "=", id).execute();
+  if (opts.newClocks) {
+    if (fresh.length) await db.insertInto("case_clocks").values(fresh).execute();
+  } else {
+    for (const c of fresh) {
+      const { case_id, kind, ...cols } = c;
+      await db.updateTable("case_clocks").set(cols).where("case_id", "=", case_id).where("kind", "=", kind).execute();
+    }
+  }
+  if (next.next_check_at !== null) ctx.wake(next.next_check_at);
+  return { row: next, clocks: fresh };
+}
+
+/** Appends to a case's history; details never carry customer text. */
+export async function addEvent(db: Db, caseId: number, at: number, kind: string, actor: CaseActor, details?: Record<string, unknown>): Promise<void> {
+  await db
+    .insertInto("case_events")
+    .values({ case_id: caseId, at, kind, actor_kind: actor.kind, actor_id: actor.id, details: details ? JSON.stringify(details) : null })
+    .execute();
+}

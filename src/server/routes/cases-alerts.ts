@@ -1,0 +1,175 @@
+/**
+ * Alerts and their outgoing webhooks over HTTP: the alert list (SLA warnings and breaches, public
+ * posts with reach, spikes, follow-ups due), acknowledging one, webhook subscriptions (the signing
+ * secret is shown once, at creation) and each subscription's delivery log.
+ *
+ * @example
+ * curl -s "localhost:3000/api/v1/alerts?kind=sla_breach" -H "authorization: Bearer $KEY"
+ * curl -s -X POST localhost:3000/api/v1/webhook-subscriptions -H "authorization: Bearer $ADMIN_KEY" \
+ *   -H 'content-type: application/json' -d '{"url":"https://ops.example.com/attune","kinds":["sla_breach","spike"]}'
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { ALERT_KINDS, presentAlert } from "../../cases/alerts.js";
+import { caseDb } from "../../cases/case-tables.js";
+import { casesOf } from "./cases-present.js";
+import { notFound } from "../error-response.js";
+import { defineRoute } from "../route.js";
+import { IdParams, idParam, iso, listOf, timeParam } from "../schemas.js";
+
+const Alert = z.object({
+  id: z.number(),
+  kind: z.enum(ALERT_KINDS),
+  severity: z.enum(["info", "warning", "critical"]),
+  case_id: z.number().nullable(),
+  channel: z.string().nullable(),
+  label: z.string().nullable(),
+  summary: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  created_at: z.string(),
+  acknowledged_at: z.string().nullable(),
+});
+
+const SubscriptionBody = z
+  .object({
+    url: z
+      .string()
+      .max(2000)
+      .url()
+      .refine((u) => /^https?:\/\//i.test(u), { message: "http or https" }),
+    kinds: z.array(z.enum(ALERT_KINDS)).min(1).max(ALERT_KINDS.length).optional().describe("Alert kinds to send; all when absent."),
+    secret: z.string().min(16).max(200).optional().describe("Signing secret; generated (and shown once) when absent."),
+  })
+  .strict();
+
+function presentSubscription(s: { id: number; url: string; kinds: string; active: number; created_at: number }) {
+  return { id: s.id, url: s.url, kinds: s.kinds === "*" ? [...ALERT_KINDS] : s.kinds.split(" "), active: s.active === 1, created_at: iso(s.created_at) };
+}
+
+export const alertRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/alerts",
+    summary: "Alerts, newest first",
+    tags: ["alerts"],
+    scope: "cases:read",
+    query: z
+      .object({
+        kind: listOf(ALERT_KINDS).optional(),
+        since: timeParam.optional(),
+        unacknowledged: z.enum(["true", "false"]).optional(),
+        case_id: idParam.optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        before: idParam.optional().describe("Last id of the previous page."),
+      })
+      .strict(),
+    responses: { 200: { description: "A page", schema: z.object({ items: z.array(Alert), next_before: z.number().nullable() }) } },
+    async handler({ c, query: q, principal, deps }) {
+      let sel = caseDb(deps.store).selectFrom("alerts").selectAll().where("workspace_id", "=", principal.workspaceId);
+      if (q.kind) sel = sel.where("kind", "in", q.kind);
+      if (q.since !== undefined) sel = sel.where("created_at", ">=", q.since);
+      if (q.unacknowledged) sel = sel.where("acknowledged_at", q.unacknowledged === "true" ? "is" : "is not", null);
+      if (q.case_id !== undefined) sel = sel.where("case_id", "=", q.case_id);
+      if (q.before !== undefined) sel = sel.where("id", "<", q.before);
+      const rows = await sel.orderBy("id", "desc").limit(q.limit + 1).execute();
+      const items = rows.slice(0, q.limit);
+      return c.json({ items: items.map(presentAlert), next_before: rows.length > q.limit ? items[items.length - 1]!.id : null });
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/alerts/:id/acknowledge",
+    summary: "Acknowledge an alert",
+    tags: ["alerts"],
+    scope: "cases:write",
+    params: IdParams,
+    responses: { 200: { description: "The alert", schema: Alert } },
+    async handler({ c, params, principal, deps }) {
+      const db = caseDb(deps.store);
+      const now = (await casesOf(deps)).ctx.clock.now();
+      await db.updateTable("alerts").set({ acknowledged_at: now }).where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).where("acknowledged_at", "is", null).execute();
+      const row = await db.selectFrom("alerts").selectAll().where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      if (!row) notFound("alert");
+      return c.json(presentAlert(row));
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/webhook-subscriptions",
+    summary: "Outgoing webhook subscriptions for alerts",
+    tags: ["alerts"],
+    scope: "admin",
+    responses: { 200: { description: "Subscriptions" } },
+    async handler({ c, principal, deps }) {
+      const rows = await caseDb(deps.store).selectFrom("webhook_subscriptions").select(["id", "url", "kinds", "active", "created_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
+      return c.json({ items: rows.map(presentSubscription) });
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/webhook-subscriptions",
+    summary: "Subscribe a URL to alerts (HMAC-SHA256 signed, retried with backoff); the secret is shown once",
+    description: "Each delivery is a POST of the alert as JSON with `X-Attune-Timestamp` (Unix seconds) and `X-Attune-Signature: v1=<hex HMAC-SHA256(secret, timestamp + \".\" + body)>`. Non-2xx answers are retried with exponential backoff.",
+    tags: ["alerts"],
+    scope: "admin",
+    body: SubscriptionBody,
+    responses: { 201: { description: "Created; `secret` appears only in this answer" } },
+    async handler({ c, body, principal, deps }) {
+      const now = (await casesOf(deps)).ctx.clock.now();
+      const secret = body.secret ?? `whs_${randomBytes(24).toString("base64url")}`;
+      const row = await caseDb(deps.store)
+        .insertInto("webhook_subscriptions")
+        .values({ workspace_id: principal.workspaceId, url: body.url, secret, kinds: body.kinds ? [...new Set(body.kinds)].join(" ") : "*", active: 1, created_at: now })
+        .returning(["id", "url", "kinds", "active", "created_at"])
+        .executeTakeFirstOrThrow();
+      return c.json({ ...presentSubscription(row), secret }, 201);
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/webhook-subscriptions/:id",
+    summary: "Stop sending to a subscription (its delivery log is kept)",
+    tags: ["alerts"],
+    scope: "admin",
+    params: IdParams,
+    responses: { 204: { description: "Deactivated" } },
+    async handler({ c, params, principal, deps }) {
+      const db = caseDb(deps.store);
+      const r = await db.updateTable("webhook_subscriptions").set({ active: 0 }).where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) notFound("webhook subscription");
+      await db.updateTable("alert_deliveries").set({ status: "failed", last_error: "unsubscribed", next_attempt_at: null }).where("subscription_id", "=", params.id).where("status", "=", "pending").execute();
+      return c.body(null, 204);
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/webhook-subscriptions/:id/deliveries",
+    summary: "Delivery log of a subscription: each alert's status and every attempt",
+    tags: ["alerts"],
+    scope: "admin",
+    params: IdParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+    responses: { 200: { description: "Deliveries, newest first" } },
+    async handler({ c, params, query, principal, deps }) {
+      const db = caseDb(deps.store);
+      const sub = await db.selectFrom("webhook_subscriptions").select("id").where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      if (!sub) notFound("webhook subscription");
+      const rows = await db.selectFrom("alert_deliveries").selectAll().where("subscription_id", "=", params.id).orderBy("id", "desc").limit(query.limit).execute();
+      const attempts = rows.length ? await db.selectFrom("alert_delivery_attempts").selectAll().where("delivery_id", "in", rows.map((r) => r.id)).orderBy("at").orderBy("id").execute() : [];
+      return c.json({
+        items: rows.map((d) => ({
+          id: d.id,
+          alert_id: d.alert_id,
+          status: d.status,
+          attempts: d.attempts,
+          next_attempt_at: iso(d.next_attempt_at),
+          last_status_code: d.last_status_code,
+          last_error: d.last_error,
+          created_at: iso(d.created_at),
+          delivered_at: iso(d.delivered_at),
+          log: attempts.filter((a) => a.delivery_id === d.id).map((a) => ({ at: iso(a.at), status_code: a.status_code, error: a.error, duration_ms: a.duration_ms })),
+        })),
+      });
+    },
+  }),
+];
