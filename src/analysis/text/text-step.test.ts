@@ -33,6 +33,7 @@ describe("normalise", () => {
 
   it("handles 1 MB in well under 50 ms", () => {
     const big = "Objednávka nepřišla, e\u0301 ".repeat(45_000);
+    normalise(big.slice(0, 50_000)); // warm the JIT, as a long-running process would be
     let best = Infinity;
     for (let k = 0; k < 3; k++) {
       const t0 = performance.now();

@@ -1,0 +1,74 @@
+/**
+ * Language identification and text-step benchmark: accuracy per language on the team-written
+ * sets, identify throughput, and segment time on a 1 MB message.
+ *
+ * @example
+ * npx tsx bench/lid.ts            # main set and held-out set
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createLanguageIdentifier } from "../src/analysis/language/index.js";
+import { applyNegation } from "../src/analysis/text/negation.js";
+import { normalise } from "../src/analysis/text/normalise.js";
+import { segment } from "../src/analysis/text/segment.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../test/fixtures/lid");
+const lid = await createLanguageIdentifier();
+
+for (const dir of [root, path.join(root, "heldout")]) {
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .flatMap((f) => readFileSync(path.join(dir, f), "utf8").split("\n").filter(Boolean))
+    .map((l) => JSON.parse(l) as { text: string; lang: string; mixed?: string[] });
+  const per = new Map<string, [number, number]>();
+  let mixedHit = 0;
+  let mixedAll = 0;
+  let mixedFalse = 0;
+  for (const r of rows) {
+    const got = lid.identify(r.text);
+    const c = per.get(r.lang) ?? [0, 0];
+    c[1]++;
+    if (got.code === r.lang) c[0]++;
+    per.set(r.lang, c);
+    if (r.mixed) {
+      mixedAll++;
+      if (JSON.stringify(got.mixed) === JSON.stringify(r.mixed)) mixedHit++;
+    } else if (got.mixed) mixedFalse++;
+  }
+  console.log(`\n${path.relative(process.cwd(), dir)}: ${rows.length} messages`);
+  for (const [lang, [ok, n]] of [...per].sort()) console.log(`  ${lang}  ${ok}/${n}  ${((100 * ok) / n).toFixed(1)}%`);
+  console.log(`  mixed found ${mixedHit}/${mixedAll}, single-language flagged mixed ${mixedFalse}`);
+
+  const texts = rows.map((r) => r.text);
+  for (const t of texts) lid.identify(t);
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < 2000) for (const t of texts) (lid.identify(t), n++);
+  console.log(`  identify: ${Math.round(n / ((performance.now() - t0) / 1000))} msgs/s`);
+}
+
+const big = readFileSync(path.join(root, "en.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text).join(" ");
+const mb = big.repeat(Math.ceil(1_000_000 / big.length)).slice(0, 1_000_000);
+const th = readFileSync(path.join(root, "th.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text).join(" ");
+const mbTh = th.repeat(Math.ceil(1_000_000 / th.length)).slice(0, 1_000_000);
+for (const [name, text, lang] of [["English", mb, "en"], ["Thai", mbTh, "th"]] as const) {
+  let bestNorm = Infinity;
+  let bestSeg = Infinity;
+  let bestNeg = Infinity;
+  let tokens = 0;
+  for (let k = 0; k < 3; k++) {
+    let t = performance.now();
+    const n = normalise(text);
+    bestNorm = Math.min(bestNorm, performance.now() - t);
+    t = performance.now();
+    const toks = segment(n, lang);
+    bestSeg = Math.min(bestSeg, performance.now() - t);
+    t = performance.now();
+    applyNegation(toks, lang);
+    bestNeg = Math.min(bestNeg, performance.now() - t);
+    tokens = toks.length;
+  }
+  console.log(`\n1 MB ${name}: normalise ${bestNorm.toFixed(1)} ms, segment ${bestSeg.toFixed(1)} ms (${tokens} tokens), negation ${bestNeg.toFixed(1)} ms`);
+}
