@@ -12,8 +12,10 @@ import type { Reading } from "../core/reading.js";
 const QUESTION_MARK = /[?？؟]/;
 
 /** A customer message that asks something and so expects an answer. */
-export function asksQuestion(text: string, reading: Pick<Reading, "needs">): boolean {
+export function asksQuestion(text: string, reading: Pick<Reading, "needs" | "sentiment">): boolean {
   if (QUESTION_MARK.test(text.slice(-2000))) return true;
+  // Thanks and praise expect no answer, even when they mention information they got.
+  if (reading.sentiment.label === "positive") return false;
   return reading.needs.some((n) => n.label === "information" && n.score >= 0.5);
 }
 

@@ -16,9 +16,11 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
   return { "001-initial": initial(dialect), "002-cases": cases(dialect) };
 }
 
-export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<void> {
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // With a schema named, kysely looks for its own bookkeeping tables there only; otherwise it finds
+  // them in any schema of the database (another test run's) and never creates them in ours.
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;

@@ -53,7 +53,7 @@ export function storeOptionsFrom(flags: { db?: string | undefined }, env: NodeJS
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.url ? await openPostgres(options) : openSqlite(options.sqlitePath ?? "./data/attune.db");
   try {
-    if (!options.skipMigrations) await migrateToLatest(store.db, store.dialect);
+    if (!options.skipMigrations) await migrateToLatest(store.db, store.dialect, store.dialect === "postgres" ? options.schema : undefined);
     const ws = await store.db.selectFrom("workspaces").select("id").orderBy("id").limit(1).executeTakeFirst();
     store.workspaceId = ws?.id ?? 1;
   } catch (err) {
