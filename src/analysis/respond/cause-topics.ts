@@ -9,12 +9,12 @@
  */
 import type { CauseLabel } from "../../core/labels.js";
 import type { Span } from "../../core/reading.js";
-import { findCues, prepare } from "./cue-matcher.js";
+import { findCues, prepare, type PreparedText } from "./cue-matcher.js";
 import type { CueSet } from "./cue-set.js";
 
 /** Cause labels named in `text`, most-named first, with their spans. */
-export function topicsIn(text: string, cues: CueSet): Map<CauseLabel, Span[]> {
-  const prepared = prepare(text, cues.fold);
+export function topicsIn(text: string | PreparedText, cues: CueSet): Map<CauseLabel, Span[]> {
+  const prepared = typeof text === "string" ? prepare(text, cues.fold) : text;
   const found: [CauseLabel, Span[]][] = [];
   for (const [label, m] of cues.causeTopics) {
     const spans = findCues(m, prepared);

@@ -83,7 +83,7 @@ export function checkReply(
   const isPublic = options.public === true || customerReading.reach.reasons.some((r) => /public/i.test(r));
 
   const customerSide = customerTerms(customerText, customerReading, customerCues ?? cues, sit);
-  const replyStems = contentStems(reply, cues.mode, cues.fold, cues.stopwords);
+  const replyStems = contentStems(text, cues.mode, cues.stopwords);
   const sharedCause = replyStems.filter((s) => customerSide.causeStems.has(s.stem));
   const sharedAny = replyStems.filter((s) => customerSide.allStems.has(s.stem));
   const topicSpans: Span[] = [];
@@ -123,23 +123,44 @@ function unquoted(spans: Span[], ranges: [number, number][]): Span[] {
   return spans.filter((s) => !ranges.some(([a, b]) => s.start >= a && s.end <= b));
 }
 
+const LISTS: Record<keyof Found, { list: (c: CueSet) => CompiledCues; agentOnly?: boolean }> = {
+  apology: { list: (c) => c.apology },
+  generic: { list: (c) => c.generic_apology },
+  validation: { list: (c) => c.validation },
+  ownership: { list: (c) => c.ownership },
+  deflection: { list: (c) => c.deflection, agentOnly: true },
+  blame: { list: (c) => c.blame, agentOnly: true },
+  sarcasm: { list: (c) => c.sarcasm, agentOnly: true },
+  jargon: { list: (c) => c.jargon, agentOnly: true },
+  nextStep: { list: (c) => c.next_step },
+  time: { list: (c) => c.time },
+  timeVague: { list: (c) => c.time_vague },
+  privateChannel: { list: (c) => c.private_channel },
+  thanks: { list: (c) => c.thanks },
+};
+
+/**
+ * The cue spans of a reply, each list scanned only when a criterion first asks for it: most
+ * checks never need half of the lists (praise needs no next step, a private reply no channel).
+ */
 function findAll(c: CueSet, t: PreparedText): Found {
-  const q = quotedRanges(t.original);
-  return {
-    apology: findCues(c.apology, t),
-    generic: findCues(c.generic_apology, t),
-    validation: findCues(c.validation, t),
-    ownership: findCues(c.ownership, t),
-    deflection: unquoted(findCues(c.deflection, t), q),
-    blame: unquoted(findCues(c.blame, t), q),
-    sarcasm: unquoted(findCues(c.sarcasm, t), q),
-    jargon: unquoted(findCues(c.jargon, t), q),
-    nextStep: findCues(c.next_step, t),
-    time: findCues(c.time, t),
-    timeVague: findCues(c.time_vague, t),
-    privateChannel: findCues(c.private_channel, t),
-    thanks: findCues(c.thanks, t),
-  };
+  let quoted: [number, number][] | undefined;
+  const found = {} as Found;
+  for (const key of Object.keys(LISTS) as (keyof Found)[]) {
+    const { list, agentOnly } = LISTS[key];
+    let value: Span[] | undefined;
+    Object.defineProperty(found, key, {
+      enumerable: true,
+      get(): Span[] {
+        if (value === undefined) {
+          value = findCues(list(c), t);
+          if (agentOnly && value.length > 0) value = unquoted(value, (quoted ??= quotedRanges(t.original)));
+        }
+        return value;
+      },
+    });
+  }
+  return found;
 }
 
 function result(name: CriterionName, verdict: Verdict, evidence: Span[], suggestion = ""): CriterionResult {
@@ -226,14 +247,15 @@ interface CustomerSide {
 
 function customerTerms(text: string, reading: Reading, cues: CueSet, sit: SituationReading): CustomerSide {
   const labels = new Set<CauseLabel>(reading.causes.map((c) => c.label));
+  const prepared = prepare(text, cues.fold);
   // The Reading may miss a cause the cue lists see plainly; either is enough to expect it addressed.
-  for (const label of topicsIn(text, cues).keys()) labels.add(label);
+  for (const label of topicsIn(prepared, cues).keys()) labels.add(label);
   const causeStems = new Set<string>();
   for (const c of reading.causes) {
     const parts = [c.target ?? "", ...c.evidence.map((e) => e.text)].join(" ");
-    for (const s of contentStems(parts, cues.mode, cues.fold, cues.stopwords)) causeStems.add(s.stem);
+    for (const s of contentStems(prepare(parts, cues.fold), cues.mode, cues.stopwords)) causeStems.add(s.stem);
   }
-  const allStems = new Set(contentStems(text, cues.mode, cues.fold, cues.stopwords).map((s) => s.stem));
+  const allStems = new Set(contentStems(prepared, cues.mode, cues.stopwords).map((s) => s.stem));
   void sit;
   return { causeLabels: [...labels], causeStems, allStems };
 }

@@ -5,9 +5,9 @@
  * every check.
  *
  * @example
- * contentStems("My parcel never arrived", "en", stop); // Set {"parce", "never", "arriv"}
+ * contentStems(prepare("My parcel never arrived"), "latin", stop); // stems "parce", "never", "arriv"
  */
-import { prepare, type BoundaryMode } from "./cue-matcher.js";
+import type { BoundaryMode, PreparedText } from "./cue-matcher.js";
 
 const thaiSegmenter = new Intl.Segmenter("th", { granularity: "word" });
 const WORD = /[\p{L}\p{M}\p{N}'’-]+/gu;
@@ -19,13 +19,8 @@ export interface Stem {
 }
 
 /** Stems of the words of `text` that are not stop words, with their positions. */
-export function contentStems(
-  text: string,
-  mode: BoundaryMode,
-  fold: boolean,
-  stopwords: ReadonlySet<string>,
-): Stem[] {
-  const key = prepare(text, fold).key;
+export function contentStems(text: PreparedText, mode: BoundaryMode, stopwords: ReadonlySet<string>): Stem[] {
+  const key = text.key;
   const out: Stem[] = [];
   if (mode === "nospace") {
     for (const seg of thaiSegmenter.segment(key)) {
@@ -54,6 +49,7 @@ function stemOf(word: string, mode: BoundaryMode): string | null {
 /** Tokens with a digit and at least three characters: order numbers, amounts, dates. */
 export function specificNumbers(text: string): string[] {
   const out: string[] = [];
+  if (!/[0-9]/.test(text)) return out;
   for (const m of text.matchAll(/[\p{L}\p{N}#/-]*[0-9][\p{L}\p{N}#/.-]*/gu)) {
     const t = m[0].replace(/[.-]+$/, "");
     if (t.replace(/[^0-9A-Za-z]/g, "").length >= 3) out.push(t.toLowerCase());

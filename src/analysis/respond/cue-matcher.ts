@@ -47,11 +47,24 @@ const NUMBER = "[0-9]{1,4}(?:[.,:][0-9]{1,2})?";
  * so match offsets are offsets in the original text.
  */
 export function prepare(text: string, fold = false): PreparedText {
-  let key = "";
-  for (let i = 0; i < text.length; i++) {
-    key += keyChar(text.charCodeAt(i), text[i] as string, fold);
-  }
+  const lower = text.toLowerCase();
+  // Whole-string lower-casing is fast; it is only usable when no character changed length
+  // ("İ" becomes two code units), which per-character work below then handles.
+  const base = lower.length === text.length ? lower : perChar(text);
+  const key = base.replace(NON_ASCII, (ch) => keyChar(ch.charCodeAt(0), ch, fold));
   return { original: text, key, fold };
+}
+
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+function perChar(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const lower = ch.toLowerCase();
+    out += lower.length === 1 ? lower : ch;
+  }
+  return out;
 }
 
 const keyCache = new Map<number, string>();
@@ -97,21 +110,61 @@ function escapeLiteral(s: string): string {
 
 type CueShape = "whole" | "prefix" | "suffix" | "free";
 
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * One pattern for many cues, with shared beginnings factored out ("you should have (checked|
+ * read)"), so the engine decides at each position from the first character instead of trying
+ * every cue in turn. Only literals, `\s+` and bounded number runs appear, and each level is an
+ * alternation of distinct first units: matching stays linear.
+ */
+function trie(cues: string[][]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const units of cues) {
+    let node = root;
+    for (const u of units) {
+      let child = node.next.get(u);
+      if (!child) {
+        child = { end: false, next: new Map() };
+        node.next.set(u, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return emit(root);
+}
+
+function emit(node: TrieNode): string {
+  const parts = [...node.next].map(([u, child]) => u + emit(child));
+  if (parts.length === 0) return "";
+  const body = parts.length === 1 ? parts[0] as string : `(?:${parts.join("|")})`;
+  // Greedy optional: the longer phrase is tried first, the shorter one is still a match.
+  return node.end ? `(?:${body})?` : body;
+}
+
 /** Turn one cue into a pattern without boundaries, and say which boundaries it needs. */
-function cueFragment(cue: string, mode: BoundaryMode, fold: boolean): { body: string; shape: CueShape } {
+function cueFragment(cue: string, mode: BoundaryMode, fold: boolean): { units: string[]; shape: CueShape } {
   const suffixCue = cue.startsWith("*") && cue.length > 1;
   const prefixCue = cue.endsWith("*");
   const text = cue.slice(suffixCue ? 1 : 0, prefixCue ? -1 : undefined);
   const key = prepare(text.trim(), fold).key;
   const words = key.split(/\s+/).filter((w) => w.length > 0);
-  const parts = words.map((w) => w.split("#").map(escapeLiteral).join(NUMBER));
   // Thai writers may or may not put a space between the words of a phrase.
-  const body = parts.join(mode === "nospace" ? "\\s*" : "\\s+");
+  const space = mode === "nospace" ? "\\s*" : "\\s+";
+  const units: string[] = [];
+  words.forEach((w, i) => {
+    if (i > 0) units.push(space);
+    for (const ch of w) units.push(ch === "#" ? NUMBER : escapeLiteral(ch));
+  });
   // A suffix cue (`*ాను`: any verb in the first person) must end its word in every mode.
-  if (suffixCue) return { body, shape: "suffix" };
-  if (mode === "nospace") return { body, shape: "free" };
-  if (mode === "prefix" || prefixCue) return { body, shape: "prefix" };
-  return { body, shape: "whole" };
+  if (suffixCue) return { units, shape: "suffix" };
+  if (mode === "nospace") return { units, shape: "free" };
+  if (mode === "prefix" || prefixCue) return { units, shape: "prefix" };
+  return { units, shape: "whole" };
 }
 
 /**
@@ -123,14 +176,14 @@ export function compileCues(cues: readonly string[], mode: BoundaryMode, fold = 
   const wholeWords = mode !== "nospace";
   if (unique.length === 0) return { re: null, fold, wholeWords };
   unique.sort((a, b) => b.length - a.length);
-  const groups: Record<CueShape, string[]> = { whole: [], prefix: [], suffix: [], free: [] };
+  const groups: Record<CueShape, string[][]> = { whole: [], prefix: [], suffix: [], free: [] };
   for (const c of unique) {
-    const { body, shape } = cueFragment(c, mode, fold);
-    groups[shape].push(body);
+    const { units, shape } = cueFragment(c, mode, fold);
+    groups[shape].push(units);
   }
   // One boundary assertion per group, not per cue: Unicode property classes are costly to
   // compile, and a list holds hundreds of cues.
-  const alt = (xs: string[]) => `(?:${xs.join("|")})`;
+  const alt = (xs: string[][]) => trie(xs);
   const branches: string[] = [];
   if (groups.whole.length > 0) branches.push(`${LETTER_BEFORE}${alt(groups.whole)}${LETTER_AFTER}`);
   if (groups.prefix.length > 0) branches.push(`${LETTER_BEFORE}${alt(groups.prefix)}`);
