@@ -156,9 +156,10 @@ export function bodyText(text: string | undefined, html: string | undefined): st
 
 function htmlToText(html: string): string {
   return html
-    .replace(/<(script|style)[^>]*>[^<]*<\/(script|style)>/gi, "")
-    .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
+    // Classes exclude "<" so each attempt stops at the next tag: linear on any input.
+    .replace(/<(script|style)[^<>]{0,1000}>[^<]{0,100000}<\/(script|style)>/gi, "")
+    .replace(/<br\s{0,10}\/?>|<\/p>|<\/div>/gi, "\n")
+    .replace(/<[^<>]{0,5000}>/g, "")
     .replace(/&nbsp;/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
