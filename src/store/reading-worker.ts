@@ -210,13 +210,25 @@ export class ReadingWorker {
     const now = Date.now();
     const written = await withWriteTransaction(this.store, async (trx) => {
       // A message erased while we read it must not come back as a reading.
-      const alive = new Set(
-        done.length ? (await trx.selectFrom("messages").select("id").where("id", "in", done.map((d) => d.msg.id)).execute()).map((r) => r.id) : [],
-      );
+      const alive = new Set<number>();
+      const reread: number[] = [];
+      if (done.length) {
+        const rows = await trx
+          .selectFrom("messages as m")
+          .leftJoin("readings as r", "r.message_id", "m.id")
+          .select(["m.id", "r.message_id as had"])
+          .where("m.id", "in", done.map((d) => d.msg.id))
+          .execute();
+        for (const r of rows) {
+          alive.add(r.id);
+          if (r.had !== null) reread.push(r.id);
+        }
+      }
       const rows = done.filter((d) => alive.has(d.msg.id)).map((d) => readingRows(d.msg, d.reading, now));
       const readIds = rows.map((r) => r.reading.message_id as number);
-      for (let i = 0; i < readIds.length; i += 300) {
-        await trx.deleteFrom("reading_labels").where("message_id", "in", readIds.slice(i, i + 300)).execute();
+      // Only a re-read has old labels to replace.
+      for (let i = 0; i < reread.length; i += 300) {
+        await trx.deleteFrom("reading_labels").where("message_id", "in", reread.slice(i, i + 300)).execute();
       }
       for (let i = 0; i < rows.length; i += 100) {
         const chunk = rows.slice(i, i + 100).map((r) => r.reading);
