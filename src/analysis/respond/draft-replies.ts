@@ -38,7 +38,13 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const emotion = pickEmotion(sit);
   const quote = quoteOf(reading, sit, language) ?? (cause ? wordsOf(topics.get(cause), language) : undefined);
   const slots = baseSlots(t, facts, followUp, cause, quote);
+  // Praise without a named cause is about the experience as a whole, not "your request".
+  if (sit.situation === "praise" && !cause) slots.topic = t.topic.overall_experience;
   slots.question = sit.situation === "question" && options.message ? questionOf(options.message, reading) : "";
+  // A statement with no question and no named cause: its first sentence is what the reply is about.
+  if (sit.situation === "question" && !slots.question && !slots.quote && options.message) {
+    slots.quote = firstSentenceOf(options.message, reading);
+  }
 
   const drafts: Draft[] = [];
   const seen = new Set<string>();
@@ -210,6 +216,17 @@ function questionOf(message: string, reading: Reading): string {
   if (q.length < 8 || q.length > MAX_QUESTION) return "";
   if (reading.pii.some((p) => p.start < end && start < p.end)) return "";
   return q;
+}
+
+function firstSentenceOf(message: string, reading: Reading): string {
+  const m = /[^.!?\n]+/u.exec(message);
+  if (!m) return "";
+  const start = m.index + (m[0].length - m[0].trimStart().length);
+  const end = m.index + m[0].length;
+  const s = message.slice(start, end).replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
+  if (s.length < 12 || s.length > MAX_QUESTION) return "";
+  if (reading.pii.some((p) => p.start < end && start < p.end)) return "";
+  return s;
 }
 
 function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefined {

@@ -51,14 +51,19 @@ export function classify(reading: Reading): SituationReading {
   // A weaker negative feeling beside a stronger warm one, in a positive message without a
   // complaint, is a reader's stray cue ("they did not pressure me"), not a grievance.
   const negEmotion = negScore > 0 && !(reading.sentiment.label === "positive" && !reading.complaint.is && posScore > negScore);
+  // Sarcasm reads as praise on the surface ("good to know what I've been paying for").
+  const sarcastic = reading.signals.some((s) => s.label === "sarcasm");
   const negative =
-    reading.complaint.is || reading.sentiment.label === "negative" || negativeCauses.length > 0 || negEmotion;
+    sarcastic || reading.complaint.is || reading.sentiment.label === "negative" || negativeCauses.length > 0 || negEmotion;
 
   // Praise is read off feeling and causes first: a complaint score alone on a warm message ("your
   // staff were incredibly kind when my son got sick") should not turn thanks into an apology.
+  // Thanks need something to thank for: a warm feeling or a praised cause, not a positive score alone.
   const positiveOnly =
+    !sarcastic &&
     negativeCauses.length === 0 &&
     !negEmotion &&
+    (posEmotion || positiveCauses.length > 0) &&
     (reading.sentiment.label === "positive" || posEmotion) &&
     (!reading.complaint.is || reading.sentiment.label === "positive");
   if (positiveOnly) return { situation: "praise", fault: "no", emotions, negativeCauses, positiveCauses, negative: false };
