@@ -204,6 +204,77 @@ describe("dashboard in chromium", { timeout: T }, () => {
     await h.shot(page, "10-settings");
   });
 
+  it("handles a case end to end: queue by priority, highlights, draft, live empathy check, reply, resolve", async () => {
+    // Triage runs after reading; wait until the complaint about the late parcel has its case.
+    const msg = await h.api<{ items: { id: number; thread_id: number }[] }>("GET", "/messages?text=parcel%20is%20two%20weeks");
+    const threadId = msg.body.items[0]!.thread_id;
+    let caseId: number | undefined;
+    await expect
+      .poll(
+        async () => {
+          const q = await h.api<{ items: { id: number; thread_id: number | null }[] }>("GET", "/cases?limit=200");
+          caseId = q.body.items.find((x) => x.thread_id === threadId)?.id;
+          return caseId;
+        },
+        { timeout: 30_000 },
+      )
+      .toBeDefined();
+    const agent = await h.newPage();
+    await h.context.clearCookies();
+    await h.signIn(agent, "agent");
+    await agent.goto(`${h.base}/#/queue`);
+    await agent.getByTestId("queue-row").first().waitFor();
+    const levels = await agent.locator("[data-testid=queue-row] .prio").allTextContents();
+    expect(levels.length).toBeGreaterThan(1);
+    expect([...levels].sort()).toEqual(levels);
+    await agent.getByTestId("sla").first().waitFor();
+    await h.shot(agent, "13-queue");
+
+    await agent.locator(`[data-testid=queue-row][data-case-id="${caseId}"]`).click();
+    await agent.getByTestId("case-page").waitFor();
+    expect(await agent.getByTestId("case-explanation").textContent()).toMatch(/^P[1-4]: /);
+    // The customer's message with its evidence marked, and the agent's earlier reply.
+    await agent.locator("[data-testid=case-thread] mark").first().waitFor();
+    expect(await agent.getByTestId("case-message").count()).toBeGreaterThanOrEqual(2);
+    await agent.getByTestId("draft").first().waitFor();
+
+    // A curt reply scores low; the check follows the typing.
+    await agent.getByTestId("reply").fill("ok.");
+    await expect.poll(async () => Number(await agent.getByTestId("check-score").getAttribute("data-score").catch(() => null)), { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
+    const curt = Number(await agent.getByTestId("check-score").getAttribute("data-score"));
+    // The drafted reply goes into the box and is checked too, higher.
+    const draft = (await agent.getByTestId("draft").first().locator("p").textContent())!;
+    await agent.getByTestId("use-draft").first().click();
+    expect(await agent.getByTestId("reply").inputValue()).toBe(draft);
+    await expect.poll(async () => Number(await agent.getByTestId("check-score").getAttribute("data-score")), { timeout: 10_000 }).toBeGreaterThan(curt);
+    expect(await agent.locator(".criteria li").count()).toBeGreaterThan(3);
+    await h.shot(agent, "14-case");
+
+    await agent.getByTestId("send").click();
+    await expect.poll(() => agent.getByTestId("case-notice").textContent().catch(() => "")).toContain("Reply sent");
+    await agent.getByTestId("resolve").click();
+    await expect.poll(async () => (await h.api<{ status: string }>("GET", `/cases/${caseId}`)).body.status).toBe("resolved");
+    const done = await h.api<{ status: string; replies: { score: number }[]; first_response_at: string | null; thread: { direction: string; text: string }[] }>("GET", `/cases/${caseId}`);
+    expect(done.body.replies.length).toBeGreaterThanOrEqual(1);
+    expect(done.body.first_response_at).not.toBeNull();
+    expect(done.body.thread.some((m) => m.direction === "agent" && m.text === draft)).toBe(true);
+    await agent.getByTestId("case-notice").waitFor();
+    await h.shot(agent, "15-case-resolved");
+
+    // Cases built from the XSS corpus render as text too.
+    const xssCases = await h.api<{ items: { id: number; thread_id: number | null }[] }>("GET", "/cases?limit=200");
+    const xssMsg = await h.api<{ items: { thread_id: number }[] }>("GET", "/messages?text=XSSCASE&limit=50");
+    const xssThreads = new Set(xssMsg.body.items.map((m) => m.thread_id));
+    for (const c of xssCases.body.items.filter((x) => x.thread_id !== null && xssThreads.has(x.thread_id)).slice(0, 4)) {
+      await agent.goto(`${h.base}/#/cases/${c.id}`);
+      await agent.getByTestId("case-thread").waitFor();
+      await agent.getByTestId("case-message").first().waitFor();
+    }
+    const v = await violations(agent);
+    expect(v).toEqual({ xss: null, csp: [], console: [], dialogs: [] });
+    await agent.close();
+  });
+
   it("shows the people team only groups of 5 or more, pools small teams, and has no per-person view", async () => {
     const people = await h.newPage();
     await h.context.clearCookies();

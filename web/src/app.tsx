@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, setCsrf } from "./api/client.js";
 import type { SessionInfo } from "./api/types.js";
+import { ErrorBoundary } from "./components/error-boundary.js";
 import { LANGUAGES, useI18n, type UiLanguage } from "./i18n/i18n.js";
 import type { MessageKey } from "./i18n/en.js";
 import { CasePage } from "./pages/case-page.js";
@@ -99,14 +100,16 @@ export function App() {
           </div>
         </header>
         <main>
-          <ErrorBoundaryPage page={page} rest={route.rest} query={route.query} />
+          <ErrorBoundary resetKey={`${page}/${route.rest.join("/")}?${JSON.stringify(route.query)}`} message={t("common.loadFailed")}>
+            <PageFor page={page} rest={route.rest} query={route.query} />
+          </ErrorBoundary>
         </main>
       </div>
     </SessionContext.Provider>
   );
 }
 
-function ErrorBoundaryPage({ page, rest, query }: { page: string; rest: string[]; query: Record<string, string> }) {
+function PageFor({ page, rest, query }: { page: string; rest: string[]; query: Record<string, string> }) {
   switch (page) {
     case "overview":
       return <OverviewPage query={query} />;

@@ -86,6 +86,7 @@ export const cs: Record<MessageKey, string> = {
   "queue.open": "Otevřít",
   "queue.empty": "Žádné čekající případy. Výborně.",
   "queue.noCases": "Případy na tomto serveru zatím nejsou zapnuté.",
+  "queue.mine": "Přiřazené mně",
   "queue.filterStatus": "Stav",
   "sla.dueIn": "termín za {t}",
   "sla.overdue": "po termínu o {t}",

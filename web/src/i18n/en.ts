@@ -85,6 +85,7 @@ export const en = {
   "queue.open": "Open",
   "queue.empty": "No cases waiting. Well done.",
   "queue.noCases": "Cases are not enabled on this server yet.",
+  "queue.mine": "Assigned to me",
   "queue.filterStatus": "Status",
   "sla.dueIn": "due in {t}",
   "sla.overdue": "overdue by {t}",

@@ -86,6 +86,7 @@ export const th: Record<MessageKey, string> = {
   "queue.open": "เปิด",
   "queue.empty": "ไม่มีเคสรออยู่ เยี่ยมมาก",
   "queue.noCases": "เซิร์ฟเวอร์นี้ยังไม่เปิดใช้งานเคส",
+  "queue.mine": "ที่มอบหมายให้ฉัน",
   "queue.filterStatus": "สถานะ",
   "sla.dueIn": "ครบกำหนดใน {t}",
   "sla.overdue": "เกินกำหนด {t}",

@@ -22,9 +22,11 @@ const PUBLIC = ["social", "review", "forum"];
 interface Alert {
   id: number;
   kind: string;
-  message?: string;
-  created_at?: string;
-  case_id?: number | null;
+  severity: string;
+  summary: string;
+  channel: string | null;
+  created_at: string;
+  case_id: number | null;
 }
 
 export function PublicPage({ query }: { query: Record<string, string> }) {
@@ -61,7 +63,7 @@ export function PublicPage({ query }: { query: Record<string, string> }) {
             <ul className="alerts" data-testid="alerts">
               {alerts.data.items.map((a) => (
                 <li key={a.id}>
-                  <span className="chip signal">{a.kind.replace(/_/g, " ")}</span> {a.message ?? ""} {a.created_at ? <time className="muted small">{new Date(a.created_at).toLocaleString()}</time> : null}
+                  <span className={`chip signal sev-${a.severity}`}>{a.kind.replace(/_/g, " ")}</span> {a.summary} <time className="muted small">{new Date(a.created_at).toLocaleString()}</time>
                   {a.case_id ? (
                     <a className="small" href={`#/cases/${a.case_id}`}>
                       {" "}

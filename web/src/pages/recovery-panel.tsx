@@ -10,19 +10,19 @@ import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
 
 interface Recovery {
-  rate: number | null;
-  recovered: number;
-  followed_up: number;
+  items: { key: string | null; judged: number; recovered: number; rate: number | null }[];
 }
 
 export function RecoveryPanel() {
   const { t } = useI18n();
-  const r = useApi(() => api.get<Recovery>("/cases/recovery"), "recovery");
-  if (!r.data || r.data.rate === null || r.data.rate === undefined) return null;
+  const r = useApi(() => api.get<Recovery>("/recovery", { by: "channel" }), "recovery");
+  const judged = r.data?.items.reduce((s, x) => s + x.judged, 0) ?? 0;
+  const recovered = r.data?.items.reduce((s, x) => s + x.recovered, 0) ?? 0;
+  if (!judged) return null;
   return (
     <div className="kpi" data-testid="kpi-recovery">
-      <span className="kpi-value">{Math.round(r.data.rate * 100)}%</span>
-      <span className="kpi-label">{t("overview.recovery", { n: r.data.recovered, m: r.data.followed_up })}</span>
+      <span className="kpi-value">{Math.round((recovered / judged) * 100)}%</span>
+      <span className="kpi-label">{t("overview.recovery", { n: recovered, m: judged })}</span>
     </div>
   );
 }

@@ -200,7 +200,7 @@ function Users() {
 
 function CaseRules() {
   const { t, num } = useI18n();
-  const rules = useApi(() => api.get<Rules>("/cases/rules"), "rules");
+  const rules = useApi(() => api.get<Rules>("/case-rules"), "rules");
   const hours = (m: number) => (m >= 60 ? `${num(Math.round((m / 60) * 10) / 10)} h` : `${num(m)} min`);
   return (
     <div className="card" data-testid="case-rules">
