@@ -10,8 +10,11 @@ import { parseArgs } from "node:util";
 import { AttuneError } from "../core/errors.js";
 import { parseContext } from "../core/parse-context.js";
 import { createReader } from "../analysis/read.js";
+import { checkReply } from "../analysis/respond/check-reply.js";
 import { draftReplies } from "../analysis/respond/draft-replies.js";
-import { parseFacts } from "../analysis/respond/parse-facts.js";
+import { LEFTOVER_SLOT } from "../analysis/respond/fill-slots.js";
+import { createLlmRewriter } from "../analysis/respond/llm-rewrite.js";
+import { parseCheckOptions, parseFacts } from "../analysis/respond/parse-facts.js";
 import { eachRecord, requireText } from "./respond-io.js";
 
 const HELP = `usage: attune reply [FILE...] [options]
@@ -24,9 +27,16 @@ offer (refund|replacement|information|escalation|reassurance|expedite|cancellati
 follow_up (hours2|today|24h|48h), channel, public, company; plus reading context (language, ...).
 
 options:
-  --count N        drafts per message (default 3, at most 10)
-  --fallback LANG  language to write in when the customer's has no templates (default en)
-  --no-models      read messages with cue lexicons alone
+  --count N           drafts per message (default 3, at most 10)
+  --fallback LANG     language to write in when the customer's has no templates (default en)
+  --no-models         read messages with cue lexicons alone
+  --llm-url URL       optional: rewrite drafts with a model behind an OpenAI-compatible API
+                      (e.g. http://127.0.0.1:11434/v1); API key from ATTUNE_LLM_API_KEY
+  --llm-model NAME    the model to ask (required with --llm-url)
+  --llm-send-message  also send the customer's message to the model (off: drafts only)
+
+A rewrite is kept only when it stays in the customer's language and scores no lower on the
+empathy check than the built-in draft; each draft says whether it was rewritten.
 `;
 
 /** Run the command; returns the exit code (1 when any record failed). */
@@ -38,6 +48,9 @@ export async function run(argv: string[]): Promise<number> {
       count: { type: "string", default: "3" },
       fallback: { type: "string", default: "en" },
       "no-models": { type: "boolean", default: false },
+      "llm-url": { type: "string" },
+      "llm-model": { type: "string" },
+      "llm-send-message": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -47,12 +60,34 @@ export async function run(argv: string[]): Promise<number> {
   }
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 10) throw new AttuneError("input.invalid_value", { field: "--count", expected: "1..10" });
+  if (values["llm-url"] && !values["llm-model"]) throw new AttuneError("input.missing_field", { field: "--llm-model" });
   const reader = await createReader(values["no-models"] ? { modelDir: false } : {});
-  const failed = await eachRecord(positionals, (fields, where) => {
+  const llm = values["llm-url"]
+    ? createLlmRewriter({
+        baseUrl: values["llm-url"],
+        model: values["llm-model"] as string,
+        sendCustomerText: values["llm-send-message"],
+        ...(process.env.ATTUNE_LLM_API_KEY ? { apiKey: process.env.ATTUNE_LLM_API_KEY } : {}),
+      })
+    : null;
+  const failed = await eachRecord(positionals, async (fields, where) => {
     const message = requireText(fields, "message", where);
     const reading = reader.analyze(message, { ...parseContext(fields), direction: "customer" });
-    const drafts = draftReplies(reading, parseFacts(fields), { count, fallbackLanguage: values.fallback, message });
-    return { drafts };
+    const facts = parseFacts(fields);
+    const drafts = draftReplies(reading, facts, { count, fallbackLanguage: values.fallback, message });
+    if (!llm) return { drafts };
+    const options = parseCheckOptions(fields);
+    const scoreOf = (text: string) => checkReply(text, reader.analyze(text, { direction: "agent" }), reading, message, options).score;
+    const rewritten = [];
+    for (const d of drafts) {
+      const before = scoreOf(d.text);
+      // Keep a rewrite only if it stays in the draft's language and is no less empathetic.
+      const accept = (text: string) =>
+        !LEFTOVER_SLOT.test(text) && reader.analyze(text).language.code === d.language && scoreOf(text) >= before;
+      const out = await llm.rewrite(d, { reading, message, accept });
+      rewritten.push({ ...out.draft, rewritten: out.rewritten });
+    }
+    return { drafts: rewritten };
   });
   return failed > 0 ? 1 : 0;
 }

@@ -1,4 +1,6 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -69,5 +71,46 @@ describe("attune check", () => {
     const respectful = poor!.criteria.find((c) => c.name === "respectful")!;
     expect(respectful.verdict).toBe("missed");
     expect(respectful.suggestion.length).toBeGreaterThan(0);
+  });
+});
+
+describe("attune reply --llm-url", () => {
+  it("keeps a model's rewrite only when it stays in the language and is no less empathetic", async () => {
+    let answer = "";
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ choices: [{ message: { content: answer } }] }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    const run = (input: string) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "reply", "--count", "1", "--llm-url", url, "--llm-model", "fake"], { cwd: root });
+        let out = "";
+        child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+        child.on("error", reject);
+        child.on("close", () => resolve(out.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>)));
+        child.stdin.end(input);
+      });
+    try {
+      const input = `${JSON.stringify({ id: "1", message: "My parcel is two weeks late and nobody answers my emails!", customer_name: "Dana", agent_name: "Sam" })}\n`;
+      answer =
+        "Hi Dana,\n\nI can see how frustrating two weeks of waiting for your parcel is, and that's completely understandable. I'm sorry nobody answered your emails. I'm taking this on myself: I've asked the courier for an urgent trace, and I will email you the tracking update within 24 hours.\n\nThank you for your patience,\nSam";
+      const [kept] = await run(input);
+      const [d] = kept!.drafts as { text: string; rewritten: boolean }[];
+      expect(d!.rewritten).toBe(true);
+      expect(d!.text).toBe(answer);
+      answer = "Hola Dana, lo sentimos mucho por la demora. Saludos, Sam";
+      const [rejected] = await run(input);
+      const [r] = rejected!.drafts as { text: string; rewritten: boolean }[];
+      expect(r!.rewritten).toBe(false);
+      expect(r!.text).toMatch(/^(Hi|Hello|Dear) Dana,/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -14,7 +14,10 @@ import { readInputs } from "./read-inputs.js";
 /** Run `handle` on every record; returns the number of records that failed. */
 export async function eachRecord(
   files: string[],
-  handle: (fields: Record<string, unknown>, where: { source: string; line: number }) => Record<string, unknown>,
+  handle: (
+    fields: Record<string, unknown>,
+    where: { source: string; line: number },
+  ) => Record<string, unknown> | Promise<Record<string, unknown>>,
   out: Writable = process.stdout,
 ): Promise<number> {
   let failed = 0;
@@ -23,7 +26,7 @@ export async function eachRecord(
     let line: Record<string, unknown>;
     try {
       if (!record.ok) throw record.error;
-      line = { id, ...handle(record.fields, { source: record.source, line: record.line }) };
+      line = { id, ...(await handle(record.fields, { source: record.source, line: record.line })) };
     } catch (err) {
       failed++;
       const e = asAttuneError(err);
