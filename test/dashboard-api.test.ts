@@ -66,6 +66,13 @@ describe.each(DATABASES)("dashboard API on $name", (database) => {
     expect(bad.status).toBe(400);
   });
 
+  it("shows the case rules in force to case readers only", async () => {
+    const rules = (await (await t.get("/case-rules")).json()) as any;
+    expect(Object.keys(rules.sla).sort()).toEqual(["1", "2", "3", "4"]);
+    expect(rules.sla["1"].default.firstResponseMinutes).toBeGreaterThan(0);
+    expect((await t.get("/case-rules", await t.key("people_team"))).status).toBe(403);
+  });
+
   it("keeps employee feedback out of the overview for roles without employee:read", async () => {
     const analyst = await t.key("analyst");
     const o = (await (await t.get("/insights/overview?from=2026-01-01&to=2026-02-01", analyst)).json()) as any;

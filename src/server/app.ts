@@ -17,6 +17,7 @@ import { adminRoutes } from "./routes/admin.js";
 import { aggregateRoutes } from "./routes/aggregates.js";
 import { analyzeRoutes } from "./routes/analyze.js";
 import { alertRoutes } from "./routes/cases-alerts.js";
+import { caseRuleRoutes } from "./routes/case-rules.js";
 import { caseRoutes } from "./routes/cases.js";
 import { employeeInsightRoutes } from "./routes/employee-insights.js";
 import { healthRoutes } from "./routes/health.js";
@@ -42,6 +43,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...insightRoutes,
   ...employeeInsightRoutes,
   ...caseRoutes,
+  ...caseRuleRoutes,
   ...alertRoutes,
 ];
 

@@ -194,6 +194,8 @@ describe("dashboard in chromium", { timeout: T }, () => {
     expect(await page.getByTestId("filter-team").textContent()).toContain(XSS[0]);
     await page.goto(`${h.base}/#/settings`);
     await page.getByTestId("users").locator("tbody tr").first().waitFor();
+    // SLA policies per priority, from the rules in force.
+    await expect.poll(() => page.getByTestId("case-rules").locator("tbody tr").count()).toBe(4);
     await page.getByTestId("key-name").fill(`<img src=x onerror="window.__xss='key'">`);
     await page.getByRole("button", { name: /create key/i }).click();
     await page.getByTestId("new-key").waitFor();
