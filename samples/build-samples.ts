@@ -150,7 +150,11 @@ function gap(kind: string, who: Line["who"], r: () => number): number {
 
 /** A start time: mostly local business hours, some evenings, nights and weekends. */
 function startTime(lang: string, r: () => number, from: number, to: number): number {
-  const day = Math.floor(from / DAY) + Math.floor(r() * Math.max(1, Math.floor((to - from) / DAY)));
+  const days = Math.max(1, Math.floor((to - from) / DAY));
+  let day = Math.floor(from / DAY) + Math.floor(r() * days);
+  // Fewer messages at weekends: a weekend day is kept a bit under half the time.
+  const weekend = (d: number) => [0, 6].includes(new Date(d * DAY).getUTCDay());
+  if (weekend(day) && r() < 0.55) day = Math.floor(from / DAY) + Math.floor(r() * days);
   const u = r();
   const localHour = u < 0.78 ? 8.5 + r() * 9.5 : u < 0.92 ? 18 + r() * 5 : r() * 8;
   let at = day * DAY + (localHour - utcOffset(lang, day * DAY)) * HOUR + Math.floor(r() * 60_000);
