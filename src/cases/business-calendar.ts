@@ -45,24 +45,42 @@ function parseRange(range: string): [number, number] {
   return [from, to];
 }
 
+/**
+ * A local day's working intervals in UTC ms. Cached per calendar object: triage reads thousands of
+ * clocks a second against a few calendars, and each fresh computation asks Intl for zone offsets.
+ */
+const dayCache = new WeakMap<BusinessCalendar, Map<string, Interval[]>>();
+
+function dayIntervals(cal: BusinessCalendar, day: { year: number; month: number; day: number }): Interval[] {
+  const iso = `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
+  let cache = dayCache.get(cal);
+  if (!cache) dayCache.set(cal, (cache = new Map()));
+  const hit = cache.get(iso);
+  if (hit) return hit;
+  const out: Interval[] = [];
+  const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+  if (!cal.holidays.includes(iso)) {
+    for (const r of cal.week[weekday] ?? []) {
+      const [a, b] = parseRange(r);
+      const start = zonedToUtc(day.year, day.month, day.day, Math.floor(a / 60), a % 60, cal.timeZone);
+      const end =
+        b === 24 * 60
+          ? zonedToUtc(nextDay(day).year, nextDay(day).month, nextDay(day).day, 0, 0, cal.timeZone)
+          : zonedToUtc(day.year, day.month, day.day, Math.floor(b / 60), b % 60, cal.timeZone);
+      out.push({ start, end });
+    }
+  }
+  if (cache.size > 20_000) cache.clear();
+  cache.set(iso, out);
+  return out;
+}
+
 /** Working intervals (UTC ms) of local days, starting with the day that contains `from`. */
 function* workingIntervals(cal: BusinessCalendar, from: number): Generator<Interval> {
   const p = localParts(from, cal.timeZone);
   let day = { year: p.year, month: p.month, day: p.day };
   for (let i = 0; i < MAX_DAYS; i++) {
-    const iso = `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
-    const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-    if (!cal.holidays.includes(iso)) {
-      for (const r of cal.week[weekday] ?? []) {
-        const [a, b] = parseRange(r);
-        const start = zonedToUtc(day.year, day.month, day.day, Math.floor(a / 60), a % 60, cal.timeZone);
-        const end =
-          b === 24 * 60
-            ? zonedToUtc(nextDay(day).year, nextDay(day).month, nextDay(day).day, 0, 0, cal.timeZone)
-            : zonedToUtc(day.year, day.month, day.day, Math.floor(b / 60), b % 60, cal.timeZone);
-        if (end > from) yield { start: Math.max(start, from), end };
-      }
-    }
+    for (const iv of dayIntervals(cal, day)) if (iv.end > from) yield { start: Math.max(iv.start, from), end: iv.end };
     day = nextDay(day);
   }
   throw new AttuneError("config.invalid", { field: "week", problem: "no working time within reach" });

@@ -61,13 +61,29 @@ export async function saveCase(db: Db, ctx: CaseContext, row: CaseRow, clocks: C
   if (opts.newClocks) {
     if (fresh.length) await db.insertInto("case_clocks").values(fresh).execute();
   } else {
-    for (const c of fresh) {
+    for (let i = 0; i < fresh.length; i++) {
+      const c = fresh[i]!;
+      if (sameClock(c, clocks[i]!)) continue;
       const { case_id, kind, ...cols } = c;
       await db.updateTable("case_clocks").set(cols).where("case_id", "=", case_id).where("kind", "=", kind).execute();
     }
   }
   if (next.next_check_at !== null) ctx.wake(next.next_check_at);
   return { row: next, clocks: fresh };
+}
+
+/** True when refreshing changed nothing worth a write (the common case for a clock that is not moving). */
+function sameClock(a: ClockRow, b: ClockRow): boolean {
+  return (
+    a.target_minutes === b.target_minutes &&
+    a.stopped_at === b.stopped_at &&
+    a.pauses === b.pauses &&
+    a.due_at === b.due_at &&
+    a.warn_at === b.warn_at &&
+    a.warned_at === b.warned_at &&
+    a.breached_at === b.breached_at &&
+    a.started_at === b.started_at
+  );
 }
 
 /** Appends to a case's history; details never carry customer text. */

@@ -81,14 +81,14 @@ function encodeQueueCursor(c: { priority: number; due: number; id: number } | nu
   return c ? Buffer.from(`${c.priority}:${c.due}:${c.id}`).toString("base64url") : null;
 }
 
-const Page = z.object({ items: z.array(CaseSummary), next_cursor: z.string().nullable(), counts: z.record(z.string(), z.number()) });
+const Page = z.object({ items: z.array(CaseSummary), next_cursor: z.string().nullable() });
 
 export const caseRoutes = [
   defineRoute({
     method: "get",
     path: "/cases",
     summary: "The case queue: by priority, then SLA due time",
-    description: "Cases in work (new, open, waiting) unless `status` says otherwise. `counts` are cases in work per priority.",
+    description: "Cases in work (new, open, waiting) unless `status` says otherwise. Counts per priority: GET /cases/counts.",
     tags: ["cases"],
     scope: "cases:read",
     query: QueueQuery,
@@ -111,8 +111,19 @@ export const caseRoutes = [
         ...(q.breached ? { breached: q.breached === "true" } : {}),
         ...(q.cursor ? { after: q.cursor } : {}),
       });
-      const counts = q.cursor ? {} : await queueCounts(deps.store, principal.workspaceId);
-      return c.json({ items: page.items.map(presentCase), next_cursor: encodeQueueCursor(page.next), counts });
+      return c.json({ items: page.items.map(presentCase), next_cursor: encodeQueueCursor(page.next) });
+    },
+  }),
+  // Before /cases/:id, so that "counts" is not read as an id.
+  defineRoute({
+    method: "get",
+    path: "/cases/counts",
+    summary: "Cases in work per priority (the queue's header)",
+    tags: ["cases"],
+    scope: "cases:read",
+    responses: { 200: { description: "Counts", schema: z.object({ P1: z.number(), P2: z.number(), P3: z.number(), P4: z.number() }) } },
+    async handler({ c, principal, deps }) {
+      return c.json(await queueCounts(deps.store, principal.workspaceId));
     },
   }),
   defineRoute({
