@@ -56,6 +56,8 @@ export interface CompiledRules {
   window: number;
   /** Joined fold form -> entry, per token count (index 1..3). */
   entries: Map<string, Entry>[];
+  /** Every prefix of every joined entry: a multi-token match is only extended while this holds. */
+  entryPrefixes: Set<string>;
   maxLength: number;
   negatorSuffixes: string[];
   selfNegating: RegExp | null;
@@ -116,6 +118,14 @@ function compile(d: NegationData): CompiledRules {
       maxLength = Math.max(maxLength, length);
     }
   };
+  const prefixSet = new Set<string>();
+  const addPrefixes = (phrase: string): void => {
+    const key = phrase.split(" ").filter(Boolean).map(foldWord).join(joiner);
+    for (let k = 1; k <= key.length; k++) prefixSet.add(key.slice(0, k));
+  };
+  for (const list of [d.negators, d.contrast, Object.keys(d.intensifiers), Object.keys(d.downtoners), Object.keys(d.postIntensifiers ?? {}), Object.keys(d.postDowntoners ?? {})]) {
+    for (const phrase of list) addPrefixes(phrase);
+  }
   for (const n of d.negators) add(n, "negator", 1);
   for (const c of d.contrast) add(c, "contrast", 1);
   for (const [w, f] of Object.entries(d.intensifiers)) add(w, "pre", f);
@@ -129,6 +139,7 @@ function compile(d: NegationData): CompiledRules {
     direction: d.scope.direction,
     window: d.scope.window,
     entries,
+    entryPrefixes: prefixSet,
     maxLength,
     negatorSuffixes: (d.negatorSuffixes ?? []).map((s) => s.toLowerCase()),
     selfNegating: d.selfNegating ? new RegExp(d.selfNegating.pattern, "u") : null,

@@ -66,22 +66,19 @@ function isSelfNegated(t: Token, rules: CompiledRules): boolean {
 }
 
 function matchEntry(tokens: Token[], i: number, rules: CompiledRules): Entry | undefined {
-  for (let len = Math.min(rules.maxLength, tokens.length - i); len >= 1; len--) {
-    let key = "";
-    let ok = true;
-    for (let k = 0; k < len; k++) {
-      const t = tokens[i + k]!;
-      if (t.kind !== "word" || (k > 0 && rules.joiner === "" && t.start !== tokens[i + k - 1]!.end)) {
-        ok = false;
-        break;
-      }
-      key += (k > 0 ? rules.joiner : "") + t.fold;
-    }
-    if (!ok) continue;
+  // Build the key token by token while it is still the start of some entry; keep the longest hit.
+  let key = "";
+  let best: Entry | undefined;
+  const max = Math.min(rules.maxLength, tokens.length - i);
+  for (let len = 1; len <= max; len++) {
+    const t = tokens[i + len - 1]!;
+    if (t.kind !== "word" || (len > 1 && rules.joiner === "" && t.start !== tokens[i + len - 2]!.end)) break;
+    key = len === 1 ? t.fold : key + rules.joiner + t.fold;
+    if (!rules.entryPrefixes.has(key)) break;
     const e = rules.entries[len]?.get(key);
-    if (e) return e;
+    if (e) best = e;
   }
-  return undefined;
+  return best;
 }
 
 function isBoundary(tokens: Token[], j: number, towards: number, rules: CompiledRules): boolean {

@@ -28,8 +28,16 @@ const MARK = /\p{M}/u;
 export function normalise(original: string): Normalised {
   // Both replacements keep the length, so offsets stay one-to-one up to here.
   const safe = toWellFormed(original).replace(CONTROL, " ");
-  if (safe.normalize("NFC") === safe) {
+  const nf = safe.normalize("NFC");
+  if (nf === safe) {
     return { original, text: safe, toOriginal: identityMap(safe.length) };
+  }
+  if (!HANGUL_JAMO.test(safe)) {
+    const map = new OffsetMap(nf.length + 1);
+    if (alignClusters(safe, nf, 0, map)) {
+      map.push(safe.length);
+      return { original, text: nf, toOriginal: map.done() };
+    }
   }
   return composeWithMap(original, safe);
 }
@@ -65,7 +73,6 @@ function toWellFormed(s: string): string {
 
 /** Block size for the slow path: blocks already in NFC are copied with an identity map. */
 const BLOCK = 4096;
-const MARK_RUN = /\p{M}+/gu;
 
 /**
  * NFC only rewrites a base character together with the marks that follow it (and Hangul jamo
@@ -85,11 +92,12 @@ function composeWithMap(original: string, safe: string): Normalised {
     while (end < limit && !isSafeCut(safe, end)) end++;
     if (end < n && isLowSurrogate(safe.charCodeAt(end))) end++;
     const block = safe.slice(start, end);
-    if (block.normalize("NFC") === block) {
+    const nf = block.normalize("NFC");
+    if (nf === block) {
       parts.push(block);
       map.pushRange(start, block.length);
     } else {
-      composeBlock(block, start, parts, map);
+      composeBlock(block, nf, start, parts, map);
     }
     start = end;
   }
@@ -143,36 +151,55 @@ function isSafeCut(s: string, i: number): boolean {
   return !MARK.test(s[i]!) && !isJamo(c);
 }
 
-/** Compose one block: mark runs with their base first; the exact per-cluster loop if that is not enough. */
-function composeBlock(block: string, offset: number, parts: string[], map: OffsetMap): void {
-  const fastParts: string[] = [];
+/**
+ * Map one block onto its NFC form without re-normalising piece by piece: NFC keeps every
+ * "base + marks" cluster a cluster, so the two strings agree unit for unit except inside the
+ * clusters it rewrote; each rewritten cluster maps all its output units to the cluster start.
+ * Conjoining Hangul jamo (several bases into one syllable) take the exact per-cluster loop.
+ */
+function composeBlock(block: string, nf: string, offset: number, parts: string[], map: OffsetMap): void {
   const mark = map.length;
-  let pos = 0;
-  MARK_RUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MARK_RUN.exec(block)) !== null) {
-    let a = m.index;
-    const b = a + m[0].length;
-    if (a > pos) a -= a - 1 > pos && isLowSurrogate(block.charCodeAt(a - 1)) ? 2 : 1;
-    if (a < pos) a = pos;
-    map.pushRange(offset + pos, a - pos);
-    fastParts.push(block.slice(pos, a));
-    const cluster = block.slice(a, b);
-    const composed = cluster.normalize("NFC");
-    if (composed === cluster) map.pushRange(offset + a, b - a);
-    else map.pushSame(offset + a, composed.length);
-    fastParts.push(composed);
-    pos = b;
-  }
-  fastParts.push(block.slice(pos));
-  map.pushRange(offset + pos, block.length - pos);
-  const fast = fastParts.join("");
-  if (fast === block.normalize("NFC")) {
-    parts.push(fast);
+  if (!HANGUL_JAMO.test(block) && alignClusters(block, nf, offset, map)) {
+    parts.push(nf);
     return;
   }
   map.truncate(mark);
   slowComposeBlock(block, offset, parts, map);
+}
+
+/** Push the offsets of `nf` (the NFC of `src`) onto `map`; false when the clusters do not align. */
+function alignClusters(src: string, nf: string, offset: number, map: OffsetMap): boolean {
+  const n = src.length;
+  let i = 0;
+  let k = 0;
+  while (i < n) {
+    let q = i;
+    while (q < n && src.charCodeAt(q) === nf.charCodeAt(k + q - i)) q++;
+    if (q === n) break;
+    let c = q;
+    while (c > i && (isLowSurrogate(src.charCodeAt(c)) || isMarkAt(src, c))) c--;
+    map.pushRange(offset + i, c - i);
+    let bEnd = c + unitLength(src, c);
+    while (bEnd < n && isMarkAt(src, bEnd)) bEnd++;
+    const kc = k + (c - i);
+    if (kc >= nf.length) return false;
+    let kEnd = kc + unitLength(nf, kc);
+    while (kEnd < nf.length && isMarkAt(nf, kEnd)) kEnd++;
+    map.pushSame(offset + c, kEnd - kc);
+    i = bEnd;
+    k = kEnd;
+  }
+  const rest = n - i;
+  if (k + rest !== nf.length) return false;
+  map.pushRange(offset + i, rest);
+  return true;
+}
+
+const HANGUL_JAMO = /[\u1100-\u11ff]/;
+
+function isMarkAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0x300 && !(c >= 0xd800 && c <= 0xdfff) && MARK.test(s[i]!);
 }
 
 function isLowSurrogate(c: number): boolean {

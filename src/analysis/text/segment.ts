@@ -139,7 +139,8 @@ function repair(raw: RawToken[], text: string): RawToken[] {
   const out: RawToken[] = [];
   for (const t of raw) {
     const prev = out[out.length - 1];
-    if (prev && prev.kind === "word" && t.kind === "word") {
+    // only Thai runs, long letter runs and short Telugu suffixes are ever glued: test cheaply first
+    if (prev && prev.kind === "word" && t.kind === "word" && mayGlue(text, prev, t)) {
       const cur = text.slice(t.start, t.end);
       const before = text.slice(prev.start, prev.end);
       // Thai "มากกกก" comes back as "มาก|กก|กก", long runs come as their own token: glue runs of
@@ -157,6 +158,13 @@ function repair(raw: RawToken[], text: string): RawToken[] {
     out.push(t);
   }
   return out;
+}
+
+function mayGlue(text: string, prev: RawToken, t: RawToken): boolean {
+  const c = text.charCodeAt(t.start);
+  if (t.start === prev.end) return (c >= 0x0e00 && c <= 0x0e7f) || (t.end - t.start >= 6 && c === text.charCodeAt(prev.end - 1));
+  const p = text.charCodeAt(prev.start);
+  return p >= 0x0c00 && p <= 0x0c7f && c >= 0x0c00 && c <= 0x0c7f && t.end - t.start <= 6;
 }
 
 function isRunOf(s: string, ch: string): boolean {
@@ -192,10 +200,13 @@ function finish(raw: RawToken[], n: Normalised): Token[] {
   };
   const shouting = shoutingMode(raw, text);
   const tokens: Token[] = [];
+  // single ASCII punctuation marks are most tokens of symbol-heavy text: no slicing for them
+  const asciiPunct: (Forms | undefined)[] = [];
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
-    const surface = text.slice(r.start, r.end);
-    const f = formsOf(r.kind, surface);
+    const code = r.end - r.start === 1 ? text.charCodeAt(r.start) : 0x80;
+    const surface = r.kind === "punct" && code < 0x80 ? "" : text.slice(r.start, r.end);
+    const f = surface === "" ? (asciiPunct[code] ??= computeForms("punct", text[r.start]!)) : formsOf(r.kind, surface);
     const tok: Token = { kind: r.kind, start: n.toOriginal[r.start]!, end: n.toOriginal[r.end]!, norm: f.norm, fold: f.fold };
     if (r.kind === "number") {
       const v = numberValue(surface);
@@ -286,7 +297,7 @@ function caseCounts(text: string, start: number, end: number): [number, number] 
     const c = text.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) up++;
     else if (c >= 0x61 && c <= 0x7a) low++;
-    else if (c >= 0xc0 && c < 0x0530) {
+    else if ((c >= 0xc0 && c < 0x0250) || (c >= 0x0370 && c < 0x0530)) {
       const ch = text[i]!;
       if (ch !== ch.toLowerCase()) up++;
       else if (ch !== ch.toUpperCase()) low++;

@@ -123,7 +123,7 @@ function findTags(text: string, found: SpecialSpan[]): void {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c !== "@" && c !== "#") continue;
-    if (i > 0 && WORDISH_BEFORE.test(text[i - 1]!)) continue;
+    if (i > 0 && wordishBefore(text, i - 1)) continue;
     const re = c === "@" ? MENTION_BODY : TAG_BODY;
     re.lastIndex = i + 1;
     const m = re.exec(text);
@@ -133,6 +133,12 @@ function findTags(text: string, found: SpecialSpan[]): void {
     found.push({ kind: c === "@" ? "mention" : "hashtag", start: i, end: i + 1 + m[0].length });
     i += m[0].length;
   }
+}
+
+function wordishBefore(text: string, j: number): boolean {
+  const c = text.charCodeAt(j);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x40 || c === 0x23 || c === 0x2e;
+  return WORDISH_BEFORE.test(text[j]!);
 }
 
 function findEmoticons(text: string, found: SpecialSpan[]): void {

@@ -32,9 +32,18 @@ export function digitValue(code: number): number {
  * asciiDigits("౩౦ రోజులు"); // "30 రోజులు"
  */
 export function asciiDigits(s: string): string {
-  let out = "";
-  let changed = false;
+  let first = -1;
   for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x39 && digitValue(c) >= 0) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return s;
+  let out = s.slice(0, first);
+  let changed = false;
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const d = c > 0x39 ? digitValue(c) : -1;
     if (d >= 0) {
@@ -106,14 +115,24 @@ function isLetterOrMark(s: string, i: number): boolean {
 function cutRuns(s: string, keep: number): string {
   const first = firstRun(s, keep + 1);
   if (first < 0) return s;
-  let out = s.slice(0, first);
+  const parts: string[] = [s.slice(0, first)];
   let run = 0;
+  let runIsLetter = false;
+  let copyFrom = first;
   for (let i = first; i < s.length; i++) {
-    run = i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
-    if (run > keep && isLetterOrMark(s, i)) continue;
-    out += s[i]!;
+    if (i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1)) {
+      run++;
+    } else {
+      run = 1;
+      runIsLetter = isLetterOrMark(s, i);
+    }
+    if (run > keep && runIsLetter) {
+      if (copyFrom < i) parts.push(s.slice(copyFrom, i));
+      copyFrom = i + 1;
+    }
   }
-  return out;
+  if (copyFrom < s.length) parts.push(s.slice(copyFrom));
+  return parts.join("");
 }
 
 /**
