@@ -27,10 +27,12 @@ function MessageList({ query }: { query: Record<string, string> }) {
   const { t, label } = useI18n();
   const filter: Record<string, string> = {};
   for (const k of FILTER_KEYS) if (query[k]) filter[k] = query[k];
-  const key = JSON.stringify(filter);
+  // Employee feedback is shown only in aggregate (the people team page), never message by message.
+  const request = { ...filter, direction: filter.direction && !filter.direction.includes("employee") ? filter.direction : "customer,agent" };
+  const key = JSON.stringify(request);
   const [items, setItems] = useState<MessageSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const first = useApi(() => api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...filter, limit: PAGE }), key);
+  const first = useApi(() => api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...request, limit: PAGE }), key);
   useEffect(() => {
     if (first.data) {
       setItems(first.data.items);
@@ -41,7 +43,7 @@ function MessageList({ query }: { query: Record<string, string> }) {
 
   async function more() {
     if (!cursor) return;
-    const page = await api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...filter, limit: PAGE, cursor });
+    const page = await api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...request, limit: PAGE, cursor });
     setItems((xs) => [...xs, ...page.items]);
     setCursor(page.next_cursor);
   }
