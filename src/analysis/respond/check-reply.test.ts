@@ -135,3 +135,15 @@ describe("checkReply", () => {
     expect(verdict(c, "in_proportion")).not.toBe("met");
   });
 });
+
+describe("checkReply suggestions", () => {
+  it("give an example in the customer's language", () => {
+    const msg = "Objednávka stále nedorazila, čekám už 10 dní. Jsem naštvaný.";
+    const cs = complaintReading(msg, "cs", { emotion: "anger", cause: "delivery_or_wait" });
+    const r = makeReading({ language: { code: "cs", confidence: 0.95, script: "Latn" } });
+    const c = checkReply("Omlouváme se za způsobené nepříjemnosti.", r, cs, msg, {});
+    const next = c.criteria.find((x) => x.name === "next_step")!;
+    expect(next.suggestion).toMatch(/For example: ".*Vám.*"/);
+    expect(c.criteria.find((x) => x.name === "acknowledges_feeling")!.suggestion).toMatch(/zlobíte/);
+  });
+});

@@ -18,6 +18,7 @@ import type { CueSet } from "./cue-set.js";
 import { topicsIn } from "./cause-topics.js";
 import { contentStems, specificNumbers } from "./content-words.js";
 import { cueSetFor } from "./respond-data.js";
+import { exampleFor, type ExampleKind } from "./suggestion-examples.js";
 import { classify, type SituationReading } from "./situation.js";
 import type { Check, CheckOptions, CriterionName, CriterionResult, Verdict } from "./types.js";
 
@@ -104,7 +105,31 @@ export function checkReply(
     inProportion(reply, sit, found, customerReading, isPublic, cues),
     personal(reply, text, options, customerText, toSpans(reply, sharedAny), topicSpans),
   ];
+  addExamples(criteria, customerLang, sit);
   return { score: scoreOf(criteria), criteria };
+}
+
+const EXAMPLE_OF: Partial<Record<CriterionName, ExampleKind>> = {
+  acknowledges_feeling: "feeling",
+  validates_feeling: "validate",
+  apology_fits: "apology",
+  owns_fix: "own",
+  next_step: "next",
+};
+
+/** Append an example in the customer's language to suggestions that ask for something missing. */
+function addExamples(criteria: CriterionResult[], language: string, sit: SituationReading): void {
+  for (const c of criteria) {
+    const kind = EXAMPLE_OF[c.name];
+    if (!kind || c.suggestion === "" || sit.situation === "praise") continue;
+    // An apology example only where one is owed, not where the advice is to apologise less.
+    if (kind === "apology" && (sit.fault === "no" || !/apologise once|specific problem/.test(c.suggestion))) continue;
+    const example = exampleFor(language, kind, {
+      ...(sit.emotions[0] ? { emotion: sit.emotions[0] } : {}),
+      ...(sit.negativeCauses[0] ? { cause: sit.negativeCauses[0] } : {}),
+    });
+    if (example) c.suggestion = `${c.suggestion} For example: "${example}"`;
+  }
 }
 
 // Quoted text in a reply is the customer's own words read back, not the agent's: blame or sarcasm
@@ -211,7 +236,7 @@ function validates(sit: SituationReading, f: Found, cues: CueSet, text: Prepared
   const general = find(cues.empathy.get("general"), text);
   if (general.length > 0)
     return result(name, "partly", general, "Say the feeling is fair: \"that's completely understandable\", \"you're right to expect better\".");
-  return result(name, "missed", [], "Tell the customer their reaction is reasonable, e.g. \"anyone would be upset by this\".");
+  return result(name, "missed", [], "Tell the customer their reaction is reasonable (\"anyone would be upset by this\").");
 }
 
 function apologyFits(sit: SituationReading, f: Found, customer: Reading): CriterionResult {
