@@ -64,10 +64,15 @@ export class CaseEngine {
     const stats = await triageMessages(this.ctx, ids);
     this.triaged += stats.messages;
     if (stats.customerMessages > 0 && this.ctx.rules.alerts.spike.enabled && this.spikeAt === null) {
-      this.spikeAt = this.ctx.clock.now() + this.ctx.rules.alerts.spike.checkEveryMinutes * 60_000;
-      this.wake(this.spikeAt);
+      this.scheduleSpikeCheck(this.ctx.clock.now() + this.ctx.rules.alerts.spike.checkEveryMinutes * 60_000);
     }
     return stats;
+  }
+
+  /** Test the running hour for spikes at `at` (triage calls this when customer messages arrive). */
+  scheduleSpikeCheck(at: number): void {
+    this.spikeAt = this.spikeAt === null ? at : Math.min(this.spikeAt, at);
+    this.wake(this.spikeAt);
   }
 
   /** The reading worker's hook: queue ids and return at once; batches coalesce while one runs. */
