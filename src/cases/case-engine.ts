@@ -30,8 +30,11 @@ export interface CaseEngineOptions {
   delivery?: Partial<DeliveryOptions>;
 }
 
-/** Longest sleep: also the bound on how late work scheduled by another process is noticed. */
-const MAX_SLEEP_MS = 15 * 60_000;
+/**
+ * Longest sleep. Instants scheduled in this process wake it exactly; this bounds how late it notices
+ * instants written by another process (a standalone `attune worker` triaging into the same database).
+ */
+const MAX_SLEEP_MS = 60_000;
 
 export interface DueResult extends DueStats {
   deliveries: DeliveryStats;

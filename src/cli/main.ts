@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import("./check.js"),
   train: () => import("./train.js"),
   eval: () => import("./eval.js"),
+  cases: () => import("./cases.js"),
 };
 
 function usage(): string {

@@ -6,6 +6,8 @@
  * await run(["--db", "./data/attune.db", "--once"]);
  */
 import { parseArgs } from "node:util";
+import { CaseEngine } from "../cases/case-engine.js";
+import { loadCaseRules } from "../cases/case-rules.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { queueStats } from "../store/reading-queue.js";
 import { ReadingWorker } from "../store/reading-worker.js";
@@ -31,10 +33,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const store = await openStore(storeOptionsFrom({ db: v.db }));
   const { createReader } = await import("../analysis/read.js");
-  const worker = new ReadingWorker(store, await createReader(), { batchSize: batch });
+  // Cases are triaged right after reading, here as in `attune serve`; the server's scheduler acts on them.
+  const cases = new CaseEngine({ store, rules: loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined), timers: false });
+  const worker = new ReadingWorker(store, await createReader(), { batchSize: batch, onRead: (ids) => cases.enqueue(ids) });
   try {
     if (v.once) {
       const n = await worker.drain();
+      await cases.idle();
       process.stdout.write(JSON.stringify({ read: n, ...(await queueStats(store)) }) + "\n");
       return 0;
     }
@@ -45,6 +50,7 @@ export async function run(argv: string[]): Promise<number> {
       process.once("SIGINT", () => resolve());
     });
     await worker.stop();
+    await cases.idle();
     return 0;
   } finally {
     await store.close();
