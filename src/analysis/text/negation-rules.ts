@@ -46,6 +46,8 @@ export interface Entry {
   /** Number of tokens of the entry. */
   length: number;
   factor: number;
+  /** Scope of a negator borrowed from English in code-mixed text ("hindi gumagana, not working"). */
+  scope?: { direction: "forward" | "backward" | "both"; window: number };
 }
 
 export interface CompiledRules {
@@ -81,6 +83,13 @@ const DATA: Record<string, NegationData> = {
 
 const compiled = new Map<string, CompiledRules>();
 
+/**
+ * Languages whose customers mix English in freely (Taglish, Telugu-English, Thai-English,
+ * Hinglish): English negators and intensifiers work there too, with English scope. Not Czech,
+ * where "no" means "well".
+ */
+const MIXES_WITH_ENGLISH = new Set(["tl", "te", "th", "hi"]);
+
 /** Languages that have negation data. */
 export const NEGATION_LANGUAGES = Object.keys(DATA);
 
@@ -97,9 +106,25 @@ export function rulesFor(lang: string): CompiledRules | undefined {
   let rules = compiled.get(data.lang);
   if (!rules) {
     rules = compile(data);
+    if (MIXES_WITH_ENGLISH.has(data.lang)) borrowEnglish(rules, compile(DATA.en!));
     compiled.set(data.lang, rules);
   }
   return rules;
+}
+
+function borrowEnglish(rules: CompiledRules, en: CompiledRules): void {
+  for (let len = 1; len < en.entries.length; len++) {
+    for (const [key, entry] of en.entries[len]!) {
+      // Thai joins entry words without spaces; English entries keep theirs and match ASCII tokens
+      if (rules.joiner === "" && len > 1) continue;
+      const table = rules.entries[len]!;
+      if (!table.has(key)) table.set(key, { ...entry, scope: { direction: en.direction, window: en.window } });
+    }
+  }
+  for (const p of en.entryPrefixes) rules.entryPrefixes.add(p);
+  rules.maxLength = Math.max(rules.maxLength, en.maxLength);
+  for (const s of en.negatorSuffixes) if (!rules.negatorSuffixes.includes(s)) rules.negatorSuffixes.push(s);
+  for (const w of en.skip) rules.skip.add(w);
 }
 
 function compile(d: NegationData): CompiledRules {

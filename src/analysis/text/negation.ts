@@ -34,14 +34,14 @@ export function applyNegation(tokens: Token[], lang: string): void {
     }
     const hit = matchEntry(tokens, i, rules);
     if (hit) {
-      if (hit.kind === "negator") markScope(tokens, i, hit.length, rules);
+      if (hit.kind === "negator") markScope(tokens, i, hit.length, rules, hit.scope);
       else if (hit.kind === "pre") scaleNext(tokens, i + hit.length, hit.factor, rules);
       else if (hit.kind === "post") scalePrevious(tokens, i - 1, hit.factor, rules);
       i += hit.length;
       continue;
     }
     if (rules.negatorSuffixes.some((s) => t.norm.endsWith(s) && t.norm.length > s.length)) {
-      markScope(tokens, i, 1, rules);
+      markScope(tokens, i, 1, rules, { direction: "forward", window: 3 });
       i++;
       continue;
     }
@@ -89,17 +89,22 @@ function isBoundary(tokens: Token[], j: number, towards: number, rules: Compiled
     const other = tokens[towards];
     if (other) {
       const gap = towards < j ? t.start > other.end : other.start > t.end;
-      if (gap) return true;
+      // a space between two English words in Thai text is just a word space
+      if (gap && !(isAsciiWord(t) && isAsciiWord(other))) return true;
     }
   }
   return false;
 }
 
-function markScope(tokens: Token[], i: number, length: number, rules: CompiledRules): void {
-  const fwd = rules.direction === "forward" || rules.direction === "both";
-  const back = rules.direction === "backward" || rules.direction === "both";
-  if (fwd) walk(tokens, i, i + length, +1, rules.window, rules);
-  if (back) walk(tokens, i, i - 1, -1, rules.direction === "both" ? 1 : rules.window, rules);
+function isAsciiWord(t: Token): boolean {
+  return t.kind === "word" && /^[\x21-\x7e]+$/.test(t.norm);
+}
+
+function markScope(tokens: Token[], i: number, length: number, rules: CompiledRules, scope = { direction: rules.direction, window: rules.window }): void {
+  const fwd = scope.direction === "forward" || scope.direction === "both";
+  const back = scope.direction === "backward" || scope.direction === "both";
+  if (fwd) walk(tokens, i, i + length, +1, scope.window, rules);
+  if (back) walk(tokens, i, i - 1, -1, scope.direction === "both" ? 1 : scope.window, rules);
 }
 
 function walk(tokens: Token[], negator: number, from: number, step: 1 | -1, window: number, rules: CompiledRules): void {

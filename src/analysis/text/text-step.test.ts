@@ -169,6 +169,13 @@ describe("negation and intensity", () => {
     expect(negated("walang sumasagot", "tl")).toEqual(["sumasagot"]);
   });
 
+  it("code-mixed text: English negators work in Taglish, Telugu-English and Thai-English, not in Czech", () => {
+    expect(negated("Sobrang bagal, the app is not working", "tl")).toContain("working");
+    expect(negated("app not working అవుతోంది", "te")).toContain("working");
+    expect(negated("แอป doesn't work เลยค่ะ", "th")).toContain("work");
+    expect(negated("no jo, funguje to", "cs")).toEqual([]);
+  });
+
   it("intensifiers scale the next content word (Thai มาก the previous one)", () => {
     const en = read("very very slow", "en");
     expect(en[2]!.intensity).toBeCloseTo(2.25);
