@@ -132,6 +132,17 @@ describe("bad input", () => {
     expect(lid.identify("The parcel never arrived and nobody answers my emails.", "tl").code).toBe("en");
   });
 
+  it("flags English inside other scripts", () => {
+    expect(lid.identify("मेरा order cancel हो गया और refund भी नहीं आया").mixed).toEqual(["hi", "en"]);
+    expect(lid.identify("మీ app చాలా slow గా ఉంది, payment fail అవుతోంది").mixed).toEqual(["te", "en"]);
+    expect(lid.identify("Hindi pa rin dumadating yung order ko, sobrang delayed na ng delivery").mixed).toEqual(["tl", "en"]);
+    expect(lid.identify("मेरा ऑर्डर अभी तक नहीं आया").mixed).toBeUndefined();
+  });
+
+  it("reads romanised Telugu", () => {
+    expect(lid.identify("naa order inka raaledu, chala late ayindi").code).toBe("te");
+  });
+
   it("reports scripts", () => {
     expect(lid.identify("నా ఆర్డర్ ఇంకా రాలేదు").script).toBe("Telu");
     expect(lid.identify("ยังไม่ได้รับของค่ะ").script).toBe("Thai");

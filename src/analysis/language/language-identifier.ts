@@ -246,7 +246,8 @@ function ownedScript(predict: Predict, p: Profile, script: string, lang: string)
 function minorityScript(p: Profile, script: string): string | undefined {
   for (const [s, w] of p.words) {
     if (s === script) continue;
-    const lang = SCRIPT_LANGUAGE[s];
+    // English words in Devanagari, Cyrillic or Arabic text ("मेरा order cancel हो गया")
+    const lang = s === "Latn" ? (wordEvidence(p.latin).en >= 1 ? "en" : undefined) : SCRIPT_LANGUAGE[s];
     if (lang && w >= MIX_MIN_WORDS && w >= MIX_MIN_SHARE * p.totalWords) return lang;
   }
   return undefined;
