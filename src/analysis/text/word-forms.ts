@@ -144,7 +144,17 @@ function cutRuns(s: string, keep: number): string {
  * normWord("ఆర్డర్\u200Cకి"); // "ఆర్డర్కి"
  */
 export function normWord(word: string): string {
+  // Plain ASCII (most English, Tagalog and Czech-without-diacritics words) needs only case and runs.
+  if (isPlainAscii(word)) return cutRuns(word.toLowerCase(), 2);
   return cutRuns(asciiDigits(word.normalize("NFC").toLowerCase()).replace(JOINERS, "").replace(APOSTROPHES, "'"), 2);
+}
+
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || c === 0x60) return false;
+  }
+  return true;
 }
 
 /**
