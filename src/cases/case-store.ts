@@ -40,11 +40,8 @@ export function nextCheckOf(row: Pick<CaseRow, "follow_up_at" | "follow_up_fired
   return f === null ? c : Math.min(c, f);
 }
 
-/**
- * Refreshes clocks at `now`, derives sort_due and next_check_at, and writes case and clocks. Returns
- * the refreshed rows. `isNew` clocks are inserted, others updated.
- */
-export async function saveCase(db: Db, ctx: CaseContext, row: CaseRow, clocks: ClockRow[], teamName: string | null, opts: { newClocks?: boolean } = {}): Promise<{ row: CaseRow; clocks: ClockRow[] }> {
+/** Refreshes clocks at `now` and derives the case's sort_due, breached and next_check_at (no I/O). */
+export function prepareCase(ctx: CaseContext, row: CaseRow, clocks: ClockRow[], teamName: string | null): { row: CaseRow; clocks: ClockRow[] } {
   const now = ctx.clock.now();
   const cal = calendarFor(ctx.rules, teamName);
   const fresh = clocks.map((c) => refreshClock(c, cal, now, ctx.rules.warnFraction).row);
@@ -56,14 +53,63 @@ export async function saveCase(db: Db, ctx: CaseContext, row: CaseRow, clocks: C
     updated_at: now,
   };
   next.next_check_at = nextCheckOf(next, fresh);
+  return { row: next, clocks: fresh };
+}
+
+const CASE_COLUMNS: (keyof CaseRow)[] = [
+  "workspace_id", "thread_id", "person_id", "origin_message_id", "last_customer_message_id", "channel", "is_public", "team_id",
+  "assignee_user_id", "status", "active", "priority", "priority_score", "priority_explanation", "reasons", "cause", "emotion",
+  "language", "customer_value", "contacts", "waiting_since", "open_sentiment", "opened_at", "updated_at", "first_response_at",
+  "resolved_at", "closed_at", "sort_due", "next_check_at", "breached", "follow_up_at", "follow_up_fired_at", "follow_up_done_at",
+  "recovered", "recovery_message_id", "recovery_checked_at",
+];
+const CLOCK_COLUMNS: (keyof ClockRow)[] = ["target_minutes", "started_at", "stopped_at", "pauses", "due_at", "warn_at", "warned_at", "breached_at"];
+
+/**
+ * Writes many existing cases in a few statements (insert .. on conflict (id) do update): triage
+ * touches hundreds of cases per batch, and on PostgreSQL each statement is a round trip.
+ */
+export async function upsertCases(db: Db, rows: CaseRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto("cases")
+      .values(rows.slice(i, i + 200) as never)
+      .onConflict((oc) => oc.column("id").doUpdateSet((eb) => Object.fromEntries(CASE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
+      .execute();
+  }
+}
+
+/** Writes clocks (new or changed) in a few statements. */
+export async function upsertClocks(db: Db, rows: ClockRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto("case_clocks")
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(["case_id", "kind"]).doUpdateSet((eb) => Object.fromEntries(CLOCK_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
+      .execute();
+  }
+}
+
+/** Clocks that differ from what was loaded (new ones all count). */
+export function changedClocks(fresh: ClockRow[], loaded: ClockRow[] | undefined): ClockRow[] {
+  if (!loaded) return fresh;
+  return fresh.filter((c, i) => !loaded[i] || !sameClock(c, loaded[i]!));
+}
+
+/**
+ * Refreshes clocks at `now`, derives sort_due and next_check_at, and writes case and clocks. Returns
+ * the refreshed rows. `newClocks` are inserted, others updated (only the changed ones when `loaded`,
+ * the clocks as read, is given).
+ */
+export async function saveCase(db: Db, ctx: CaseContext, row: CaseRow, clocks: ClockRow[], teamName: string | null, opts: { newClocks?: boolean; loaded?: ClockRow[] } = {}): Promise<{ row: CaseRow; clocks: ClockRow[] }> {
+  const { row: next, clocks: fresh } = prepareCase(ctx, row, clocks, teamName);
   const { id, ...rest } = next;
   await db.updateTable("cases").set(rest).where("id", "=", id).execute();
   if (opts.newClocks) {
     if (fresh.length) await db.insertInto("case_clocks").values(fresh).execute();
   } else {
-    for (let i = 0; i < fresh.length; i++) {
-      const c = fresh[i]!;
-      if (sameClock(c, clocks[i]!)) continue;
+    // Only clocks that differ from what was loaded are written; without that baseline, all are.
+    for (const c of opts.loaded ? changedClocks(fresh, opts.loaded) : fresh) {
       const { case_id, kind, ...cols } = c;
       await db.updateTable("case_clocks").set(cols).where("case_id", "=", case_id).where("kind", "=", kind).execute();
     }

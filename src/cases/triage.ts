@@ -17,7 +17,7 @@ import { calendarFor, resumeClock, startClocks, stopClock } from "./case-clocks.
 import type { CaseContext } from "./case-context.js";
 import { applyMove } from "./case-lifecycle.js";
 import { reasonsToOpen, slaTargets } from "./case-rules.js";
-import { loadClocks, saveCase, teamNames, type Db } from "./case-store.js";
+import { changedClocks, loadClocks, prepareCase, teamNames, upsertCases, upsertClocks, type Db } from "./case-store.js";
 import { caseDb, type CaseRow, type ClockRow } from "./case-tables.js";
 import { computePriority } from "./priority.js";
 import { asksQuestion, customerValueOf, describeCase } from "./case-facts.js";
@@ -55,6 +55,8 @@ interface Row {
 interface Work {
   row: CaseRow;
   clocks: ClockRow[];
+  /** The clocks as loaded, to write only what changed; absent for a new case. */
+  loaded?: ClockRow[];
   isNew: boolean;
   dirty: boolean;
 }
@@ -134,7 +136,8 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
   const byThread = new Map<number, Work>(); // the thread's case in work (active) or last resolved
   const clocks = await loadClocks(db, caseRows.map((c) => c.id));
   for (const c of caseRows) {
-    const w: Work = { row: c, clocks: clocks.get(c.id) ?? [], isNew: false, dirty: false };
+    const loaded = clocks.get(c.id) ?? [];
+    const w: Work = { row: c, clocks: loaded, loaded, isNew: false, dirty: false };
     work.set(c.id, w);
     const prev = byThread.get(c.thread_id!);
     if (!prev || c.active === 1 || (prev.row.active === 0 && c.id > prev.row.id)) byThread.set(c.thread_id!, w);
@@ -149,6 +152,7 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
   const teams = await teamNames(db, [...caseRows.map((c) => c.team_id), ...rows.map((r) => r.team_id)]);
 
   const events: PendingEvent[] = [];
+  let tempIds = 0;
   const alerts: NewAlert[] = [];
   const checks = new Map<number, { deleteExisting: boolean; insert?: { messageId: number; dueAt: number; workspaceId: number } }>();
   const replies: { case_id: number; message_id: number; answers_message_id: number; checked_at: number; score: number; criteria: string }[] = [];
@@ -178,7 +182,7 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
         touched = w;
         reopenCase(w, m, reasons, nContacts);
       } else if (reasons.length) {
-        touched = await openCase(tdb, m, reasons, nContacts);
+        touched = openCase(m, reasons, nContacts);
         if (thread !== null) byThread.set(thread, touched);
       } else if (thread !== null && asksQuestion(m.text, m.reading)) {
         const cur = checks.get(thread) ?? { deleteExisting: false };
@@ -205,10 +209,39 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
       if (m.person_id !== null) judgeRecovery(m, touched?.row.id);
     }
 
-    for (const w of work.values()) {
-      if (!w.dirty) continue;
-      await saveCase(tdb, ctx, w.row, w.clocks, w.row.team_id !== null ? teams.get(w.row.team_id) ?? null : null, { newClocks: w.isNew });
+    // New cases are inserted together (their ids come back by origin message), the rest upserted together.
+    const prepared = [...work.values()].filter((w) => w.dirty).map((w) => ({ w, ...prepareCase(ctx, w.row, w.clocks, w.row.team_id !== null ? teams.get(w.row.team_id) ?? null : null) }));
+    const idMap = new Map<number, number>();
+    const fresh = prepared.filter((p) => p.w.isNew);
+    for (let i = 0; i < fresh.length; i += 100) {
+      const chunk = fresh.slice(i, i + 100);
+      const out = await tdb
+        .insertInto("cases")
+        .values(chunk.map(({ row: { id: _temp, ...rest } }) => rest))
+        // Another process opened this thread's case a moment ago: that one wins, this one is dropped.
+        .onConflict((oc) => oc.doNothing())
+        .returning(["id", "origin_message_id"])
+        .execute();
+      const byOrigin = new Map(out.map((o) => [o.origin_message_id, o.id]));
+      for (const p of chunk) {
+        const real = byOrigin.get(p.row.origin_message_id);
+        if (real === undefined) continue;
+        idMap.set(p.row.id, real);
+        p.row.id = real;
+        p.clocks = p.clocks.map((c) => ({ ...c, case_id: real }));
+      }
     }
+    const realId = (id: number): number | undefined => (id < 0 ? idMap.get(id) : id);
+    const kept = prepared.filter((p) => !p.w.isNew || idMap.has(p.w.row.id) || p.row.id > 0);
+    await upsertCases(tdb, kept.filter((p) => !p.w.isNew).map((p) => p.row));
+    await upsertClocks(tdb, kept.flatMap((p) => (p.w.isNew ? (p.row.id > 0 ? p.clocks : []) : changedClocks(p.clocks, p.w.loaded))));
+    for (const p of kept) if (p.row.next_check_at !== null) ctx.wake(p.row.next_check_at);
+    for (const e of events) e.caseId = realId(e.caseId) ?? 0;
+    for (const r of replies) r.case_id = realId(r.case_id) ?? 0;
+    for (const a of alerts) if (a.caseId) a.caseId = realId(a.caseId) ?? null;
+    const live = (id: number) => id > 0;
+    events.splice(0, events.length, ...events.filter((e) => live(e.caseId)));
+    replies.splice(0, replies.length, ...replies.filter((r) => live(r.case_id)));
     if (replies.length) {
       for (let i = 0; i < replies.length; i += 200) await tdb.insertInto("case_replies").values(replies.slice(i, i + 200)).onConflict((oc) => oc.column("message_id").doNothing()).execute();
     }
@@ -249,10 +282,11 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
     w.clocks = w.clocks.map((c) => (c.stopped_at !== null ? c : { ...c, target_minutes: c.kind === "first_response" ? t.firstResponseMinutes : t.resolutionMinutes }));
   }
 
-  async function openCase(tdb: Db, m: Row, reasons: string[], nContacts: number): Promise<Work> {
+  function openCase(m: Row, reasons: string[], nContacts: number): Work {
     const { p, value } = priorityOf(m.reading, m.person_id, nContacts, m.sent_at);
     const base = newCaseValues(m, reasons, p, value, nContacts, now);
-    const { id } = await tdb.insertInto("cases").values(base).returning("id").executeTakeFirstOrThrow();
+    // A temporary id until the batch's new cases are inserted together.
+    const id = -(++tempIds);
     const row: CaseRow = { ...base, id };
     const w: Work = { row, clocks: startClocks(id, slaTargets(rules, p.level, m.channel), m.sent_at), isNew: true, dirty: true };
     work.set(id, w);
