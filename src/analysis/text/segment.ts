@@ -223,13 +223,8 @@ function computeForms(kind: TokenKind, surface: string): Forms {
   if (kind === "punct") return { norm: surface, fold: surface, elongated: false, capsWord: false, letters: 0 };
   const [norm, fold] = forms(kind, surface);
   const wordish = kind === "word" || kind === "hashtag";
-  return {
-    norm,
-    fold,
-    elongated: wordish && isElongated(surface),
-    capsWord: kind === "word" && isCapsWord(surface),
-    letters: kind === "word" ? letterCount(surface) : 0,
-  };
+  const capsWord = kind === "word" && isCapsWord(surface);
+  return { norm, fold, elongated: wordish && isElongated(surface), capsWord, letters: capsWord ? letterCount(surface) : 0 };
 }
 
 const SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F]/gu;
