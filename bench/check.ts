@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Reading } from "../src/core/reading.js";
-import { createReader } from "../src/analysis/read.js";
+import { openReader } from "../training/respond/open-reader.js";
 import { checkReply } from "../src/analysis/respond/check-reply.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,7 +55,7 @@ function run(label: string, seconds: number, cases: Case[], step: (c: Case) => n
 
 async function main(): Promise<void> {
   const seconds = secondsArg();
-  const reader = await createReader();
+  const reader = await openReader();
   const cases: Case[] = [];
   for (const f of readdirSync(dir).filter((x) => /^[a-z]{2}\.jsonl$/.test(x))) {
     for (const line of readFileSync(join(dir, f), "utf8").split("\n")) {

@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createReader } from "../../src/analysis/read.js";
+import { openReader } from "./open-reader.js";
 import { checkReply } from "../../src/analysis/respond/check-reply.js";
 import { loadTriples, type Triple } from "./load-triples.js";
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const verbose = args.includes("--verbose");
   const wanted = args.filter((a) => !a.startsWith("--"));
   const files = readdirSync(here).filter((f) => /^[a-z]{2}\.jsonl$/.test(f));
-  const reader = await createReader();
+  const reader = await openReader();
   let allOk = true;
   for (const file of files) {
     const lang = file.slice(0, 2);

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseContext } from "../../src/core/parse-context.js";
-import { createReader } from "../../src/analysis/read.js";
+import { openReader } from "./open-reader.js";
 import { createLanguageIdentifier } from "../../src/analysis/language/index.js";
 import { checkReply } from "../../src/analysis/respond/check-reply.js";
 import { draftReplies } from "../../src/analysis/respond/draft-replies.js";
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as Record<string, unknown> & { id: string; lang: string; message: string });
-  const reader = await createReader();
+  const reader = await openReader();
   const lid = await createLanguageIdentifier();
   const byLang = new Map<string, Tally>();
   const all: Tally = { drafts: 0, language: 0, score: 0, slots: 0, min: 100 };

@@ -3,7 +3,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseContext } from "../../src/core/parse-context.js";
-import { createReader, type Reader } from "../../src/analysis/read.js";
+import type { Reader } from "../../src/analysis/read.js";
+import { openReader } from "./open-reader.js";
 import { createLanguageIdentifier, type LanguageIdentifier } from "../../src/analysis/language/index.js";
 import { checkReply } from "../../src/analysis/respond/check-reply.js";
 import { draftReplies } from "../../src/analysis/respond/draft-replies.js";
@@ -18,7 +19,7 @@ let reader: Reader;
 let lid: LanguageIdentifier;
 
 beforeAll(async () => {
-  reader = await createReader();
+  reader = await openReader();
   lid = await createLanguageIdentifier();
 });
 

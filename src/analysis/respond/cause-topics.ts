@@ -9,17 +9,13 @@
  */
 import type { CauseLabel } from "../../core/labels.js";
 import type { Span } from "../../core/reading.js";
-import { findCues, prepare, type PreparedText } from "./cue-matcher.js";
+import { findGroups, prepare, type PreparedText } from "./cue-matcher.js";
 import type { CueSet } from "./cue-set.js";
 
 /** Cause labels named in `text`, most-named first, with their spans. */
 export function topicsIn(text: string | PreparedText, cues: CueSet): Map<CauseLabel, Span[]> {
   const prepared = typeof text === "string" ? prepare(text, cues.fold) : text;
-  const found: [CauseLabel, Span[]][] = [];
-  for (const [label, m] of cues.causeTopics) {
-    const spans = findCues(m, prepared);
-    if (spans.length > 0) found.push([label, spans]);
-  }
+  const found = [...findGroups(cues.topicsAll, prepared)];
   found.sort((a, b) => b[1].length - a[1].length);
   return new Map(found);
 }

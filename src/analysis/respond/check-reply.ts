@@ -13,7 +13,7 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import type { Reading, Span } from "../../core/reading.js";
-import { findCues, prepare, type CompiledCues, type PreparedText } from "./cue-matcher.js";
+import { findCues, findGroups, prepare, type CompiledCues, type PreparedText } from "./cue-matcher.js";
 import type { CueSet } from "./cue-set.js";
 import { topicsIn } from "./cause-topics.js";
 import { contentStems, specificNumbers } from "./content-words.js";
@@ -87,17 +87,15 @@ export function checkReply(
   const replyStems = contentStems(text, cues.mode, cues.stopwords);
   const sharedCause = replyStems.filter((s) => customerSide.causeStems.has(s.stem));
   const sharedAny = replyStems.filter((s) => customerSide.allStems.has(s.stem));
-  const topicSpans: Span[] = [];
-  for (const label of customerSide.causeLabels) {
-    const m = cues.causeTopics.get(label);
-    if (m) topicSpans.push(...findCues(m, text));
-  }
+  const replyTopics = findGroups(cues.topicsAll, text);
+  const topicSpans: Span[] = customerSide.causeLabels.flatMap((label) => replyTopics.get(label) ?? []);
+  const feelings = findGroups(cues.empathyAll, text);
 
   const criteria: CriterionResult[] = [
-    acknowledges(sit, cues, text, found),
-    validates(sit, found, cues, text, isPublic),
+    acknowledges(sit, feelings, found),
+    validates(sit, found, feelings, isPublic),
     apologyFits(sit, found, customerReading),
-    addressesCause(customerSide, topicSpans, toSpans(reply, sharedCause), toSpans(reply, sharedAny)),
+    addressesCause(customerSide, sit, topicSpans, toSpans(reply, sharedCause), toSpans(reply, sharedAny)),
     ownsFix(sit, found),
     nextStep(sit, found, isPublic),
     respectful(found),
@@ -192,10 +190,12 @@ function result(name: CriterionName, verdict: Verdict, evidence: Span[], suggest
   return { name, verdict, evidence: dedupe(evidence), suggestion: verdict === "met" || verdict === "not_applicable" ? "" : suggestion };
 }
 
-function acknowledges(sit: SituationReading, cues: CueSet, text: PreparedText, f: Found): CriterionResult {
+type Feelings = Map<EmotionLabel | "general", Span[]>;
+
+function acknowledges(sit: SituationReading, feelings: Feelings, f: Found): CriterionResult {
   const name = "acknowledges_feeling";
   if (sit.situation === "praise") {
-    const joy = [...f.thanks, ...find(cues.empathy.get("joy"), text)];
+    const joy = [...f.thanks, ...(feelings.get("joy") ?? [])];
     return joy.length > 0
       ? result(name, "met", joy)
       : result(name, "missed", [], "Thank the customer for the kind words and say you are glad it went well.");
@@ -205,16 +205,16 @@ function acknowledges(sit: SituationReading, cues: CueSet, text: PreparedText, f
   for (const e of sit.emotions.slice(0, 3)) for (const fam of FAMILIES) if (fam.includes(e)) fam.forEach((x) => wanted.add(x));
   const specific: Span[] = [];
   const other: Span[] = [];
-  for (const [label, m] of cues.empathy) {
+  for (const [label, found] of feelings) {
     if (label === "general") continue;
-    const spans = find(m, text).filter((s) => !inside(s, f.generic));
+    const spans = found.filter((s) => !inside(s, f.generic));
     // Readers confuse neighbouring negative feelings (anger read as sadness), so naming any
     // negative feeling counts; only a warm word to an upset customer is a near miss.
     const negativeWord = !POSITIVE_FEELINGS.has(label);
     if (wanted.has(label) || (sit.negative && negativeWord) || (wanted.size === 0 && negativeWord)) specific.push(...spans);
     else other.push(...spans);
   }
-  const general = find(cues.empathy.get("general"), text);
+  const general = feelings.get("general") ?? [];
   const feelingName = sit.emotions[0] ?? "the feeling";
   if (specific.length > 0) return result(name, "met", [...specific, ...general]);
   if (general.length > 0 || other.length > 0)
@@ -227,13 +227,13 @@ function acknowledges(sit: SituationReading, cues: CueSet, text: PreparedText, f
   );
 }
 
-function validates(sit: SituationReading, f: Found, cues: CueSet, text: PreparedText, isPublic: boolean): CriterionResult {
+function validates(sit: SituationReading, f: Found, feelings: Feelings, isPublic: boolean): CriterionResult {
   const name = "validates_feeling";
   if (sit.situation === "praise" || (!sit.negative && sit.emotions.length === 0)) return result(name, "not_applicable", []);
   // A public reply is kept short on purpose; validation belongs in the private conversation.
   if (isPublic && f.validation.length === 0) return result(name, "not_applicable", []);
   if (f.validation.length > 0) return result(name, "met", f.validation);
-  const general = find(cues.empathy.get("general"), text);
+  const general = feelings.get("general") ?? [];
   if (general.length > 0)
     return result(name, "partly", general, "Say the feeling is fair: \"that's completely understandable\", \"you're right to expect better\".");
   return result(name, "missed", [], "Tell the customer their reaction is reasonable (\"anyone would be upset by this\").");
@@ -285,9 +285,11 @@ function customerTerms(text: string, reading: Reading, cues: CueSet, sit: Situat
   return { causeLabels: [...labels], causeStems, allStems };
 }
 
-function addressesCause(side: CustomerSide, topics: Span[], sharedCause: Span[], sharedAny: Span[]): CriterionResult {
+function addressesCause(side: CustomerSide, sit: SituationReading, topics: Span[], sharedCause: Span[], sharedAny: Span[]): CriterionResult {
   const name = "addresses_cause";
   if (side.causeLabels.length === 0 && side.allStems.size === 0) return result(name, "not_applicable", []);
+  // Thanks for praise of nothing nameable is complete; specifics are judged under "personal".
+  if (sit.situation === "praise" && side.causeLabels.length === 0 && sharedAny.length < 2) return result(name, "not_applicable", []);
   // With no cause to name (a plain question), speaking to the customer's own words is the test.
   const noCause = side.causeLabels.length === 0 && sharedAny.length >= 2;
   if (noCause || sharedCause.length > 0 || (topics.length > 0 && sharedAny.length > 0) || topics.length >= 2)

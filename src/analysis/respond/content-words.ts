@@ -34,7 +34,8 @@ export function contentStems(text: PreparedText, mode: BoundaryMode, stopwords: 
   WORD.lastIndex = 0;
   for (let m = WORD.exec(key); m !== null; m = WORD.exec(key)) {
     const w = m[0];
-    if (stopwords.has(w) || /^[0-9]/.test(w)) continue;
+    const first = w.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || stopwords.has(w)) continue;
     const s = stemOf(w, mode);
     if (s !== null) out.push({ stem: s, start: m.index, end: m.index + w.length });
   }

@@ -192,6 +192,59 @@ export function compileCues(cues: readonly string[], mode: BoundaryMode, fold = 
   return { re: new RegExp(branches.join("|"), "gu"), fold, wholeWords };
 }
 
+/** Several labelled cue lists in one pattern: one scan finds the spans of every list. */
+export interface CompiledGroups<L extends string> {
+  readonly re: RegExp | null;
+  readonly labels: readonly L[];
+  readonly wholeWords: boolean;
+}
+
+/**
+ * Compile labelled lists (the feeling words of each emotion, the topic words of each cause) into
+ * one pattern with one capturing group per list. A scan is one pass instead of one per list; where
+ * lists share a phrase, the first list takes it.
+ */
+export function compileGroups<L extends string>(lists: readonly (readonly [L, readonly string[]])[], mode: BoundaryMode, fold = false): CompiledGroups<L> {
+  const labels: L[] = [];
+  const parts: string[] = [];
+  for (const [label, cues] of lists) {
+    const compiled = compileCues(cues, mode, fold);
+    if (!compiled.re) continue;
+    labels.push(label);
+    parts.push(`(${compiled.re.source})`);
+  }
+  const re = parts.length > 0 ? new RegExp(parts.join("|"), "gu") : null;
+  return { re, labels, wholeWords: mode !== "nospace" };
+}
+
+/** The spans of each labelled list found in the prepared text. */
+export function findGroups<L extends string>(groups: CompiledGroups<L>, text: PreparedText): Map<L, Span[]> {
+  const out = new Map<L, Span[]>();
+  const re = groups.re;
+  if (re === null) return out;
+  re.lastIndex = 0;
+  for (let m = re.exec(text.key); m !== null; m = re.exec(text.key)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    if (end === start) {
+      re.lastIndex++;
+      continue;
+    }
+    let g = 0;
+    while (g < groups.labels.length && m[g + 1] === undefined) g++;
+    const label = groups.labels[g] as L;
+    if (groups.wholeWords) {
+      while (start > 0 && WORD_CHAR.test(text.key.charAt(start - 1))) start--;
+      while (end < text.key.length && WORD_CHAR.test(text.key.charAt(end))) end++;
+      re.lastIndex = end;
+    }
+    const list = out.get(label) ?? [];
+    list.push({ start, end, text: text.original.slice(start, end) });
+    out.set(label, list);
+  }
+  return out;
+}
+
 /** All non-overlapping matches of the cues in the prepared text, as spans of the original. */
 export function findCues(cues: CompiledCues, text: PreparedText): Span[] {
   const re = cues.re;

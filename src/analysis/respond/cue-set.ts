@@ -9,7 +9,7 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
-import { compileCues, prepare, type BoundaryMode, type CompiledCues } from "./cue-matcher.js";
+import { compileCues, compileGroups, prepare, type BoundaryMode, type CompiledCues, type CompiledGroups } from "./cue-matcher.js";
 
 /** Lists of phrases, by kind. See cues/README.md for what belongs in each. */
 export interface CueSetData {
@@ -56,7 +56,11 @@ export interface CueSet extends Record<ListKind, CompiledCues> {
   mode: BoundaryMode;
   fold: boolean;
   empathy: Map<EmotionLabel | "general", CompiledCues>;
+  /** Every feeling list in one pattern, for a single scan of a reply. */
+  empathyAll: CompiledGroups<EmotionLabel | "general">;
   causeTopics: Map<CauseLabel, CompiledCues>;
+  /** Every cause's topic list in one pattern, for a single scan. */
+  topicsAll: CompiledGroups<CauseLabel>;
   stopwords: ReadonlySet<string>;
 }
 
@@ -75,13 +79,19 @@ export function compileCueSet(data: CueSetData): CueSet {
     const list = data.cause_topics[label];
     if (list && list.length > 0) causeTopics.set(label, compileCues(list, data.mode, fold));
   }
+  const feelingLists = [...EMOTIONS, "general" as const]
+    .map((l) => [l, data.empathy[l] ?? []] as const)
+    .filter(([, xs]) => xs.length > 0);
+  const topicLists = CAUSES.map((l) => [l, data.cause_topics[l] ?? []] as const).filter(([, xs]) => xs.length > 0);
   return {
     ...lists,
     language: data.language,
     mode: data.mode,
     fold,
     empathy,
+    empathyAll: compileGroups(feelingLists, data.mode, fold),
     causeTopics,
+    topicsAll: compileGroups(topicLists, data.mode, fold),
     stopwords: new Set(data.stopwords.map((w) => prepare(w, fold).key)),
   };
 }

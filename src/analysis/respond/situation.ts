@@ -53,8 +53,10 @@ export function classify(reading: Reading): SituationReading {
   const negEmotion = negScore > 0 && !(reading.sentiment.label === "positive" && !reading.complaint.is && posScore > negScore);
   // Sarcasm reads as praise on the surface ("good to know what I've been paying for").
   const sarcastic = reading.signals.some((s) => s.label === "sarcasm");
+  // Threats to leave, sue or go public, and repeat contacts, are grievances even in calm words.
+  const grievance = reading.signals.some((s) => s.label !== "sarcasm");
   const negative =
-    sarcastic || reading.complaint.is || reading.sentiment.label === "negative" || negativeCauses.length > 0 || negEmotion;
+    sarcastic || grievance || reading.complaint.is || reading.sentiment.label === "negative" || negativeCauses.length > 0 || negEmotion;
 
   // Praise is read off feeling and causes first: a complaint score alone on a warm message ("your
   // staff were incredibly kind when my son got sick") should not turn thanks into an apology.

@@ -17,7 +17,19 @@ export interface ExampleContext {
 }
 
 /** One filled example sentence, or "" when the language has no templates. */
+const cache = new Map<string, string>();
+
 export function exampleFor(language: string, kind: ExampleKind, context: ExampleContext = {}): string {
+  const key = `${language}|${kind}|${context.emotion ?? ""}|${context.cause ?? ""}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = build(language, kind, context);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function build(language: string, kind: ExampleKind, context: ExampleContext): string {
   const t = templatesFor(language);
   if (!t) return "";
   const slots: Record<string, string> = {
