@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { AttuneError } from "../../core/errors.js";
+import { parseCheckOptions, parseFacts } from "./parse-facts.js";
+
+describe("parseFacts", () => {
+  it("reads camelCase and snake_case fields and ignores unknown ones", () => {
+    expect(parseFacts({ customer_name: "Dana", agentName: "Sam", agent_gender: "male", order_id: 1042, offer: "refund", follow_up: "today", channel: "social", public: "true", extra: 1 })).toEqual({
+      customerName: "Dana",
+      agentName: "Sam",
+      agentGender: "male",
+      orderId: "1042",
+      offer: "refund",
+      followUp: "today",
+      channel: "social",
+      public: true,
+    });
+  });
+
+  it("rejects values outside the allowed sets, naming the field but not echoing the value", () => {
+    expect(() => parseFacts({ offer: "free pony" })).toThrow(AttuneError);
+    try {
+      parseFacts({ agent_gender: "robot" });
+    } catch (err) {
+      expect((err as AttuneError).details.field).toBe("agentGender");
+      expect(JSON.stringify((err as AttuneError).toJSON())).not.toContain("robot");
+    }
+  });
+
+  it("treats public channels as public for the check", () => {
+    expect(parseCheckOptions({ channel: "review", customer_name: "Dana" })).toEqual({ customerName: "Dana", public: true });
+    expect(parseCheckOptions({ channel: "email" })).toEqual({});
+  });
+});
