@@ -249,17 +249,13 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
       await tdb.updateTable("cases").set({ recovered: r.recovered, recovery_message_id: r.messageId, recovery_checked_at: now }).where("id", "=", caseId).execute();
       events.push({ caseId, kind: "recovery", details: { message_id: r.messageId, recovered: r.recovered === 1 } });
     }
-    for (const [threadId, c] of checks) {
-      if (c.deleteExisting) await tdb.deleteFrom("thread_checks").where("thread_id", "=", threadId).execute();
-      if (c.insert) {
-        await tdb
-          .insertInto("thread_checks")
-          .values({ thread_id: threadId, workspace_id: c.insert.workspaceId, message_id: c.insert.messageId, due_at: c.insert.dueAt })
-          .onConflict((oc) => oc.column("thread_id").doNothing())
-          .execute();
-        ctx.wake(c.insert.dueAt);
-      }
-    }
+    // Answered or taken over by a case: their pending checks go; new questions start theirs (an
+    // earlier unanswered question of the thread keeps its earlier due time).
+    const drop = [...checks].filter(([, c]) => c.deleteExisting).map(([t]) => t);
+    for (let i = 0; i < drop.length; i += 500) await tdb.deleteFrom("thread_checks").where("thread_id", "in", drop.slice(i, i + 500)).execute();
+    const add = [...checks].filter(([, c]) => c.insert).map(([t, c]) => ({ thread_id: t, workspace_id: c.insert!.workspaceId, message_id: c.insert!.messageId, due_at: c.insert!.dueAt }));
+    for (let i = 0; i < add.length; i += 500) await tdb.insertInto("thread_checks").values(add.slice(i, i + 500)).onConflict((oc) => oc.column("thread_id").doNothing()).execute();
+    if (add.length) ctx.wake(Math.min(...add.map((a) => a.due_at)));
     for (let i = 0; i < events.length; i += 200) {
       await tdb
         .insertInto("case_events")
