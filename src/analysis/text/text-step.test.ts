@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from "node:os";
 import { describe, expect, it } from "vitest";
 import { normalise } from "./normalise.js";
 import { segment } from "./segment.js";
@@ -31,14 +32,21 @@ describe("normalise", () => {
     expect(Array.from(n.toOriginal)).toEqual(Array.from({ length: original.length + 1 }, (_, i) => i));
   });
 
-  /** Best of 3 tries, up to 10 while over 50 ms: a shared machine can steal any single try. */
+  /**
+   * Best of 3 tries, up to 10 while over 50 ms. On an overloaded machine (load above the core
+   * count) this process's CPU time is used instead of wall time taken by other processes.
+   */
   function bestOf3(text: string): number {
     normalise(text.slice(0, 50_000)); // warm the JIT, as a long-running process would be
+    const overloaded = loadavg()[0]! > availableParallelism();
     let best = Infinity;
     for (let k = 0; k < 10 && (k < 3 || best >= 50); k++) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       normalise(text);
-      best = Math.min(best, performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      const wall = performance.now() - t0;
+      best = Math.min(best, overloaded ? Math.min(wall, (c.user + c.system) / 1000) : wall);
     }
     return best;
   }
