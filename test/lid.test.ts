@@ -139,6 +139,21 @@ describe("bad input", () => {
     expect(lid.identify("मेरा ऑर्डर अभी तक नहीं आया").mixed).toBeUndefined();
   });
 
+  it("reads very short messages", () => {
+    for (const [text, lang] of [
+      ["Salamat po", "tl"],
+      ["asan na po", "tl"],
+      ["diky moc", "cs"],
+      ["kde je muj balik?", "cs"],
+      ["where is my order", "en"],
+      ["ขอบคุณค่ะ", "th"],
+      ["ధన్యవాదాలు", "te"],
+      ["cảm ơn", "vi"],
+    ]) {
+      expect(lid.identify(text!).code, text).toBe(lang);
+    }
+  });
+
   it("reads romanised Telugu", () => {
     expect(lid.identify("naa order inka raaledu, chala late ayindi").code).toBe("te");
   });

@@ -193,6 +193,10 @@ function identifyWith(predict: Predict, text: string, hint?: string): LanguageRe
   let [code, conf] = ranked[0] ?? ["und", 0];
   let mixed: string[] | undefined;
 
+  if (script === "Latn" && code !== "vi" && vietnameseLetters(p.latin) >= 2) {
+    // ơ, ư and the hook above are Vietnamese only; fastText misses very short Vietnamese ("cảm ơn")
+    return { code: "vi", confidence: round(Math.max(conf, 0.8)), script };
+  }
   if (script === "Latn") {
     const ev = wordEvidence(p.latin);
     const alt = latinRules(ev, ranked, code, conf);
@@ -213,6 +217,12 @@ function identifyWith(predict: Predict, text: string, hint?: string): LanguageRe
   if (conf < 0.2 && p.totalLetters < 40) return und(script);
   if (conf < 0.1) return und(script);
   return { code, confidence: round(conf), script, ...(mixed && mixed[0] === code ? { mixed } : {}) };
+}
+
+const VI_ONLY = /[\u01a0\u01a1\u01af\u01b0]|[\u0309\u031b]/g;
+
+function vietnameseLetters(latin: string): number {
+  return latin.normalize("NFD").match(VI_ONLY)?.length ?? 0;
 }
 
 function compatible(code: string, script: string): boolean {
@@ -272,7 +282,8 @@ function latinRules(ev: WordEvidence, ranked: [string, number][], code: string, 
   // Czech without diacritics: fastText reads it as Polish, Slovak, Slovene or even Luxembourgish.
   const csShare = ev.cs / words;
   const csProb = ranked.find(([c]) => c === "cs")?.[1] ?? 0;
-  const csWords = (ev.cs >= 3 && csShare >= 0.4) || (ev.cs >= 2 && csShare >= 0.25 && csProb >= 0.1);
+  const csWords =
+    (ev.cs >= 3 && csShare >= 0.4) || (ev.cs >= 2 && csShare >= 0.25 && csProb >= 0.1) || (ev.cs >= 2 && words <= 4 && csShare >= 0.6);
   const notSlovak = ev.csNotSk >= 2 && ev.csNotSk > ev.sk;
   if (code === "cs" && csWords) return { code, conf: Math.max(conf, Math.min(0.95, 0.45 + csShare / 2 + csProb)) };
   if (code !== "cs" && (CS_CONFUSERS.has(code) || conf < 0.6) && csWords && notSlovak) {
