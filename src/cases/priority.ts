@@ -35,7 +35,9 @@ export const DEFAULT_PRIORITY_THRESHOLDS: [number, number, number] = [0.75, 0.5,
 export function computePriority(input: PriorityInput, thresholds = DEFAULT_PRIORITY_THRESHOLDS): Priority {
   const parts: [number, string][] = [];
   const { urgency, reach } = input.reading;
-  urgency.reasons.forEach((r, i) => parts.push([urgency.score * (1 - i * 0.05), r]));
+  // "third contact" below says what "Nth message in the thread" says, counted the way a lead counts.
+  const urgencyReasons = input.contacts >= 2 ? urgency.reasons.filter((r) => !r.endsWith("message in the thread")) : urgency.reasons;
+  urgencyReasons.forEach((r, i) => parts.push([urgency.score * (1 - i * 0.05), r]));
   reach.reasons.forEach((r, i) => parts.push([reach.score * (1 - i * 0.05), r]));
   const value = input.customerValue ?? 0;
   if (value >= 0.5) parts.push([value * 0.5, "high-value customer"]);

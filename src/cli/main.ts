@@ -8,6 +8,7 @@ import { asAttuneError } from "../core/errors.js";
 type Command = { run(argv: string[]): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  demo: () => import("./demo.js"),
   analyze: () => import("./analyze.js"),
   import: () => import("./import.js"),
   serve: () => import("./serve.js"),

@@ -6,10 +6,8 @@
  * @example
  * await run(["--port", "3000", "--db", "./data/attune.db"]);
  */
-import { readdirSync } from "node:fs";
-import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import { importFiles } from "../ingest/import-file.js";
+import { loadSamples } from "../ingest/load-samples.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { startServer } from "../server/start-server.js";
 
@@ -47,7 +45,10 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const store = await openStore(storeOptionsFrom({ db: v.db }));
-  if (v.samples) await loadSamples(store, v.samples);
+  if (v.samples) {
+    const loaded = await loadSamples(store, v.samples);
+    if (loaded) process.stdout.write(`attune: loaded samples ${JSON.stringify(loaded)}\n`);
+  }
   const running = await startServer({
     store,
     port,
@@ -66,23 +67,4 @@ export async function run(argv: string[]): Promise<number> {
   await running.close();
   await store.close();
   return 0;
-}
-
-async function loadSamples(store: Awaited<ReturnType<typeof openStore>>, dir: string): Promise<void> {
-  const any = await store.db.selectFrom("messages").select("id").limit(1).execute();
-  if (any.length) return;
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort().map((f) => join(dir, f));
-  } catch {
-    return;
-  }
-  if (!files.length) return;
-  // One source per file: sample files are written independently and may reuse external ids.
-  const total = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 };
-  for (const file of files) {
-    const r = await importFiles(store, [file], { source: `samples-${basename(file, ".jsonl")}` });
-    for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
-  }
-  process.stdout.write(`attune: loaded samples ${JSON.stringify(total)}\n`);
 }
