@@ -10,10 +10,11 @@ import { AttuneError } from "../core/errors.js";
 import type { DialectName } from "./dialect.js";
 import { initial } from "./migrations/001-initial.js";
 import { cases } from "./migrations/002-cases.js";
+import { insightRollups } from "./migrations/003-insight-rollups.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
-  return { "001-initial": initial(dialect), "002-cases": cases(dialect) };
+  return { "001-initial": initial(dialect), "002-cases": cases(dialect), "003-insight-rollups": insightRollups(dialect) };
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<void> {
