@@ -165,3 +165,13 @@ describe("bad input", () => {
     expect(lid.identify("주문한 물건이 아직 안 왔어요").code).toBe("ko");
   });
 });
+
+describe("a few Telugu-script words in mostly English text", () => {
+  it("is Telugu mixed with English, not unknown", () => {
+    for (const text of ["City లో signal బాగుంది, 5G speed super", "Order cancel చేశాను but refund రాలేదు still"]) {
+      const r = lid.identify(text);
+      expect(r.code).toBe("te");
+      expect(r.mixed).toEqual(["te", "en"]);
+    }
+  });
+});

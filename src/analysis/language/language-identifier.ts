@@ -181,10 +181,13 @@ function identifyWith(predict: Predict, text: string, hint?: string): LanguageRe
   const [wordScript, scriptWords] = dominantOf(p.words);
 
   // Scripts one language owns decide, once they hold a fair part of the words: Thai text keeps
-  // English product names ("iPhone case ไม่มา") and is still Thai.
+  // English product names ("iPhone case ไม่มา") and is still Thai, and a Telugu speaker writing
+  // mostly English words ("City లో signal బాగుంది, 5G speed super") is writing Telugu-English.
   for (const [s, lang] of [["Telu", "te"], ["Thai", "th"]] as const) {
     const w = p.words.get(s) ?? 0;
-    if (w > 0 && w >= 0.4 * p.totalWords) return ownedScript(predict, p, s, lang);
+    if (w > 0 && (w >= 0.4 * p.totalWords || (w >= MIX_MIN_WORDS && w >= MIX_MIN_SHARE * p.totalWords))) {
+      return ownedScript(predict, p, s, lang);
+    }
   }
   const owned = SCRIPT_LANGUAGE[wordScript];
   if (owned && wordScript !== "Hebr" && scriptWords >= 0.5 * p.totalWords) return ownedScript(predict, p, wordScript, owned);
