@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // `attune reply` and `attune check` as a user runs them: JSON Lines in, one JSON line out per input.
+// `--no-models` keeps these tests about the commands, not about model files others may be retraining.
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 function attune(args: string[], input: string): { code: number | null; lines: Record<string, unknown>[]; stderr: string } {
@@ -28,7 +29,7 @@ describe("attune reply", () => {
     ]
       .map((x) => JSON.stringify(x))
       .join("\n");
-    const { code, lines } = attune(["reply", "--count", "2"], `${input}\n`);
+    const { code, lines } = attune(["reply", "--no-models", "--count", "2"], `${input}\n`);
     expect(code).toBe(0);
     expect(lines.map((l) => l.id)).toEqual(["a", "b", "c"]);
     const drafts = lines.map((l) => l.drafts as { text: string; language: string; public: boolean }[]);
@@ -42,7 +43,7 @@ describe("attune reply", () => {
   });
 
   it("reports a bad line as an error line and goes on", () => {
-    const { code, lines } = attune(["reply"], `{"id":"x","message":"Where is my order?"}\nnot json\n{"id":"y"}\n`);
+    const { code, lines } = attune(["reply", "--no-models"], `{"id":"x","message":"Where is my order?"}\nnot json\n{"id":"y"}\n`);
     expect(code).toBe(1);
     expect(lines).toHaveLength(3);
     expect(lines[0]!.drafts).toBeDefined();
@@ -61,7 +62,7 @@ describe("attune check", () => {
     ]
       .map((x) => JSON.stringify(x))
       .join("\n");
-    const { code, lines } = attune(["check"], `${input}\n`);
+    const { code, lines } = attune(["check", "--no-models"], `${input}\n`);
     expect(code).toBe(0);
     expect(lines.map((l) => l.id)).toEqual(["good", "poor"]);
     const [good, poor] = lines as { score: number; criteria: { name: string; verdict: string; evidence: unknown[]; suggestion: string }[] }[];
@@ -88,7 +89,7 @@ describe("attune reply --llm-url", () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
     const run = (input: string) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "reply", "--count", "1", "--llm-url", url, "--llm-model", "fake"], { cwd: root });
+        const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "reply", "--no-models", "--count", "1", "--llm-url", url, "--llm-model", "fake"], { cwd: root });
         let out = "";
         child.stdout.on("data", (c: Buffer) => (out += c.toString()));
         child.on("error", reject);
