@@ -113,6 +113,8 @@ function walk(tokens: Token[], negator: number, from: number, step: 1 | -1, wind
   for (let j = from; j >= 0 && j < tokens.length && counted < window; j += step) {
     if (isBoundary(tokens, j, prev, rules)) break;
     const t = tokens[j]!;
+    // An emoji or emoticon closes the thought it follows ("wala pa rin 😡 ilang beses na").
+    if (t.kind === "emoji" || t.kind === "emoticon") break;
     if (t.kind === "punct") {
       prev = j;
       continue;
