@@ -58,6 +58,7 @@ export interface EmployeeViewOptions {
   teams?: readonly number[];
 }
 
+/** The smallest group of respondents whose feedback is released (k). @example employeeView(rows, { k: MIN_GROUP, now, teamNames }) */
 export const MIN_GROUP = 5;
 
 /** Groups employee feedback by closed UTC month and team, releasing only groups of at least `k` respondents. */

@@ -32,6 +32,12 @@ const DAY = 86_400_000;
 /** Upper bounds of the urgency bands (the last is closed). */
 export const URGENCY_BANDS = [0.2, 0.4, 0.6, 0.8, 1] as const;
 
+/**
+ * The overview for a filter: from the rollups when they can answer it, else from the readings.
+ *
+ * @example
+ * const o = await overview(store, { workspaceId: 1, includeEmployee: false, directions: ["customer"] });
+ */
 export async function overview(store: Store, f: OverviewFilter): Promise<Overview> {
   // SQLite keeps daily rollups (migration 003); whole-day windows read those instead of every reading.
   const wholeDays = (f.from === undefined || f.from % DAY === 0) && (f.to === undefined || f.to % DAY === 0);

@@ -54,6 +54,7 @@ export function ensureWebBuilt(): void {
   execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "web", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
 }
 
+/** Starts the server, creates a user per role and launches chromium. @example const h = await startHarness(); */
 export async function startHarness(opts: { dbPath?: string; extraArgs?: string[] } = {}): Promise<Harness> {
   ensureWebBuilt();
   if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-core fonts-thai-tlwg`);

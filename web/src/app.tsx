@@ -31,6 +31,7 @@ const NAV: { area: Area; key: MessageKey }[] = [
   { area: "settings", key: "nav.settings" },
 ];
 
+/** The whole dashboard. @example createRoot(el).render(<App />) */
 export function App() {
   const { t, lang, setLang } = useI18n();
   const route = useRoute();

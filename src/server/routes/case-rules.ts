@@ -9,6 +9,7 @@
 import { defineRoute } from "../route.js";
 import { casesOf } from "./cases-present.js";
 
+/** GET /case-rules. @example API_ROUTES.push(...caseRuleRoutes) */
 export const caseRuleRoutes = [
   defineRoute({
     method: "get",

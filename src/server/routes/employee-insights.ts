@@ -27,6 +27,7 @@ function monthStart(m: string): number {
   return Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1);
 }
 
+/** GET /insights/employee. @example API_ROUTES.push(...employeeInsightRoutes) */
 export const employeeInsightRoutes = [
   defineRoute({
     method: "get",

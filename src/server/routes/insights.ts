@@ -43,6 +43,7 @@ const OverviewOut = z.object({
   urgency: z.array(z.object({ band: z.number(), count: z.number() })),
 });
 
+/** GET /insights/overview and GET /teams. @example API_ROUTES.push(...insightRoutes) */
 export const insightRoutes = [
   defineRoute({
     method: "get",

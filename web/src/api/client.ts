@@ -54,6 +54,7 @@ async function call<T>(method: string, path: string, body?: unknown, q?: Query):
   return data as T;
 }
 
+/** GET, POST, PATCH, PUT and DELETE under /api/v1. @example await api.del(`/keys/${id}`); */
 export const api = {
   get: <T>(path: string, q?: Query) => call<T>("GET", path, undefined, q),
   post: <T>(path: string, body: unknown = {}) => call<T>("POST", path, body),
