@@ -48,11 +48,11 @@ export async function buildCorpus(rows: Row[], bits: number, log: (m: string) =>
   const t0 = performance.now();
   const sw = sentimentWeights(rows, (r) => !r.dev);
   const fit: FitRow[] = rows.map((r) => {
-    const f = featurize(tokenizer.tokenize(r.text, r.lang), bits, undefined, features);
+    const f = featurize(tokenizer.tokenize(r.text, r.lang), bits, undefined, features, r.lang);
     const team = r.set.startsWith("team-") ? TEAM_WEIGHT : 1;
     const weights: FitRow["weights"] = { emotions: team, needs: team, causes: team, stage: team, signals: team, complaint: team, severity: team, ekman: 1 };
     weights.sentiment = sw.get(r) ?? team;
-    return { idx: f.idx, value: f.value, set: r.set, targets: r.targets, weights, calib: r.calib };
+    return { idx: f.idx, value: f.value, set: r.set, lang: r.lang, targets: r.targets, weights, calib: r.calib };
   });
   log(`featurized ${rows.length} rows with the ${tokenizer.kind} tokenizer in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { rows, fit, tokenizer, features };

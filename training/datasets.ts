@@ -16,6 +16,7 @@ import {
   ABSA_KNOWN,
   ABSA_TO_CAUSE,
   BANKING77_KNOWN,
+  BANKING77_PROBLEMS,
   BASIC_TO_ATTUNE,
   banking77Needs,
   GOEMOTIONS_TO_ATTUNE,
@@ -38,6 +39,12 @@ export interface Row {
   /** Source-specific gold kept for evals that use the source's own classes (Marreddy emotion). */
   gold?: string;
 }
+
+/**
+ * Silver complaint labels from banking77 and TrueVoice problem reports (see label-maps.ts).
+ * Off: measured, they lowered X-CI dev complaint F1 (0.735 -> 0.716). ATTUNE_SILVER_COMPLAINTS=1 turns them on.
+ */
+export const SILVER_COMPLAINTS = process.env.ATTUNE_SILVER_COMPLAINTS === "1";
 
 /** Sources whose own dev split is used. */
 export const SOURCES_WITH_DEV = new Set(["wisesight_sentiment", "czech_absa_restaurants", "shopee_reviews_tl", "goemotions", "tweet_sentiment_multilingual"]);
@@ -118,10 +125,20 @@ function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadN
     }
     case "banking77":
       t.needs = multi("needs", banking77Needs(String(o.intent)), BANKING77_KNOWN);
+      if (SILVER_COMPLAINTS) {
+        const problem = BANKING77_PROBLEMS.has(String(o.intent));
+        t.complaint = multi("complaint", problem ? ["complaint"] : []);
+        t.severity = problem ? 1 : 0;
+      }
       break;
     case "truevoice_intent": {
       const n = truevoiceNeeds(String(o.action));
       if (n) t.needs = multi("needs", n, TRUEVOICE_KNOWN);
+      if (n && SILVER_COMPLAINTS) {
+        const problem = o.is_problem_report === true;
+        t.complaint = multi("complaint", problem ? ["complaint"] : []);
+        t.severity = problem ? 1 : 0;
+      }
       break;
     }
   }

@@ -16,16 +16,21 @@ const rows = loadAllRows().filter((r) => SEEDS.includes(r.lang) || process.env.A
 const bits = Number(process.env.BITS ?? 18);
 const corpus = await buildCorpus(rows, bits, console.log);
 const srcw = JSON.parse(process.env.SRCW ?? "{}") as Record<string, number>;
-const configs = JSON.parse(process.env.CONFIGS ?? '[{"epochs":5,"lr":0.2,"l2":1e-6}]') as { epochs: number; lr: number; l2: number; cap?: number; sw?: number }[];
+const configs = JSON.parse(process.env.CONFIGS ?? '[{"epochs":5,"lr":0.2,"l2":1e-6}]') as { epochs: number; lr: number; l2: number; cap?: number; sw?: number; avg?: number }[];
 for (const cfg of configs) {
   const train: Example[] = [];
   corpus.fit.forEach((f, i) => {
     const r = rows[i]!;
     if (r.dev || r.calib || typeof r.targets.sentiment !== "number") return;
-    train.push({ idx: f.idx, value: f.value, cls: r.targets.sentiment, multi: null, weight: (cfg.sw === 0 ? 1 : f.weights?.sentiment ?? 1) * (srcw[r.set] ?? srcw[`${r.set}:${r.lang}`] ?? 1) });
+    train.push({ idx: f.idx, value: f.value, cls: r.targets.sentiment, multi: null, weight: (cfg.sw === 0 ? 1 : f.weights?.sentiment ?? 1) * (srcw[`${r.set}:${r.lang}`] ?? srcw[r.set] ?? srcw["*"] ?? 1) });
   });
   const t0 = performance.now();
   const head = trainHead("softmax", 3, train, { bits, seed: 1, epochs: cfg.epochs, lr: cfg.lr, l2: cfg.l2 });
+  for (let r = 1; r < (cfg.avg ?? 1); r++) {
+    const o = trainHead("softmax", 3, train, { bits, seed: 1 + 1000 * r, epochs: cfg.epochs, lr: cfg.lr, l2: cfg.l2 });
+    for (let p = 0; p < head.W.length; p++) head.W[p] = head.W[p]! + o.W[p]!;
+    for (let c = 0; c < 3; c++) head.b[c] = head.b[c]! + o.b[c]!;
+  }
   const groups = new Map<string, { g: string[]; p: string[] }>();
   corpus.fit.forEach((f, i) => {
     const r = rows[i]!;

@@ -94,3 +94,19 @@ export function truevoiceNeeds(action: string): NeedLabel[] | null {
   return [];
 }
 export const TRUEVOICE_KNOWN: NeedLabel[] = ["information", "cancellation", "resolution"];
+
+/**
+ * banking77 intents that report something gone wrong (a mismatch between what the customer expected
+ * and what happened: the definition X-CI follows). Used as silver complaint labels (complaint yes,
+ * severity 1, "no explicit reproach"); every other intent is a plain request (complaint no).
+ */
+export const BANKING77_PROBLEMS = new Set([
+  "card_not_working", "contactless_not_working", "virtual_card_not_working", "declined_card_payment",
+  "declined_cash_withdrawal", "declined_transfer", "failed_transfer", "card_swallowed", "compromised_card",
+  "transaction_charged_twice", "wrong_amount_of_cash_received", "wrong_exchange_rate_for_cash_withdrawal",
+  "card_payment_wrong_exchange_rate", "card_payment_not_recognised", "cash_withdrawal_not_recognised",
+  "direct_debit_payment_not_recognised", "extra_charge_on_statement", "Refund_not_showing_up",
+  "balance_not_updated_after_bank_transfer", "balance_not_updated_after_cheque_or_cash_deposit", "top_up_failed",
+  "top_up_reverted", "reverted_card_payment?", "transfer_not_received_by_recipient", "pin_blocked",
+  "unable_to_verify_identity",
+]);

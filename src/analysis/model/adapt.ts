@@ -78,7 +78,7 @@ export function adaptModels(rows: readonly AdaptRow[], opts: AdaptOptions): Adap
   const fit: FitRow[] = prepared
     .filter((p) => !p.dev)
     .map((p) => {
-      const f = featurize(p.tokens, base.bits, undefined, base.features);
+      const f = featurize(p.tokens, base.bits, undefined, base.features, p.row.lang);
       return { idx: f.idx, value: f.value, set: "user", targets: p.targets, calib: isCalibrationText(p.row.text) };
     });
   const labelled = HEADS.map((h) => h.name).filter((h) => fit.some((r) => r.targets[h] !== undefined));

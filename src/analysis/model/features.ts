@@ -12,7 +12,7 @@ import type { Token } from "../text/token.js";
 import { finish, mix, mixString, NS_BIGRAM, NS_CHAR, NS_FLAG, NS_LEXICON, NS_NEG_WORD, NS_SYMBOL, NS_WORD } from "./hash.js";
 
 /** Bump when the feature definition changes: weights trained on another version do not fit. */
-export const FEATURE_VERSION = "f1";
+export const FEATURE_VERSION = "f2";
 
 /** A lexicon cue found in the message, offered to the model as one more feature. */
 export interface CueHit {
@@ -42,9 +42,15 @@ export interface FeatureOptions {
   maxGram: number;
   /** Word unigrams and bigrams are emitted this many times, so whole words outweigh their n-grams. */
   wordRepeat: number;
+  /**
+   * Language-conjoined copies (Daume's "frustratingly easy" domain adaptation): 0 none, 1 word
+   * unigrams and bigrams also hashed with the language, 2 every feature. Shared copies carry what
+   * holds across languages, conjoined copies what is particular to one.
+   */
+  langConjoin: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { minGram: 1, maxGram: 5, wordRepeat: 1 };
+export const DEFAULT_FEATURES: FeatureOptions = { minGram: 1, maxGram: 5, wordRepeat: 1, langConjoin: 2 };
 
 /** Options from ATTUNE_FEATURES ("minGram=2,maxGram=5,wordRepeat=2"), for tuning runs. */
 export function featureOptionsFromEnv(env = process.env.ATTUNE_FEATURES): FeatureOptions {
@@ -64,8 +70,21 @@ let capIdx = new Uint32Array(1024);
 let capTok = new Int32Array(1024);
 let capTok2 = new Int32Array(1024);
 let count = 0;
+/** Salt of the current message's language for conjoined copies (0: none). */
+let langSalt = 0;
+let conjoinAll = false;
 
 function push(h: number, mask: number, t: number, t2: number): void {
+  if (conjoinAll && langSalt !== 0) pushOne(mix(h, langSalt), mask, t, t2);
+  pushOne(h, mask, t, t2);
+}
+
+function pushWord(h: number, mask: number, t: number, t2: number): void {
+  if (!conjoinAll && langSalt !== 0) pushOne(mix(h, langSalt), mask, t, t2);
+  push(h, mask, t, t2);
+}
+
+function pushOne(h: number, mask: number, t: number, t2: number): void {
   if (count === capIdx.length) {
     const grow = capIdx.length * 2;
     const i2 = new Uint32Array(grow); i2.set(capIdx); capIdx = i2;
@@ -102,9 +121,11 @@ function charGrams(s: string, mask: number, t: number, minGram: number, maxGram:
  * Turn tokens into hashed feature buckets. `bits` sets the table size (2^bits buckets).
  * The returned arrays are fresh copies, safe to keep for evidence.
  */
-export function featurize(tokens: readonly Token[], bits: number, cues?: readonly CueHit[], opts: FeatureOptions = DEFAULT_FEATURES): Features {
+export function featurize(tokens: readonly Token[], bits: number, cues?: readonly CueHit[], opts: FeatureOptions = DEFAULT_FEATURES, lang = ""): Features {
   const mask = (1 << bits) - 1;
   const { minGram, maxGram, wordRepeat } = opts;
+  langSalt = opts.langConjoin > 0 && lang.length > 0 ? 0x10000 + ((lang.charCodeAt(0) << 8) ^ (lang.charCodeAt(1) || 0)) : 0;
+  conjoinAll = opts.langConjoin >= 2;
   count = 0;
   let prev = -1;
   let caps = false;
@@ -116,7 +137,7 @@ export function featurize(tokens: readonly Token[], bits: number, cues?: readonl
       const s = k === "hashtag" && t.fold.startsWith("#") ? t.fold.slice(1) : t.fold;
       if (s.length === 0) continue;
       const wh = mixString(t.negated ? NS_NEG_WORD : NS_WORD, s);
-      for (let r = 0; r < wordRepeat; r++) push(wh, mask, i, -1);
+      for (let r = 0; r < wordRepeat; r++) pushWord(wh, mask, i, -1);
       charGrams(s, mask, i, minGram, maxGram);
       if (t.caps) caps = true;
       if (t.elongated) elongated = true;
@@ -141,7 +162,7 @@ export function featurize(tokens: readonly Token[], bits: number, cues?: readonl
         let h = mixString(NS_BIGRAM, a.negated ? "~" + a.fold : a.fold);
         h = mix(h, 0x20);
         const bh = mixString(h, t.fold);
-        for (let r = 0; r < wordRepeat; r++) push(bh, mask, prev, i);
+        for (let r = 0; r < wordRepeat; r++) pushWord(bh, mask, prev, i);
       }
       prev = i;
     }

@@ -17,6 +17,8 @@ export interface FitRow {
   idx: Uint32Array;
   value: number;
   set: string;
+  /** Language of the row (per-language prior calibration). */
+  lang?: string;
   targets: Partial<Record<HeadName, Target>>;
   /** Per-head sample weight (default 1). */
   weights?: Partial<Record<HeadName, number>>;
@@ -38,6 +40,8 @@ export interface FitOptions {
   only?: HeadName[];
   /** The feature knobs the rows were featurized with (recorded in the manifest). */
   features?: FeatureOptions;
+  /** Train this many runs per head (different example orders) and average their weights. */
+  average?: number;
   /** Minimum training rows for a head to be fitted. */
   minRows?: number;
   log?: (msg: string) => void;
@@ -70,8 +74,8 @@ export function unpackHead(models: Models, name: HeadName): { W: Float32Array; b
   const rows = 1 << models.bits;
   const W = new Float32Array(rows * k);
   for (let f = 0; f < rows; f++) {
-    const base = f * models.columns + h.offset;
-    for (let j = 0; j < k; j++) W[f * k + j] = models.weights[base + j]! * h.scale[j]!;
+    const base = f * models.packedStride * 4 + h.offset;
+    for (let j = 0; j < k; j++) W[f * k + j] = (models.bytes[base + j]! - 128) * h.scale[j]!;
   }
   return { W, b: Float64Array.from(h.bias), threshold: Array.from(h.threshold) };
 }
@@ -102,6 +106,18 @@ export function fitModels(rows: readonly FitRow[], opts: FitOptions): Packed {
     const trainOpts: Parameters<typeof trainHead>[3] = { bits: opts.bits, seed, epochs: opts.epochs ?? 5, lr: opts.lr ?? 0.2, l2: opts.l2 ?? 1e-6 };
     if (init) { trainOpts.init = { W: init.W, b: init.b }; trainOpts.anchor = opts.anchor ?? 0; }
     const head = trainHead(spec.kind, spec.labels.length, train, trainOpts);
+    // Average the weights of runs over differently shuffled orders: still one linear model, less
+    // dependent on the order the rows came in.
+    const runs = opts.average ?? 1;
+    for (let r = 1; r < runs; r++) {
+      const other = trainHead(spec.kind, spec.labels.length, train, { ...trainOpts, seed: seed + 1000 * r });
+      for (let p = 0; p < head.W.length; p++) head.W[p] = head.W[p]! + other.W[p]!;
+      for (let c = 0; c < head.k; c++) head.b[c] = head.b[c]! + other.b[c]!;
+    }
+    if (runs > 1) {
+      for (let p = 0; p < head.W.length; p++) head.W[p] = head.W[p]! / runs;
+      for (let c = 0; c < head.k; c++) head.b[c] = head.b[c]! / runs;
+    }
     let threshold = spec.labels.map(() => 0.5);
     if (spec.kind === "sigmoid") {
       // Labels with too few calibration positives keep the starting model's threshold.

@@ -24,6 +24,8 @@ export interface LoadedHead {
   scale: Float64Array;
   bias: Float64Array;
   threshold: Float64Array;
+  /** Per-language logit offsets (calibrated priors); absent languages use none. */
+  langBias: Map<string, Float64Array>;
   trained: boolean;
 }
 
@@ -31,8 +33,13 @@ export interface Models {
   bits: number;
   features: FeatureOptions;
   columns: number;
-  /** 2^bits rows of `columns` int8 weights. */
-  weights: Int8Array;
+  /**
+   * The weights: per bucket row, `packedStride` 32-bit words of four weights each, stored +128 as
+   * unsigned bytes (`bytes` views the same memory), so four columns add up with two integer operations.
+   */
+  packed: Uint32Array;
+  bytes: Uint8Array;
+  packedStride: number;
   heads: LoadedHead[];
   head: Partial<Record<HeadName, LoadedHead>>;
   /** Stamp these into Reading.version.models. */
@@ -40,8 +47,10 @@ export interface Models {
   featureVersion: string;
   name: string;
   dir: string;
-  /** Milliseconds the load took. */
+  /** Milliseconds the load took (wall clock). */
   loadMs: number;
+  /** CPU milliseconds of this process during the load (unaffected by other work on the machine). */
+  loadCpuMs: number;
 }
 
 /** The repository root: the nearest ancestor of this module holding attune's package.json. */
@@ -70,7 +79,8 @@ export function defaultModelDir(): string {
 /** Load models from `dir` (default `<repo>/models`). Throws AttuneError model.missing / model.corrupt. */
 export function loadModels(dir: string = defaultModelDir()): Models {
   const t0 = performance.now();
-  const { manifest, weights } = readModelFile(dir);
+  const c0 = process.cpuUsage();
+  const { manifest, packed, bytes, stride } = readModelFile(dir);
   if (manifest.featureVersion !== FEATURE_VERSION) {
     throw new AttuneError("model.corrupt", { dir, featureVersion: manifest.featureVersion, expected: FEATURE_VERSION });
   }
@@ -82,6 +92,7 @@ export function loadModels(dir: string = defaultModelDir()): Models {
     scale: Float64Array.from(h.scale),
     bias: Float64Array.from(h.bias),
     threshold: Float64Array.from(h.threshold),
+    langBias: new Map(Object.entries(h.langBias ?? {}).map(([l, b]) => [l, Float64Array.from(b)])),
     trained: h.trained,
   }));
   const head: Partial<Record<HeadName, LoadedHead>> = {};
@@ -90,7 +101,9 @@ export function loadModels(dir: string = defaultModelDir()): Models {
     bits: manifest.bits,
     features: { ...DEFAULT_FEATURES, ...manifest.features },
     columns: manifest.columns,
-    weights,
+    packed,
+    bytes,
+    packedStride: stride,
     heads,
     head,
     versions: { linear: `${manifest.featureVersion}-${manifest.weightsHash}` },
@@ -98,5 +111,15 @@ export function loadModels(dir: string = defaultModelDir()): Models {
     name: manifest.name,
     dir,
     loadMs: performance.now() - t0,
+    loadCpuMs: cpuMs(process.cpuUsage(c0)),
   };
+}
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
+
+/** The int8 weight of bucket `row`, column `col`. */
+export function weightAt(models: Models, row: number, col: number): number {
+  return models.bytes[row * models.packedStride * 4 + col]! - 128;
 }

@@ -1,7 +1,9 @@
 /**
  * The on-disk form of the linear models: `manifest.json` (heads, labels, scales, biases, thresholds,
- * data provenance) beside `weights.bin.gz` (one int8 row of every head's output columns per hash
- * bucket, gzip'd). One row per bucket keeps inference to one cache line per feature.
+ * data provenance) beside `weights.bin.gz`: per hash bucket one row of every head's int8 weights,
+ * stored +128 as unsigned bytes and padded to a multiple of 4 columns, gzip'd. The file is the
+ * in-memory layout, so loading is one gunzip and a typed-array view: a feature costs one cache
+ * line and four columns add up with two integer operations (see predict.ts).
  *
  * @example
  * const file = readModelFile("models");
@@ -15,7 +17,7 @@ import { AttuneError } from "../../core/errors.js";
 import type { FeatureOptions } from "./features.js";
 import type { HeadKind, HeadName } from "./heads.js";
 
-export const MODEL_FORMAT = "attune-linear/1";
+export const MODEL_FORMAT = "attune-linear/2";
 export const MANIFEST_FILE = "manifest.json";
 export const WEIGHTS_FILE = "weights.bin.gz";
 
@@ -28,6 +30,8 @@ export interface HeadManifest {
   /** Per label: float weight = int8 * scale. */
   scale: number[];
   bias: number[];
+  /** Added to the logits when the message's language matches (calibrated class priors). */
+  langBias?: Record<string, number[]>;
   /** Sigmoid heads: probability above which a label is predicted. */
   threshold: number[];
   /** False when training had no rows for this head: it then predicts nothing. */
@@ -43,7 +47,7 @@ export interface Manifest {
   features: FeatureOptions;
   bits: number;
   columns: number;
-  /** sha256 of the uncompressed weights, first 12 hex digits: identifies the model in Readings. */
+  /** sha256 of the uncompressed weights and the head parameters, first 12 hex digits: identifies the model in Readings. */
   weightsHash: string;
   /** Free-form name of what produced it ("attune-base", "custom: 812 rows"). */
   name: string;
@@ -53,8 +57,16 @@ export interface Manifest {
 
 export interface ModelFile {
   manifest: Manifest;
-  /** rows = 2^bits, columns = manifest.columns. */
-  weights: Int8Array;
+  /** rows = 2^bits, each `stride` words of four biased bytes (weight + 128). */
+  packed: Uint32Array;
+  /** The same memory as bytes: weight of (row, col) = bytes[row * stride * 4 + col] - 128. */
+  bytes: Uint8Array;
+  stride: number;
+}
+
+/** Words per row for `columns` weights. */
+export function strideOf(columns: number): number {
+  return Math.ceil(columns / 4);
 }
 
 /** Read and check a model directory; throws AttuneError model.missing / model.corrupt. */
@@ -70,21 +82,40 @@ export function readModelFile(dir: string): ModelFile {
   } catch (err) {
     throw new AttuneError("model.corrupt", { dir }, { cause: err });
   }
-  const expected = (1 << manifest.bits) * manifest.columns;
+  const stride = strideOf(manifest.columns);
+  const expected = (1 << manifest.bits) * stride * 4;
   if (manifest.format !== MODEL_FORMAT || raw.length !== expected) {
     throw new AttuneError("model.corrupt", { dir, format: manifest.format, size: raw.length, expected });
   }
-  const weights = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
-  return { manifest, weights };
+  // Copy into an aligned buffer of its own (a pooled Buffer may start at any offset).
+  const bytes = new Uint8Array(raw.length);
+  bytes.set(raw);
+  return { manifest, packed: new Uint32Array(bytes.buffer), bytes, stride };
 }
 
-/** Write a model directory (creating it). Returns the weights hash. */
+/** Int8 rows (rows x columns) to the stored layout (biased bytes, rows padded to whole words). */
+export function packRows(weights: Int8Array, columns: number): Uint8Array {
+  const stride = strideOf(columns);
+  const rows = weights.length / columns;
+  const bytes = new Uint8Array(rows * stride * 4).fill(128);
+  for (let r = 0; r < rows; r++) {
+    const src = r * columns;
+    const dst = r * stride * 4;
+    for (let c = 0; c < columns; c++) bytes[dst + c] = weights[src + c]! + 128;
+  }
+  return bytes;
+}
+
+/** Write a model directory (creating it) from int8 rows (rows x columns). Returns the version hash. */
 export function writeModelFile(dir: string, manifest: Omit<Manifest, "weightsHash" | "format">, weights: Int8Array): string {
   mkdirSync(dir, { recursive: true });
-  const buf = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
-  const weightsHash = createHash("sha256").update(buf).digest("hex").slice(0, 12);
+  const bytes = packRows(weights, manifest.columns);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The stamp covers the weights and every number the manifest adds to them (biases, scales,
+  // thresholds, language offsets): change either and the Reading's version changes.
+  const weightsHash = createHash("sha256").update(buf).update(JSON.stringify([manifest.features, manifest.heads])).digest("hex").slice(0, 12);
   const full: Manifest = { format: MODEL_FORMAT, ...manifest, weightsHash };
-  // mtime 0 and a fixed level keep the gzip bytes identical across runs.
+  // A fixed level and no timestamp in the gzip header keep the bytes identical across runs.
   writeFileSync(join(dir, WEIGHTS_FILE), gzipSync(buf, { level: 9 }));
   writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(full, null, 1) + "\n");
   return weightsHash;

@@ -56,6 +56,41 @@ export interface ModelOutput {
 const LOOKUP_ORDER: HeadName[] = ["sentiment", "emotions", "needs", "causes", "stage", "signals", "complaint", "severity", "ekman"];
 
 let acc = new Int32Array(64);
+let lo = new Uint32Array(16);
+let hi = new Uint32Array(16);
+
+/**
+ * acc[c] = sum over features of the int8 weight of column c. SWAR: each 32-bit word holds four
+ * biased bytes; masking even and odd bytes gives two 16-bit lanes per word, which cannot overflow
+ * within 256 additions, so the lanes are flushed into `acc` every 256 features.
+ */
+function accumulate(models: Models, idx: Uint32Array, n: number): void {
+  const { packed, packedStride: stride } = models;
+  if (acc.length < stride * 4) acc = new Int32Array(stride * 4);
+  if (lo.length < stride) { lo = new Uint32Array(stride); hi = new Uint32Array(stride); }
+  acc.fill(0);
+  for (let start = 0; start < n; start += 256) {
+    lo.fill(0);
+    hi.fill(0);
+    const end = Math.min(n, start + 256);
+    for (let i = start; i < end; i++) {
+      const base = idx[i]! * stride;
+      for (let q = 0; q < stride; q++) {
+        const w = packed[base + q]!;
+        lo[q] = lo[q]! + (w & 0x00ff00ff);
+        hi[q] = hi[q]! + ((w >>> 8) & 0x00ff00ff);
+      }
+    }
+    const bias = 128 * (end - start);
+    for (let q = 0; q < stride; q++) {
+      const c = q * 4;
+      acc[c] = acc[c]! + (lo[q]! & 0xffff) - bias;
+      acc[c + 1] = acc[c + 1]! + (hi[q]! & 0xffff) - bias;
+      acc[c + 2] = acc[c + 2]! + (lo[q]! >>> 16) - bias;
+      acc[c + 3] = acc[c + 3]! + (hi[q]! >>> 16) - bias;
+    }
+  }
+}
 
 function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
   const k = h.labels.length;
@@ -84,19 +119,14 @@ function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
 
 /** Score every head for one tokenised message. */
 export function predict(models: Models, input: PredictInput): ModelOutput {
-  const { weights, columns } = models;
-  const f = featurize(input.tokens, models.bits, input.cues, models.features);
-  if (acc.length < columns) acc = new Int32Array(columns);
-  acc.fill(0, 0, columns);
-  const { idx, n } = f;
-  for (let i = 0; i < n; i++) {
-    const base = idx[i]! * columns;
-    for (let c = 0; c < columns; c++) acc[c]! += weights[base + c]!;
-  }
+  const { columns } = models;
+  const f = featurize(input.tokens, models.bits, input.cues, models.features, input.lang);
+  accumulate(models, f.idx, f.n);
   const z = new Float64Array(columns);
   const heads = {} as Record<HeadName, HeadOutput>;
   for (const h of models.heads) {
-    for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = acc[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]!;
+    const lb = h.langBias.size > 0 ? h.langBias.get(input.lang) : undefined;
+    for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = acc[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]! + (lb ? lb[j]! : 0);
     heads[h.name] = headOutput(h, z);
   }
   const s = heads.sentiment;
@@ -135,18 +165,19 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
 
 /** Per-token contribution of the features to column j (softmax: relative to the head's mean). */
 function evidenceSpans(models: Models, h: LoadedHead, j: number, f: Features, input: PredictInput, max: number): EvidenceSpan[] {
-  const { weights, columns } = models;
+  const { bytes } = models;
+  const rowBytes = models.packedStride * 4;
   const tokens = input.tokens;
   const contrib = new Float64Array(tokens.length);
   const k = h.labels.length;
   for (let i = 0; i < f.n; i++) {
     const t = f.tok[i]!;
     if (t < 0) continue;
-    const base = f.idx[i]! * columns + h.offset;
-    let w = weights[base + j]! * h.scale[j]!;
+    const base = f.idx[i]! * rowBytes + h.offset;
+    let w = (bytes[base + j]! - 128) * h.scale[j]!;
     if (h.kind === "softmax") {
       let mean = 0;
-      for (let c = 0; c < k; c++) mean += weights[base + c]! * h.scale[c]!;
+      for (let c = 0; c < k; c++) mean += (bytes[base + c]! - 128) * h.scale[c]!;
       w -= mean / k;
     }
     const t2 = f.tok2[i]!;
