@@ -27,6 +27,10 @@ describe("case rules", () => {
     expect(rules.open.unansweredMinutes).toBe(240);
     expect(slaTargets(rules, 1, "social").firstResponseMinutes).toBe(15);
     expect(slaTargets(rules, 1, "email").firstResponseMinutes).toBe(30);
+    // A file may set one priority's targets; the others keep theirs.
+    const one = loadCaseRules(file(JSON.stringify({ sla: { "1": { default: { firstResponseMinutes: 10, resolutionMinutes: 60 } } } })));
+    expect(slaTargets(one, 1, "social").firstResponseMinutes).toBe(10);
+    expect(slaTargets(one, 3).firstResponseMinutes).toBe(480);
   });
 
   it("refuses a bad file at start with the field that is wrong", () => {

@@ -32,9 +32,9 @@ export const caseRulesSchema = z.strictObject({
       unansweredMinutes: 240,
       publicReachAt: 0.5,
     }),
-  /** SLA targets per priority (P1..P4), with optional per-channel overrides. */
+  /** SLA targets per priority (P1..P4), with optional per-channel overrides; a level left out keeps its default. */
   sla: z
-    .record(z.enum(["1", "2", "3", "4"]), z.strictObject({ default: targets, channels: z.partialRecord(z.enum(CHANNELS), targets).default({}) }))
+    .partialRecord(z.enum(["1", "2", "3", "4"]), z.strictObject({ default: targets, channels: z.partialRecord(z.enum(CHANNELS), targets).default({}) }))
     .default({
       "1": { default: { firstResponseMinutes: 30, resolutionMinutes: 240 }, channels: { social: { firstResponseMinutes: 15, resolutionMinutes: 240 } } },
       "2": { default: { firstResponseMinutes: 120, resolutionMinutes: 960 }, channels: {} },
@@ -119,6 +119,7 @@ export function reasonsToOpen(rules: CaseRules, reading: Reading, context: Readi
 
 /** SLA targets for a priority and channel. */
 export function slaTargets(rules: CaseRules, level: 1 | 2 | 3 | 4, channel?: string): z.infer<typeof targets> {
-  const p = rules.sla[String(level) as "1"] ?? DEFAULT_CASE_RULES.sla["4"]!;
+  const key = String(level) as "1";
+  const p = rules.sla[key] ?? DEFAULT_CASE_RULES.sla[key] ?? DEFAULT_CASE_RULES.sla["4"]!;
   return (channel && p.channels[channel as keyof typeof p.channels]) || p.default;
 }
