@@ -39,6 +39,8 @@ function MessageList({ query }: { query: Record<string, string> }) {
       setCursor(first.data.next_cursor);
     }
   }, [first.data]);
+  // While another filter loads, the old list would pass for its answer: show nothing instead.
+  const shown = first.loading ? [] : items;
   const [search, setSearch] = useState(query.text ?? "");
 
   async function more() {
@@ -75,13 +77,13 @@ function MessageList({ query }: { query: Record<string, string> }) {
         </p>
       )}
       {first.error ? <p className="error">{t("common.loadFailed")}</p> : null}
-      {first.data && items.length === 0 && <p className="muted">{t("messages.none")}</p>}
-      <div className="message-list">
-        {items.map((m) => (
+      {first.data && !first.loading && items.length === 0 && <p className="muted">{t("messages.none")}</p>}
+      <div className="message-list" data-loading={first.loading ? "1" : undefined}>
+        {shown.map((m) => (
           <MessageCard key={m.id} summary={m} />
         ))}
       </div>
-      {cursor && (
+      {cursor && !first.loading && (
         <button type="button" onClick={() => void more()}>
           {t("messages.more")}
         </button>

@@ -20,6 +20,7 @@ export function QueuePage({ query }: { query: Record<string, string> }) {
   const set = query.status && STATUS_SETS[query.status] ? query.status : "active";
   const q = { status: STATUS_SETS[set], priority: query.priority, assignee: query.mine ? "me" : undefined, limit: 100 };
   const page = useApi(() => api.get<Page>("/cases", q), JSON.stringify(q));
+  const counts = useApi(() => api.get<Record<string, number>>("/cases/counts"), `counts${JSON.stringify(q)}`);
   const missing = page.error instanceof ApiError && (page.error.status === 404 || page.error.status === 503);
   return (
     <section className="page queue" data-testid="queue-page">
@@ -54,9 +55,9 @@ export function QueuePage({ query }: { query: Record<string, string> }) {
           </select>
         </label>
       </form>
-      {page.data?.counts && Object.keys(page.data.counts).length > 0 && (
-        <div className="kpis">
-          {Object.entries(page.data.counts)
+      {counts.data && Object.keys(counts.data).length > 0 && (
+        <div className="kpis" data-testid="queue-counts">
+          {Object.entries(counts.data)
             .sort()
             .map(([p, n]) => (
               <a key={p} className="kpi" href={href("queue", { ...query, priority: p.replace(/^P/, "") })}>
