@@ -13,7 +13,7 @@ import { createReader } from "../analysis/read.js";
 import { checkReply } from "../analysis/respond/check-reply.js";
 import { draftReplies } from "../analysis/respond/draft-replies.js";
 import { LEFTOVER_SLOT } from "../analysis/respond/fill-slots.js";
-import { createLlmRewriter } from "../analysis/respond/llm-rewrite.js";
+import { createLlmRewriter } from "../integrations/llm-rewrite.js";
 import { parseCheckOptions, parseFacts } from "../analysis/respond/parse-facts.js";
 import { eachRecord, requireText } from "./respond-io.js";
 

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AttuneError } from "../../core/errors.js";
-import { draftReplies } from "./draft-replies.js";
+import { AttuneError } from "../core/errors.js";
+import { draftReplies } from "../analysis/respond/draft-replies.js";
 import { createLlmRewriter, rewritePrompt } from "./llm-rewrite.js";
-import { complaintReading } from "./test-reading.js";
+import { complaintReading } from "../analysis/respond/test-reading.js";
 
 // A small fake OpenAI-compatible server on 127.0.0.1: it records requests and answers as told.
 type Handler = (body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse) => void;

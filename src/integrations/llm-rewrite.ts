@@ -1,10 +1,10 @@
 /**
  * Optional rewrite of a draft by a large language model behind any OpenAI-compatible chat API (a
  * local Ollama or vLLM, or a hosted service). Off unless a caller configures it; the built-in
- * drafts never need it. This is the respond step's only module with I/O (one HTTP call per
- * draft): the pure functions (`draftReplies`, `checkReply`) never import it; the CLI and the API
- * do. A rewrite is kept only if `accept` approves it (same language, no lower empathy score), so a
- * model that drifts, translates or invents promises cannot make a draft worse.
+ * drafts never need it. It lives in integrations/, not analysis/, because it does network I/O (one
+ * HTTP call per draft): the pure functions (`draftReplies`, `checkReply`) never import it; the
+ * CLI and the API do. A rewrite is kept only if `accept` approves it (same language, no lower
+ * empathy score), so a model that drifts, translates or invents promises cannot make a draft worse.
  *
  * The customer's message is sent only with `sendCustomerText: true`; by default the model sees
  * the draft and the labels of the Reading (language, feeling, cause), not the customer's words.
@@ -13,9 +13,9 @@
  * const llm = createLlmRewriter({ baseUrl: "http://127.0.0.1:11434/v1", model: "llama3.1" });
  * const better = await llm.rewrite(draft, { reading, accept: (text) => checkAgain(text) >= before });
  */
-import { AttuneError } from "../../core/errors.js";
-import type { Reading } from "../../core/reading.js";
-import type { Draft } from "./types.js";
+import { AttuneError } from "../core/errors.js";
+import type { Reading } from "../core/reading.js";
+import type { Draft } from "../analysis/respond/types.js";
 
 export interface LlmOptions {
   /** Base URL of the OpenAI-compatible API, up to and including `/v1`. */
