@@ -104,7 +104,23 @@ export async function listMessages(
   store: Store,
   f: MessageFilter & { limit: number; before?: { sentAt: number; id: number } },
 ): Promise<{ items: MessageListRow[]; next: { sentAt: number; id: number } | null }> {
-  let q = store.db.selectFrom("messages as m").leftJoin("readings as r", "r.message_id", "m.id") as unknown as Q;
+  const needsReading = !!(f.languages?.length || f.sentiments?.length || f.urgencyMin !== undefined || f.severityMin !== undefined || f.unread === false);
+  // With a filter on reading columns the join is inner anyway. Spelled as CROSS JOIN, SQLite keeps
+  // messages as the outer loop and walks them newest first until the page is full; left to itself
+  // it may scan all readings and sort them (seconds at a million rows). PostgreSQL plans it freely.
+  // A rare language (a few hundred readings) is the exception: then the language index should drive.
+  let rare = false;
+  if (needsReading && store.dialect === "sqlite" && f.languages?.length) {
+    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from readings where workspace_id = ${f.workspaceId} and language in (${sql.join(f.languages)}) limit 5000)`.execute(store.db);
+    rare = Number(r.rows[0]?.n ?? 0) < 5000;
+  }
+  let q = (
+    needsReading && !rare
+      ? store.db.selectFrom("messages as m").crossJoin("readings as r").whereRef("r.message_id", "=", "m.id")
+      : needsReading
+        ? store.db.selectFrom("readings as r").crossJoin("messages as m").whereRef("r.message_id", "=", "m.id")
+        : store.db.selectFrom("messages as m").leftJoin("readings as r", "r.message_id", "m.id")
+  ) as unknown as Q;
   q = applyMessageFilter(q, f, store.dialect);
   if (f.before) {
     const b = f.before;
