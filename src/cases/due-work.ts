@@ -76,7 +76,7 @@ async function checkCase(db: Db, ctx: CaseContext, c: CaseRow, clocks: ClockRow[
         severity: "warning",
         caseId: c.id,
         channel: c.channel,
-        summary: `P${c.priority} case ${c.id}: ${label(k.kind)} due in ${Math.max(0, Math.round((k.due_at - now) / 60_000))} min`,
+        summary: `P${c.priority} case ${c.id}: ${label(k.kind)} due in ${Math.max(0, Math.ceil((k.due_at - now) / 60_000))} min`,
         details: { clock: k.kind, due_at: new Date(k.due_at).toISOString(), priority: c.priority, explanation: c.priority_explanation, team_id: c.team_id, assignee_user_id: c.assignee_user_id },
         dedupeKey: `warn:${c.id}:${k.kind}:${k.started_at}:${k.due_at}`,
       });
