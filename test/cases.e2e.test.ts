@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CaseEngine } from "../src/cases/case-engine.js";
 import { caseRulesSchema } from "../src/cases/case-rules.js";
+import { caseDb } from "../src/cases/case-tables.js";
 import { ManualClock } from "../src/cases/clock.js";
 import { verifyWebhook } from "../src/ingest/webhook-signature.js";
 import { LIMITS } from "../src/ingest/limits.js";
@@ -245,6 +246,16 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     expect(rec.json.items.find((r: any) => r.key === "social")).toMatchObject({ judged: 1, recovered: 1, rate: 1, goodwill: [{ currency: "EUR", amount: 15, cases: 1 }] });
     const follow = await req("POST", `/cases/${caseId}/follow-up`, { outcome: "reached", close: true });
     expect(follow.json.status).toBe("closed");
+  });
+
+  it("erasing the customer erases their case with its notes, replies and goodwill", async () => {
+    const c = (await req("GET", `/cases/${caseId}`)).json;
+    expect((await req("DELETE", `/people/${c.person_id}`)).status).toBe(204);
+    expect((await req("GET", `/cases/${caseId}`)).status).toBe(404);
+    for (const table of ["case_notes", "case_goodwill", "case_replies", "case_clocks", "case_events"] as const) {
+      const left = await caseDb(store).selectFrom(table).select("case_id").where("case_id", "=", caseId).execute();
+      expect(left).toHaveLength(0);
+    }
   });
 
   it("records a breach when nobody answers in time, and opens a case for a question left unanswered", async () => {
