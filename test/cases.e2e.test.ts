@@ -283,6 +283,9 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     const q = (await req("GET", "/cases")).json.items.find((c: any) => c.id !== ana.id);
     expect(q.reasons[0]).toBe("question left unanswered");
     expect(q.priority_explanation).toContain("question left unanswered");
+    // Its first-response target passed days ago: the breach is recorded, but not alerted as news.
+    expect(q.breached).toBe(true);
+    expect((await req("GET", `/alerts?kind=sla_breach&case_id=${q.id}`)).json.items).toHaveLength(0);
     // Sorted by priority, then due time.
     const items = (await req("GET", "/cases")).json.items;
     const keys = items.map((c: any) => [c.priority, c.due_at ?? "~"]);

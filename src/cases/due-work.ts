@@ -17,6 +17,7 @@ import { caseDb, type CaseRow, type ClockRow } from "./case-tables.js";
 import { triageQuestion } from "./open-unanswered.js";
 
 const BATCH = 200;
+const STALE_ALERT_MS = 24 * 3_600_000;
 
 export interface DueStats {
   warnings: number;
@@ -56,6 +57,9 @@ async function checkCase(db: Db, ctx: CaseContext, c: CaseRow, clocks: ClockRow[
       k.breached_at = k.due_at;
       stats.breaches += 1;
       await addEvent(db, c.id, now, "sla_breach", SYSTEM, { clock: k.kind, due_at: k.due_at });
+      // A breach long past (imported history, a server that was down) is recorded, not alerted:
+      // alerts are for what someone can still act on.
+      if (now - k.due_at > STALE_ALERT_MS) continue;
       await raiseAlert(db, ctx, {
         workspaceId: c.workspace_id,
         kind: "sla_breach",
