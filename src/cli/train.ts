@@ -18,7 +18,7 @@ import { modelTokenizer } from "../analysis/model/model-tokens.js";
 import { createLanguageIdentifier } from "../analysis/language/index.js";
 import { normalise } from "../analysis/text/normalise.js";
 
-const USAGE = "usage: attune train --data FILE.jsonl [--out DIR (default ./models-custom)] [--base DIR] [--lang CODE] [--seed N]";
+const USAGE = "usage: attune train --data FILE.jsonl [--out DIR (default ./models-custom)] [--base DIR] [--lang CODE] [--seed N] [--epochs 4] [--lr 0.05] [--anchor 0.001]";
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);
@@ -58,7 +58,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   const tokenizer = await modelTokenizer();
   const t0 = performance.now();
-  const result = adaptModels(rows, { base, out, tokenize: tokenizer.tokenize, seed });
+  const tuning: { epochs?: number; lr?: number; anchor?: number } = {};
+  for (const k of ["epochs", "lr", "anchor"] as const) {
+    const v = flag(argv, `--${k}`);
+    if (v !== undefined) tuning[k] = Number(v);
+  }
+  const result = adaptModels(rows, { base, out, tokenize: tokenizer.tokenize, seed, ...tuning });
   const lines2 = [
     `trained on ${result.train} rows, held out ${result.heldOut} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     "",

@@ -29,6 +29,8 @@ export interface AdaptOptions {
   tokenize: (text: string, lang: string) => Token[];
   seed?: number;
   epochs?: number;
+  /** AdaGrad step size (default 0.05). */
+  lr?: number;
   anchor?: number;
 }
 
@@ -82,7 +84,20 @@ export function adaptModels(rows: readonly AdaptRow[], opts: AdaptOptions): Adap
       return { idx: f.idx, value: f.value, set: "user", targets: p.targets, calib: isCalibrationText(p.row.text) };
     });
   const labelled = HEADS.map((h) => h.name).filter((h) => fit.some((r) => r.targets[h] !== undefined));
-  const packed = fitModels(fit, { bits: base.bits, seed: opts.seed ?? 7, epochs: opts.epochs ?? 8, lr: 0.1, l2: 0, init: base, anchor: opts.anchor ?? 1e-3, only: labelled, minRows: 5 });
+  // Balance the classes of single-label heads, as the base training does per source: a user's
+  // label mix should not become the model's prior.
+  for (const spec of HEADS) {
+    if (spec.kind !== "softmax" || !labelled.includes(spec.name)) continue;
+    const counts = new Array<number>(spec.labels.length).fill(0);
+    for (const r of fit) { const t = r.targets[spec.name]; if (typeof t === "number") counts[t]!++; }
+    const n = counts.reduce((a, b) => a + b, 0);
+    const present = counts.filter((c) => c > 0).length;
+    for (const r of fit) {
+      const t = r.targets[spec.name];
+      if (typeof t === "number") (r.weights ??= {})[spec.name] = Math.min(8, n / (present * counts[t]!));
+    }
+  }
+  const packed = fitModels(fit, { bits: base.bits, seed: opts.seed ?? 7, epochs: opts.epochs ?? 4, lr: opts.lr ?? 0.05, l2: 0, init: base, anchor: opts.anchor ?? 1e-3, only: labelled, minRows: 5 });
   const weightsHash = writeModelFile(opts.out, { ...packed.manifest, seed: opts.seed ?? 7, name: `custom: ${fit.length} rows on ${base.name} ${base.versions.linear}` }, packed.weights);
   const adapted = loadModels(opts.out);
   const dev = prepared.filter((p) => p.dev);
