@@ -97,7 +97,14 @@ export class CaseEngine {
         try {
           await this.triage(ids);
         } catch {
-          this.failures += 1;
+          // One more try a moment later (a busy database, a deadlock); then the batch is counted
+          // as failed and its threads are triaged again with their next message.
+          await new Promise((r) => setTimeout(r, 500));
+          try {
+            await this.triage(ids);
+          } catch {
+            this.failures += 1;
+          }
         }
       }
     } finally {
