@@ -175,3 +175,40 @@ describe("a few Telugu-script words in mostly English text", () => {
     }
   });
 });
+
+describe("romanised Telugu", () => {
+  const all = [...load(), ...load(path.join(fixtures, "heldout"))];
+  const roman = all.filter((e) => e.lang === "te" && !/[\u0c00-\u0c7f]/.test(e.text));
+
+  it("has at least 30 team-written messages, every one read as Telugu in Latin script", () => {
+    expect(roman.length).toBeGreaterThanOrEqual(30);
+    const wrong = roman.filter((e) => {
+      const r = lid.identify(e.text);
+      return r.code !== "te" || r.script !== "Latn";
+    });
+    expect(wrong.map((e) => e.text)).toEqual([]);
+  });
+
+  it("reads spelling variants and verb endings, with English nouns as a mix", () => {
+    for (const text of ["meeru enduku reply ivvaledhu", "inka raaledhu, chaala sepu ayyindhi", "nenu cheppindi evaru vinatledu", "emi jarigindo cheppandi andi"]) {
+      expect(lid.identify(text).code, text).toBe("te");
+    }
+    const mixed = lid.identify("Geyser lo same leakage problem 2nd time. 3 months kuda kaaledu first repair ayyi.");
+    expect(mixed).toMatchObject({ code: "te", script: "Latn", mixed: ["te", "en"] });
+    expect(lid.identify("naa order inka raaledu, vaaram ayyindi").mixed).toBeUndefined();
+  });
+
+  it("does not take look-alike words from other languages", () => {
+    for (const [text, lang] of [
+      ["ga bisa login dari kemarin, tolong dicek ya kak", "id"],
+      ["No lo quiero, ni lo pedí, devuélvanme el dinero", "es"],
+      ["Ela disse que o pedido chegaria ontem", "pt"],
+      ["Hindi pa rin dumating yung order ko, ano na po?", "tl"],
+      ["Ani mi to neprislo a nikdo mi neodpovedel", "cs"],
+      ["Give me a refund, the item never arrived", "en"],
+      ["Quindi lo rimando indietro, non funziona", "it"],
+    ] as const) {
+      expect(lid.identify(text).code, text).toBe(lang);
+    }
+  });
+});

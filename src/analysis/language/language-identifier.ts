@@ -293,12 +293,28 @@ function latinRules(ev: WordEvidence, ranked: [string, number][], code: string, 
     if (!(code === "en" && conf > 0.8 && ev.en > ev.cs)) return { code: "cs", conf: Math.min(0.95, 0.45 + csShare / 2 + csProb) };
   }
 
-  // Romanised Telugu ("naa order inka raaledu"), often with English.
-  const teShare = ev.teRoman / words;
-  if (ev.teRoman >= 2 && teShare >= 0.3 && (conf < 0.9 || code === "en")) {
+  // Romanised Telugu ("naa order inka raaledu"), often with English nouns: Telugu words give the
+  // grammar (verbs, negation, postpositions) and English the things ("delivery late ayyindi").
+  if (romanTelugu(ev, code, conf)) {
+    const teShare = ev.teRoman / words;
     const mixed = ev.enNotTl >= MIX_MIN_WORDS && ev.en / words >= MIX_MIN_SHARE ? ["te", "en"] : undefined;
     const c = Math.min(0.9, 0.4 + teShare);
     return mixed ? { code: "te", conf: c, mixed } : { code: "te", conf: c };
   }
   return { code, conf };
+}
+
+/**
+ * Romanised Telugu decides when its words make a fair share of the message (or, in Telugu-English,
+ * when Telugu and English words together make most of it) and at least two are not shared with a
+ * confuser. fastText reads such text as English, Italian, Finnish or Romanian, sure or not; a
+ * confident other reading is overruled only by a clear Telugu majority.
+ */
+function romanTelugu(ev: WordEvidence, code: string, conf: number): boolean {
+  const words = Math.max(1, ev.words);
+  const teShare = ev.teRoman / words;
+  if (ev.teRoman < 2 || ev.teStrong < 1.5 || ev.teRoman <= ev.tl || ev.teRoman <= ev.cs) return false;
+  const enough = teShare >= 0.3 || (teShare >= 0.2 && (ev.teRoman + ev.enNotTl) / words >= 0.6);
+  if (!enough) return false;
+  return conf < 0.9 || code === "en" || (teShare >= 0.4 && ev.teStrong >= 3);
 }

@@ -55,7 +55,7 @@ agent call called email mail reply replied response days day week weeks month ho
 broken damaged missing cancel cancelled canceled return returned exchange issue problem problems help need want
 get got give gave send sent receive received still waiting wait update status tracking number phone card bank
 transfer balance wallet voucher promo discount price fee fees amount bill billing subscription plan upgrade
-login password reset error bug crash crashing working work works worked fixed fix check checked
+login password reset error bug crash crashing working work works worked fixed fix check checked open
 good great bad worst best better terrible awful poor nice amazing love hate happy sad angry disappointed
 frustrated annoyed sorry asap urgent now today yesterday tomorrow never always again ok okay same another new
 old first last one two three can could would should will shall may might must any some all every each
@@ -73,11 +73,59 @@ const SK = `som sme ste su nie sa aj preco dakujem este tiez velmi moj moja chce
 ktora ktore ked lebo alebo preto ja peniaze reklamacia kurier zasielka zasielku vobec ziadny ziadna nikto mna
 teda len iba tovar tovaru`;
 
-const TE_ROMAN = `naa nenu meeru mee miru memu manam nuvvu vaallu ledu ledhu raaledu raledu kaadu kadu vaddu inka inkaa chala
-chaala enti emiti emi endhuku enduku ela ayindi ayyindi undi unnadi unnai cheyyandi cheyandi cheppandi kavali
-kaavali vachindi vacchindi raadu raledhu gaaru garu andi ante kani kaani mari ippudu eppudu ekkada evaru
-chesanu chesaru cheyyaledu cheyaledu ivvandi ivvaledu pampandi pampinchandi dabbulu dabbu emaina emanna
-kuda kooda ga gaa lo ki ku ni nu tho valla kosam bagundi baagundi baaledu baledu sarigga sariga`;
+/**
+ * Romanised Telugu (how most Telugu speakers type on a phone): pronouns, question words,
+ * negation, conjunctions, time and quantity words, polite forms and frequent inflected verbs, in
+ * the spellings people actually use (chaala/chala, ledu/ledhu, cheyyandi/cheyandi; letter runs
+ * fold to one, so "chaala" and "chala" are one entry). Words that are also common in a confuser
+ * language ("lo" in Spanish, "ga" in Indonesian chat, "na" in Tagalog and Czech, "ela" in
+ * Portuguese) are in TE_ROMAN_WEAK and count half.
+ */
+const TE_ROMAN = `nenu neenu memu manam meeru miru nuvvu nuvu vaallu vallu atanu aayana ayana aame vaadu vaaru
+naaku naku maaku meeku miku neeku manaku vaallaki nannu mammalni mimmalni meedi maadi naadi
+ledu ledhu leda ledha kaadu kadu kaadhu vaddu undi undhi unnadi unnai unnayi unnaru unnanu unnam unda undha
+untundi untunda untaya untara akkarledu avasaram parledu paravaledu
+emi emiti enti yenti emaindi emayyindi emaina emanna edaina endhuku enduku yenduku eppudu yeppudu epudu
+ekkada yekkada ekkadiki ekkadi evaru yevaru evari evariki enni yenni entha yela
+kaani kani inka inkaa inkoka inkokati inkeppudu kooda ayithe aithe kabatti anduke anduku andukane leka lekapothe lekunda
+ledante tarvata tharvatha taruvata tarwata mundu munde ippudu ipudu ippude appudu ventane malli mallee antha
+chala chaala baaga bagaa baagane bagane baagundi bagundi baaledu baledu chinna pedda konchem koncham ekkuva takkuva
+sarigga sariga ninna repu roju rojulu rojullo rojula vaaram vaaralu nelalu ganta gantalu gantallo nimishalu
+nimishallo saarlu sarlu okasari prathi okka okkati okati okate rendu moodu nalugu idi ikkada akkada ila ilaa
+alaa ilanti alanti ee dayachesi namaskaram dhanyavadalu dhanyavaadaalu danyavadalu kruthagnathalu krutagnatalu
+garu gaaru andi dabbulu dabbu paisalu samasya samasyalu samadhanam samaadhanam vasthuvu vastuvu pani panulu seva
+nammakam bhayam kopam baadha santosham anandam intiki intlo abbai abbayi ammayi manishi khaata vishayam
+sangathi vivaralu samacharam samaachaaram maata prashna kosam valla
+cheyandi cheyyandi cheyali cheyyali chesanu chesaru chesindi chesina chesi chestanu chestaru chestunnaru
+cheyaledu cheyyaledu chestara chestunda chesaka chesthe cheste chesa chesta cheppandi cheppanu cheppaaru cheppaledu
+cheppali cheppu cheppina ivvandi ivvaledu ivvali icharu ichaaru ichanu isthanu istanu istara pampandi
+pampinchandi pamparu pampanu pampistanu vachindi vacchindi vachi vastundi vastondi raavali raledu raaledu raledhu
+raavatledu raadu ayindi ayyindi ayyayi avutundi avutondi avvatledu avtundi kavali kaavali telidu teliyadu
+teliyatledu chudandi choodandi chusanu chusaanu chusaru adiganu adigaanu adigaru adigadu matladaru matladadu
+matladandi annaru annadu annanu ammaru konnanu jarigindi poyindi poyayi vellanu vellali vellipoyindi
+teesukunnaru teeskunnaru anukunta anukuntunna anukuntunnanu kadha chupincharu kanipinchatledu
+nundi nunchi ninchi kotha oka matram matrame mathram asalu chotla daggara daggare meeda kinda lopala bayata varaku
+gurinchi kalisi patu tappa badulu laga lanti laanti ayyi ayye ayyaka ayyanu ayyadu ayyaru avvali avvadu levu
+raavu ivvaru cheyaru vaadu chesthunna chestunna vastunna ostundi osthundi aipoyindi ayipoyindi emi kaadu`;
+
+const TE_ROMAN_WEAK = `naa mee maa lo ki ku ni nu ga em ela ani ante mari kuda ala adi ide emo sari kada tho nela anni vere`;
+
+/**
+ * Inflectional endings of romanised Telugu verbs (in fold form): "vachindi", "vastundi",
+ * "raledu", "chestunnaru", "chestanu", "cheyandi", "kavali", "vellalsi", "chesanu", "annaru",
+ * "vachadu", "ayyayi", "cheyocha". Tagalog "hindi" or Czech "stanu" are excluded by the lists of
+ * those languages; a minimum length keeps short words of other languages out.
+ */
+const TE_ENDINGS = `indi ndhi tundi tondi ledu ledhu tunaru tunanu tunam tunadu tunadi tunayi stuna thuna ltuna gutuna
+unaru unanu unadi unayi unara unaya tunda utaya staya ntaya stanu staru stamu stam stadu yandi vandi pandi dandi
+kondi chandi yali vali pali lali vala lala chala yala alsi alsina alsindi sanu ganu chanu panu tanu lanu vanu danu
+nanu yanu saru paru varu maru naru charu taru daru garu sadu chadu nadu yadu padu tadu ayi ocha ochu daniki vadam
+yadam dadam ithe sthe yaka chaka ukuna koni`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/** Words written so that they fold into an English word they are not. */
+const NOT_ENGLISH_AS_WRITTEN = new Set(["mee"]);
 
 function toSet(words: string): Set<string> {
   return new Set(words.split(/\s+/).filter(Boolean).map(foldWord));
@@ -89,6 +137,7 @@ export const CZECH_WORDS = toSet(CS_STRONG);
 export const SLOVAK_WORDS = toSet(SK);
 export const ENGLISH_WORDS = toSet(EN);
 export const TELUGU_ROMAN = toSet(TE_ROMAN);
+export const TELUGU_ROMAN_WEAK = toSet(TE_ROMAN_WEAK);
 
 // Words that are also Tagalog or Czech staples must not count as English evidence in mixed text.
 for (const w of ["a", "i", "at", "may", "to", "so", "pa", "na"]) ENGLISH_WORDS.delete(w);
@@ -101,7 +150,13 @@ export interface WordEvidence {
   csNotSk: number;
   sk: number;
   en: number;
+  /**
+   * Romanised Telugu: list words and verb endings count 1; words shared with a confuser count 1
+   * beside two such words, else 0.5.
+   */
   teRoman: number;
+  /** Romanised Telugu words that are not shared with a confuser (list words and verb endings). */
+  teStrong: number;
   /** Latin words that are English and not Tagalog staples (the English side of Taglish). */
   enNotTl: number;
 }
@@ -117,6 +172,13 @@ function englishStem(w: string): string {
 
 const LATIN_WORD = /[a-zA-Z\u00c0-\u024f\u1e00-\u1eff']+(?:-[a-zA-Z\u00c0-\u024f]+)?/g;
 
+/** A romanised Telugu verb form by its ending; plain string checks, linear in the word's length. */
+function teluguEnding(w: string): boolean {
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return false;
+  for (const e of TE_ENDINGS) if (w.length >= e.length + 2 && w.endsWith(e)) return true;
+  return false;
+}
+
 /**
  * Count Latin-script words and their function-word evidence per language.
  *
@@ -124,9 +186,10 @@ const LATIN_WORD = /[a-zA-Z\u00c0-\u024f\u1e00-\u1eff']+(?:-[a-zA-Z\u00c0-\u024f
  * wordEvidence("Hindi po dumating yung order ko").tl; // 3.5
  */
 export function wordEvidence(text: string): WordEvidence {
-  const ev: WordEvidence = { words: 0, tl: 0, cs: 0, csNotSk: 0, sk: 0, en: 0, teRoman: 0, enNotTl: 0 };
+  const ev: WordEvidence = { words: 0, tl: 0, cs: 0, csNotSk: 0, sk: 0, en: 0, teRoman: 0, teStrong: 0, enNotTl: 0 };
   LATIN_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let teWeak = 0;
   while ((m = LATIN_WORD.exec(text)) !== null) {
     const w = foldWord(m[0]).replace(/^'+|'+$/g, "");
     if (!w) continue;
@@ -142,11 +205,19 @@ export function wordEvidence(text: string): WordEvidence {
       if (!sk) ev.csNotSk += 1;
     }
     const stem = englishStem(w);
-    if (TELUGU_ROMAN.has(w)) ev.teRoman += 1;
-    if (ENGLISH_WORDS.has(w) || (stem !== w && ENGLISH_WORDS.has(stem))) {
+    // Telugu "mee" (your) folds to English "me".
+    const en = (ENGLISH_WORDS.has(w) || (stem !== w && ENGLISH_WORDS.has(stem))) && !NOT_ENGLISH_AS_WRITTEN.has(m[0].toLowerCase());
+    if (TELUGU_ROMAN.has(w) || (!en && !tlStrong && !tlWeak && !sk && !CZECH_WORDS.has(w) && teluguEnding(w))) {
+      ev.teRoman += 1;
+      ev.teStrong += 1;
+    } else if (TELUGU_ROMAN_WEAK.has(w)) teWeak += 1;
+    if (en) {
       ev.en += 1;
       if (!tlStrong && !tlWeak) ev.enNotTl += 1;
     }
   }
+  // Postpositions and particles ("lo", "ki", "ga") are Telugu grammar once Telugu verbs are there
+  // ("Geyser lo leakage ... kaaledu"); alone they are as likely Spanish "lo" or Indonesian "ga".
+  ev.teRoman += ev.teStrong >= 2 ? teWeak : teWeak / 2;
   return ev;
 }
