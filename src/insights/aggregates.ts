@@ -7,7 +7,7 @@
  * const rows = await emotionsByDay(store, { workspaceId: 1, includeEmployee: false, from: Date.parse("2026-01-01") });
  * // [{ day: "2026-01-01", emotion: "anger", count: 12 }, ...]
  */
-import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from "kysely";
 import { sql } from "kysely";
 import type { Store } from "../store/open-store.js";
 import type { Database } from "../store/schema.js";
@@ -40,12 +40,27 @@ function filtered<T extends "readings" | "reading_labels">(q: SelectQueryBuilder
 
 const dayOf = sql<number>`(sent_at / ${sql.lit(DAY_MS)})`;
 
+/** Rollup rows of a table under the filter (SQLite); `from`/`to` select whole UTC days. */
+function rolled(store: Store, table: "rollup_readings" | "rollup_labels", f: AggregateFilter) {
+  let q = (store.db as unknown as Kysely<any>).selectFrom(table).where("workspace_id", "=", f.workspaceId);
+  if (!f.includeEmployee) q = q.where("direction", "<>", "employee");
+  if (f.from !== undefined) q = q.where("day", ">=", Math.floor(f.from / DAY_MS));
+  if (f.to !== undefined) q = q.where("day", "<", Math.ceil(f.to / DAY_MS));
+  if (f.channels?.length) q = q.where("channel", "in", f.channels);
+  if (f.languages?.length) q = q.where("language", "in", f.languages);
+  if (f.directions?.length) q = q.where("direction", "in", f.directions);
+  return q;
+}
+const sumN = sql<number>`sum(n)`;
+
 function isoDay(day: number): string {
   return new Date(Number(day) * DAY_MS).toISOString().slice(0, 10);
 }
 
 export async function emotionsByDay(store: Store, f: AggregateFilter): Promise<{ day: string; emotion: string; count: number }[]> {
-  const rows = await filtered(store.db.selectFrom("reading_labels"), f)
+  const rows: { day: number; label: string; n: number }[] = store.dialect === "sqlite"
+    ? await rolled(store, "rollup_labels", f).where("kind", "=", "emotion").select(["day", "label", sumN.as("n")]).groupBy(["day", "label"]).orderBy("day").orderBy("label").execute()
+    : await filtered(store.db.selectFrom("reading_labels"), f)
     .where("kind", "=", "emotion")
     .select([dayOf.as("day"), "label", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy([dayOf, "label"])
@@ -56,7 +71,9 @@ export async function emotionsByDay(store: Store, f: AggregateFilter): Promise<{
 }
 
 export async function causesByPolarity(store: Store, f: AggregateFilter): Promise<{ cause: string; positive: number; negative: number; total: number }[]> {
-  const rows = await filtered(store.db.selectFrom("reading_labels"), f)
+  const rows: { label: string; polarity: string; n: number }[] = store.dialect === "sqlite"
+    ? await rolled(store, "rollup_labels", f).where("kind", "=", "cause").select(["label", "polarity", sumN.as("n")]).groupBy(["label", "polarity"]).execute()
+    : await filtered(store.db.selectFrom("reading_labels"), f)
     .where("kind", "=", "cause")
     .select(["label", "polarity", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy(["label", "polarity"])
@@ -81,7 +98,9 @@ export interface SentimentSplit {
 }
 
 async function bySentiment(store: Store, f: AggregateFilter, column: "language" | "channel"): Promise<Map<string, SentimentSplit>> {
-  const rows = await filtered(store.db.selectFrom("readings"), f)
+  const rows = store.dialect === "sqlite"
+    ? await rolled(store, "rollup_readings", f).select([column, "sentiment", sumN.as("n")]).groupBy([column, "sentiment"]).execute()
+    : await filtered(store.db.selectFrom("readings"), f)
     .select([column, "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy([column, "sentiment"])
     .execute();
@@ -106,7 +125,9 @@ export async function byChannel(store: Store, f: AggregateFilter): Promise<({ ch
 }
 
 export async function sentimentByDay(store: Store, f: AggregateFilter): Promise<({ day: string } & SentimentSplit)[]> {
-  const rows = await filtered(store.db.selectFrom("readings"), f)
+  const rows: { day: number; sentiment: string; n: number }[] = store.dialect === "sqlite"
+    ? await rolled(store, "rollup_readings", f).select(["day", "sentiment", sumN.as("n")]).groupBy(["day", "sentiment"]).orderBy("day").execute()
+    : await filtered(store.db.selectFrom("readings"), f)
     .select([dayOf.as("day"), "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy([dayOf, "sentiment"])
     .orderBy("day")
