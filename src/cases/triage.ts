@@ -98,43 +98,55 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
   const personIds = [...new Set(rows.filter((r) => r.direction === "customer" && r.person_id !== null).map((r) => r.person_id as number))];
   const customerIds = new Set(rows.filter((r) => r.direction === "customer").map((r) => r.id));
 
-  // What the store knows around the batch: cases of these threads, contacts, people, recovery candidates.
+  // What the store knows around the batch: cases of these threads, contacts, people, recovery
+  // candidates. Independent reads run side by side (PostgreSQL serves them on several connections).
   const caseRows: CaseRow[] = [];
   const contacts = new Map<number, number>();
-  for (let i = 0; i < threadIds.length; i += CHUNK) {
-    const chunk = threadIds.slice(i, i + CHUNK);
-    caseRows.push(...(await db.selectFrom("cases").selectAll().where("thread_id", "in", chunk).where("status", "<>", "closed").orderBy("id").execute()));
-    const counts = await db
-      .selectFrom("messages")
-      .select(["thread_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("thread_id", "in", chunk)
-      .where("direction", "=", "customer")
-      .where("id", "not in", [...customerIds].slice(0, 5000).concat([0]))
-      .groupBy("thread_id")
-      .execute();
-    for (const c of counts) contacts.set(c.thread_id as number, Number(c.n));
-  }
   const people = new Map<number, { display_name: string | null; attributes: string | null }>();
   const recoveryCandidates: CaseRow[] = [];
   const minSent = rows[0]!.sent_at;
+  const notInBatch = [...customerIds].concat([0]);
+  const reads: Promise<void>[] = [];
+  for (let i = 0; i < threadIds.length; i += CHUNK) {
+    const chunk = threadIds.slice(i, i + CHUNK);
+    reads.push(
+      db.selectFrom("cases").selectAll().where("thread_id", "in", chunk).where("status", "<>", "closed").orderBy("id").execute().then((r) => void caseRows.push(...r)),
+      db
+        .selectFrom("messages")
+        .select(["thread_id", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("thread_id", "in", chunk)
+        .where("direction", "=", "customer")
+        .where("id", "not in", notInBatch)
+        .groupBy("thread_id")
+        .execute()
+        .then((counts) => {
+          for (const c of counts) contacts.set(c.thread_id as number, Number(c.n));
+        }),
+    );
+  }
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const chunk = personIds.slice(i, i + CHUNK);
-    for (const p of await db.selectFrom("people").select(["id", "display_name", "attributes"]).where("id", "in", chunk).execute()) people.set(p.id, p);
-    recoveryCandidates.push(
-      ...(await db
+    reads.push(
+      db.selectFrom("people").select(["id", "display_name", "attributes"]).where("id", "in", chunk).execute().then((ps) => {
+        for (const p of ps) people.set(p.id, p);
+      }),
+      db
         .selectFrom("cases")
         .selectAll()
         .where("person_id", "in", chunk)
         .where("resolved_at", "is not", null)
         .where("resolved_at", ">=", minSent - rules.recovery.windowDays * 86_400_000)
         .where((eb) => eb.or([eb("recovered", "is", null), eb("recovered", "=", 0)]))
-        .execute()),
+        .execute()
+        .then((r) => void recoveryCandidates.push(...r)),
     );
   }
+  await Promise.all(reads);
+  caseRows.sort((a, b) => a.id - b.id);
 
   const work = new Map<number, Work>(); // by case id
   const byThread = new Map<number, Work>(); // the thread's case in work (active) or last resolved
-  const clocks = await loadClocks(db, caseRows.map((c) => c.id));
+  const [clocks, teams] = await Promise.all([loadClocks(db, caseRows.map((c) => c.id)), teamNames(db, [...caseRows.map((c) => c.team_id), ...rows.map((r) => r.team_id)])]);
   for (const c of caseRows) {
     const loaded = clocks.get(c.id) ?? [];
     const w: Work = { row: c, clocks: loaded, loaded, isNew: false, dirty: false };
@@ -149,7 +161,6 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
   if (needAnswered.length && rows.some((r) => r.direction === "agent")) {
     for (const r of await loadRows(db, needAnswered)) answered.set(r.id, r);
   }
-  const teams = await teamNames(db, [...caseRows.map((c) => c.team_id), ...rows.map((r) => r.team_id)]);
 
   const events: PendingEvent[] = [];
   let tempIds = 0;
