@@ -133,9 +133,9 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
 export async function waitForReadings(h: Harness, timeoutMs = 60_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const r = await h.api<{ reading_queue: { pending: number } }>("GET", "/health");
+    const r = await h.api<{ reading_queue: { pending: number; failed: number } }>("GET", "/health");
     if (r.body.reading_queue.pending === 0) return;
-    if (Date.now() > end) throw new Error("readings did not catch up");
+    if (Date.now() > end) throw new Error(`readings did not catch up: ${JSON.stringify(r.body.reading_queue)}`);
     await new Promise((res) => setTimeout(res, 200));
   }
 }
