@@ -3,7 +3,7 @@
  *
  * The pipeline runs fixed steps in a fixed order, each a pure function over the previous step's
  * output (after wink-nlp): normalise -> language -> segment -> negation -> cues -> model ->
- * fusion. Data (lexicons, model weights, the language model) is loaded once by `createReader` and
+ * fusion (sarcasm last: it turns praise around). Data (lexicons, model weights, the language model) is loaded once by `createReader` and
  * handed to the steps; `reader.analyze` itself does no I/O and is synchronous.
  */
 import { AttuneError } from "../core/errors.js";
@@ -20,6 +20,7 @@ import { fuseSentiment } from "./fuse/fuse-sentiment.js";
 import { fuseSignals } from "./fuse/fuse-signals.js";
 import { fuseStage } from "./fuse/fuse-stage.js";
 import { fuseUrgency } from "./fuse/fuse-urgency.js";
+import { reconcileSarcasm } from "./fuse/reconcile-sarcasm.js";
 import { createLanguageIdentifier, type LanguageIdentifier } from "./language/index.js";
 import { loadLexicons, type Lexicons } from "./lexicon/load-lexicons.js";
 import { matchCues } from "./lexicon/match-cues.js";
@@ -92,12 +93,13 @@ function read(text: string, context: ReadingContext, res: Resources): Reading {
   const model = res.models?.run({ tokens, text, lang: language.code });
   const input: FuseInput = { text, tokens, hits, model, context };
 
-  const sentiment = fuseSentiment(input);
-  const emotions = fuseScoredLabels(input, "emotion", "emotions", EMOTIONS);
+  const rawSentiment = fuseSentiment(input);
+  const rawEmotions = fuseScoredLabels(input, "emotion", "emotions", EMOTIONS);
   const needs = fuseScoredLabels(input, "need", "needs", NEEDS);
+  const signals = fuseSignals(input, rawSentiment);
+  const { sentiment, emotions } = reconcileSarcasm(rawSentiment, rawEmotions, signals);
   const causes = fuseCauses(input, sentiment.label === "negative");
   const complaint = fuseComplaint(input, sentiment, causes);
-  const signals = fuseSignals(input, sentiment);
   const stage = fuseStage(input, needs, causes);
   const intensity = fuseIntensity(input, emotions);
   const urgency = fuseUrgency(input, { signals, needs, causes, complaint, emotions, intensity, sentiment });

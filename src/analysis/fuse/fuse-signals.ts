@@ -4,8 +4,12 @@ import { toSpans, type Range } from "./evidence.js";
 import { positiveHits, strength, type FuseInput } from "./fuse-input.js";
 import { noisyOr } from "./noisy-or.js";
 
-// Emoji that turn praise into its opposite when the rest of the message complains.
-const IRONY_MARKS = new Set(["🙄", "🙃", "😒", "🤡", "👏"]);
+// Emoji that turn praise into its opposite: the eye-roll kind always, applause only beside a complaint.
+const IRONY_MARKS = new Set(["🙄", "🙃", "😒", "🤡"]);
+const CLAP = "👏";
+/** A signal the cues do not see needs a sure model: signals raise urgency and open cases. */
+const MODEL_ONLY = 0.8;
+const SARCASTIC_ALONE = 0.7;
 
 /**
  * Signals (churn, public exposure, legal, safety, repeat contact, sarcasm): cues that are not
@@ -19,12 +23,18 @@ const IRONY_MARKS = new Set(["🙄", "🙃", "😒", "🤡", "👏"]);
 export function fuseSignals(input: FuseInput, sentiment: Reading["sentiment"]): SignalReading[] {
   const out: SignalReading[] = [];
   for (const label of SIGNALS) {
-    const hits = positiveHits(input, "signal", label);
+    let hits = positiveHits(input, "signal", label);
+    // Most sarcasm cues are praise words ("great job", "very helpful"); they mean the opposite only
+    // beside a complaint. Only cues that are sarcastic on their own ("thanks for nothing") stand alone.
+    if (label === "sarcasm" && !complains(input, sentiment)) hits = hits.filter((h) => h.cue.weight >= SARCASTIC_ALONE);
     const cueScore = noisyOr(hits.map(strength));
     const model = input.model?.signals?.[label] ?? 0;
     let ranges: Range[] = [];
     if (cueScore >= 0.3) ranges = hits;
-    else if (model >= 0.6 && input.model) ranges = input.model.evidence("signals", label);
+    // Sarcasm needs a clash the words show: a sincere thank-you must never read as sarcasm.
+    else if (model >= MODEL_ONLY && input.model && (label !== "sarcasm" || complains(input, sentiment))) {
+      ranges = input.model.evidence("signals", label);
+    }
     if (label === "sarcasm" && ranges.length === 0) ranges = ironicPraise(input, sentiment);
     const evidence = toSpans(input.text, ranges);
     if (evidence.length > 0) out.push({ label, evidence });
@@ -33,10 +43,20 @@ export function fuseSignals(input: FuseInput, sentiment: Reading["sentiment"]): 
 }
 
 function ironicPraise(input: FuseInput, sentiment: Reading["sentiment"]): Range[] {
-  if (sentiment.label !== "negative") return [];
-  const marks = input.tokens.filter((t) => t.kind === "emoji" && IRONY_MARKS.has(t.norm.replace(/\uFE0F/g, "")));
-  if (marks.length === 0) return [];
   const praise = positiveHits(input, "sentiment", "positive");
   if (praise.length === 0) return [];
-  return [...praise, ...marks];
+  const marks = input.tokens.filter((t) => {
+    if (t.kind !== "emoji") return false;
+    const e = t.norm.replace(/\uFE0F/g, "");
+    return IRONY_MARKS.has(e) || (e === CLAP && complains(input, sentiment));
+  });
+  return marks.length > 0 ? [...praise, ...marks] : [];
+}
+
+/** The message complains: a negative tone, or a problem named in it. */
+function complains(input: FuseInput, sentiment: Reading["sentiment"]): boolean {
+  if (sentiment.label === "negative") return true;
+  return input.hits.some(
+    (h) => !h.negated && ((h.cue.kind === "sentiment" && h.cue.label === "negative") || (h.cue.kind === "cause" && h.cue.polarity === "-") || h.cue.kind === "complaint"),
+  );
 }
