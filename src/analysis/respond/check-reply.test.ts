@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Reading } from "../../core/reading.js";
+import { scriptOfLanguage } from "../language/index.js";
 import { checkReply } from "./check-reply.js";
 import { complaintReading, makeReading } from "./test-reading.js";
 import { CRITERIA, type Check, type CriterionName } from "./types.js";
@@ -110,20 +111,24 @@ describe("checkReply", () => {
     }
   });
 
-  it("reads Czech, Thai, Telugu and Tagalog replies with their own cue lists", () => {
+  it("reads Czech, Thai, Telugu (both scripts) and Tagalog replies with their own cue lists", () => {
     const cases: [string, string, string, string][] = [
       ["cs", "Objednávka pořád nedorazila, čekám dva týdny!", "Dobrý den, chápu, jak je to frustrující, a omlouvám se, že na objednávku čekáte tak dlouho. Zásilku jsem urgoval a do 24 hodin Vám pošlu nové číslo pro sledování.", "Omlouváme se za způsobené nepříjemnosti."],
       ["th", "พัสดุยังไม่มาเลย รอสองอาทิตย์แล้ว", "สวัสดีค่ะ ดิฉันเข้าใจว่าน่าหงุดหงิดมาก ต้องขออภัยที่พัสดุล่าช้านะคะ ดิฉันจะติดตามกับขนส่งและแจ้งเลขพัสดุใหม่ภายใน 2 ชั่วโมงค่ะ", "ขออภัยในความไม่สะดวกค่ะ"],
       ["te", "నా ఆర్డర్ రెండు వారాలుగా రాలేదు!", "నమస్కారం అండి, ఇది ఎంత విసుగు తెప్పిస్తుందో అర్థమవుతోంది. మీ ఆర్డర్ ఆలస్యానికి క్షమించండి. కొరియర్‌తో మాట్లాడి 2 గంటల్లో మీకు కొత్త ట్రాకింగ్ నంబర్ పంపుతాను.", "అసౌకర్యానికి చింతిస్తున్నాము."],
       ["tl", "Dalawang linggo na wala pa rin yung order ko!", "Hi po, naiintindihan ko po kung gaano ka-frustrating ito. Pasensya na po sa tagal ng order ninyo. Aasikasuhin ko po ito at babalikan ko kayo sa loob ng 2 oras.", "Paumanhin po sa abala."],
+      // Romanised Telugu, read with the romanised lists (te-Latn).
+      ["te-Latn", "naa order rendu vaaraaluga raaledu!", "Namaskaram andi, idi meeku entha visugu teppistondo naaku ardhamavutondi. Mee order aalasyaniki kshaminchandi. Courier vaallato maatlaadi 2 gantallo meeku kotha tracking number pamputaanu.", "Asoukaryaniki chintistunnaamu."],
     ];
-    for (const [lang, msg, good, poor] of cases) {
-      const c = complaintReading(msg, lang, { emotion: "frustration", cause: "delivery_or_wait" });
-      const r = makeReading({ language: { code: lang, confidence: 0.95, script: "Latn" } });
+    for (const [tag, msg, good, poor] of cases) {
+      const [lang, tagScript] = tag.split("-") as [string, string | undefined];
+      const script = tagScript ?? scriptOfLanguage(lang);
+      const c = complaintReading(msg, lang, { emotion: "frustration", cause: "delivery_or_wait", script });
+      const r = makeReading({ language: { code: lang, confidence: 0.95, script } });
       const g = checkReply(good, r, c, msg, {});
       const p = checkReply(poor, r, c, msg, {});
-      expect(g.score, `${lang} good`).toBeGreaterThanOrEqual(80);
-      expect(p.score, `${lang} poor`).toBeLessThan(50);
+      expect(g.score, `${tag} good`).toBeGreaterThanOrEqual(80);
+      expect(p.score, `${tag} poor`).toBeLessThan(50);
     }
   });
 
@@ -145,5 +150,15 @@ describe("checkReply suggestions", () => {
     const next = c.criteria.find((x) => x.name === "next_step")!;
     expect(next.suggestion).toMatch(/For example: ".*Vám.*"/);
     expect(c.criteria.find((x) => x.name === "acknowledges_feeling")!.suggestion).toMatch(/zlobíte/);
+  });
+
+  it("give the example in the customer's script: romanised Telugu for a romanised message", () => {
+    const msg = "naa order inka raaledu, chala kopam ga undi";
+    const te = complaintReading(msg, "te", { emotion: "anger", cause: "delivery_or_wait", script: "Latn" });
+    const r = makeReading({ language: { code: "te", confidence: 0.95, script: "Latn" } });
+    const c = checkReply("Asoukaryaniki chintistunnaamu.", r, te, msg, {});
+    const ack = c.criteria.find((x) => x.name === "acknowledges_feeling")!;
+    expect(ack.suggestion).toMatch(/For example: "[A-Z][a-z ,.]*kopam[a-z ,.]*"/);
+    expect(c.criteria.find((x) => x.name === "apology_fits")!.verdict).toBe("partly");
   });
 });

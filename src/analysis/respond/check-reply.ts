@@ -17,7 +17,7 @@ import { findCues, findGroups, prepare, type CompiledCues, type PreparedText } f
 import type { CueSet } from "./cue-set.js";
 import { topicsIn } from "./cause-topics.js";
 import { contentStems, specificNumbers } from "./content-words.js";
-import { cueSetFor } from "./respond-data.js";
+import { cueSetFor, dataKey } from "./respond-data.js";
 import { exampleFor, type ExampleKind } from "./suggestion-examples.js";
 import { classify, type SituationReading } from "./situation.js";
 import type { Check, CheckOptions, CriterionName, CriterionResult, Verdict } from "./types.js";
@@ -75,8 +75,9 @@ export function checkReply(
   options: CheckOptions = {},
 ): Check {
   const customerLang = customerReading.language.code;
-  const customerCues = cueSetFor(customerLang);
-  const replyCues = cueSetFor(replyReading.language.code) ?? customerCues ?? cueSetFor("en");
+  // Each side is read with the lists of its own script: romanised Telugu with romanised cues.
+  const customerCues = cueSetFor(customerLang, customerReading.language.script);
+  const replyCues = cueSetFor(replyReading.language.code, replyReading.language.script) ?? customerCues ?? cueSetFor("en");
   const cues = replyCues as CueSet;
   const text = prepare(reply, cues.fold);
   const found = findAll(cues, text);
@@ -103,7 +104,7 @@ export function checkReply(
     inProportion(reply, sit, found, customerReading, isPublic, cues),
     personal(reply, text, options, customerText, toSpans(reply, sharedAny), topicSpans),
   ];
-  addExamples(criteria, customerLang, sit);
+  addExamples(criteria, dataKey(customerLang, customerReading.language.script), sit);
   return { score: scoreOf(criteria), criteria };
 }
 
@@ -115,7 +116,7 @@ const EXAMPLE_OF: Partial<Record<CriterionName, ExampleKind>> = {
   next_step: "next",
 };
 
-/** Append an example in the customer's language to suggestions that ask for something missing. */
+/** Append an example in the customer's language and script to suggestions that ask for something missing. */
 function addExamples(criteria: CriterionResult[], language: string, sit: SituationReading): void {
   for (const c of criteria) {
     const kind = EXAMPLE_OF[c.name];

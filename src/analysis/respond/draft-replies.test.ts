@@ -4,13 +4,20 @@ import type { Reading } from "../../core/reading.js";
 import { findCues, prepare } from "./cue-matcher.js";
 import { draftReplies } from "./draft-replies.js";
 import { LEFTOVER_SLOT } from "./fill-slots.js";
+import { scriptOfLanguage } from "../language/index.js";
 import { cueSetFor, TEMPLATE_LANGUAGES } from "./respond-data.js";
 import { makeReading } from "./test-reading.js";
 import type { ReplyFacts } from "./types.js";
 
+/** A data key ("te", "te-Latn") as a Reading's language: its code and the script it is written in. */
+function languageOf(key: string): Reading["language"] {
+  const [code, script] = key.split("-") as [string, string | undefined];
+  return { code, confidence: 0.9, script: script ?? scriptOfLanguage(code) };
+}
+
 function complaint(language: string, emotion: Reading["emotions"][number]["label"], cause: Reading["causes"][number]["label"], severity: 1 | 3 = 3): Reading {
   return makeReading({
-    language: { code: language, confidence: 0.9, script: "Latn" },
+    language: languageOf(language),
     sentiment: { label: "negative", score: -0.7, confidence: 0.8, evidence: [] },
     emotions: [{ label: emotion, score: 0.8, evidence: [] }],
     causes: [{ label: cause, polarity: "negative", score: 0.8, evidence: [] }],
@@ -21,7 +28,7 @@ function complaint(language: string, emotion: Reading["emotions"][number]["label
 
 function praise(language: string): Reading {
   return makeReading({
-    language: { code: language, confidence: 0.9, script: "Latn" },
+    language: languageOf(language),
     sentiment: { label: "positive", score: 0.8, confidence: 0.9, evidence: [] },
     emotions: [{ label: "gratitude", score: 0.8, evidence: [] }],
     causes: [{ label: "staff_treatment", polarity: "positive", score: 0.8, evidence: [] }],
@@ -43,13 +50,13 @@ describe("draftReplies", () => {
           for (const facts of factSets) {
             for (const d of draftReplies(complaint(lang, emotion, cause), facts, { count: 3 })) {
               expect(LEFTOVER_SLOT.test(d.text), d.text).toBe(false);
-              expect(d.language).toBe(lang);
+              expect(d.language).toBe(languageOf(lang).code);
               n++;
             }
           }
         }
       }
-      for (const d of [...draftReplies(praise(lang)), ...draftReplies(makeReading({ language: { code: lang, confidence: 0.9, script: "Latn" } }), {}, { message: "How do I change my address?" })]) {
+      for (const d of [...draftReplies(praise(lang)), ...draftReplies(makeReading({ language: languageOf(lang) }), {}, { message: "How do I change my address?" })]) {
         expect(LEFTOVER_SLOT.test(d.text), d.text).toBe(false);
         n++;
       }
@@ -112,6 +119,29 @@ describe("draftReplies", () => {
       expect(d.text).toMatch(/గారు/);
       expect(d.text).toMatch(/మీ|అండి/);
     }
+    // Romanised Telugu keeps the same respect: garu, meeru/mee, andi, and the polite imperative.
+    for (const d of draftReplies(complaint("te-Latn", "anger", "delivery_or_wait"), { customerName: "Lakshmi" }, { count: 3 })) {
+      expect(d.text).toMatch(/^(Namaskaram Lakshmi garu|Lakshmi garu, namaste|Priyamaina Lakshmi garu),/);
+      expect(d.text).toMatch(/\b(Meeru|meeru|Mee|mee|meeku|Meeku)\b/);
+      expect(d.text).not.toMatch(/\b(nuvvu|neeku|nee)\b/i);
+    }
+  });
+
+  it("writes romanised Telugu to a customer who writes Telugu in Latin letters, Telugu script otherwise", () => {
+    const latin = draftReplies(complaint("te-Latn", "frustration", "delivery_or_wait"), { orderId: "A-7" }, { count: 3 });
+    for (const d of latin) {
+      expect(d.language).toBe("te");
+      expect(d.script).toBe("Latn");
+      expect(d.text).not.toMatch(/[\u0c00-\u0c7f]/);
+      expect(d.text).toMatch(/\(order A-7\)/);
+      expect(d.text).toMatch(/^[A-Z]/);
+    }
+    const telugu = draftReplies(complaint("te", "frustration", "delivery_or_wait"), {}, { count: 1 })[0]!;
+    expect(telugu.text).toMatch(/[\u0c00-\u0c7f]/);
+    expect(telugu.script).toBeUndefined();
+    // Romanised Telugu mixed with English is still answered in romanised Telugu.
+    const mixed = makeReading({ ...complaint("te-Latn", "anger", "price_or_billing"), language: { code: "te", confidence: 0.8, script: "Latn", mixed: ["te", "en"] } });
+    expect(draftReplies(mixed)[0]!.script).toBe("Latn");
   });
 
   it("falls back to English for a language without templates", () => {

@@ -14,7 +14,7 @@ import type { Reading, Span } from "../../core/reading.js";
 import { AttuneError } from "../../core/errors.js";
 import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
 import { topicsIn } from "./cause-topics.js";
-import { cueSetFor, templatesFor } from "./respond-data.js";
+import { cueSetFor, dataKey, templatesFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
 import type { TemplateSet } from "./template-set.js";
 import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
@@ -26,14 +26,14 @@ const MAX_QUOTE = 60;
 /** Compose `options.count` (default 3) distinct drafts for the customer's message. */
 export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: DraftOptions = {}): Draft[] {
   const count = Math.max(1, Math.min(options.count ?? 3, 10));
-  const language = pickLanguage(reading, options.fallbackLanguage ?? "en");
-  const t = templatesFor(language);
+  const { language, key } = pickLanguage(reading, options.fallbackLanguage ?? "en");
+  const t = templatesFor(key);
   if (!t) throw new AttuneError("input.invalid_value", { field: "fallbackLanguage", value: language });
   const sit = classify(reading);
   const isPublic = facts.public ?? (facts.channel !== undefined && PUBLIC_CHANNELS.has(facts.channel));
   const offer = facts.offer ?? inferOffer(reading, sit);
   const followUp = facts.followUp ?? inferFollowUp(reading);
-  const topics = options.message ? topicsOf(options.message, language) : new Map<CauseLabel, Span[]>();
+  const topics = options.message ? topicsOf(options.message, key) : new Map<CauseLabel, Span[]>();
   const cause = pickCause(sit, topics);
   const emotion = pickEmotion(sit);
   const quote = quoteOf(reading, sit, language) ?? (cause ? wordsOf(topics.get(cause), language) : undefined);
@@ -56,6 +56,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     drafts.push({
       text,
       language,
+      ...(t.script ? { script: t.script } : {}),
       situation: sit.situation,
       ...(emotion && emotion !== "negative" ? { emotion } : {}),
       ...(cause ? { cause } : {}),
@@ -166,10 +167,18 @@ function clean(s: string | undefined): string {
   return (s ?? "").replace(/[{}\n\r\t]/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
 }
 
-function pickLanguage(reading: Reading, fallback: string): string {
+/**
+ * The language to write in and its template key: the customer's language in the customer's
+ * script where there are templates for it (romanised Telugu gets romanised Telugu), else another
+ * language of a mixed message, else the fallback.
+ */
+function pickLanguage(reading: Reading, fallback: string): { language: string; key: string } {
   const candidates = [reading.language.code, ...(reading.language.mixed ?? [])];
-  for (const c of candidates) if (templatesFor(c)) return c;
-  return fallback;
+  for (const c of candidates) {
+    const key = dataKey(c, reading.language.script);
+    if (templatesFor(key)) return { language: c, key };
+  }
+  return { language: fallback, key: fallback };
 }
 
 /**

@@ -16,4 +16,9 @@ describe("fillSlots", () => {
     expect(out).toBe("You wrote agent please");
     expect(LEFTOVER_SLOT.test(out)).toBe(false);
   });
+
+  it("capitalises a slot that opens a sentence, and still refuses a missing base", () => {
+    expect(fillSlots("{cause_cap}, anduku kshamaapanalu.", { cause: "mee order raaledu" })).toBe("Mee order raaledu, anduku kshamaapanalu.");
+    expect(() => fillSlots("{cause_cap}", {})).toThrow(AttuneError);
+  });
 });

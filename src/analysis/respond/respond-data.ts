@@ -1,10 +1,14 @@
 /**
  * The respond step's language data (cue lists and reply templates), bundled as JSON modules so the
- * pure functions need no file I/O, and compiled once per language on first use.
+ * pure functions need no file I/O, and compiled once per language on first use. A language written
+ * in more than one script has a set per script, keyed by its BCP 47 tag ("te" for Telugu script,
+ * "te-Latn" for romanised Telugu): a customer who types Telugu in Latin letters gets a reply in
+ * Latin letters, and the check reads such a reply with romanised cue lists.
  *
  * @example
  * cueSetFor("cs")?.language; // "cs"
  * templatesFor("th")?.language; // "th"
+ * dataKey("te", "Latn"); // "te-Latn"
  */
 import type { CueSetData, CueSet } from "./cue-set.js";
 import { compileCueSet } from "./cue-set.js";
@@ -13,6 +17,8 @@ import cuesEn from "./cues/en.json" with { type: "json" };
 import templatesEn from "./templates/en.json" with { type: "json" };
 import cuesTe from "./cues/te.json" with { type: "json" };
 import templatesTe from "./templates/te.json" with { type: "json" };
+import cuesTeLatn from "./cues/te-Latn.json" with { type: "json" };
+import templatesTeLatn from "./templates/te-Latn.json" with { type: "json" };
 import cuesTh from "./cues/th.json" with { type: "json" };
 import templatesTh from "./templates/th.json" with { type: "json" };
 import cuesCs from "./cues/cs.json" with { type: "json" };
@@ -33,6 +39,7 @@ import templatesVi from "./templates/vi.json" with { type: "json" };
 const CUE_DATA: Record<string, CueSetData> = {
   en: cuesEn as CueSetData,
   te: cuesTe as CueSetData,
+  "te-Latn": cuesTeLatn as CueSetData,
   th: cuesTh as CueSetData,
   cs: cuesCs as CueSetData,
   tl: cuesTl as CueSetData,
@@ -46,6 +53,7 @@ const CUE_DATA: Record<string, CueSetData> = {
 const TEMPLATE_DATA: Record<string, TemplateSet> = {
   en: templatesEn as unknown as TemplateSet,
   te: templatesTe as unknown as TemplateSet,
+  "te-Latn": templatesTeLatn as unknown as TemplateSet,
   th: templatesTh as unknown as TemplateSet,
   cs: templatesCs as unknown as TemplateSet,
   tl: templatesTl as unknown as TemplateSet,
@@ -56,25 +64,38 @@ const TEMPLATE_DATA: Record<string, TemplateSet> = {
   vi: templatesVi as unknown as TemplateSet,
 };
 
-/** Languages the check has cue lists for. */
+/** Language tags the check has cue lists for ("te-Latn" is romanised Telugu). */
 export const CUE_LANGUAGES: readonly string[] = Object.keys(CUE_DATA);
-/** Languages the drafter can write in. */
+/** Language tags the drafter can write in. */
 export const TEMPLATE_LANGUAGES: readonly string[] = Object.keys(TEMPLATE_DATA);
+
+/**
+ * The data key for a language in a script: the script's own set where there is one
+ * ("te" + "Latn" -> "te-Latn"), else the language's (a tag that already names its script stays).
+ */
+export function dataKey(language: string, script?: string): string {
+  if (script && !language.includes("-")) {
+    const tagged = `${language}-${script}`;
+    if (TEMPLATE_DATA[tagged] || CUE_DATA[tagged]) return tagged;
+  }
+  return language;
+}
 
 const compiled = new Map<string, CueSet>();
 
-/** The compiled cue lists of a language, or undefined when it has none. */
-export function cueSetFor(language: string): CueSet | undefined {
-  const hit = compiled.get(language);
+/** The compiled cue lists of a language (in `script`, where it has a set for it), or undefined when it has none. */
+export function cueSetFor(language: string, script?: string): CueSet | undefined {
+  const key = dataKey(language, script);
+  const hit = compiled.get(key);
   if (hit) return hit;
-  const data = CUE_DATA[language];
+  const data = CUE_DATA[key];
   if (!data) return undefined;
   const set = compileCueSet(data);
-  compiled.set(language, set);
+  compiled.set(key, set);
   return set;
 }
 
-/** The reply templates of a language, or undefined when it has none. */
-export function templatesFor(language: string): TemplateSet | undefined {
-  return TEMPLATE_DATA[language];
+/** The reply templates of a language (in `script`, where it has a set for it), or undefined when it has none. */
+export function templatesFor(language: string, script?: string): TemplateSet | undefined {
+  return TEMPLATE_DATA[dataKey(language, script)];
 }

@@ -2,9 +2,10 @@
  * The shape of a language's reply templates (`templates/<lang>.json`). Sentences are data with
  * `{slot}` placeholders; the drafter picks one sentence per part and fills the slots. Slots:
  * `{name}` customer, `{agent}`, `{company}`, `{order}`, `{order_ref}` (the language's `orderRef`
- * filled, or empty), `{when}` (a `when` phrase; `{when_cap}` capitalised), `{cause}` (a `cause` clause), `{quote}` (the
+ * filled, or empty), `{when}` (a `when` phrase), `{cause}` (a `cause` clause), `{quote}` (the
  * customer's own words), `{topic}` (a `topic` phrase), plus the `gendered` slots of the language
- * (Thai `{p}` ค่ะ/ครับ, `{pna}` นะคะ/นะครับ, `{me}` ดิฉัน/ผม).
+ * (Thai `{p}` ค่ะ/ครับ, `{pna}` นะคะ/นะครับ, `{me}` ดิฉัน/ผม). Any slot with `_cap` added (`{when_cap}`,
+ * `{cause_cap}`, `{topic_cap}`) is that slot with a capital first letter, for sentence starts.
  *
  * @example
  * const t = templatesFor("en")!;
@@ -15,6 +16,8 @@ import type { FollowUp, Offer } from "./types.js";
 
 export interface TemplateSet {
   language: string;
+  /** The script the sentences are written in, where the language has more than one ("Latn" for romanised Telugu). */
+  script?: string;
   /** Slot values that follow the agent's gender setting. */
   gendered?: { female: Record<string, string>; male: Record<string, string> };
   /** Default for `{company}` when the facts give no company name ("our team"). */

@@ -50,6 +50,8 @@ export interface Draft {
   text: string;
   /** Language code of the template set used (the customer's language, or the fallback). */
   language: string;
+  /** Script the draft is written in: the customer's, where the language has templates for it ("Latn" for romanised Telugu). */
+  script?: string;
   situation: Situation;
   /** Primary feeling acknowledged, if any. */
   emotion?: string;
