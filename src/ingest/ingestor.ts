@@ -181,7 +181,8 @@ export class Ingestor {
     }
     const teamIds = new Map<string, number>();
     if (teamNames.size) {
-      const names = [...teamNames];
+      // Sorted: concurrent batches then lock shared rows in one order (PostgreSQL would deadlock otherwise).
+      const names = [...teamNames].sort();
       await trx.insertInto("teams").values(names.map((name) => ({ workspace_id: ws, name }))).onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing()).execute();
       for (const r of await trx.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", ws).where("name", "in", names).execute()) teamIds.set(r.name, r.id);
     }
@@ -207,7 +208,7 @@ export class Ingestor {
     }
     const personIds = new Map<string, number>();
     if (peopleRows.size) {
-      const rows = [...peopleRows.values()].map((r) => ({ ...r, workspace_id: ws, attributes: null, created_at: now }));
+      const rows = [...peopleRows.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => ({ ...r, workspace_id: ws, attributes: null, created_at: now }));
       for (const chunk of chunks(rows, 200)) {
         const out = await trx
           .insertInto("people")
@@ -262,7 +263,7 @@ export class Ingestor {
     }
     if (threadKeys.size) {
       const latest = this.store.dialect === "postgres" ? "greatest" : "max";
-      const rows = [...threadKeys].map(([external_id, v]) => ({
+      const rows = [...threadKeys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([external_id, v]) => ({
         workspace_id: ws,
         source_id: sourceId,
         external_id,
@@ -317,7 +318,8 @@ export class Ingestor {
       };
     });
     const inserted = new Map<string, number>();
-    for (const chunk of chunks(rows, 200)) {
+    const ordered = [...rows].sort((a, b) => (a.external_id < b.external_id ? -1 : a.external_id > b.external_id ? 1 : 0));
+    for (const chunk of chunks(ordered, 200)) {
       const out = await trx
         .insertInto("messages")
         .values(chunk)
