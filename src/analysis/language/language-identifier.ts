@@ -314,7 +314,13 @@ function romanTelugu(ev: WordEvidence, code: string, conf: number): boolean {
   const words = Math.max(1, ev.words);
   const teShare = ev.teRoman / words;
   if (ev.teRoman < 2 || ev.teStrong < 1.5 || ev.teRoman <= ev.tl || ev.teRoman <= ev.cs) return false;
-  const enough = teShare >= 0.3 || (teShare >= 0.2 && (ev.teRoman + ev.enNotTl) / words >= 0.6);
+  // Telugu-English names things with English words the English list may not hold ("renew",
+  // "debit"): beside two sure Telugu words, Telugu holding its own against the known English,
+  // Tagalog and Czech words is enough.
+  const enough =
+    teShare >= 0.3 ||
+    (teShare >= 0.2 && (ev.teRoman + ev.enNotTl) / words >= 0.6) ||
+    (teShare >= 0.15 && ev.teStrong >= 2 && ev.teRoman >= 0.5 * (ev.en + ev.tl + ev.cs));
   if (!enough) return false;
   return conf < 0.9 || code === "en" || (teShare >= 0.4 && ev.teStrong >= 3);
 }

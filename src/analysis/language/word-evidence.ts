@@ -81,34 +81,36 @@ teda len iba tovar tovaru`;
  * language ("lo" in Spanish, "ga" in Indonesian chat, "na" in Tagalog and Czech, "ela" in
  * Portuguese) are in TE_ROMAN_WEAK and count half.
  */
-const TE_ROMAN = `nenu neenu memu manam meeru miru nuvvu nuvu vaallu vallu atanu aayana ayana aame vaadu vaaru
+const TE_ROMAN = `nenu neenu memu manam meeru miru nuvvu nuvu vaallu vallu atanu aayana ayana vaadu vaaru
 naaku naku maaku meeku miku neeku manaku vaallaki nannu mammalni mimmalni meedi maadi naadi
 ledu ledhu leda ledha kaadu kadu kaadhu vaddu undi undhi unnadi unnai unnayi unnaru unnanu unnam unda undha
 untundi untunda untaya untara akkarledu avasaram parledu paravaledu
 emi emiti enti yenti emaindi emayyindi emaina emanna edaina endhuku enduku yenduku eppudu yeppudu epudu
-ekkada yekkada ekkadiki ekkadi evaru yevaru evari evariki enni yenni entha yela
+ekkada yekkada ekkadiki ekkadi evaru yevaru evari evariki enni entha yela
 kaani kani inka inkaa inkoka inkokati inkeppudu kooda ayithe aithe kabatti anduke anduku andukane leka lekapothe lekunda
-ledante tarvata tharvatha taruvata tarwata mundu munde ippudu ipudu ippude appudu ventane malli mallee antha
+ledante tarvata tharvatha taruvata tarwata mundu munde ippudu ipudu ippude appudu ventane antha
 chala chaala baaga bagaa baagane bagane baagundi bagundi baaledu baledu chinna pedda konchem koncham ekkuva takkuva
-sarigga sariga ninna repu roju rojulu rojullo rojula vaaram vaaralu nelalu ganta gantalu gantallo nimishalu
-nimishallo saarlu sarlu okasari prathi okka okkati okati okate rendu moodu nalugu idi ikkada akkada ila ilaa
-alaa ilanti alanti ee dayachesi namaskaram dhanyavadalu dhanyavaadaalu danyavadalu kruthagnathalu krutagnatalu
+sarigga sariga repu roju rojulu rojullo rojula vaaram vaaralu nelalu ganta gantalu gantallo nimishalu
+nimishallo saarlu sarlu okasari prathi okkati okati okate rendu moodu nalugu idi ikkada akkada ila ilaa
+ilanti alanti dayachesi namaskaram dhanyavadalu dhanyavaadaalu danyavadalu kruthagnathalu krutagnatalu
 garu gaaru andi dabbulu dabbu paisalu samasya samasyalu samadhanam samaadhanam vasthuvu vastuvu pani panulu seva
 nammakam bhayam kopam baadha santosham anandam intiki intlo abbai abbayi ammayi manishi khaata vishayam
-sangathi vivaralu samacharam samaachaaram maata prashna kosam valla
+sangathi vivaralu samacharam samaachaaram prashna kosam valla
 cheyandi cheyyandi cheyali cheyyali chesanu chesaru chesindi chesina chesi chestanu chestaru chestunnaru
 cheyaledu cheyyaledu chestara chestunda chesaka chesthe cheste chesa chesta cheppandi cheppanu cheppaaru cheppaledu
 cheppali cheppu cheppina ivvandi ivvaledu ivvali icharu ichaaru ichanu isthanu istanu istara pampandi
 pampinchandi pamparu pampanu pampistanu vachindi vacchindi vachi vastundi vastondi raavali raledu raaledu raledhu
-raavatledu raadu ayindi ayyindi ayyayi avutundi avutondi avvatledu avtundi kavali kaavali telidu teliyadu
+raavatledu ayindi ayyindi ayyayi avutundi avutondi avvatledu avtundi kavali kaavali telidu teliyadu
 teliyatledu chudandi choodandi chusanu chusaanu chusaru adiganu adigaanu adigaru adigadu matladaru matladadu
 matladandi annaru annadu annanu ammaru konnanu jarigindi poyindi poyayi vellanu vellali vellipoyindi
 teesukunnaru teeskunnaru anukunta anukuntunna anukuntunnanu kadha chupincharu kanipinchatledu
 nundi nunchi ninchi kotha oka matram matrame mathram asalu chotla daggara daggare meeda kinda lopala bayata varaku
-gurinchi kalisi patu tappa badulu laga lanti laanti ayyi ayye ayyaka ayyanu ayyadu ayyaru avvali avvadu levu
-raavu ivvaru cheyaru vaadu chesthunna chestunna vastunna ostundi osthundi aipoyindi ayipoyindi emi kaadu`;
+gurinchi kalisi patu badulu laga lanti laanti ayyi ayyaka ayyanu ayyadu ayyaru avvali avvadu levu
+raavu ivvaru cheyaru vaadu chesthunna chestunna vastunna ostundi osthundi aipoyindi ayipoyindi emi kaadu
+undali undaali enti ento`;
 
-const TE_ROMAN_WEAK = `naa mee maa lo ki ku ni nu ga em ela ani ante mari kuda ala adi ide emo sari kada tho nela anni vere`;
+const TE_ROMAN_WEAK = `naa mee maa lo ki ku ni nu ga em ela ani ante mari kuda ala adi ide emo sari kada tho nela anni vere
+aame yenni ninna malli maata raadu tappa ayye`;
 
 /**
  * Inflectional endings of romanised Telugu verbs (in fold form): "vachindi", "vastundi",
@@ -120,12 +122,17 @@ const TE_ENDINGS = `indi ndhi tundi tondi ledu ledhu tunaru tunanu tunam tunadu 
 unaru unanu unadi unayi unara unaya tunda utaya staya ntaya stanu staru stamu stam stadu yandi vandi pandi dandi
 kondi chandi yali vali pali lali vala lala chala yala alsi alsina alsindi sanu ganu chanu panu tanu lanu vanu danu
 nanu yanu saru paru varu maru naru charu taru daru garu sadu chadu nadu yadu padu tadu ayi ocha ochu daniki vadam
-yadam dadam ithe sthe yaka chaka ukuna koni`
+yadam dadam ithe sthe yaka chaka ukuna koni galara galaru galava apudu`
   .split(/\s+/)
   .filter(Boolean);
 
 /** Words written so that they fold into an English word they are not. */
 const NOT_ENGLISH_AS_WRITTEN = new Set(["mee"]);
+/**
+ * Telugu words recognised only as written: "ee" (this) folds to "e", which is Italian and
+ * Portuguese "and".
+ */
+const TELUGU_AS_WRITTEN = new Set(["ee"]);
 
 function toSet(words: string): Set<string> {
   return new Set(words.split(/\s+/).filter(Boolean).map(foldWord));
@@ -207,7 +214,8 @@ export function wordEvidence(text: string): WordEvidence {
     const stem = englishStem(w);
     // Telugu "mee" (your) folds to English "me".
     const en = (ENGLISH_WORDS.has(w) || (stem !== w && ENGLISH_WORDS.has(stem))) && !NOT_ENGLISH_AS_WRITTEN.has(m[0].toLowerCase());
-    if (TELUGU_ROMAN.has(w) || (!en && !tlStrong && !tlWeak && !sk && !CZECH_WORDS.has(w) && teluguEnding(w))) {
+    const raw = m[0].toLowerCase();
+    if (TELUGU_ROMAN.has(w) || TELUGU_AS_WRITTEN.has(raw) || (!en && !tlStrong && !tlWeak && !sk && !CZECH_WORDS.has(w) && teluguEnding(w))) {
       ev.teRoman += 1;
       ev.teStrong += 1;
     } else if (TELUGU_ROMAN_WEAK.has(w)) teWeak += 1;
