@@ -187,14 +187,15 @@ describe.each(DATABASES)("attune store and API on $name", (database) => {
 
   it("aggregates by day and emotion, cause and polarity, language and channel", async () => {
     const lang = (await (await t.get("/aggregates/languages")).json()) as any;
-    const byLang = await store.db.selectFrom("readings").select(["language"]).execute();
+    // Every reading but employee feedback, which only /insights/employee aggregates.
+    const byLang = await store.db.selectFrom("readings").select(["language"]).where("direction", "<>", "employee").execute();
     expect(lang.items.reduce((s: number, r: any) => s + r.total, 0)).toBe(byLang.length);
     expect(lang.items.find((r: any) => r.language === "th").total).toBe(1);
     const ch = (await (await t.get("/aggregates/channels?from=2026-03-01&to=2026-03-04")).json()) as any;
     // Three fixture emails and three imported mails (mbox and eml) fall in the window.
     expect(ch.items.find((r: any) => r.channel === "email")).toMatchObject({ total: 6 });
     const emo = (await (await t.get("/aggregates/emotions-by-day?from=2026-03-02&to=2026-03-05")).json()) as any;
-    const labels = await store.db.selectFrom("reading_labels").select(["sent_at"]).where("kind", "=", "emotion").where("sent_at", ">=", Date.parse("2026-03-02")).where("sent_at", "<", Date.parse("2026-03-05")).execute();
+    const labels = await store.db.selectFrom("reading_labels").select(["sent_at"]).where("kind", "=", "emotion").where("direction", "<>", "employee").where("sent_at", ">=", Date.parse("2026-03-02")).where("sent_at", "<", Date.parse("2026-03-05")).execute();
     expect(emo.items.reduce((s: number, r: any) => s + r.count, 0)).toBe(labels.length);
     expect(emo.items.every((r: any) => /^2026-03-0[234]$/.test(r.day))).toBe(true);
     const causes = (await (await t.get("/aggregates/causes-by-polarity")).json()) as any;
@@ -219,8 +220,11 @@ describe.each(DATABASES)("attune store and API on $name", (database) => {
     const pt = (await (await t.get("/messages?direction=employee", people)).json()) as any;
     expect(pt.items.map((m: any) => m.external_id)).toEqual(["e-1"]);
     expect((await t.get(`/messages/${emp.id}`, people)).status).toBe(200);
+    // Even people_team sees employee feedback in aggregate only through /insights/employee (k >= 5).
     const aggPt = (await (await t.get("/aggregates/channels?direction=employee", people)).json()) as any;
-    expect(aggPt.items.map((r: any) => r.channel)).toEqual(["internal"]);
+    expect(aggPt.error.code).toBe("input.invalid_value");
+    const aggAll = (await (await t.get("/aggregates/channels", people)).json()) as any;
+    expect(aggAll.items.some((r: any) => r.channel === "internal")).toBe(false);
   });
 
   it("enforces keys, scopes and revocation", async () => {

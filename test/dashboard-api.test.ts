@@ -78,6 +78,10 @@ describe.each(DATABASES)("dashboard API on $name", (database) => {
     const o = (await (await t.get("/insights/overview?from=2026-01-01&to=2026-02-01", analyst)).json()) as any;
     expect(o.total).toBe(0);
     expect((await t.get("/insights/employee", analyst)).status).toBe(403);
+    // people_team too: a team-filtered overview of employee feedback would skip the k >= 5 rule.
+    const people = await t.key("people_team");
+    const refused = (await (await t.get("/insights/overview?direction=employee&team=1", people)).json()) as any;
+    expect(refused.error.code).toBe("input.invalid_value");
   });
 
   it("releases employee groups of 5 or more only, pooling small teams so no difference reveals them", async () => {

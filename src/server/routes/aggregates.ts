@@ -7,7 +7,7 @@
  * curl -s "localhost:3000/api/v1/aggregates/emotions-by-day?from=2026-01-01&channel=chat" -H "authorization: Bearer $KEY"
  */
 import { z } from "zod";
-import { AttuneError } from "../../core/errors.js";
+import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
 import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
 import { byChannel, byLanguage, causesByPolarity, emotionsByDay, sentimentByDay, type AggregateFilter } from "../../insights/aggregates.js";
 import type { Principal } from "../auth/principal.js";
@@ -26,11 +26,10 @@ const AggQuery = z
 type AggQuery = z.output<typeof AggQuery>;
 
 function filterOf(q: AggQuery, p: Principal): AggregateFilter {
-  const includeEmployee = p.scopes.has("employee:read");
-  if (!includeEmployee && q.direction?.includes("employee")) throw new AttuneError("auth.forbidden", { scope: "employee:read" });
+  refuseEmployeeDirection(q.direction);
   return {
     workspaceId: p.workspaceId,
-    includeEmployee,
+    includeEmployee: false,
     ...(q.from !== undefined ? { from: q.from } : {}),
     ...(q.to !== undefined ? { to: q.to } : {}),
     ...(q.channel ? { channels: q.channel } : {}),

@@ -7,7 +7,7 @@
  * curl -s "localhost:3000/api/v1/insights/overview?from=2026-01-01&channel=chat,email&team=2" -H "authorization: Bearer $KEY"
  */
 import { z } from "zod";
-import { AttuneError } from "../../core/errors.js";
+import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
 import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
 import { newestSentAt, overview } from "../../insights/overview.js";
 import { defineRoute } from "../route.js";
@@ -55,8 +55,9 @@ export const insightRoutes = [
     cost: 4,
     responses: { 200: { description: "The overview", schema: OverviewOut } },
     async handler({ c, query: q, principal, deps }) {
-      const includeEmployee = principal.scopes.has("employee:read");
-      if (!includeEmployee && q.direction?.includes("employee")) throw new AttuneError("auth.forbidden", { scope: "employee:read" });
+      // Employee feedback is seen only through /insights/employee, with its anonymity threshold.
+      refuseEmployeeDirection(q.direction);
+      const includeEmployee = false;
       let { from, to } = q;
       if (q.days !== undefined) {
         // One round trip for the dashboard's first view: the window is anchored on the newest message.
