@@ -1,11 +1,13 @@
 /**
- * Evaluate the empathy check on the team-written triples (training/respond/<lang>.jsonl): for each
- * customer message the check must score the good reply above the poor one. Prints the share per
- * language and per kind of poor reply, and the triples it gets wrong (with --verbose).
+ * Evaluate the empathy check on the team-written triples (training/respond/<lang>.jsonl, and
+ * te-Latn.jsonl for romanised Telugu): for each customer message the check must score the good
+ * reply above the poor one. Prints the share per language and per kind of poor reply, and the
+ * triples it gets wrong (with --verbose).
  *
  * @example
  * npx tsx training/respond/eval-check.ts            # all languages
  * npx tsx training/respond/eval-check.ts cs --verbose
+ * npx tsx training/respond/eval-check.ts te-Latn
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,16 +17,18 @@ import { checkReply } from "../../src/analysis/respond/check-reply.js";
 import { loadTriples, type Triple } from "./load-triples.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** `<lang>.jsonl`, or `<lang>-<Script>.jsonl` for a language in a second script (te-Latn: romanised Telugu). */
+const TRIPLE_FILE = /^[a-z]{2}(?:-[A-Z][a-z]{3})?\.jsonl$/;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
   const wanted = args.filter((a) => !a.startsWith("--"));
-  const files = readdirSync(here).filter((f) => /^[a-z]{2}\.jsonl$/.test(f));
+  const files = readdirSync(here).filter((f) => TRIPLE_FILE.test(f));
   const reader = await openReader();
   let allOk = true;
   for (const file of files) {
-    const lang = file.slice(0, 2);
+    const lang = file.replace(/\.jsonl$/, "");
     if (wanted.length > 0 && !wanted.includes(lang)) continue;
     const triples = loadTriples(readFileSync(join(here, file), "utf8"));
     const byKind = new Map<string, [number, number]>();

@@ -23,7 +23,8 @@ beforeAll(async () => {
   lid = await createLanguageIdentifier();
 });
 
-const files = readdirSync(here).filter((f) => /^[a-z]{2}\.jsonl$/.test(f));
+// <lang>.jsonl, and <lang>-<Script>.jsonl for a second script (te-Latn.jsonl: romanised Telugu)
+const files = readdirSync(here).filter((f) => /^[a-z]{2}(?:-[A-Z][a-z]{3})?\.jsonl$/.test(f));
 
 describe("the empathy check on the team's triples", () => {
   it("has at least 40 realistic triples in each seed language, every kind of poor reply among them", () => {
