@@ -7,6 +7,7 @@
  * @example
  * npm run eval                       # full report (about 5 minutes)
  * npm run eval -- --quick            # skip the leave-one-source-out retraining
+ * npm run eval -- --holdout-only     # only the leave-one-source-out table
  * npm run eval -- --models ./models-custom
  */
 import { writeFileSync } from "node:fs";
@@ -231,6 +232,14 @@ async function main(): Promise<void> {
   const models = loadModels(dir);
   const rows = loadAllRows();
   const tok = await modelTokenizer();
+  if (args.includes("--holdout-only")) {
+    // Leave-one-source-out alone (in-source column from the shipped models on the same rows).
+    const dev = rows.filter((r) => r.dev && typeof r.targets.sentiment === "number" && SEED_LANGS.includes(r.lang));
+    const sc: Scored[] = dev.map((row) => ({ row, out: predict(models, { tokens: tok.tokenize(row.text, row.lang), text: row.text, lang: row.lang }) }));
+    const sent = await sentimentSection(sc, [], log);
+    console.log((await holdoutSection(rows, sent.lines, log)).join("\n"));
+    return;
+  }
   const scored: Scored[] = rows.filter((r) => r.dev).map((row) => ({ row, out: predict(models, { tokens: tok.tokenize(row.text, row.lang), text: row.text, lang: row.lang }) }));
   log(`scored ${scored.length} dev rows`);
   const peers = await loadPeers();
