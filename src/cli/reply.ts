@@ -81,9 +81,13 @@ export async function run(argv: string[]): Promise<number> {
     const rewritten = [];
     for (const d of drafts) {
       const before = scoreOf(d.text);
-      // Keep a rewrite only if it stays in the draft's language and is no less empathetic.
-      const accept = (text: string) =>
-        !LEFTOVER_SLOT.test(text) && reader.analyze(text).language.code === d.language && scoreOf(text) >= before;
+      // Keep a rewrite only if it stays in the draft's language (and script: romanised Telugu stays
+      // romanised) and is no less empathetic.
+      const sameLanguage = (text: string) => {
+        const l = reader.analyze(text).language;
+        return l.code === d.language && (d.script === undefined || l.script === d.script);
+      };
+      const accept = (text: string) => !LEFTOVER_SLOT.test(text) && sameLanguage(text) && scoreOf(text) >= before;
       const out = await llm.rewrite(d, { reading, message, accept });
       rewritten.push({ ...out.draft, rewritten: out.rewritten });
     }
