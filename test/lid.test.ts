@@ -190,7 +190,7 @@ describe("romanised Telugu", () => {
   });
 
   it("reads spelling variants and verb endings, with English nouns as a mix", () => {
-    for (const text of ["meeru enduku reply ivvaledhu", "inka raaledhu, chaala sepu ayyindhi", "nenu cheppindi evaru vinatledu", "emi jarigindo cheppandi andi"]) {
+    for (const text of ["meeru enduku reply ivvaledhu", "inka raaledhu, chaala sepu ayyindhi", "nenu cheppindi evaru vinatledu", "emi jarigindo cheppandi andi", "naa password ela marchali? cheppandi", "repu udayam raavocha?"]) {
       expect(lid.identify(text).code, text).toBe("te");
     }
     const mixed = lid.identify("Geyser lo same leakage problem 2nd time. 3 months kuda kaaledu first repair ayyi.");

@@ -119,10 +119,11 @@ aame yenni ninna malli maata raadu tappa ayye`;
  * those languages; a minimum length keeps short words of other languages out.
  */
 const TE_ENDINGS = `indi ndhi tundi tondi ledu ledhu tunaru tunanu tunam tunadu tunadi tunayi stuna thuna ltuna gutuna
-unaru unanu unadi unayi unara unaya tunda utaya staya ntaya stanu staru stamu stam stadu yandi vandi pandi dandi
-kondi chandi yali vali pali lali vala lala chala yala alsi alsina alsindi sanu ganu chanu panu tanu lanu vanu danu
-nanu yanu saru paru varu maru naru charu taru daru garu sadu chadu nadu yadu padu tadu ayi ocha ochu daniki vadam
-yadam dadam ithe sthe yaka chaka ukuna koni galara galaru galava apudu`
+unaru unanu unadi unayi unara unaya tunda utaya staya ntaya stanu staru stamu stam stadu yandi
+vandi pandi dandi kondi chandi yali vali pali lali chali agali udali ndali vala lala chala yala
+alsi alsina alsindi sanu ganu chanu panu tanu lanu vanu danu nanu yanu saru paru varu maru naru
+charu taru daru garu sadu chadu nadu yadu padu tadu ayi vocha yocha gocha vochu yochu gochu daniki
+vadam yadam dadam ithe sthe yaka chaka ukuna koni galara galaru galava apudu`
   .split(/\s+/)
   .filter(Boolean);
 
