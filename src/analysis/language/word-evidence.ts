@@ -144,6 +144,13 @@ export const TAGALOG_WEAK = toSet(TL_WEAK);
 export const CZECH_WORDS = toSet(CS_STRONG);
 export const SLOVAK_WORDS = toSet(SK);
 export const ENGLISH_WORDS = toSet(EN);
+/**
+ * Romanised Telugu words, in fold form: sure ones, and ones shared with a confuser language.
+ *
+ * @example
+ * TELUGU_ROMAN.has("raledu"); // true ("raaledu" folds to it)
+ * TELUGU_ROMAN_WEAK.has("lo"); // true (also Spanish)
+ */
 export const TELUGU_ROMAN = toSet(TE_ROMAN);
 export const TELUGU_ROMAN_WEAK = toSet(TE_ROMAN_WEAK);
 

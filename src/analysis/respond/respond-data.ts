@@ -72,6 +72,11 @@ export const TEMPLATE_LANGUAGES: readonly string[] = Object.keys(TEMPLATE_DATA);
 /**
  * The data key for a language in a script: the script's own set where there is one
  * ("te" + "Latn" -> "te-Latn"), else the language's (a tag that already names its script stays).
+ *
+ * @example
+ * dataKey("te", "Latn"); // "te-Latn"
+ * dataKey("te", "Telu"); // "te"
+ * dataKey("en", "Latn"); // "en"
  */
 export function dataKey(language: string, script?: string): string {
   if (script && !language.includes("-")) {
@@ -83,7 +88,12 @@ export function dataKey(language: string, script?: string): string {
 
 const compiled = new Map<string, CueSet>();
 
-/** The compiled cue lists of a language (in `script`, where it has a set for it), or undefined when it has none. */
+/**
+ * The compiled cue lists of a language (in `script`, where it has a set for it), or undefined when it has none.
+ *
+ * @example
+ * cueSetFor("te", "Latn")?.mode; // "latin" (romanised Telugu)
+ */
 export function cueSetFor(language: string, script?: string): CueSet | undefined {
   const key = dataKey(language, script);
   const hit = compiled.get(key);
@@ -95,7 +105,12 @@ export function cueSetFor(language: string, script?: string): CueSet | undefined
   return set;
 }
 
-/** The reply templates of a language (in `script`, where it has a set for it), or undefined when it has none. */
+/**
+ * The reply templates of a language (in `script`, where it has a set for it), or undefined when it has none.
+ *
+ * @example
+ * templatesFor("te", "Latn")?.greeting.anonymous[0]; // "Namaskaram andi,"
+ */
 export function templatesFor(language: string, script?: string): TemplateSet | undefined {
   return TEMPLATE_DATA[dataKey(language, script)];
 }
