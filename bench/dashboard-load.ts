@@ -27,6 +27,7 @@ import { createUser } from "../src/store/users.js";
 import { customerCorpus, employeeCorpus } from "../test/browser/corpus.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuilt, EMAIL, PASSWORD, ROOT } from "../test/browser/harness.js";
 import { startServerProcess, type ServerProcess } from "../test/helpers/server-process.js";
+import { seededRandom } from "../src/core/seeded-random.js";
 
 const args = parseArgs({
   options: {
@@ -64,16 +65,7 @@ const TEMPLATES: { lang: string; channel: Channel; text: string }[] = [
 const ITEMS = ["parcel", "order", "refund", "blender", "phone case", "invoice", "laptop bag", "headphones"];
 const TEAMS = ["Support A", "Support B", "Retail", "Logistics"];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 async function countMessages(store: Store): Promise<number> {
   const r = await store.db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();

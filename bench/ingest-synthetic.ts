@@ -7,6 +7,7 @@
  * const gen = syntheticMessages({ seed: 1, start: Date.UTC(2025, 0, 1), spanDays: 365 });
  * const batch = Array.from({ length: 100 }, () => gen.next());
  */
+import { seededRandom } from "../src/core/seeded-random.js";
 
 const ITEMS = {
   en: ["parcel", "order", "refund", "blender", "phone case", "subscription", "invoice", "delivery", "laptop bag", "headphones"],
@@ -79,17 +80,7 @@ const CHANNELS = ["email", "chat", "social", "review", "survey"] as const;
 const LANGS = ["en", "en", "th", "cs", "tl", "te"] as const;
 const TEAMS = ["warehouse", "support", "retail", "logistics", "finance"];
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 export interface SyntheticOptions {
   seed: number;

@@ -24,6 +24,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../src/core/seeded-random.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WINDOW_START = Date.UTC(2026, 8, 26); // 60 days before 2026-11-25
@@ -63,14 +64,7 @@ function utcOffset(lang: string, at: number): number {
 function rng(seed: string): () => number {
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(h);
 }
 
 interface Line {

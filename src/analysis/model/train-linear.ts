@@ -8,6 +8,7 @@
  * const head = trainHead("softmax", 2, examples, { bits: 16, epochs: 5, seed: 7 });
  * scoreHead(head, examples[0]!); // logits per label
  */
+import { seededRandom } from "../../core/seeded-random.js";
 
 /** One training row: feature buckets (as `featurize` gives them), target and weight. */
 export interface Example {
@@ -45,17 +46,8 @@ export interface TrainOptions {
   anchor?: number;
 }
 
-/** mulberry32: tiny, fast, and the same on every platform. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (core/seeded-random.ts), under the name the trainer uses. */
+export const rng = seededRandom;
 
 /** Logits of one example. */
 export function scoreHead(head: TrainedHead, ex: Pick<Example, "idx" | "value">, out = new Float64Array(head.k)): Float64Array {
