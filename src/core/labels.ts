@@ -24,6 +24,9 @@ export const EMOTIONS = [
 ] as const;
 export type EmotionLabel = (typeof EMOTIONS)[number];
 
+/** The emotions that make a message warmer; every other emotion makes it colder. */
+export const WARM_EMOTIONS: ReadonlySet<EmotionLabel> = new Set<EmotionLabel>(["joy", "gratitude", "trust"]);
+
 export const NEEDS = [
   "resolution",
   "refund_or_compensation",

@@ -1,11 +1,10 @@
-import type { SentimentLabel } from "../../core/labels.js";
+import { WARM_EMOTIONS, type EmotionLabel, type SentimentLabel } from "../../core/labels.js";
 import type { Reading } from "../../core/reading.js";
 import { toSpans, wholeText, type Range } from "./evidence.js";
 import { strength, type FuseInput } from "./fuse-input.js";
 import { round } from "./fuse-scored-labels.js";
 import { noisyOr } from "./noisy-or.js";
 
-const POSITIVE_EMOTIONS = new Set(["joy", "gratitude", "trust"]);
 /** How far cue evidence moves the model's log-odds; tuned on the dev sets by `npm run eval`. */
 export const CUE_LOGIT_WEIGHT = 1.6;
 
@@ -24,7 +23,7 @@ export function fuseSentiment(input: FuseInput): Reading["sentiment"] {
   for (const h of input.hits) {
     let side: "positive" | "negative" | null = null;
     if (h.cue.kind === "sentiment") side = h.cue.label as "positive" | "negative";
-    else if (h.cue.kind === "emotion") side = POSITIVE_EMOTIONS.has(h.cue.label) ? "positive" : "negative";
+    else if (h.cue.kind === "emotion") side = WARM_EMOTIONS.has(h.cue.label as EmotionLabel) ? "positive" : "negative";
     else if (h.cue.kind === "cause") side = h.cue.polarity === "+" ? "positive" : "negative";
     else if (h.cue.kind === "complaint") side = "negative";
     if (side === null) continue;

@@ -1,8 +1,6 @@
-import type { EmotionLabel } from "../../core/labels.js";
+import { WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js";
 import type { Reading, ScoredLabel, SignalReading } from "../../core/reading.js";
 import { round } from "./fuse-scored-labels.js";
-
-const WARM: ReadonlySet<EmotionLabel> = new Set(["joy", "gratitude", "trust"]);
 
 /**
  * Sarcastic praise means its opposite: "Thanks a lot 🙄" is not gratitude. When the sarcasm
@@ -19,7 +17,7 @@ export function reconcileSarcasm(
 ): { sentiment: Reading["sentiment"]; emotions: ScoredLabel<EmotionLabel>[] } {
   const sarcasm = signals.find((s) => s.label === "sarcasm");
   if (!sarcasm) return { sentiment, emotions };
-  const kept = emotions.filter((e) => !WARM.has(e.label));
+  const kept = emotions.filter((e) => !WARM_EMOTIONS.has(e.label));
   if (sentiment.label !== "positive") return { sentiment, emotions: kept };
   return {
     sentiment: { label: "negative", score: round(-Math.max(0.3, Math.abs(sentiment.score))), confidence: round(sentiment.confidence * 0.8), evidence: sarcasm.evidence },

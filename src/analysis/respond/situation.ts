@@ -6,7 +6,7 @@
  * @example
  * classify(reading).situation; // "complaint"
  */
-import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
+import { EMOTIONS, WARM_EMOTIONS, type CauseLabel, type EmotionLabel } from "../../core/labels.js";
 import type { Reading } from "../../core/reading.js";
 import type { Situation } from "./types.js";
 
@@ -24,15 +24,8 @@ export interface SituationReading {
 }
 
 const EMOTION_FLOOR = 0.2;
-const NEGATIVE_EMOTIONS: ReadonlySet<EmotionLabel> = new Set([
-  "anger",
-  "frustration",
-  "disappointment",
-  "sadness",
-  "worry",
-  "confusion",
-]);
-const POSITIVE_EMOTIONS: ReadonlySet<EmotionLabel> = new Set(["joy", "gratitude", "trust"]);
+const NEGATIVE_EMOTIONS: ReadonlySet<EmotionLabel> = new Set(EMOTIONS.filter((e) => !WARM_EMOTIONS.has(e) && e !== "surprise"));
+const POSITIVE_EMOTIONS = WARM_EMOTIONS;
 
 /** Classify the customer's message from its Reading. */
 export function classify(reading: Reading): SituationReading {
