@@ -220,26 +220,12 @@ export function compileGroups<L extends string>(lists: readonly (readonly [L, re
 /** The spans of each labelled list found in the prepared text. */
 export function findGroups<L extends string>(groups: CompiledGroups<L>, text: PreparedText): Map<L, Span[]> {
   const out = new Map<L, Span[]>();
-  const re = groups.re;
-  if (re === null) return out;
-  re.lastIndex = 0;
-  for (let m = re.exec(text.key); m !== null; m = re.exec(text.key)) {
-    let start = m.index;
-    let end = start + m[0].length;
-    if (end === start) {
-      re.lastIndex++;
-      continue;
-    }
+  for (const { match, span } of matchSpans(groups.re, groups.wholeWords, text)) {
     let g = 0;
-    while (g < groups.labels.length && m[g + 1] === undefined) g++;
+    while (g < groups.labels.length && match[g + 1] === undefined) g++;
     const label = groups.labels[g] as L;
-    if (groups.wholeWords) {
-      while (start > 0 && WORD_CHAR.test(text.key.charAt(start - 1))) start--;
-      while (end < text.key.length && WORD_CHAR.test(text.key.charAt(end))) end++;
-      re.lastIndex = end;
-    }
     const list = out.get(label) ?? [];
-    list.push({ start, end, text: text.original.slice(start, end) });
+    list.push(span);
     out.set(label, list);
   }
   return out;
@@ -247,9 +233,12 @@ export function findGroups<L extends string>(groups: CompiledGroups<L>, text: Pr
 
 /** All non-overlapping matches of the cues in the prepared text, as spans of the original. */
 export function findCues(cues: CompiledCues, text: PreparedText): Span[] {
-  const re = cues.re;
-  if (re === null) return [];
-  const out: Span[] = [];
+  return [...matchSpans(cues.re, cues.wholeWords, text)].map((m) => m.span);
+}
+
+/** Every non-empty match of `re` in the prepared text, with its span in the original. */
+function* matchSpans(re: RegExp | null, wholeWords: boolean, text: PreparedText): Generator<{ match: RegExpExecArray; span: Span }> {
+  if (re === null) return;
   re.lastIndex = 0;
   for (let m = re.exec(text.key); m !== null; m = re.exec(text.key)) {
     let start = m.index;
@@ -258,14 +247,13 @@ export function findCues(cues: CompiledCues, text: PreparedText): Span[] {
       re.lastIndex++;
       continue;
     }
-    if (cues.wholeWords) {
+    if (wholeWords) {
       // A prefix or suffix cue matched part of a word; the evidence is the whole word. Done here,
       // not in the pattern, so matching stays linear on very long "words".
       while (start > 0 && WORD_CHAR.test(text.key.charAt(start - 1))) start--;
       while (end < text.key.length && WORD_CHAR.test(text.key.charAt(end))) end++;
       re.lastIndex = end;
     }
-    out.push({ start, end, text: text.original.slice(start, end) });
+    yield { match: m, span: { start, end, text: text.original.slice(start, end) } };
   }
-  return out;
 }
