@@ -15,6 +15,7 @@ import type { HeadKind, HeadName } from "./heads.js";
 import { AttuneError } from "../../core/errors.js";
 import { DEFAULT_FEATURES, FEATURE_VERSION, type FeatureOptions } from "./features.js";
 import { readModelFile } from "./model-file.js";
+import { createWeightStore, type WeightStore } from "./simd-accumulate.js";
 
 export interface LoadedHead {
   name: HeadName;
@@ -34,12 +35,14 @@ export interface Models {
   features: FeatureOptions;
   columns: number;
   /**
-   * The weights: per bucket row, `packedStride` 32-bit words of four weights each, stored +128 as
-   * unsigned bytes (`bytes` views the same memory), so four columns add up with two integer operations.
+   * The weights: per bucket row, `packedStride` 32-bit words of four weights each (rows padded to
+   * whole 16-byte vectors), stored +128 as unsigned bytes (`bytes` views the same memory).
    */
   packed: Uint32Array;
   bytes: Uint8Array;
   packedStride: number;
+  /** Sums of the weight rows of a message's buckets (WebAssembly SIMD where available). */
+  store: WeightStore;
   heads: LoadedHead[];
   head: Partial<Record<HeadName, LoadedHead>>;
   /** Stamp these into Reading.version.models. */
@@ -80,7 +83,8 @@ export function defaultModelDir(): string {
 export function loadModels(dir: string = defaultModelDir()): Models {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const { manifest, packed, bytes, stride } = readModelFile(dir);
+  const file = readModelFile(dir);
+  const { manifest } = file;
   if (manifest.featureVersion !== FEATURE_VERSION) {
     throw new AttuneError("model.corrupt", { dir, featureVersion: manifest.featureVersion, expected: FEATURE_VERSION });
   }
@@ -97,13 +101,15 @@ export function loadModels(dir: string = defaultModelDir()): Models {
   }));
   const head: Partial<Record<HeadName, LoadedHead>> = {};
   for (const h of heads) head[h.name] = h;
+  const store = createWeightStore(file.bytes, file.stride, 1 << manifest.bits);
   return {
     bits: manifest.bits,
     features: { ...DEFAULT_FEATURES, ...manifest.features },
     columns: manifest.columns,
-    packed,
-    bytes,
-    packedStride: stride,
+    packed: store.packed,
+    bytes: store.bytes,
+    packedStride: store.stride,
+    store,
     heads,
     head,
     versions: { linear: `${manifest.featureVersion}-${manifest.weightsHash}` },

@@ -56,40 +56,15 @@ export interface ModelOutput {
 const LOOKUP_ORDER: HeadName[] = ["sentiment", "emotions", "needs", "causes", "stage", "signals", "complaint", "severity", "ekman"];
 
 let acc = new Int32Array(64);
-let lo = new Uint32Array(16);
-let hi = new Uint32Array(16);
 
-/**
- * acc[c] = sum over features of the int8 weight of column c. SWAR: each 32-bit word holds four
- * biased bytes; masking even and odd bytes gives two 16-bit lanes per word, which cannot overflow
- * within 256 additions, so the lanes are flushed into `acc` every 256 features.
- */
+/** acc[c] = sum over the features of the int8 weight of column c. */
 function accumulate(models: Models, idx: Uint32Array, n: number): void {
-  const { packed, packedStride: stride } = models;
-  if (acc.length < stride * 4) acc = new Int32Array(stride * 4);
-  if (lo.length < stride) { lo = new Uint32Array(stride); hi = new Uint32Array(stride); }
-  acc.fill(0);
-  for (let start = 0; start < n; start += 256) {
-    lo.fill(0);
-    hi.fill(0);
-    const end = Math.min(n, start + 256);
-    for (let i = start; i < end; i++) {
-      const base = idx[i]! * stride;
-      for (let q = 0; q < stride; q++) {
-        const w = packed[base + q]!;
-        lo[q] = lo[q]! + (w & 0x00ff00ff);
-        hi[q] = hi[q]! + ((w >>> 8) & 0x00ff00ff);
-      }
-    }
-    const bias = 128 * (end - start);
-    for (let q = 0; q < stride; q++) {
-      const c = q * 4;
-      acc[c] = acc[c]! + (lo[q]! & 0xffff) - bias;
-      acc[c + 1] = acc[c + 1]! + (hi[q]! & 0xffff) - bias;
-      acc[c + 2] = acc[c + 2]! + (lo[q]! >>> 16) - bias;
-      acc[c + 3] = acc[c + 3]! + (hi[q]! >>> 16) - bias;
-    }
-  }
+  const width = models.packedStride * 4;
+  if (acc.length < width) acc = new Int32Array(width);
+  models.store.accumulate(idx, n, acc);
+  // The stored bytes are weight + 128.
+  const bias = 128 * n;
+  for (let c = 0; c < width; c++) acc[c] = acc[c]! - bias;
 }
 
 function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
@@ -163,25 +138,54 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
   };
 }
 
-/** Per-token contribution of the features to column j (softmax: relative to the head's mean). */
+let halves = new Int32Array(256);
+
+/**
+ * Per-token contribution of the features to column j (softmax: relative to the head's mean). Sums
+ * stay integer (bytes, doubled so a bigram can give each of its two words half) until the end.
+ */
 function evidenceSpans(models: Models, h: LoadedHead, j: number, f: Features, input: PredictInput, max: number): EvidenceSpan[] {
   const { bytes } = models;
   const rowBytes = models.packedStride * 4;
   const tokens = input.tokens;
-  const contrib = new Float64Array(tokens.length);
-  const k = h.labels.length;
+  const T = tokens.length;
+  // Softmax heads need every column of the head; sigmoid heads only column j.
+  const k = h.kind === "softmax" ? h.labels.length : 1;
+  const first = h.kind === "softmax" ? h.offset : h.offset + j;
+  const cells = T * k;
+  if (halves.length < cells) halves = new Int32Array(cells * 2);
+  halves.fill(0, 0, cells);
+  const count = new Int32Array(T);
+  const { idx, tok, tok2 } = f;
   for (let i = 0; i < f.n; i++) {
-    const t = f.tok[i]!;
+    const t = tok[i]!;
     if (t < 0) continue;
-    const base = f.idx[i]! * rowBytes + h.offset;
-    let w = (bytes[base + j]! - 128) * h.scale[j]!;
-    if (h.kind === "softmax") {
+    const base = idx[i]! * rowBytes + first;
+    const t2 = tok2[i]!;
+    if (t2 >= 0) {
+      for (let c = 0; c < k; c++) {
+        const w = bytes[base + c]!;
+        halves[t * k + c] = halves[t * k + c]! + w;
+        halves[t2 * k + c] = halves[t2 * k + c]! + w;
+      }
+      count[t] = count[t]! + 1;
+      count[t2] = count[t2]! + 1;
+    } else {
+      for (let c = 0; c < k; c++) halves[t * k + c] = halves[t * k + c]! + 2 * bytes[base + c]!;
+      count[t] = count[t]! + 2;
+    }
+  }
+  const contrib = new Float64Array(T);
+  const jj = h.kind === "softmax" ? j : 0;
+  for (let t = 0; t < T; t++) {
+    const bias = 128 * count[t]!;
+    let w = (halves[t * k + jj]! - bias) * h.scale[first - h.offset + jj]!;
+    if (k > 1) {
       let mean = 0;
-      for (let c = 0; c < k; c++) mean += (bytes[base + c]! - 128) * h.scale[c]!;
+      for (let c = 0; c < k; c++) mean += (halves[t * k + c]! - bias) * h.scale[c]!;
       w -= mean / k;
     }
-    const t2 = f.tok2[i]!;
-    if (t2 >= 0) { contrib[t] = contrib[t]! + w / 2; contrib[t2] = contrib[t2]! + w / 2; } else contrib[t] = contrib[t]! + w;
+    contrib[t] = w / 2;
   }
   let top = 0;
   for (let t = 0; t < contrib.length; t++) if (contrib[t]! > top) top = contrib[t]!;
