@@ -14,6 +14,7 @@ import type { Token } from "../text/token.js";
 import { type CueHit, type Features, featurize } from "./features.js";
 import type { HeadKind, HeadName } from "./heads.js";
 import type { LoadedHead, Models } from "./load-models.js";
+import { MAX_SLOTS } from "./simd-accumulate.js";
 
 export interface PredictInput {
   tokens: readonly Token[];
@@ -55,16 +56,52 @@ export interface ModelOutput {
 
 const LOOKUP_ORDER: HeadName[] = ["sentiment", "emotions", "needs", "causes", "stage", "signals", "complaint", "severity", "ekman"];
 
-let acc = new Int32Array(64);
+/**
+ * Per-token weight sums of one message: slot 0 holds message-level features, slot t + 1 token t.
+ * Every feature counts twice (see simd-accumulate.ts), so a slot's signed sum is
+ * sums[slot * width + col] - 128 * count[slot], and the message's score is half the total.
+ */
+interface TokenSums {
+  sums: Int32Array;
+  count: Int32Array;
+  width: number;
+}
 
-/** acc[c] = sum over the features of the int8 weight of column c. */
-function accumulate(models: Models, idx: Uint32Array, n: number): void {
+let slotA = new Uint32Array(1024);
+let slotB = new Uint32Array(1024);
+let total = new Float64Array(64);
+
+/**
+ * Sum the weight rows of the features per token (short messages) or all in one slot (messages
+ * longer than MAX_SLOTS tokens, whose evidence is then found by a second pass). Fills `total`.
+ */
+function sumRows(models: Models, f: Features, tokens: number): TokenSums | null {
+  const n = f.n;
+  if (slotA.length < n) { slotA = new Uint32Array(n * 2); slotB = new Uint32Array(n * 2); }
+  const perToken = tokens + 1 <= MAX_SLOTS;
+  const slots = perToken ? tokens + 1 : 1;
+  const count = new Int32Array(slots);
+  for (let i = 0; i < n; i++) {
+    const a = perToken ? f.tok[i]! + 1 : 0;
+    const t2 = f.tok2[i]!;
+    const b = perToken && t2 >= 0 ? t2 + 1 : a;
+    slotA[i] = a;
+    slotB[i] = b;
+    count[a] = count[a]! + 1;
+    count[b] = count[b]! + 1;
+  }
   const width = models.packedStride * 4;
-  if (acc.length < width) acc = new Int32Array(width);
-  models.store.accumulate(idx, n, acc);
-  // The stored bytes are weight + 128.
-  const bias = 128 * n;
-  for (let c = 0; c < width; c++) acc[c] = acc[c]! - bias;
+  const sums = models.store.slotSums(f.idx, slotA, slotB, n, slots);
+  if (total.length < width) total = new Float64Array(width);
+  const cols = width;
+  total.fill(0);
+  for (let s = 0; s < slots; s++) {
+    const base = s * width;
+    const bias = 128 * count[s]!;
+    for (let c = 0; c < cols; c++) total[c] = total[c]! + sums[base + c]! - bias;
+  }
+  for (let c = 0; c < cols; c++) total[c] = total[c]! / 2;
+  return perToken ? { sums: sums.slice(0, slots * width), count, width } : null;
 }
 
 function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
@@ -96,12 +133,12 @@ function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
 export function predict(models: Models, input: PredictInput): ModelOutput {
   const { columns } = models;
   const f = featurize(input.tokens, models.bits, input.cues, models.features, input.lang);
-  accumulate(models, f.idx, f.n);
+  const perToken = sumRows(models, f, input.tokens.length);
   const z = new Float64Array(columns);
   const heads = {} as Record<HeadName, HeadOutput>;
   for (const h of models.heads) {
     const lb = h.langBias.size > 0 ? h.langBias.get(input.lang) : undefined;
-    for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = acc[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]! + (lb ? lb[j]! : 0);
+    for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = total[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]! + (lb ? lb[j]! : 0);
     heads[h.name] = headOutput(h, z);
   }
   const s = heads.sentiment;
@@ -133,60 +170,61 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
       if (!h || !h.trained) return [];
       const j = h.labels.indexOf(label);
       if (j < 0) return [];
-      return evidenceSpans(models, h, j, f, input, max);
+      return spansOf(perToken ? contribFromSums(perToken, h, j) : contribByScan(models, h, j, f, input.tokens.length), input, max);
     },
   };
 }
 
-let halves = new Int32Array(256);
-
 /**
- * Per-token contribution of the features to column j (softmax: relative to the head's mean). Sums
- * stay integer (bytes, doubled so a bigram can give each of its two words half) until the end.
+ * Per-token contribution to column j of head h (softmax: relative to the head's mean), from the
+ * per-token sums; integer until the scale.
  */
-function evidenceSpans(models: Models, h: LoadedHead, j: number, f: Features, input: PredictInput, max: number): EvidenceSpan[] {
-  const { bytes } = models;
-  const rowBytes = models.packedStride * 4;
-  const tokens = input.tokens;
-  const T = tokens.length;
-  // Softmax heads need every column of the head; sigmoid heads only column j.
-  const k = h.kind === "softmax" ? h.labels.length : 1;
-  const first = h.kind === "softmax" ? h.offset : h.offset + j;
-  const cells = T * k;
-  if (halves.length < cells) halves = new Int32Array(cells * 2);
-  halves.fill(0, 0, cells);
-  const count = new Int32Array(T);
-  const { idx, tok, tok2 } = f;
-  for (let i = 0; i < f.n; i++) {
-    const t = tok[i]!;
-    if (t < 0) continue;
-    const base = idx[i]! * rowBytes + first;
-    const t2 = tok2[i]!;
-    if (t2 >= 0) {
-      for (let c = 0; c < k; c++) {
-        const w = bytes[base + c]!;
-        halves[t * k + c] = halves[t * k + c]! + w;
-        halves[t2 * k + c] = halves[t2 * k + c]! + w;
-      }
-      count[t] = count[t]! + 1;
-      count[t2] = count[t2]! + 1;
-    } else {
-      for (let c = 0; c < k; c++) halves[t * k + c] = halves[t * k + c]! + 2 * bytes[base + c]!;
-      count[t] = count[t]! + 2;
-    }
-  }
+function contribFromSums(ts: TokenSums, h: LoadedHead, j: number): Float64Array {
+  const { sums, count, width } = ts;
+  const T = count.length - 1;
   const contrib = new Float64Array(T);
-  const jj = h.kind === "softmax" ? j : 0;
+  const softmax = h.kind === "softmax";
+  const k = h.labels.length;
   for (let t = 0; t < T; t++) {
-    const bias = 128 * count[t]!;
-    let w = (halves[t * k + jj]! - bias) * h.scale[first - h.offset + jj]!;
-    if (k > 1) {
+    const base = (t + 1) * width + h.offset;
+    const bias = 128 * count[t + 1]!;
+    let w = (sums[base + j]! - bias) * h.scale[j]!;
+    if (softmax) {
       let mean = 0;
-      for (let c = 0; c < k; c++) mean += (halves[t * k + c]! - bias) * h.scale[c]!;
+      for (let c = 0; c < k; c++) mean += (sums[base + c]! - bias) * h.scale[c]!;
       w -= mean / k;
     }
     contrib[t] = w / 2;
   }
+  return contrib;
+}
+
+/** The same contributions for a very long message, by a second pass over its features' rows. */
+function contribByScan(models: Models, h: LoadedHead, j: number, f: Features, T: number): Float64Array {
+  const { bytes } = models;
+  const rowBytes = models.packedStride * 4;
+  const softmax = h.kind === "softmax";
+  const k = h.labels.length;
+  const contrib = new Float64Array(T);
+  for (let i = 0; i < f.n; i++) {
+    const t = f.tok[i]!;
+    if (t < 0) continue;
+    const base = f.idx[i]! * rowBytes + h.offset;
+    let w = (bytes[base + j]! - 128) * h.scale[j]!;
+    if (softmax) {
+      let mean = 0;
+      for (let c = 0; c < k; c++) mean += (bytes[base + c]! - 128) * h.scale[c]!;
+      w -= mean / k;
+    }
+    const t2 = f.tok2[i]!;
+    if (t2 >= 0) { contrib[t] = contrib[t]! + w / 2; contrib[t2] = contrib[t2]! + w / 2; } else contrib[t] = contrib[t]! + w;
+  }
+  return contrib;
+}
+
+/** The words that pushed a label up most, merged into spans of the original text. */
+function spansOf(contrib: Float64Array, input: PredictInput, max: number): EvidenceSpan[] {
+  const tokens = input.tokens;
   let top = 0;
   for (let t = 0; t < contrib.length; t++) if (contrib[t]! > top) top = contrib[t]!;
   if (top <= 0) return [];

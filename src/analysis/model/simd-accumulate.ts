@@ -1,25 +1,31 @@
 /**
- * The hot loop of inference, in WebAssembly SIMD: for every feature of a message, add its bucket's
- * row of biased int8 weights (one byte per column) into per-column sums. A row is read as 16-byte
- * vectors; each vector is widened to two i16x8 halves and added to 16-bit accumulators held in
- * locals, which are flushed into 32-bit sums every 256 features (255 x 256 still fits 16 bits
- * unsigned). The JS SWAR loop it replaces (`accumulateSwar`) does the same with 32-bit words and is
- * kept as the fallback and as the reference the tests compare against.
+ * The hot loop of inference, in WebAssembly SIMD: add the weight rows (one biased byte per column)
+ * of a message's feature buckets into per-slot, per-column 32-bit sums. A slot is a token of the
+ * message (plus one for message-level features), so one pass over the 16 MB weight table gives
+ * both the scores (sum of all slots) and every label's per-word evidence: the rows are read once,
+ * while they are in cache, instead of once more per evidence request.
  *
- * The module is small enough to assemble here from named opcodes, so no build step or binary file
- * is needed. Layout of the memory it works on (bytes):
- *   [0, OUT_BYTES)                  32-bit sums, one per column (padded to whole vectors)
- *   [OUT_BYTES, + CHUNK * 4)        the feature buckets of one call
- *   [WEIGHTS_AT, + rows * rowBytes) the weights, each row padded to whole 16-byte vectors (pad = 128, weight 0)
+ * Feature i goes to slots a[i] and b[i]: a bigram adds its row to each of its two words, a
+ * one-word feature adds it twice to its word, so every feature counts twice in the total and a
+ * bigram gives each word half. Consecutive features of one word (its character n-grams) are summed
+ * in 16-bit lanes in locals and flushed into the slots when the word changes or after 256 features
+ * (256 x 255 < 65,536), so most features cost four vector loads and a few widening adds.
+ *
+ * The module is small enough to assemble here from named opcodes (no build step, no binary file).
+ * Memory layout (bytes): [0, SLOTS x rowBytes x 4) sums; then the bucket and slot arrays of one
+ * call (CHUNK entries each); then the weights, each row padded to whole 16-byte vectors with 128
+ * (weight 0).
  *
  * @example
- * const store = createWeightStore(bytes, stride, rows);   // copies the weights into wasm memory
- * store.accumulate(idx, n, sums);                          // sums[c] = sum of biased bytes of column c
+ * const store = createWeightStore(bytes, stride, rows);       // copies the weights into wasm memory
+ * const sums = store.slotSums(idx, a, b, n, slots);           // sums[slot * width + col], biased
  */
 
-/** Buckets per wasm call; longer messages are summed in several calls. */
+/** Features per wasm call; longer messages are summed in several calls. */
 const CHUNK = 1 << 14;
-/** Features per 16-bit flush: 256 x 255 (largest biased byte) < 65,536. */
+/** Most slots (tokens + 1) a call can sum per token; longer messages use one slot. */
+export const MAX_SLOTS = 4096;
+/** Features per 16-bit flush. */
 const FLUSH = 256;
 
 export interface WeightStore {
@@ -27,109 +33,98 @@ export interface WeightStore {
   bytes: Uint8Array;
   /** The same memory in 32-bit words. */
   packed: Uint32Array;
-  /** Words per row (a multiple of 4 when the SIMD path is on, so rows are whole vectors). */
+  /** Words per row (rows padded to whole 16-byte vectors). */
   stride: number;
-  /** "simd" or "swar": which loop `accumulate` runs. */
-  engine: "simd" | "swar";
+  /** "simd", or "js" where the runtime has no WebAssembly SIMD (same sums, slower). */
+  engine: "simd" | "js";
   /**
-   * sums[c] = sum over the first n buckets in idx of bytes[idx * rowBytes + c] (biased: subtract
-   * 128 x n for the weight sum). `sums` must hold stride * 4 entries.
+   * For i < n add row idx[i] to slot a[i] and to slot b[i] (slots < `slots` <= MAX_SLOTS). Returns
+   * sums[slot * stride * 4 + col] of biased bytes (subtract 128 per addition), a view valid until
+   * the next call.
    */
-  accumulate(idx: Uint32Array, n: number, sums: Int32Array): void;
+  slotSums(idx: Uint32Array, a: Uint32Array, b: Uint32Array, n: number, slots: number): Int32Array;
 }
 
-/**
- * Copy weights laid out as `rows` rows of `stride` words into a store with the fastest available
- * accumulate loop. The copy pads rows to whole 16-byte vectors.
- */
-export function createWeightStore(src: Uint8Array, stride: number, rows: number, engine: "simd" | "swar" = "simd"): WeightStore {
+type SlotSumsWasm = (idxPtr: number, aPtr: number, bPtr: number, n: number, weightsPtr: number, sumsPtr: number) => void;
+
+/** Copy weights laid out as `rows` rows of `stride` words into a store, rows padded to 16 bytes. */
+export function createWeightStore(src: Uint8Array, stride: number, rows: number, engine: "simd" | "js" = "simd"): WeightStore {
+  const vectors = Math.ceil(stride / 4);
+  const rowBytes = vectors * 16;
+  const sumsBytes = MAX_SLOTS * rowBytes * 4;
+  const idxAt = sumsBytes;
+  const weightsAt = idxAt + 3 * CHUNK * 4;
+  const total = weightsAt + rows * rowBytes;
+  let run: SlotSumsWasm | null = null;
+  let buffer: ArrayBuffer;
   if (engine === "simd") {
     try {
-      return simdStore(src, stride, rows);
+      const memory = new WebAssembly.Memory({ initial: Math.ceil(total / 65536) });
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(assemble(vectors, rowBytes)), { env: { memory } });
+      run = instance.exports.slotSums as SlotSumsWasm;
+      buffer = memory.buffer;
     } catch {
-      // No SIMD in this runtime (or no memory for it): the SWAR loop gives the same sums.
+      // No SIMD in this runtime: the JS loop below gives the same sums.
+      buffer = new ArrayBuffer(total);
     }
-  }
-  const bytes = new Uint8Array(src.length);
-  bytes.set(src);
-  const packed = new Uint32Array(bytes.buffer);
-  return { bytes, packed, stride, engine: "swar", accumulate: (idx, n, sums) => accumulateSwar(packed, stride, idx, n, sums) };
-}
+  } else buffer = new ArrayBuffer(total);
 
-let lo = new Uint32Array(16);
-let hi = new Uint32Array(16);
-
-/**
- * The portable loop: each 32-bit word holds four biased bytes; masking even and odd bytes gives two
- * 16-bit lanes per word, which cannot overflow within 256 additions.
- */
-export function accumulateSwar(packed: Uint32Array, stride: number, idx: Uint32Array, n: number, sums: Int32Array): void {
-  if (lo.length < stride) { lo = new Uint32Array(stride); hi = new Uint32Array(stride); }
-  sums.fill(0, 0, stride * 4);
-  for (let start = 0; start < n; start += FLUSH) {
-    lo.fill(0);
-    hi.fill(0);
-    const end = Math.min(n, start + FLUSH);
-    for (let i = start; i < end; i++) {
-      const base = idx[i]! * stride;
-      for (let q = 0; q < stride; q++) {
-        const w = packed[base + q]!;
-        lo[q] = lo[q]! + (w & 0x00ff00ff);
-        hi[q] = hi[q]! + ((w >>> 8) & 0x00ff00ff);
-      }
-    }
-    for (let q = 0; q < stride; q++) {
-      const c = q * 4;
-      sums[c] = sums[c]! + (lo[q]! & 0xffff);
-      sums[c + 1] = sums[c + 1]! + (hi[q]! & 0xffff);
-      sums[c + 2] = sums[c + 2]! + (lo[q]! >>> 16);
-      sums[c + 3] = sums[c + 3]! + (hi[q]! >>> 16);
-    }
-  }
-}
-
-function simdStore(src: Uint8Array, srcStride: number, rows: number): WeightStore {
-  const vectors = Math.ceil(srcStride / 4);
-  const rowBytes = vectors * 16;
-  const outBytes = vectors * 16 * 4;
-  const idxAt = outBytes;
-  const weightsAt = idxAt + CHUNK * 4;
-  const memory = new WebAssembly.Memory({ initial: Math.ceil((weightsAt + rows * rowBytes) / 65536) });
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(assemble(vectors, rowBytes)), { env: { memory } });
-  const run = instance.exports.accumulate as (idxPtr: number, n: number, weightsPtr: number, outPtr: number) => void;
-
-  const bytes = new Uint8Array(memory.buffer, weightsAt, rows * rowBytes);
-  const srcRow = srcStride * 4;
+  const bytes = new Uint8Array(buffer, weightsAt, rows * rowBytes);
+  const srcRow = stride * 4;
   if (srcRow === rowBytes) bytes.set(src.subarray(0, rows * rowBytes));
   else {
     bytes.fill(128);
     for (let r = 0; r < rows; r++) bytes.set(src.subarray(r * srcRow, (r + 1) * srcRow), r * rowBytes);
   }
-  const idxView = new Uint32Array(memory.buffer, idxAt, CHUNK);
-  const out = new Int32Array(memory.buffer, 0, vectors * 16);
+  const width = rowBytes;
+  const sums = new Int32Array(buffer, 0, MAX_SLOTS * width);
+  const idxView = new Uint32Array(buffer, idxAt, CHUNK);
+  const aView = new Uint32Array(buffer, idxAt + CHUNK * 4, CHUNK);
+  const bView = new Uint32Array(buffer, idxAt + 2 * CHUNK * 4, CHUNK);
+  const wasm = run;
   return {
     bytes,
-    packed: new Uint32Array(memory.buffer, weightsAt, (rows * rowBytes) / 4),
+    packed: new Uint32Array(buffer, weightsAt, (rows * rowBytes) / 4),
     stride: rowBytes / 4,
-    engine: "simd",
-    accumulate(idx, n, sums) {
-      out.fill(0);
+    engine: wasm ? "simd" : "js",
+    slotSums(idx, a, b, n, slots) {
+      sums.fill(0, 0, slots * width);
+      if (!wasm) {
+        slotSumsJs(bytes, width, idx, a, b, n, sums);
+        return sums;
+      }
       for (let start = 0; start < n; start += CHUNK) {
         const m = Math.min(CHUNK, n - start);
         idxView.set(idx.subarray(start, start + m));
-        run(idxAt, m, weightsAt, 0);
+        aView.set(a.subarray(start, start + m));
+        bView.set(b.subarray(start, start + m));
+        wasm(idxAt, idxAt + CHUNK * 4, idxAt + 2 * CHUNK * 4, m, weightsAt, 0);
       }
-      sums.set(out.subarray(0, Math.min(out.length, sums.length)));
+      return sums;
     },
   };
 }
 
-// --- A small WebAssembly assembler: just what the accumulate function needs. ---
+/** The same sums in plain JS: the fallback, and the reference the tests hold the SIMD loop to. */
+export function slotSumsJs(bytes: Uint8Array, width: number, idx: Uint32Array, a: Uint32Array, b: Uint32Array, n: number, sums: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = idx[i]! * width;
+    const sa = a[i]! * width;
+    const sb = b[i]! * width;
+    for (let c = 0; c < width; c++) {
+      const w = bytes[row + c]!;
+      sums[sa + c] = sums[sa + c]! + w;
+      sums[sb + c] = sums[sb + c]! + w;
+    }
+  }
+}
+
+// --- A small WebAssembly assembler: just what slotSums needs. ---
 
 const OP = {
   block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b,
   localGet: 0x20, localSet: 0x21, localTee: 0x22,
-  i32Load: 0x28, i32Const: 0x41, i32Eqz: 0x45, i32LtU: 0x49, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32Shl: 0x74,
+  i32Load: 0x28, i32Const: 0x41, i32Eqz: 0x45, i32Ne: 0x47, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32Shl: 0x74,
   simd: 0xfd,
 } as const;
 /** SIMD opcodes (after the 0xfd prefix, LEB128-encoded). */
@@ -174,26 +169,34 @@ const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.fl
 const name = (s: string): number[] => vec([...Buffer.from(s, "utf8")].map((b) => [b]));
 
 /**
- * accumulate(idxPtr, n, weightsPtr, outPtr): for i < n, row = weightsPtr + idx[i] * rowBytes; add the
- * row's `vectors` 16-byte vectors, widened, into the 32-bit sums at outPtr (which the caller zeroes).
+ * slotSums(idxPtr, aPtr, bPtr, n, weightsPtr, sumsPtr): runs of features with the same slot pair
+ * (at most FLUSH long) are summed in 16-bit lanes, then widened and added into both slots' sums.
  */
 function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
-  // Locals: 0 idxPtr, 1 n, 2 weightsPtr, 3 outPtr (params); 4 i, 5 row, 6 left; 7 v; 8.. accumulators.
-  const [IDX, N, W, OUT, I, ROW, LEFT, V] = [0, 1, 2, 3, 4, 5, 6, 7];
-  const acc = (j: number): number => 8 + j;
+  // Params 0-5; locals: 6 i, 7 row, 8 left, 9 slotA, 10 slotB (byte addresses), 11 at (i * 4); 12 v; 13.. accumulators.
+  const [IDX, A, B, N, W, SUMS, I, ROW, LEFT, SA, SB, AT, V] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const acc = (j: number): number => 13 + j;
   const halves = vectors * 2;
+  const slotBytes = rowBytes * 4;
   const body: number[] = [];
   const emit = (...parts: number[][]): void => { for (const p of parts) body.push(...p); };
+  const slotAddress = (arr: number): number[] => [...get(arr), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(slotBytes), OP.i32Mul, ...get(SUMS), OP.i32Add];
 
   emit([OP.block, VOID], [OP.loop, VOID]);
-  // A flush group of up to FLUSH features: zero the 16-bit accumulators.
+  // A run starts at feature i: its slots, zeroed accumulators.
+  emit(get(I), get(N), [OP.i32GeU], [OP.brIf, 1]);
+  emit(get(I), i32(2), [OP.i32Shl], set(AT));
+  emit(slotAddress(A), set(SA), slotAddress(B), set(SB));
   for (let j = 0; j < halves; j++) emit(simd(SIMD.v128Const), new Array<number>(16).fill(0), set(acc(j)));
   emit(i32(FLUSH), set(LEFT));
   emit([OP.block, VOID], [OP.loop, VOID]);
   emit(get(I), get(N), [OP.i32GeU], [OP.brIf, 1]);
   emit(get(LEFT), [OP.i32Eqz], [OP.brIf, 1]);
+  emit(get(I), i32(2), [OP.i32Shl], set(AT));
+  emit(slotAddress(A), get(SA), [OP.i32Ne], [OP.brIf, 1]);
+  emit(slotAddress(B), get(SB), [OP.i32Ne], [OP.brIf, 1]);
   // row = weightsPtr + idx[i] * rowBytes
-  emit(get(IDX), get(I), i32(2), [OP.i32Shl], [OP.i32Add], [OP.i32Load], mem(2, 0), i32(rowBytes), [OP.i32Mul], get(W), [OP.i32Add], set(ROW));
+  emit(get(IDX), get(AT), [OP.i32Add], [OP.i32Load], mem(2, 0), i32(rowBytes), [OP.i32Mul], get(W), [OP.i32Add], set(ROW));
   for (let s = 0; s < vectors; s++) {
     emit(get(ROW), simd(SIMD.v128Load), mem(4, s * 16), [OP.localTee, V]);
     emit(simd(SIMD.i16x8ExtendLowI8x16U), get(acc(2 * s)), simd(SIMD.i16x8Add), set(acc(2 * s)));
@@ -202,24 +205,24 @@ function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
   emit(get(I), i32(1), [OP.i32Add], set(I));
   emit(get(LEFT), i32(1), [OP.i32Sub], set(LEFT));
   emit([OP.br, 0], [OP.end], [OP.end]);
-  // Flush: accumulator j holds columns 8j..8j+7; widen each half to i32x4 and add into the sums.
-  for (let j = 0; j < halves; j++) {
-    const at = j * 32;
-    emit(get(OUT), get(OUT), simd(SIMD.v128Load), mem(4, at), get(acc(j)), simd(SIMD.i32x4ExtendLowI16x8U), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at));
-    emit(get(OUT), get(OUT), simd(SIMD.v128Load), mem(4, at + 16), get(acc(j)), simd(SIMD.i32x4ExtendHighI16x8U), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at + 16));
+  // Flush the run into slot A and slot B: accumulator j holds columns 8j..8j+7.
+  for (const slot of [SA, SB]) {
+    for (let j = 0; j < halves; j++) {
+      const at = j * 32;
+      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at), get(acc(j)), simd(SIMD.i32x4ExtendLowI16x8U), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at));
+      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at + 16), get(acc(j)), simd(SIMD.i32x4ExtendHighI16x8U), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at + 16));
+    }
   }
-  emit(get(I), get(N), [OP.i32LtU], [OP.brIf, 0]);
-  emit([OP.end], [OP.end], [OP.end]);
+  emit([OP.br, 0], [OP.end], [OP.end], [OP.end]);
 
-  const locals = vec([[...uleb(3), I32], [...uleb(1 + halves), V128]]);
+  const locals = vec([[...uleb(6), I32], [...uleb(1 + halves), V128]]);
   const code = [...locals, ...body];
-  const bytes = [
+  return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32]]), ...vec([])]])),
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
     ...section(2, vec([[...name("env"), ...name("memory"), 0x02, 0x00, ...uleb(1)]])),
     ...section(3, vec([uleb(0)])),
-    ...section(7, vec([[...name("accumulate"), 0x00, ...uleb(0)]])),
+    ...section(7, vec([[...name("slotSums"), 0x00, ...uleb(0)]])),
     ...section(10, vec([[...uleb(code.length), ...code]])),
-  ];
-  return new Uint8Array(bytes);
+  ]);
 }
