@@ -6,6 +6,8 @@ const FIXES: Record<string, string> = {
   fil: "tl", iw: "he", in: "id", ji: "yi", jw: "jv", mo: "ro", als: "gsw", sh: "hr", nb: "no", zh_hant: "zh",
 };
 
+const isoCache = new Map<string, string>();
+
 /**
  * The ISO code for a fastText label or a caller's hint ("__label__fil" -> "tl", "iw" -> "he").
  *
@@ -13,8 +15,14 @@ const FIXES: Record<string, string> = {
  * toIso("__label__tl"); // "tl"
  */
 export function toIso(label: string): string {
-  const code = label.replace(/^__label__/, "").toLowerCase().replace(/-/g, "_");
-  return FIXES[code] ?? code.split("_")[0] ?? code;
+  let iso = isoCache.get(label);
+  if (iso === undefined) {
+    const code = label.replace(/^__label__/, "").toLowerCase().replace(/-/g, "_");
+    iso = FIXES[code] ?? code.split("_")[0] ?? code;
+    // fastText has 176 labels and callers few hints: a small cache, bounded against odd hints.
+    if (isoCache.size < 1000) isoCache.set(label, iso);
+  }
+  return iso;
 }
 
 /** The script a language is normally written in, for the languages where it matters here. */

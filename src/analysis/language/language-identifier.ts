@@ -88,6 +88,10 @@ interface Profile {
   latin: string;
 }
 
+/** Scripts written without spaces: a run of their letters is several words (about four letters each). */
+const UNSPACED_SCRIPTS = new Set(["Thai", "Hani", "Jpan", "Hira", "Kana", "Laoo", "Khmr", "Mymr"]);
+const WHITESPACE = /\s+/;
+
 function profile(text: string): Profile {
   const letters = new Map<string, number>();
   const words = new Map<string, number>();
@@ -95,45 +99,53 @@ function profile(text: string): Profile {
   let replacement = 0;
   const cleanParts: string[] = [];
   const latinParts: string[] = [];
-  for (const chunk of text.split(/\s+/)) {
+  // Letters per script within one chunk: chunks rarely mix scripts, so a short list beats a Map.
+  const chunkScripts: string[] = [];
+  const chunkCounts: number[] = [];
+  for (const chunk of text.split(WHITESPACE)) {
     if (!chunk) continue;
     // URLs, e-mails and mentions carry no language (and fastText reads them as English)
-    if (chunk.includes("@") || chunk.includes("://") || /^www\./i.test(chunk)) {
+    if (chunk.includes("@") || chunk.includes("://") || chunk.slice(0, 4).toLowerCase() === "www.") {
       visible += chunk.length;
       continue;
     }
-    const counts = new Map<string, number>();
-    let cleaned = "";
+    chunkScripts.length = 0;
+    chunkCounts.length = 0;
+    // The chunk as fastText should see it: letters kept, apostrophes and hyphens unified, anything
+    // else a space. Built only when the chunk holds something other than letters.
+    let cleaned: string | null = null;
     for (let i = 0; i < chunk.length; i++) {
+      const start = i;
       let cp = chunk.charCodeAt(i);
-      let ch = chunk[i]!;
       if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < chunk.length) {
         cp = chunk.codePointAt(i)!;
-        ch = String.fromCodePoint(cp);
         i++;
       }
       visible++;
       if (cp === 0xfffd) replacement++;
       const s = cp >= 0x41 && !isDigitOrSign(cp) ? scriptOf(cp) : undefined;
       if (s) {
-        counts.set(s, (counts.get(s) ?? 0) + 1);
-        cleaned += ch;
-      } else if (cp === 0x27 || cp === 0x2019 || cp === 0x2d) {
-        cleaned += cp === 0x2d ? "-" : "'";
-      } else {
-        cleaned += " ";
+        const k = chunkScripts.indexOf(s);
+        if (k >= 0) chunkCounts[k]! += 1;
+        else { chunkScripts.push(s); chunkCounts.push(1); }
+        if (cleaned !== null) cleaned += chunk.slice(start, i + 1);
+        continue;
       }
+      cleaned ??= chunk.slice(0, start);
+      cleaned += cp === 0x27 || cp === 0x2019 ? "'" : cp === 0x2d ? "-" : " ";
     }
-    if (counts.size === 0) continue;
+    if (chunkScripts.length === 0) continue;
     let latin = 0;
-    for (const [s, c] of counts) {
-      letters.set(s, (letters.get(s) ?? 0) + c);
-      const w = s === "Thai" || s === "Hani" || s === "Jpan" || s === "Hira" || s === "Kana" || s === "Laoo" || s === "Khmr" || s === "Mymr" ? Math.max(1, Math.round(c / 4)) : 1;
-      words.set(s, (words.get(s) ?? 0) + w);
-      if (s === "Latn") latin = c;
+    for (let k = 0; k < chunkScripts.length; k++) {
+      const sc = chunkScripts[k]!;
+      const c = chunkCounts[k]!;
+      letters.set(sc, (letters.get(sc) ?? 0) + c);
+      words.set(sc, (words.get(sc) ?? 0) + (UNSPACED_SCRIPTS.has(sc) ? Math.max(1, Math.round(c / 4)) : 1));
+      if (sc === "Latn") latin = c;
     }
-    cleanParts.push(cleaned);
-    if (latin > 0) latinParts.push(cleaned);
+    const part = cleaned ?? chunk;
+    cleanParts.push(part);
+    if (latin > 0) latinParts.push(part);
   }
   let totalLetters = 0;
   for (const c of letters.values()) totalLetters += c;

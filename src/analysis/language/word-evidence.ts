@@ -194,6 +194,45 @@ function teluguEnding(w: string): boolean {
   return false;
 }
 
+/** What one written word is evidence of. */
+interface WordClass {
+  /** Tagalog: 1 strong, 0.5 weak, 0 none. */
+  tl: number;
+  cs: boolean;
+  sk: boolean;
+  en: boolean;
+  /** Romanised Telugu: 1 sure, 0.5 shared with a confuser, 0 none. */
+  te: number;
+}
+
+const CLASS_CACHE_LIMIT = 50_000;
+const classCache = new Map<string, WordClass | null>();
+
+/** Classify a written word (null when nothing is left after folding); cached, since words repeat. */
+function classify(raw: string): WordClass | null {
+  let c = classCache.get(raw);
+  if (c !== undefined) return c;
+  c = computeClass(raw);
+  if (classCache.size >= CLASS_CACHE_LIMIT) classCache.clear();
+  classCache.set(raw, c);
+  return c;
+}
+
+function computeClass(raw: string): WordClass | null {
+  const w = foldWord(raw).replace(/^'+|'+$/g, "");
+  if (!w) return null;
+  const tlStrong = TAGALOG_STRONG.has(w) || (w.length >= 6 && TL_AFFIX.test(w));
+  const tlWeak = TAGALOG_WEAK.has(w);
+  const sk = SLOVAK_WORDS.has(w);
+  const cs = CZECH_WORDS.has(w);
+  const stem = englishStem(w);
+  const lower = raw.toLowerCase();
+  // Telugu "mee" (your) folds to English "me".
+  const en = (ENGLISH_WORDS.has(w) || (stem !== w && ENGLISH_WORDS.has(stem))) && !NOT_ENGLISH_AS_WRITTEN.has(lower);
+  const teSure = TELUGU_ROMAN.has(w) || TELUGU_AS_WRITTEN.has(lower) || (!en && !tlStrong && !tlWeak && !sk && !cs && teluguEnding(w));
+  return { tl: tlStrong ? 1 : tlWeak ? 0.5 : 0, cs, sk, en, te: teSure ? 1 : TELUGU_ROMAN_WEAK.has(w) ? 0.5 : 0 };
+}
+
 /**
  * Count Latin-script words and their function-word evidence per language.
  *
@@ -206,30 +245,22 @@ export function wordEvidence(text: string): WordEvidence {
   let m: RegExpExecArray | null;
   let teWeak = 0;
   while ((m = LATIN_WORD.exec(text)) !== null) {
-    const w = foldWord(m[0]).replace(/^'+|'+$/g, "");
-    if (!w) continue;
+    const c = classify(m[0]);
+    if (c === null) continue;
     ev.words++;
-    const tlStrong = TAGALOG_STRONG.has(w) || (w.length >= 6 && TL_AFFIX.test(w));
-    const tlWeak = TAGALOG_WEAK.has(w);
-    if (tlStrong) ev.tl += 1;
-    else if (tlWeak) ev.tl += 0.5;
-    const sk = SLOVAK_WORDS.has(w);
-    if (sk) ev.sk += 1;
-    if (CZECH_WORDS.has(w)) {
+    ev.tl += c.tl;
+    if (c.sk) ev.sk += 1;
+    if (c.cs) {
       ev.cs += 1;
-      if (!sk) ev.csNotSk += 1;
+      if (!c.sk) ev.csNotSk += 1;
     }
-    const stem = englishStem(w);
-    // Telugu "mee" (your) folds to English "me".
-    const en = (ENGLISH_WORDS.has(w) || (stem !== w && ENGLISH_WORDS.has(stem))) && !NOT_ENGLISH_AS_WRITTEN.has(m[0].toLowerCase());
-    const raw = m[0].toLowerCase();
-    if (TELUGU_ROMAN.has(w) || TELUGU_AS_WRITTEN.has(raw) || (!en && !tlStrong && !tlWeak && !sk && !CZECH_WORDS.has(w) && teluguEnding(w))) {
+    if (c.te === 1) {
       ev.teRoman += 1;
       ev.teStrong += 1;
-    } else if (TELUGU_ROMAN_WEAK.has(w)) teWeak += 1;
-    if (en) {
+    } else if (c.te === 0.5) teWeak += 1;
+    if (c.en) {
       ev.en += 1;
-      if (!tlStrong && !tlWeak) ev.enNotTl += 1;
+      if (c.tl === 0) ev.enNotTl += 1;
     }
   }
   // Postpositions and particles ("lo", "ki", "ga") are Telugu grammar once Telugu verbs are there

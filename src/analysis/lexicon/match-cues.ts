@@ -34,11 +34,7 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
   for (let i = 0; i < tokens.length; i++) {
     const key = keys[i]!;
     if (key === "") continue;
-    for (const c of lex.exact.get(key) ?? []) tryWords(c, i);
-    for (const len of lex.prefixLengths) {
-      if (len > key.length) continue;
-      for (const c of lex.prefix.get(key.slice(0, len)) ?? []) tryWords(c, i);
-    }
+    for (const c of candidates(lex, key)) tryWords(c, i);
   }
   if (lex.substring.length > 0) matchSubstrings();
   return dropContained(hits);
@@ -98,6 +94,32 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
     }
     hits.push({ cue, first, last, start: tokens[first]!.start, end: tokens[last]!.end, negated, intensity });
   }
+}
+
+const NONE: readonly CompiledCue[] = [];
+const CANDIDATE_CACHE_LIMIT = 50_000;
+const candidateCache = new WeakMap<CompiledLexicon, Map<string, readonly CompiledCue[]>>();
+
+/**
+ * The cues whose first word can match a token with this key: exact ones, then prefix ones longest
+ * first. Messages repeat the same words, so the lookup at every prefix length is done once per
+ * word and lexicon (bounded cache).
+ */
+function candidates(lex: CompiledLexicon, key: string): readonly CompiledCue[] {
+  let cache = candidateCache.get(lex);
+  if (!cache) candidateCache.set(lex, (cache = new Map()));
+  let found = cache.get(key);
+  if (found !== undefined) return found;
+  const list: CompiledCue[] = [...(lex.exact.get(key) ?? NONE)];
+  for (const len of lex.prefixLengths) {
+    if (len > key.length) continue;
+    const more = lex.prefix.get(key.slice(0, len));
+    if (more) list.push(...more);
+  }
+  found = list.length > 0 ? list : NONE;
+  if (cache.size >= CANDIDATE_CACHE_LIMIT) cache.clear();
+  cache.set(key, found);
+  return found;
 }
 
 function dropContained(hits: CueHit[]): CueHit[] {
