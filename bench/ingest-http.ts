@@ -10,7 +10,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,6 +27,8 @@ const { values: v } = parseArgs({
     workers: { type: "string", default: "1" },
     "no-inprocess-worker": { type: "boolean", default: false },
     pg: { type: "boolean", default: false },
+    /** Write a V8 CPU profile of the server (and workers) into this folder (node --cpu-prof). */
+    "cpu-prof": { type: "string" },
   },
 });
 const rate = Number(v.rate);
@@ -35,7 +37,18 @@ const batchSize = Number(v.batch);
 const extraWorkers = Number(v.workers);
 
 function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const prof = v["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", v["cpu-prof"]] : [];
+  return spawn(process.execPath, [...prof, "--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+}
+
+/** CPU seconds (user + system) a child process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(child: ChildProcess): number | null {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }
 
 function quantile(xs: number[], q: number): number {
@@ -88,6 +101,8 @@ async function main(): Promise<void> {
   const bodies = Array.from({ length: total }, () => JSON.stringify({ source: "bench", messages: Array.from({ length: batchSize }, () => gen.next()) }));
   const interval = (1000 * batchSize) / rate;
   const sends: Promise<void>[] = [];
+  const cpu0 = [server, ...workers].map(cpuSeconds);
+  const selfCpu0 = process.cpuUsage();
   t0 = performance.now();
   let next = t0;
   while (performance.now() - t0 < seconds * 1000) {
@@ -129,6 +144,19 @@ async function main(): Promise<void> {
     if ((await poll()).pending === 0) drained = (performance.now() - drainStart) / 1000;
   }
   clearInterval(poller);
+  // CPU per message (server, each worker process, this load generator): on a shared machine this
+  // says more than wall-clock rates, which depend on what else was running.
+  const cpuUs = (i: number, child: ChildProcess) => {
+    const a = cpu0[i];
+    const b = cpuSeconds(child);
+    return a == null || b === null || !acked ? null : Math.round(((b - a) * 1e6) / acked);
+  };
+  const selfCpu = process.cpuUsage(selfCpu0);
+  const cpu_us_per_msg = {
+    server: cpuUs(0, server),
+    workers: workers.map((w, i) => cpuUs(i + 1, w)),
+    load_generator: acked ? Math.round((selfCpu.user + selfCpu.system) / acked) : null,
+  };
   const summary = {
     database: v.pg ? "postgres" : "sqlite",
     target_msgs_per_s: rate,
@@ -139,6 +167,7 @@ async function main(): Promise<void> {
     request_errors_or_skipped: errors,
     request_ms: { p50: Math.round(quantile(latencies, 0.5)), p99: Math.round(quantile(latencies, 0.99)), max: Math.round(quantile(latencies, 1)) },
     reading: { workers: `${v["no-inprocess-worker"] ? 0 : 1} in server + ${extraWorkers} processes`, max_lag_ms: maxLag, max_pending: maxPending, pending_at_end: lagAtEnd.pending, drained_after_s: drained },
+    cpu_us_per_msg,
     lag_every_10s: lagSamples.filter((s) => s.t % 10 === 0),
   };
   process.stdout.write(JSON.stringify(summary, null, 1) + "\n");

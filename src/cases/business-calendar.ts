@@ -112,10 +112,55 @@ export function addBusinessMinutes(cal: BusinessCalendar, from: number, minutes:
  */
 export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: number): number {
   if (to <= from) return 0;
+  const a = localParts(from, cal.timeZone);
+  const b = localParts(to, cal.timeZone);
+  const first = dayNumber(a);
+  const last = dayNumber(b);
+  // Long spans (a clock started on imported history, read now) sum whole days from a cached
+  // prefix instead of walking every day: the edge days are walked, the days between looked up.
+  if (last - first > 3) return (withinDay(cal, a, from, Infinity) + wholeDays(cal, first + 1, last) + withinDay(cal, b, -Infinity, to)) / MINUTE;
   let total = 0;
   for (const iv of workingIntervals(cal, from)) {
     if (iv.start >= to) break;
     total += Math.min(iv.end, to) - iv.start;
   }
   return total / MINUTE;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a local date. */
+function dayNumber(d: { year: number; month: number; day: number }): number {
+  return Math.round(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+}
+
+function dateOf(n: number): { year: number; month: number; day: number } {
+  const t = new Date(n * DAY_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** Working ms of one local day that fall inside [from, to). */
+function withinDay(cal: BusinessCalendar, day: { year: number; month: number; day: number }, from: number, to: number): number {
+  let ms = 0;
+  for (const iv of dayIntervals(cal, day)) ms += Math.max(0, Math.min(iv.end, to) - Math.max(iv.start, from));
+  return ms;
+}
+
+/** Running totals of working ms per calendar: `cum[i]` sums the days `base .. base + i - 1`. */
+const prefixCache = new WeakMap<BusinessCalendar, { base: number; cum: number[] }>();
+
+/** Working ms of the whole local days `first .. last - 1`, from a per-calendar prefix sum grown on demand. */
+function wholeDays(cal: BusinessCalendar, first: number, last: number): number {
+  let p = prefixCache.get(cal);
+  if (!p || first < p.base) {
+    // Rebuilt from the earlier day (rare: history older than anything asked before).
+    const base = Math.min(first, p?.base ?? first);
+    p = { base, cum: [0] };
+    prefixCache.set(cal, p);
+  }
+  while (p.base + p.cum.length - 1 < last) {
+    const n = p.base + p.cum.length - 1;
+    p.cum.push(p.cum[p.cum.length - 1]! + withinDay(cal, dateOf(n), -Infinity, Infinity));
+  }
+  return p.cum[last - p.base]! - p.cum[first - p.base]!;
 }

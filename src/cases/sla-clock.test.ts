@@ -35,6 +35,20 @@ describe("business time", () => {
     expect(new Date(addBusinessMinutes(cal, at("2027-03-26T15:00:00Z"), 90)).toISOString()).toBe("2027-03-29T07:30:00.000Z");
   });
 
+  it("sums long spans (a clock started on imported history) exactly as day by day, across DST and holidays", () => {
+    const cal = weekdays("Europe/Prague", ["2025-12-24", "2026-01-01"]);
+    const from = at("2024-10-15T10:13:00Z");
+    const to = at("2026-11-30T09:47:00Z");
+    // Two-day steps take the day-by-day walk; the whole span takes the cached running totals.
+    let stepped = 0;
+    for (let t = from; t < to; t += 2 * 86_400_000) stepped += businessMinutesBetween(cal, t, Math.min(t + 2 * 86_400_000, to));
+    expect(businessMinutesBetween(cal, from, to)).toBeCloseTo(stepped, 6);
+    // Asked again from an earlier start, the totals are rebuilt, not misread.
+    expect(businessMinutesBetween(cal, at("2024-01-02T00:00:00Z"), to)).toBeGreaterThan(businessMinutesBetween(cal, from, to));
+    const always = { timeZone: "Europe/Prague", week: Array.from({ length: 7 }, () => ["00:00-24:00"]), holidays: [] };
+    expect(businessMinutesBetween(always, at("2025-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"))).toBe(365 * 24 * 60);
+  });
+
   it("rejects calendars that can never be met", () => {
     expect(() => checkCalendar({ timeZone: "Mars/Olympus", week: weekdays("UTC").week, holidays: [] })).toThrow(
       expect.objectContaining({ code: "config.invalid" }),

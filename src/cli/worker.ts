@@ -31,7 +31,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(USAGE + "\n");
     return 2;
   }
-  const store = await openStore(storeOptionsFrom({ db: v.db }));
+  // Readings are redone from the queue if a crash drops the last commits: no fsync per commit.
+  const store = await openStore({ ...storeOptionsFrom({ db: v.db }), commitSync: "normal" });
   const { createReader } = await import("../analysis/read.js");
   // Cases are triaged right after reading, here as in `attune serve`; the server's scheduler acts on them.
   const cases = new CaseEngine({ store, rules: loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined), timers: false });

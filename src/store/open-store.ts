@@ -30,6 +30,13 @@ export interface StoreOptions {
   poolSize?: number;
   /** Skip migrations (for read-only tools); default false. */
   skipMigrations?: boolean;
+  /**
+   * SQLite only: "normal" commits without an fsync of their own (synchronous=NORMAL), for processes
+   * whose writes can be redone, like the reading worker: a power cut may drop its last commits (the
+   * messages stay queued and are read again) but never corrupts the file, and the next commit of a
+   * "full" connection (ingest) fsyncs the shared WAL, theirs included. Default "full".
+   */
+  commitSync?: "full" | "normal";
 }
 
 export interface Store {
@@ -51,7 +58,7 @@ export function storeOptionsFrom(flags: { db?: string | undefined }, env: NodeJS
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.url ? await openPostgres(options) : openSqlite(options.sqlitePath ?? "./data/attune.db");
+  const store = options.url ? await openPostgres(options) : openSqlite(options.sqlitePath ?? "./data/attune.db", options.commitSync ?? "full");
   try {
     if (!options.skipMigrations) await migrateToLatest(store.db, store.dialect, store.dialect === "postgres" ? options.schema : undefined);
     const ws = await store.db.selectFrom("workspaces").select("id").orderBy("id").limit(1).executeTakeFirst();
@@ -63,15 +70,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-function openSqlite(path: string): Store {
+function openSqlite(path: string, commitSync: "full" | "normal"): Store {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const raw = new SqliteDatabase(path);
   raw.pragma("journal_mode = WAL");
-  raw.pragma("synchronous = FULL");
+  raw.pragma(commitSync === "normal" ? "synchronous = NORMAL" : "synchronous = FULL");
   raw.pragma("secure_delete = ON");
   raw.pragma("foreign_keys = ON");
   raw.pragma("busy_timeout = 15000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     dialect: "sqlite",
@@ -81,6 +88,36 @@ function openSqlite(path: string): Store {
     },
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * The database as kysely sees it, with a bounded cache of prepared statements: kysely prepares
+ * every query anew, and compiling the same insert or lookup thousands of times a second was a
+ * fifth of the ingest and reading-worker CPU. A statement still being iterated is not shared.
+ */
+function withStatementCache(raw: SqliteDatabase.Database, size = 400): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sqlText: string) {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) {
+        // Most recently used last, so the oldest is evicted first.
+        cache.delete(sqlText);
+        cache.set(sqlText, hit);
+        return hit;
+      }
+      const stmt = raw.prepare(sqlText);
+      if (!hit) {
+        cache.set(sqlText, stmt);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      raw.close();
     },
   };
 }

@@ -208,6 +208,8 @@ export class ReadingWorker {
     }
 
     const now = Date.now();
+    // Rows are built (JSON and all) before the write lock is taken: other writers wait on it.
+    const prepared = done.map((d) => readingRows(d.msg, d.reading, now));
     const written = await withWriteTransaction(this.store, async (trx) => {
       // A message erased while we read it must not come back as a reading.
       const alive = new Set<number>();
@@ -224,7 +226,7 @@ export class ReadingWorker {
           if (r.had !== null) reread.push(r.id);
         }
       }
-      const rows = done.filter((d) => alive.has(d.msg.id)).map((d) => readingRows(d.msg, d.reading, now));
+      const rows = prepared.filter((r) => alive.has(r.reading.message_id as number));
       const readIds = rows.map((r) => r.reading.message_id as number);
       // Only a re-read has old labels to replace.
       for (let i = 0; i < reread.length; i += 300) {
