@@ -180,24 +180,33 @@ interface Forms {
   letters: number;
 }
 
+/** Forms per token kind and surface, shared by all messages: messages repeat the same words. */
+const formsCache = new Map<TokenKind, Map<string, Forms>>();
+let formsCached = 0;
+/** Bound on cached surfaces (garbage input can be all distinct tokens). */
+const FORMS_CACHE_LIMIT = 200_000;
+
+function formsOf(kind: TokenKind, surface: string): Forms {
+  let cache = formsCache.get(kind);
+  if (!cache) {
+    cache = new Map();
+    formsCache.set(kind, cache);
+  }
+  let f = cache.get(surface);
+  if (!f) {
+    f = computeForms(kind, surface);
+    if (formsCached >= FORMS_CACHE_LIMIT) {
+      for (const c of formsCache.values()) c.clear();
+      formsCached = 0;
+    }
+    cache.set(surface, f);
+    formsCached++;
+  }
+  return f;
+}
+
 function finish(raw: RawToken[], n: Normalised): Token[] {
   const text = n.text;
-  // Messages repeat their words (and garbage repeats one token a hundred thousand times): compute
-  // the forms of each distinct surface once.
-  const caches = new Map<TokenKind, Map<string, Forms>>();
-  const formsOf = (kind: TokenKind, surface: string): Forms => {
-    let cache = caches.get(kind);
-    if (!cache) {
-      cache = new Map();
-      caches.set(kind, cache);
-    }
-    let f = cache.get(surface);
-    if (!f) {
-      f = computeForms(kind, surface);
-      cache.set(surface, f);
-    }
-    return f;
-  };
   const shouting = shoutingMode(raw, text);
   const tokens: Token[] = [];
   // single ASCII punctuation marks are most tokens of symbol-heavy text: no slicing for them
