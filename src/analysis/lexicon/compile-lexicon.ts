@@ -1,5 +1,5 @@
 import type { Cue } from "./parse-lexicon.js";
-import { matchKey } from "./match-key.js";
+import { matchKey } from "../text/match-key.js";
 
 /** A cue made ready for matching: word keys for spaced scripts, one key for unspaced ones. */
 export interface CompiledCue {

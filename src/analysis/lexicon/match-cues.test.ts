@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Token } from "../text/token.js";
 import { compileLexicon } from "./compile-lexicon.js";
 import { matchCues } from "./match-cues.js";
-import { matchKey } from "./match-key.js";
+import { matchKey } from "../text/match-key.js";
 import { parseLexicon } from "./parse-lexicon.js";
 
 /** Whitespace tokens with offsets: enough to test matching without the text step. */
@@ -10,7 +10,7 @@ function tokens(text: string, negatedFrom?: number): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/\S+/g)) {
     const norm = m[0].toLowerCase();
-    out.push({ kind: "word", start: m.index, end: m.index + m[0].length, norm, fold: matchKey(norm) });
+    out.push({ kind: "word", start: m.index, end: m.index + m[0].length, norm, fold: matchKey(norm), key: matchKey(norm) });
   }
   if (negatedFrom !== undefined) for (let i = negatedFrom + 1; i < out.length; i++) Object.assign(out[i]!, { negated: true, negatedBy: negatedFrom });
   return out;
@@ -85,11 +85,11 @@ describe("hyphenated words", () => {
     const lex = compileLexicon(parseLexicon("signal\tpublic_exposure_threat\t.\t0.9\tipo post ko", "tl"));
     const text = "Ipo-post ko to";
     const toks: Token[] = [
-      { kind: "word", start: 0, end: 3, norm: "ipo", fold: "ipo" },
-      { kind: "punct", start: 3, end: 4, norm: "-", fold: "-" },
-      { kind: "word", start: 4, end: 8, norm: "post", fold: "post" },
-      { kind: "word", start: 9, end: 11, norm: "ko", fold: "ko" },
-      { kind: "word", start: 12, end: 14, norm: "to", fold: "to" },
+      { kind: "word", start: 0, end: 3, norm: "ipo", fold: "ipo", key: "ipo" },
+      { kind: "punct", start: 3, end: 4, norm: "-", fold: "-", key: "" },
+      { kind: "word", start: 4, end: 8, norm: "post", fold: "post", key: "post" },
+      { kind: "word", start: 9, end: 11, norm: "ko", fold: "ko", key: "ko" },
+      { kind: "word", start: 12, end: 14, norm: "to", fold: "to", key: "to" },
     ];
     const hits = matchCues(toks, lex);
     expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(["Ipo-post ko"]);

@@ -1,7 +1,6 @@
 import type { Token } from "../text/token.js";
 import type { CompiledCue, CompiledLexicon } from "./compile-lexicon.js";
 import type { Cue } from "./parse-lexicon.js";
-import { matchKey } from "./match-key.js";
 
 /** A cue found in a message. */
 export interface CueHit {
@@ -18,8 +17,6 @@ export interface CueHit {
   intensity: number;
 }
 
-const MATCHABLE = new Set(["word", "number", "emoji", "emoticon", "hashtag"]);
-
 /**
  * Find every cue of the lexicon in the tokens. Where cues of one kind overlap, the longer one wins:
  * "not working" is one problem, not "working" negated plus "not working".
@@ -28,7 +25,7 @@ const MATCHABLE = new Set(["word", "number", "emoji", "emoticon", "hashtag"]);
  * matchCues(tokens, lexicon).map((h) => h.cue.label); // ["delivery_or_wait", "frustration"]
  */
 export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
-  const keys = tokens.map((t) => (MATCHABLE.has(t.kind) ? matchKey(t.kind === "hashtag" ? t.norm.slice(1) : t.norm) : ""));
+  const keys = tokens.map((t) => t.key);
   const hits: CueHit[] = [];
 
   for (let i = 0; i < tokens.length; i++) {

@@ -6,6 +6,7 @@
  * @example
  * basicTokens("Not good!!", "en").map((t) => t.fold); // ["not", "good", "!!"]
  */
+import { tokenKey } from "../text/match-key.js";
 import type { Token } from "../text/token.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -37,7 +38,7 @@ export function basicTokens(text: string, lang: string): Token[] {
     let kind: Token["kind"] = "punct";
     if (seg.isWordLike) kind = /^\p{N}+$/u.test(raw) ? "number" : "word";
     else if (EMOJI.test(raw)) kind = "emoji";
-    const t: Token = { kind, start: seg.index, end: seg.index + raw.length, norm, fold: fold(norm) };
+    const t: Token = { kind, start: seg.index, end: seg.index + raw.length, norm, fold: fold(norm), key: tokenKey(kind, norm) };
     if (kind === "word" && /(\p{L})\1{2,}/u.test(raw)) t.elongated = true;
     if (kind === "punct" && /[.!?;]/.test(raw)) negLeft = 0;
     if (kind === "word") {

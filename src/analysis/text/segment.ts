@@ -5,6 +5,7 @@
  * grapheme clusters; a few language repairs follow (Thai elongation, detached Telugu suffixes).
  */
 import type { Normalised } from "./normalise.js";
+import { tokenKey } from "./match-key.js";
 import { findSpecialSpans } from "./special-spans.js";
 import type { Token, TokenKind } from "./token.js";
 import { foldNorm, isElongated, normWord, numberValue } from "./word-forms.js";
@@ -175,6 +176,7 @@ function isRunOf(s: string, ch: string): boolean {
 interface Forms {
   norm: string;
   fold: string;
+  key: string;
   elongated: boolean;
   capsWord: boolean;
   letters: number;
@@ -216,7 +218,7 @@ function finish(raw: RawToken[], n: Normalised): Token[] {
     const code = r.end - r.start === 1 ? text.charCodeAt(r.start) : 0x80;
     const surface = r.kind === "punct" && code < 0x80 ? "" : text.slice(r.start, r.end);
     const f = surface === "" ? (asciiPunct[code] ??= computeForms("punct", text[r.start]!)) : formsOf(r.kind, surface);
-    const tok: Token = { kind: r.kind, start: n.toOriginal[r.start]!, end: n.toOriginal[r.end]!, norm: f.norm, fold: f.fold };
+    const tok: Token = { kind: r.kind, start: n.toOriginal[r.start]!, end: n.toOriginal[r.end]!, norm: f.norm, fold: f.fold, key: f.key };
     if (r.kind === "number") {
       const v = numberValue(surface);
       if (v !== undefined) tok.value = v;
@@ -229,11 +231,12 @@ function finish(raw: RawToken[], n: Normalised): Token[] {
 }
 
 function computeForms(kind: TokenKind, surface: string): Forms {
-  if (kind === "punct") return { norm: surface, fold: surface, elongated: false, capsWord: false, letters: 0 };
+  if (kind === "punct") return { norm: surface, fold: surface, key: "", elongated: false, capsWord: false, letters: 0 };
   const [norm, fold] = forms(kind, surface);
+  const key = tokenKey(kind, norm);
   const wordish = kind === "word" || kind === "hashtag";
   const capsWord = kind === "word" && isCapsWord(surface);
-  return { norm, fold, elongated: wordish && isElongated(surface), capsWord, letters: capsWord ? letterCount(surface) : 0 };
+  return { norm, fold, key, elongated: wordish && isElongated(surface), capsWord, letters: capsWord ? letterCount(surface) : 0 };
 }
 
 const SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F]/gu;

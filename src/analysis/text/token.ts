@@ -25,6 +25,8 @@ export interface Token {
   norm: string;
   /** `norm` with Latin diacritics removed and letter runs cut to 1 ("nejhorší" -> "nejhorsi", "soo" -> "so"). */
   fold: string;
+  /** The key cues are matched on (`tokenKey`: matchKey of `norm`; "" for kinds no cue matches). */
+  key: string;
   /** Numeric value for number tokens, native digits included ("๓" -> 3, "౩౦" -> 30). */
   value?: number;
   /** Written in capitals in a mostly lower-case message (shouting). */

@@ -19,6 +19,21 @@ export function matchKey(word: string): string {
   return key;
 }
 
+/** Token kinds that cues can match. */
+const MATCHABLE = new Set(["word", "number", "emoji", "emoticon", "hashtag"]);
+
+/**
+ * The match key of a token: its `norm` (a hashtag without its `#`) through `matchKey`, or "" for
+ * kinds no cue matches (punctuation, URLs, mentions, e-mails).
+ *
+ * @example
+ * tokenKey("hashtag", "#zklamaný"); // "zklamany"
+ */
+export function tokenKey(kind: string, norm: string): string {
+  if (!MATCHABLE.has(kind)) return "";
+  return matchKey(kind === "hashtag" ? norm.slice(1) : norm);
+}
+
 const CACHE_LIMIT = 100_000;
 const cache = new Map<string, string>();
 
