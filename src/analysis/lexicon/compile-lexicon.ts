@@ -18,13 +18,21 @@ export interface CompiledLexicon {
   /** The lengths of the keys in `prefix`, longest first: a token is looked up at these lengths only. */
   prefixLengths: number[];
   substring: CompiledCue[];
-  /** Substring cues by their first two characters (one for one-character cues), for a single pass over the text. */
-  substringByStart: Map<string, CompiledCue[]>;
+  /**
+   * Substring cues by their first two UTF-16 code units (`startKey`), or by the one code unit of a
+   * one-unit cue, for a single pass over the text without slicing it.
+   */
+  substringByStart: Map<number, CompiledCue[]>;
   size: number;
 }
 
 // Scripts written without spaces between words: cues there cannot rely on word boundaries.
 const UNSPACED = /[\u0E00-\u0EFF\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF]/u;
+
+/** The index key of a two-code-unit start (one-unit starts use the code unit itself, below 65,536). */
+export function startKey(first: number, second: number): number {
+  return (first + 1) * 65536 + second;
+}
 
 /**
  * Index cues of one or more languages for matching.
@@ -73,7 +81,7 @@ export function compileLexicon(cues: Cue[]): CompiledLexicon {
   for (const c of lex.substring) {
     const needle = c.substring!;
     if (needle === "") continue;
-    const start = needle.slice(0, 2);
+    const start = needle.length >= 2 ? startKey(needle.charCodeAt(0), needle.charCodeAt(1)) : needle.charCodeAt(0);
     const list = lex.substringByStart.get(start);
     if (list) list.push(c);
     else lex.substringByStart.set(start, [c]);

@@ -1,5 +1,5 @@
 import type { Token } from "../text/token.js";
-import type { CompiledCue, CompiledLexicon } from "./compile-lexicon.js";
+import { type CompiledCue, type CompiledLexicon, startKey } from "./compile-lexicon.js";
 import type { Cue } from "./parse-lexicon.js";
 
 /** A cue found in a message. */
@@ -65,12 +65,12 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
       for (let j = 0; j < k.length; j++) owner.push(i);
       stream += k;
     }
-    // One pass over the stream: at each position, only cues starting with the next one or two
-    // characters are tried (the index holds two-character starts, and one for one-character cues).
+    // One pass over the stream: at each position, only cues starting with the next two characters
+    // (or the next one, for one-character cues) are tried.
     for (let at = 0; at < stream.length; at++) {
-      const two = stream.slice(at, at + 2);
-      tryAt(at, lex.substringByStart.get(two));
-      if (two.length === 2) tryAt(at, lex.substringByStart.get(stream[at]!));
+      const c = stream.charCodeAt(at);
+      if (at + 1 < stream.length) tryAt(at, lex.substringByStart.get(startKey(c, stream.charCodeAt(at + 1))));
+      tryAt(at, lex.substringByStart.get(c));
     }
 
     function tryAt(at: number, cues: CompiledCue[] | undefined): void {
