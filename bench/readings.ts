@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     `| p50 per message | ${(pct(lat, 0.5) * 1000).toFixed(0)} µs |`,
     `| p99 per message | ${(pct(lat, 0.99) * 1000).toFixed(0)} µs |`,
     `| max per message | ${(lat[lat.length - 1]! * 1000).toFixed(0)} µs |`,
-    `| learned models alone (predict, pre-tokenised), CPU time | ${predictUs.toFixed(1)} µs per message |`,
+    `| learned models alone (predict, pre-tokenised), CPU time | ${predictUs.toFixed(1)} µs per message (weight sums: ${models.store.engine}) |`,
     `| model load (loadModels), wall; CPU | ${modelLoadMs.toFixed(0)} ms; ${models.loadCpuMs.toFixed(0)} ms |`,
     `| reader load (createReader: lexicons, models, language id) | ${readerLoadMs.toFixed(0)} ms |`,
     `| RSS after the run | ${rss.toFixed(0)} MB |`,
