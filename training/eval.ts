@@ -16,6 +16,8 @@ import { SENTIMENTS } from "../src/core/labels.js";
 import { EKMAN7, HEADS, type HeadName } from "../src/analysis/model/heads.js";
 import { defaultModelDir, loadModels, type Models } from "../src/analysis/model/load-models.js";
 import { modelTokenizer } from "../src/analysis/model/model-tokens.js";
+import { cuesOf } from "../src/analysis/model/cue-features.js";
+import { loadLexicons } from "../src/analysis/lexicon/load-lexicons.js";
 import { predict, type ModelOutput } from "../src/analysis/model/predict.js";
 import { scoreHead, trainHead, type Example } from "../src/analysis/model/train-linear.js";
 import { buildCorpus } from "./corpus.js";
@@ -232,15 +234,21 @@ async function main(): Promise<void> {
   const models = loadModels(dir);
   const rows = loadAllRows();
   const tok = await modelTokenizer();
+  // The model's input as the pipeline gives it: tokens, and cue hits when the model reads them.
+  const lexicons = models.features.cues > 0 ? loadLexicons() : null;
+  const run = (row: Row): ModelOutput => {
+    const tokens = tok.tokenize(row.text, row.lang);
+    return predict(models, { tokens, text: row.text, lang: row.lang, ...(lexicons ? { cues: cuesOf(tokens, row.lang, lexicons) } : {}) });
+  };
   if (args.includes("--holdout-only")) {
     // Leave-one-source-out alone (in-source column from the shipped models on the same rows).
     const dev = rows.filter((r) => r.dev && typeof r.targets.sentiment === "number" && SEED_LANGS.includes(r.lang));
-    const sc: Scored[] = dev.map((row) => ({ row, out: predict(models, { tokens: tok.tokenize(row.text, row.lang), text: row.text, lang: row.lang }) }));
+    const sc: Scored[] = dev.map((row) => ({ row, out: run(row) }));
     const sent = await sentimentSection(sc, [], log);
     console.log((await holdoutSection(rows, sent.lines, log)).join("\n"));
     return;
   }
-  const scored: Scored[] = rows.filter((r) => r.dev).map((row) => ({ row, out: predict(models, { tokens: tok.tokenize(row.text, row.lang), text: row.text, lang: row.lang }) }));
+  const scored: Scored[] = rows.filter((r) => r.dev).map((row) => ({ row, out: run(row) }));
   log(`scored ${scored.length} dev rows`);
   const peers = await loadPeers();
   const sent = await sentimentSection(scored, peers, log);

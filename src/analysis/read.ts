@@ -90,7 +90,7 @@ function read(text: string, context: ReadingContext, res: Resources): Reading {
   const tokens = segment(normalised, language.code);
   applyNegation(tokens, language.code);
   const hits = matchCues(tokens, res.lexicons.forLanguage(language.code));
-  const model = res.models?.run({ tokens, text, lang: language.code });
+  const model = res.models?.run({ tokens, text, lang: language.code, hits });
   const input: FuseInput = { text, tokens, hits, model, context };
 
   const rawSentiment = fuseSentiment(input);

@@ -8,8 +8,10 @@
  * const r = await adaptModels(rows, { base: loadModels(), out: "./models-custom", tokenize });
  * r.report; // [{ head: "sentiment", rows: 61, before: 0.58, after: 0.71 }, ...]
  */
+import { loadLexicons } from "../lexicon/load-lexicons.js";
 import type { Token } from "../text/token.js";
-import { featurize } from "./features.js";
+import { cuesOf } from "./cue-features.js";
+import { type CueHit, featurize } from "./features.js";
 import { fitModels, type FitRow } from "./fit-models.js";
 import { HEADS, type HeadName } from "./heads.js";
 import { isCalibrationText, isDevId, isDevText } from "./holdout.js";
@@ -53,13 +55,15 @@ interface Prepared {
   row: AdaptRow;
   targets: Partial<Record<HeadName, Target>>;
   tokens: Token[];
+  /** Cue features, when the models read them. */
+  cues?: CueHit[];
   dev: boolean;
 }
 
 /** The held-out score of `models` on `rows` for one head (macro-F1; complaint: F1 of yes). */
 export function headScore(models: Models, rows: readonly Prepared[], head: HeadName): number {
   const spec = HEADS.find((h) => h.name === head)!;
-  const outs = rows.map((p) => predict(models, { tokens: p.tokens, text: p.row.text, lang: p.row.lang }));
+  const outs = rows.map((p) => predict(models, { tokens: p.tokens, text: p.row.text, lang: p.row.lang, ...(p.cues ? { cues: p.cues } : {}) }));
   if (head === "complaint") return binaryF1(rows.map((p) => (p.targets.complaint as Int8Array)[0] === 1), outs.map((o) => o.complaint.is));
   if (spec.kind === "softmax") return macroF1(rows.map((p) => spec.labels[p.targets[head] as number]!), outs.map((o) => o.heads[head].predicted[0] ?? ""));
   const pred = outs.map((o) => {
@@ -71,16 +75,17 @@ export function headScore(models: Models, rows: readonly Prepared[], head: HeadN
 
 export function adaptModels(rows: readonly AdaptRow[], opts: AdaptOptions): AdaptResult {
   const { base } = opts;
-  const prepared: Prepared[] = rows.map((row) => ({
-    row,
-    targets: teamTargets(row),
-    tokens: opts.tokenize(row.text, row.lang),
-    dev: row.id ? isDevId(row.id) : isDevText(row.text),
-  }));
+  const lexicons = base.features.cues > 0 ? loadLexicons() : null;
+  const prepared: Prepared[] = rows.map((row) => {
+    const tokens = opts.tokenize(row.text, row.lang);
+    const p: Prepared = { row, targets: teamTargets(row), tokens, dev: row.id ? isDevId(row.id) : isDevText(row.text) };
+    if (lexicons) p.cues = cuesOf(tokens, row.lang, lexicons);
+    return p;
+  });
   const fit: FitRow[] = prepared
     .filter((p) => !p.dev)
     .map((p) => {
-      const f = featurize(p.tokens, base.bits, undefined, base.features, p.row.lang);
+      const f = featurize(p.tokens, base.bits, p.cues, base.features, p.row.lang);
       return { idx: f.idx, value: f.value, set: "user", targets: p.targets, calib: isCalibrationText(p.row.text) };
     });
   const labelled = HEADS.map((h) => h.name).filter((h) => fit.some((r) => r.targets[h] !== undefined));

@@ -12,7 +12,7 @@ import type { Token } from "../text/token.js";
 import { finish, mix, mixString, NS_BIGRAM, NS_CHAR, NS_FLAG, NS_LEXICON, NS_NEG_WORD, NS_SYMBOL, NS_WORD } from "./hash.js";
 
 /** Bump when the feature definition changes: weights trained on another version do not fit. */
-export const FEATURE_VERSION = "f2";
+export const FEATURE_VERSION = "f3";
 
 /** A lexicon cue found in the message, offered to the model as one more feature. */
 export interface CueHit {
@@ -48,9 +48,14 @@ export interface FeatureOptions {
    * holds across languages, conjoined copies what is particular to one.
    */
   langConjoin: number;
+  /**
+   * Lexicon cue features (cue-features.ts): 0 none (cues passed to featurize are ignored, so a model
+   * trained without them is not fed untrained buckets), n > 0 each cue feature emitted n times.
+   */
+  cues: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { minGram: 1, maxGram: 5, wordRepeat: 1, langConjoin: 2 };
+export const DEFAULT_FEATURES: FeatureOptions = { minGram: 1, maxGram: 5, wordRepeat: 1, langConjoin: 2, cues: 3 };
 
 /** Options from ATTUNE_FEATURES ("minGram=2,maxGram=5,wordRepeat=2"), for tuning runs. */
 export function featureOptionsFromEnv(env = process.env.ATTUNE_FEATURES): FeatureOptions {
@@ -169,8 +174,11 @@ export function featurize(tokens: readonly Token[], bits: number, cues?: readonl
   }
   if (caps) push(mixString(NS_FLAG, "caps"), mask, -1, -1);
   if (elongated) push(mixString(NS_FLAG, "elong"), mask, -1, -1);
-  if (cues) {
-    for (const c of cues) push(mixString(mix(mixString(NS_LEXICON, c.kind), 0x3a), c.label), mask, c.token, -1);
+  if (cues && opts.cues > 0) {
+    for (const c of cues) {
+      const h = mixString(mix(mixString(NS_LEXICON, c.kind), 0x3a), c.label);
+      for (let r = 0; r < opts.cues; r++) push(h, mask, c.token, -1);
+    }
   }
   const n = count;
   return {

@@ -1,5 +1,7 @@
+import type { CueHit as LexiconHit } from "../lexicon/match-cues.js";
 import type { Token } from "../text/token.js";
 import type { ModelView } from "../fuse/model-view.js";
+import { cueFeatures } from "./cue-features.js";
 import type { HeadName } from "./heads.js";
 import { loadModels, type Models } from "./load-models.js";
 import { predict, type HeadOutput } from "./predict.js";
@@ -7,7 +9,16 @@ import { predict, type HeadOutput } from "./predict.js";
 /** The learned models as the fusion step sees them: loaded once, run per message. */
 export interface ModelRunner {
   versions: Record<string, string>;
-  run(input: { tokens: Token[]; text: string; lang: string }): ModelView;
+  run(input: ModelInput): ModelView;
+}
+
+/** What the pipeline hands the models: the message's tokens and its lexicon cue hits. */
+export interface ModelInput {
+  tokens: Token[];
+  text: string;
+  lang: string;
+  /** Cue hits of the message (read.ts); models trained with cue features read them. */
+  hits?: readonly LexiconHit[];
 }
 
 // Fusion heads by the name the fusion step uses, mapped to the model's own head names.
@@ -27,8 +38,9 @@ export function loadModelView(dir?: string): ModelRunner {
   return { versions: models.versions, run: (input) => view(models, input) };
 }
 
-function view(models: Models, input: { tokens: Token[]; text: string; lang: string }): ModelView {
-  const out = predict(models, input);
+function view(models: Models, input: ModelInput): ModelView {
+  const cues = models.features.cues > 0 && input.hits ? cueFeatures(input.hits) : undefined;
+  const out = predict(models, { tokens: input.tokens, text: input.text, lang: input.lang, ...(cues ? { cues } : {}) });
   const result: ModelView = {
     evidence: (head, label) => out.evidence(label, toModelHead(head)),
   };
