@@ -36,9 +36,17 @@ const seconds = Number(v.seconds);
 const batchSize = Number(v.batch);
 const extraWorkers = Number(v.workers);
 
+const children: ChildProcess[] = [];
+// A failed run must not leave a server or workers behind on a shared machine.
+process.on("exit", () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+});
+
 function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const prof = v["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", v["cpu-prof"]] : [];
-  return spawn(process.execPath, [...prof, "--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...prof, "--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  return child;
 }
 
 /** CPU seconds (user + system) a child process has used so far, from /proc (Linux); null elsewhere. */

@@ -5,7 +5,7 @@
  * year and over 30 days.
  *
  * @example
- * npx tsx bench/query-http.ts --db .bench-out/query.db --rate 200 --seconds 30
+ * npx tsx bench/query-http.ts --db .bench-out/query.db --rate 200 --seconds 30 --processes 2
  * npx tsx bench/query-http.ts --pg --schema bench_query
  */
 import { spawn } from "node:child_process";
@@ -16,7 +16,7 @@ import { openStore } from "../src/store/open-store.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: v } = parseArgs({
-  options: { db: { type: "string", default: ".bench-out/query.db" }, pg: { type: "boolean" }, schema: { type: "string", default: "bench_query" }, rate: { type: "string", default: "200" }, seconds: { type: "string", default: "30" } },
+  options: { db: { type: "string", default: ".bench-out/query.db" }, pg: { type: "boolean" }, schema: { type: "string", default: "bench_query" }, rate: { type: "string", default: "200" }, seconds: { type: "string", default: "30" }, "cpu-prof": { type: "string" }, processes: { type: "string", default: "1" } },
 });
 const pgUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
@@ -34,10 +34,16 @@ async function main(): Promise<void> {
   await store.close();
 
   const env = v.pg ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: v.schema! } : { DATABASE_URL: "" };
-  const server = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--no-worker", "--rate-limit", "100000", ...(v.pg ? [] : ["--db", v.db!])], {
+  // --cpu-prof DIR: a V8 CPU profile of the server, written when it exits.
+  const prof = v["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", v["cpu-prof"]] : [];
+  const server = spawn(process.execPath, [...prof, "--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--no-worker", "--rate-limit", "100000", "--processes", v.processes!, ...(v.pg ? [] : ["--db", v.db!])], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
+  });
+  // A failed run must not leave the server behind on a shared machine.
+  process.on("exit", () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = "";
@@ -120,6 +126,7 @@ async function main(): Promise<void> {
   const summary = {
     database: v.pg ? "postgres" : "sqlite",
     messages: total,
+    server_processes: Number(v.processes),
     target_req_per_s: rate,
     achieved_req_per_s: Math.round(lat.length / elapsed),
     requests: lat.length,

@@ -34,6 +34,8 @@ export interface ServerOptions {
   loadEngine: () => Promise<ReadingEngine>;
   /** Where to print the first admin key (default stdout). */
   print?: (line: string) => void;
+  /** Run the case scheduler (SLA checks, escalations); one process of a cluster does (default true). */
+  scheduler?: boolean;
   /** Case rules (default: the file named by ATTUNE_CASE_RULES, else the built-in defaults). */
   caseRules?: CaseRules;
   /** More API routes (cases, alerts), mounted and documented like the built-in ones. */
@@ -49,20 +51,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** On a store without any admin key or admin user, creates the first admin key and prints it once. */
+export async function ensureFirstAdminKey(store: Store, print: (line: string) => void = (l) => process.stdout.write(l + "\n")): Promise<void> {
+  if ((await countActiveAdminKeys(store.db)) > 0) return;
+  const users = await store.db.selectFrom("users").select("id").where("role", "=", "admin").where("disabled_at", "is", null).limit(1).execute();
+  if (users.length > 0) return;
+  const k = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "first admin", role: "admin" });
+  await audit(store.db, { workspaceId: store.workspaceId, actor: { kind: "system", id: null }, action: "key.created", target: { kind: "api_key", id: String(k.id) }, details: { role: "admin", first: true } });
+  print(`attune: created the first admin API key (shown only now, store it safely): ${k.key}`);
+}
+
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
-  const print = o.print ?? ((l: string) => process.stdout.write(l + "\n"));
-  if ((await countActiveAdminKeys(o.store.db)) === 0) {
-    const users = await o.store.db.selectFrom("users").select("id").where("role", "=", "admin").where("disabled_at", "is", null).limit(1).execute();
-    if (users.length === 0) {
-      const k = await createApiKey(o.store.db, { workspaceId: o.store.workspaceId, name: "first admin", role: "admin" });
-      await audit(o.store.db, { workspaceId: o.store.workspaceId, actor: { kind: "system", id: null }, action: "key.created", target: { kind: "api_key", id: String(k.id) }, details: { role: "admin", first: true } });
-      print(`attune: created the first admin API key (shown only now, store it safely): ${k.key}`);
-    }
-  }
+  await ensureFirstAdminKey(o.store, o.print);
   let enginePromise: Promise<ReadingEngine> | undefined;
   const engine = () => (enginePromise ??= o.loadEngine());
   // Checked at start: a bad rules file stops the server here, not later.
-  const cases = new CaseEngine({ store: o.store, rules: o.caseRules ?? loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined) });
+  const cases = new CaseEngine({ store: o.store, rules: o.caseRules ?? loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined), timers: o.scheduler ?? true });
   let worker: ReadingWorker | undefined;
   if (o.worker) {
     const e = await engine();

@@ -78,6 +78,10 @@ function openSqlite(path: string, commitSync: "full" | "normal"): Store {
   raw.pragma("secure_delete = ON");
   raw.pragma("foreign_keys = ON");
   raw.pragma("busy_timeout = 15000");
+  // Reads of a large store (a million messages is ~3 GB) page through the file: a 64 MiB page cache
+  // and memory-mapped reads (no read() call per page) halved the slower message-list filters.
+  raw.pragma("cache_size = -65536");
+  raw.pragma("mmap_size = 1073741824");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
