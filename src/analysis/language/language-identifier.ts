@@ -129,7 +129,7 @@ function profile(text: string): Profile {
       }
       visible++;
       if (cp === 0xfffd) replacement++;
-      const s = cp < 0x80 ? ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? "Latn" : undefined) : !isDigitOrSign(cp) ? scriptOf(cp) : undefined;
+      const s = cp < 0x80 ? ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? "Latn" : undefined) : isDigitOrSign(cp) ? undefined : scriptOf(cp);
       if (s) {
         const k = chunkScripts.indexOf(s);
         if (k >= 0) chunkCounts[k]! += 1;

@@ -30,6 +30,9 @@ const RANGES: [number, number, string][] = [
  * scriptOf("ఆ".codePointAt(0)!); // "Telu"
  */
 export function scriptOf(cp: number): string | undefined {
+  // The seed languages' scripts first: most letters of most messages, no search.
+  if (cp >= 0x0e00 && cp <= 0x0e7f) return "Thai";
+  if (cp >= 0x0c00 && cp <= 0x0c7f) return "Telu";
   let lo = 0;
   let hi = RANGES.length - 1;
   while (lo <= hi) {
