@@ -1,5 +1,5 @@
 import { AttuneError } from "../core/errors.js";
-import { localParts, nextDay, zonedToUtc } from "./zoned-time.js";
+import { localDate, nextDay, zonedToUtc } from "./zoned-time.js";
 
 /**
  * A team's working time: opening hours per weekday in its own time zone, and holidays.
@@ -77,8 +77,7 @@ function dayIntervals(cal: BusinessCalendar, day: { year: number; month: number;
 
 /** Working intervals (UTC ms) of local days, starting with the day that contains `from`. */
 function* workingIntervals(cal: BusinessCalendar, from: number): Generator<Interval> {
-  const p = localParts(from, cal.timeZone);
-  let day = { year: p.year, month: p.month, day: p.day };
+  let day = localDate(from, cal.timeZone);
   for (let i = 0; i < MAX_DAYS; i++) {
     for (const iv of dayIntervals(cal, day)) if (iv.end > from) yield { start: Math.max(iv.start, from), end: iv.end };
     day = nextDay(day);
@@ -112,8 +111,8 @@ export function addBusinessMinutes(cal: BusinessCalendar, from: number, minutes:
  */
 export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: number): number {
   if (to <= from) return 0;
-  const a = localParts(from, cal.timeZone);
-  const b = localParts(to, cal.timeZone);
+  const a = localDate(from, cal.timeZone);
+  const b = localDate(to, cal.timeZone);
   const first = dayNumber(a);
   const last = dayNumber(b);
   // Long spans (a clock started on imported history, read now) sum whole days from a cached

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addBusinessMinutes, businessMinutesBetween, checkCalendar, type BusinessCalendar } from "./business-calendar.js";
 import { readClock } from "./sla-clock.js";
+import { localDate, localParts } from "./zoned-time.js";
 
 const weekdays = (tz: string, holidays: string[] = []): BusinessCalendar => ({
   timeZone: tz,
@@ -47,6 +48,15 @@ describe("business time", () => {
     expect(businessMinutesBetween(cal, at("2024-01-02T00:00:00Z"), to)).toBeGreaterThan(businessMinutesBetween(cal, from, to));
     const always = { timeZone: "Europe/Prague", week: Array.from({ length: 7 }, () => ["00:00-24:00"]), holidays: [] };
     expect(businessMinutesBetween(always, at("2025-01-01T00:00:00Z"), at("2026-01-01T00:00:00Z"))).toBe(365 * 24 * 60);
+  });
+
+  it("finds the local date from cached zone offsets as Intl does, DST changes and odd offsets included", () => {
+    for (const tz of ["Europe/Prague", "Asia/Kathmandu", "America/St_Johns", "Australia/Lord_Howe", "Asia/Bangkok", "UTC"]) {
+      for (let t = at("2026-03-01T00:00:00Z"); t < at("2026-11-15T00:00:00Z"); t += 31 * 60_000 + 13_000) {
+        const p = localParts(t, tz);
+        expect(localDate(t, tz)).toEqual({ year: p.year, month: p.month, day: p.day });
+      }
+    }
   });
 
   it("rejects calendars that can never be met", () => {

@@ -82,3 +82,34 @@ export function nextDay(d: { year: number; month: number; day: number }): { year
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
+
+const QUARTER_HOUR = 15 * 60_000;
+/** Zone offsets per 15-minute UTC slot, per zone: offsets change only at slot edges in practice. */
+const slotOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * The local calendar date of an instant in a zone; like `localParts` but without asking Intl for
+ * every instant (triage reads thousands of clocks a second). A slot whose offset differs at its
+ * two ends (a change inside it) is never cached and is answered by Intl.
+ *
+ * @example
+ * localDate(Date.parse("2026-11-30T20:00:00Z"), "Asia/Bangkok"); // { year: 2026, month: 12, day: 1 }
+ */
+export function localDate(ms: number, timeZone: string): { year: number; month: number; day: number } {
+  const slot = Math.floor(ms / QUARTER_HOUR);
+  let offsets = slotOffsets.get(timeZone);
+  if (!offsets) slotOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(slot);
+  if (offset === undefined) {
+    const start = slot * QUARTER_HOUR;
+    const a = zoneOffset(start, timeZone);
+    if (a !== zoneOffset(start + QUARTER_HOUR - 1000, timeZone)) {
+      const p = localParts(ms, timeZone);
+      return { year: p.year, month: p.month, day: p.day };
+    }
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(slot, (offset = a));
+  }
+  const t = new Date(ms + offset);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
