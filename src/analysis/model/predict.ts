@@ -57,18 +57,15 @@ export interface ModelOutput {
 const LOOKUP_ORDER: HeadName[] = ["sentiment", "emotions", "needs", "causes", "stage", "signals", "complaint", "severity", "ekman"];
 
 /**
- * Per-token weight sums of one message: slot 0 holds message-level features, slot t + 1 token t.
- * Every feature counts twice (see simd-accumulate.ts), so a slot's signed sum is
- * sums[slot * width + col] - 128 * count[slot], and the message's score is half the total.
+ * Per-token signed weight sums of one message: slot 0 holds message-level features, slot t + 1
+ * token t. Every feature counts twice (see simd-accumulate.ts), so the message's score is half the
+ * total.
  */
 interface TokenSums {
   sums: Int32Array;
-  count: Int32Array;
   width: number;
 }
 
-let slotA = new Uint32Array(1024);
-let slotB = new Uint32Array(1024);
 let total = new Float64Array(64);
 
 /**
@@ -76,32 +73,18 @@ let total = new Float64Array(64);
  * longer than MAX_SLOTS tokens, whose evidence is then found by a second pass). Fills `total`.
  */
 function sumRows(models: Models, f: Features, tokens: number): TokenSums | null {
-  const n = f.n;
-  if (slotA.length < n) { slotA = new Uint32Array(n * 2); slotB = new Uint32Array(n * 2); }
-  const perToken = tokens + 1 <= MAX_SLOTS;
-  const slots = perToken ? tokens + 1 : 1;
-  const count = new Int32Array(slots);
-  for (let i = 0; i < n; i++) {
-    const a = perToken ? f.tok[i]! + 1 : 0;
-    const t2 = f.tok2[i]!;
-    const b = perToken && t2 >= 0 ? t2 + 1 : a;
-    slotA[i] = a;
-    slotB[i] = b;
-    count[a] = count[a]! + 1;
-    count[b] = count[b]! + 1;
-  }
+  const slots = tokens + 1 <= MAX_SLOTS ? tokens + 1 : 1;
   const width = models.packedStride * 4;
-  const sums = models.store.slotSums(f.idx, slotA, slotB, n, slots);
+  const sums = models.store.slotSums(f.idx, f.tok, f.tok2, f.n, slots);
   if (total.length < width) total = new Float64Array(width);
-  const cols = width;
+  const cols = models.columns;
   total.fill(0);
   for (let s = 0; s < slots; s++) {
     const base = s * width;
-    const bias = 128 * count[s]!;
-    for (let c = 0; c < cols; c++) total[c] = total[c]! + sums[base + c]! - bias;
+    for (let c = 0; c < cols; c++) total[c] = total[c]! + sums[base + c]!;
   }
   for (let c = 0; c < cols; c++) total[c] = total[c]! / 2;
-  return perToken ? { sums: sums.slice(0, slots * width), count, width } : null;
+  return slots > 1 || tokens === 0 ? { sums: sums.slice(0, slots * width), width } : null;
 }
 
 function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
@@ -180,18 +163,17 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
  * per-token sums; integer until the scale.
  */
 function contribFromSums(ts: TokenSums, h: LoadedHead, j: number): Float64Array {
-  const { sums, count, width } = ts;
-  const T = count.length - 1;
+  const { sums, width } = ts;
+  const T = sums.length / width - 1;
   const contrib = new Float64Array(T);
   const softmax = h.kind === "softmax";
   const k = h.labels.length;
   for (let t = 0; t < T; t++) {
     const base = (t + 1) * width + h.offset;
-    const bias = 128 * count[t + 1]!;
-    let w = (sums[base + j]! - bias) * h.scale[j]!;
+    let w = sums[base + j]! * h.scale[j]!;
     if (softmax) {
       let mean = 0;
-      for (let c = 0; c < k; c++) mean += (sums[base + c]! - bias) * h.scale[c]!;
+      for (let c = 0; c < k; c++) mean += sums[base + c]! * h.scale[c]!;
       w -= mean / k;
     }
     contrib[t] = w / 2;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../core/seeded-random.js";
 import { createWeightStore, MAX_SLOTS, slotSumsJs } from "./simd-accumulate.js";
 
-/** Random biased weights, and random features: runs of one slot (a word's n-grams) and bigrams. */
+/** Random biased weights, and random features: runs of one token (a word's n-grams), bigrams and message-level ones. */
 function fixture(columns: number, rows: number, seed: number) {
   const rand = seededRandom(seed);
   const stride = Math.ceil(columns / 4);
@@ -10,24 +10,24 @@ function fixture(columns: number, rows: number, seed: number) {
   for (let i = 0; i < src.length; i++) src[i] = Math.floor(rand() * 256);
   const features = (n: number, slots: number) => {
     const idx = new Uint32Array(n);
-    const a = new Uint32Array(n);
-    const b = new Uint32Array(n);
-    let slot = 0;
+    const tok = new Int32Array(n);
+    const tok2 = new Int32Array(n);
+    let t = -1;
     for (let i = 0; i < n; i++) {
-      if (rand() < 0.05) slot = Math.floor(rand() * slots);
+      if (rand() < 0.05) t = Math.floor(rand() * slots) - 1;
       idx[i] = Math.floor(rand() * rows);
-      a[i] = slot;
-      b[i] = rand() < 0.1 ? Math.floor(rand() * slots) : slot;
+      tok[i] = t;
+      tok2[i] = t >= 0 && rand() < 0.1 ? Math.floor(rand() * (slots - 1)) : -1;
     }
-    return { idx, a, b };
+    return { idx, tok, tok2 };
   };
   return { stride, src, features };
 }
 
-function reference(store: { bytes: Uint8Array; stride: number }, f: { idx: Uint32Array; a: Uint32Array; b: Uint32Array }, slots: number): Int32Array {
+function reference(store: { bytes: Uint8Array; stride: number }, f: { idx: Uint32Array; tok: Int32Array; tok2: Int32Array }, slots: number): Int32Array {
   const width = store.stride * 4;
   const out = new Int32Array(slots * width);
-  slotSumsJs(store.bytes, width, f.idx, f.a, f.b, f.idx.length, out);
+  slotSumsJs(store.bytes, width, f.idx, f.tok, f.tok2, f.idx.length, slots > 1, out);
   return out;
 }
 
@@ -36,9 +36,9 @@ describe("weight store", () => {
     const { stride, src, features } = fixture(columns, 1 << 10, columns);
     const store = createWeightStore(src, stride, 1 << 10);
     expect(store.engine).toBe("simd");
-    for (const [n, slots] of [[0, 1], [1, 1], [255, 2], [256, 1], [257, 3], [1000, 40], [40_000, MAX_SLOTS]] as const) {
-      const f = features(n, slots);
-      const got = store.slotSums(f.idx, f.a, f.b, n, slots).slice(0, slots * store.stride * 4);
+    for (const [n, slots] of [[0, 1], [1, 1], [255, 2], [256, 1], [257, 3], [600, 1], [1000, 40], [40_000, MAX_SLOTS]] as const) {
+      const f = features(n, slots > 1 ? slots : 3);
+      const got = store.slotSums(f.idx, f.tok, f.tok2, n, slots).slice(0, slots * store.stride * 4);
       expect(got).toEqual(reference(store, f, slots));
     }
   });
@@ -57,6 +57,6 @@ describe("weight store", () => {
     const js = createWeightStore(src, stride, 256, "js");
     expect(js.engine).toBe("js");
     const f = features(777, 20);
-    expect(js.slotSums(f.idx, f.a, f.b, 777, 20).slice(0, 20 * 64)).toEqual(simd.slotSums(f.idx, f.a, f.b, 777, 20).slice(0, 20 * 64));
+    expect(js.slotSums(f.idx, f.tok, f.tok2, 777, 20).slice(0, 20 * 64)).toEqual(simd.slotSums(f.idx, f.tok, f.tok2, 777, 20).slice(0, 20 * 64));
   });
 });

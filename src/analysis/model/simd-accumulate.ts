@@ -5,25 +5,27 @@
  * both the scores (sum of all slots) and every label's per-word evidence: the rows are read once,
  * while they are in cache, instead of once more per evidence request.
  *
- * Feature i goes to slots a[i] and b[i]: a bigram adds its row to each of its two words, a
- * one-word feature adds it twice to its word, so every feature counts twice in the total and a
- * bigram gives each word half. Consecutive features of one word (its character n-grams) are summed
- * in 16-bit lanes in locals and flushed into the slots when the word changes or after 256 features
- * (256 x 255 < 65,536), so most features cost four vector loads and a few widening adds.
+ * Feature i has token tok[i] (-1: message-level) and, for a bigram, a second token tok2[i]; it goes
+ * to slot tok + 1 and to slot tok2 + 1 (or tok + 1 again): a bigram adds its row to each of its
+ * two words, a one-word feature adds it twice to its word, so every feature counts twice in the
+ * total and a bigram gives each word half. The stored bytes are weight + 128; flipping their top
+ * bit gives the signed weight. Consecutive features of one word (its character n-grams) are summed
+ * in 16-bit lanes in locals and flushed into the slots when the word changes or after 256
+ * features (256 x 128 fits 16 bits), so most features cost four vector loads and a few adds.
  *
  * The module is small enough to assemble here from named opcodes (no build step, no binary file).
- * Memory layout (bytes): [0, SLOTS x rowBytes x 4) sums; then the bucket and slot arrays of one
+ * Memory layout (bytes): [0, SLOTS x rowBytes x 4) sums; then the bucket and token arrays of one
  * call (CHUNK entries each); then the weights, each row padded to whole 16-byte vectors with 128
  * (weight 0).
  *
  * @example
  * const store = createWeightStore(bytes, stride, rows);       // copies the weights into wasm memory
- * const sums = store.slotSums(idx, a, b, n, slots);           // sums[slot * width + col], biased
+ * const sums = store.slotSums(f.idx, f.tok, f.tok2, f.n, tokens.length + 1); // sums[slot * width + col]
  */
 
 /** Features per wasm call; longer messages are summed in several calls. */
 const CHUNK = 1 << 14;
-/** Most slots (tokens + 1) a call can sum per token; longer messages use one slot. */
+/** Most slots (tokens + 1) a call can sum per token; longer messages are summed in one slot. */
 export const MAX_SLOTS = 4096;
 /** Features per 16-bit flush. */
 const FLUSH = 256;
@@ -38,14 +40,15 @@ export interface WeightStore {
   /** "simd", or "js" where the runtime has no WebAssembly SIMD (same sums, slower). */
   engine: "simd" | "js";
   /**
-   * For i < n add row idx[i] to slot a[i] and to slot b[i] (slots < `slots` <= MAX_SLOTS). Returns
-   * sums[slot * stride * 4 + col] of biased bytes (subtract 128 per addition), a view valid until
-   * the next call.
+   * For i < n add the signed weights of row idx[i] to slot tok[i] + 1 and to slot tok2[i] + 1 (or
+   * tok[i] + 1 again when tok2[i] < 0); token indices must be below `slots` - 1 <= MAX_SLOTS - 1.
+   * With `slots` 1, everything goes to slot 0. Returns sums[slot * stride * 4 + col], a view valid
+   * until the next call.
    */
-  slotSums(idx: Uint32Array, a: Uint32Array, b: Uint32Array, n: number, slots: number): Int32Array;
+  slotSums(idx: Uint32Array, tok: Int32Array, tok2: Int32Array, n: number, slots: number): Int32Array;
 }
 
-type SlotSumsWasm = (idxPtr: number, aPtr: number, bPtr: number, n: number, weightsPtr: number, sumsPtr: number) => void;
+type SlotSumsWasm = (idxPtr: number, tokPtr: number, tok2Ptr: number, n: number, weightsPtr: number, sumsPtr: number, perToken: number) => void;
 
 /** Copy weights laid out as `rows` rows of `stride` words into a store, rows padded to 16 bytes. */
 export function createWeightStore(src: Uint8Array, stride: number, rows: number, engine: "simd" | "js" = "simd"): WeightStore {
@@ -79,26 +82,27 @@ export function createWeightStore(src: Uint8Array, stride: number, rows: number,
   const width = rowBytes;
   const sums = new Int32Array(buffer, 0, MAX_SLOTS * width);
   const idxView = new Uint32Array(buffer, idxAt, CHUNK);
-  const aView = new Uint32Array(buffer, idxAt + CHUNK * 4, CHUNK);
-  const bView = new Uint32Array(buffer, idxAt + 2 * CHUNK * 4, CHUNK);
+  const tokView = new Int32Array(buffer, idxAt + CHUNK * 4, CHUNK);
+  const tok2View = new Int32Array(buffer, idxAt + 2 * CHUNK * 4, CHUNK);
   const wasm = run;
   return {
     bytes,
     packed: new Uint32Array(buffer, weightsAt, (rows * rowBytes) / 4),
     stride: rowBytes / 4,
     engine: wasm ? "simd" : "js",
-    slotSums(idx, a, b, n, slots) {
+    slotSums(idx, tok, tok2, n, slots) {
+      const perToken = slots > 1;
       sums.fill(0, 0, slots * width);
       if (!wasm) {
-        slotSumsJs(bytes, width, idx, a, b, n, sums);
+        slotSumsJs(bytes, width, idx, tok, tok2, n, perToken, sums);
         return sums;
       }
       for (let start = 0; start < n; start += CHUNK) {
         const m = Math.min(CHUNK, n - start);
         idxView.set(idx.subarray(start, start + m));
-        aView.set(a.subarray(start, start + m));
-        bView.set(b.subarray(start, start + m));
-        wasm(idxAt, idxAt + CHUNK * 4, idxAt + 2 * CHUNK * 4, m, weightsAt, 0);
+        tokView.set(tok.subarray(start, start + m));
+        tok2View.set(tok2.subarray(start, start + m));
+        wasm(idxAt, idxAt + CHUNK * 4, idxAt + 2 * CHUNK * 4, m, weightsAt, 0, perToken ? 1 : 0);
       }
       return sums;
     },
@@ -106,13 +110,15 @@ export function createWeightStore(src: Uint8Array, stride: number, rows: number,
 }
 
 /** The same sums in plain JS: the fallback, and the reference the tests hold the SIMD loop to. */
-export function slotSumsJs(bytes: Uint8Array, width: number, idx: Uint32Array, a: Uint32Array, b: Uint32Array, n: number, sums: Int32Array): void {
+export function slotSumsJs(bytes: Uint8Array, width: number, idx: Uint32Array, tok: Int32Array, tok2: Int32Array, n: number, perToken: boolean, sums: Int32Array): void {
   for (let i = 0; i < n; i++) {
     const row = idx[i]! * width;
-    const sa = a[i]! * width;
-    const sb = b[i]! * width;
+    const a = perToken ? tok[i]! + 1 : 0;
+    const b = perToken && tok2[i]! >= 0 ? tok2[i]! + 1 : a;
+    const sa = a * width;
+    const sb = b * width;
     for (let c = 0; c < width; c++) {
-      const w = bytes[row + c]!;
+      const w = bytes[row + c]! - 128;
       sums[sa + c] = sums[sa + c]! + w;
       sums[sb + c] = sums[sb + c]! + w;
     }
@@ -124,14 +130,15 @@ export function slotSumsJs(bytes: Uint8Array, width: number, idx: Uint32Array, a
 const OP = {
   block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b,
   localGet: 0x20, localSet: 0x21, localTee: 0x22,
-  i32Load: 0x28, i32Const: 0x41, i32Eqz: 0x45, i32Ne: 0x47, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32Shl: 0x74,
+  select: 0x1b,
+  i32Load: 0x28, i32Const: 0x41, i32Eqz: 0x45, i32Ne: 0x47, i32LtS: 0x48, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32Shl: 0x74,
   simd: 0xfd,
 } as const;
 /** SIMD opcodes (after the 0xfd prefix, LEB128-encoded). */
 const SIMD = {
-  v128Load: 0x00, v128Store: 0x0b, v128Const: 0x0c,
-  i16x8ExtendLowI8x16U: 0x89, i16x8ExtendHighI8x16U: 0x8a, i16x8Add: 0x8e,
-  i32x4ExtendLowI16x8U: 0xa9, i32x4ExtendHighI16x8U: 0xaa, i32x4Add: 0xae,
+  v128Load: 0x00, v128Store: 0x0b, v128Const: 0x0c, v128Xor: 0x51,
+  i16x8ExtendLowI8x16S: 0x87, i16x8ExtendHighI8x16S: 0x88, i16x8Add: 0x8e,
+  i32x4ExtendLowI16x8S: 0xa7, i32x4ExtendHighI16x8S: 0xa8, i32x4Add: 0xae,
 } as const;
 const VOID = 0x40;
 const I32 = 0x7f;
@@ -169,38 +176,51 @@ const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.fl
 const name = (s: string): number[] => vec([...Buffer.from(s, "utf8")].map((b) => [b]));
 
 /**
- * slotSums(idxPtr, aPtr, bPtr, n, weightsPtr, sumsPtr): runs of features with the same slot pair
- * (at most FLUSH long) are summed in 16-bit lanes, then widened and added into both slots' sums.
+ * slotSums(idxPtr, tokPtr, tok2Ptr, n, weightsPtr, sumsPtr, perToken): runs of features with the
+ * same slot pair (at most FLUSH long) are summed in 16-bit lanes, then widened and added into both
+ * slots' sums.
  */
 function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
-  // Params 0-5; locals: 6 i, 7 row, 8 left, 9 slotA, 10 slotB (byte addresses), 11 at (i * 4); 12 v; 13.. accumulators.
-  const [IDX, A, B, N, W, SUMS, I, ROW, LEFT, SA, SB, AT, V] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  const acc = (j: number): number => 13 + j;
+  // Params 0-6; locals: 7 i, 8 row, 9 left, 10 slotA, 11 slotB (byte addresses), 12 at (i * 4),
+  // 13 a (slot index); 14 v, 15 the 0x80 bytes; 16.. accumulators.
+  const [IDX, TOK, TOK2, N, W, SUMS, PER_TOKEN, I, ROW, LEFT, SA, SB, AT, SLOT, V, TOP] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const acc = (j: number): number => 16 + j;
   const halves = vectors * 2;
   const slotBytes = rowBytes * 4;
   const body: number[] = [];
   const emit = (...parts: number[][]): void => { for (const p of parts) body.push(...p); };
-  const slotAddress = (arr: number): number[] => [...get(arr), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(slotBytes), OP.i32Mul, ...get(SUMS), OP.i32Add];
+  const address = (slot: number[]): number[] => [...slot, ...i32(slotBytes), OP.i32Mul, ...get(SUMS), OP.i32Add];
+  // a = (tok[i] + 1) * perToken
+  const slotOfTok = (): number[] => [...get(TOK), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(1), OP.i32Add, ...get(PER_TOKEN), OP.i32Mul];
+  // b = tok2[i] < 0 ? a : (tok2[i] + 1) * perToken, with a in SLOT
+  const slotOfTok2 = (): number[] => [
+    ...get(SLOT),
+    ...get(TOK2), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(1), OP.i32Add, ...get(PER_TOKEN), OP.i32Mul,
+    ...get(TOK2), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(0), OP.i32LtS,
+    OP.select,
+  ];
 
+  emit(simd(SIMD.v128Const), new Array<number>(16).fill(0x80), set(TOP));
   emit([OP.block, VOID], [OP.loop, VOID]);
   // A run starts at feature i: its slots, zeroed accumulators.
   emit(get(I), get(N), [OP.i32GeU], [OP.brIf, 1]);
   emit(get(I), i32(2), [OP.i32Shl], set(AT));
-  emit(slotAddress(A), set(SA), slotAddress(B), set(SB));
+  emit(slotOfTok(), set(SLOT), address(get(SLOT)), set(SA), address(slotOfTok2()), set(SB));
   for (let j = 0; j < halves; j++) emit(simd(SIMD.v128Const), new Array<number>(16).fill(0), set(acc(j)));
   emit(i32(FLUSH), set(LEFT));
   emit([OP.block, VOID], [OP.loop, VOID]);
   emit(get(I), get(N), [OP.i32GeU], [OP.brIf, 1]);
   emit(get(LEFT), [OP.i32Eqz], [OP.brIf, 1]);
   emit(get(I), i32(2), [OP.i32Shl], set(AT));
-  emit(slotAddress(A), get(SA), [OP.i32Ne], [OP.brIf, 1]);
-  emit(slotAddress(B), get(SB), [OP.i32Ne], [OP.brIf, 1]);
+  emit(slotOfTok(), set(SLOT), address(get(SLOT)), get(SA), [OP.i32Ne], [OP.brIf, 1]);
+  emit(address(slotOfTok2()), get(SB), [OP.i32Ne], [OP.brIf, 1]);
   // row = weightsPtr + idx[i] * rowBytes
   emit(get(IDX), get(AT), [OP.i32Add], [OP.i32Load], mem(2, 0), i32(rowBytes), [OP.i32Mul], get(W), [OP.i32Add], set(ROW));
   for (let s = 0; s < vectors; s++) {
-    emit(get(ROW), simd(SIMD.v128Load), mem(4, s * 16), [OP.localTee, V]);
-    emit(simd(SIMD.i16x8ExtendLowI8x16U), get(acc(2 * s)), simd(SIMD.i16x8Add), set(acc(2 * s)));
-    emit(get(V), simd(SIMD.i16x8ExtendHighI8x16U), get(acc(2 * s + 1)), simd(SIMD.i16x8Add), set(acc(2 * s + 1)));
+    // Signed weights: the stored byte with its top bit flipped.
+    emit(get(ROW), simd(SIMD.v128Load), mem(4, s * 16), get(TOP), simd(SIMD.v128Xor), [OP.localTee, V]);
+    emit(simd(SIMD.i16x8ExtendLowI8x16S), get(acc(2 * s)), simd(SIMD.i16x8Add), set(acc(2 * s)));
+    emit(get(V), simd(SIMD.i16x8ExtendHighI8x16S), get(acc(2 * s + 1)), simd(SIMD.i16x8Add), set(acc(2 * s + 1)));
   }
   emit(get(I), i32(1), [OP.i32Add], set(I));
   emit(get(LEFT), i32(1), [OP.i32Sub], set(LEFT));
@@ -209,17 +229,17 @@ function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
   for (const slot of [SA, SB]) {
     for (let j = 0; j < halves; j++) {
       const at = j * 32;
-      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at), get(acc(j)), simd(SIMD.i32x4ExtendLowI16x8U), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at));
-      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at + 16), get(acc(j)), simd(SIMD.i32x4ExtendHighI16x8U), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at + 16));
+      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at), get(acc(j)), simd(SIMD.i32x4ExtendLowI16x8S), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at));
+      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at + 16), get(acc(j)), simd(SIMD.i32x4ExtendHighI16x8S), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at + 16));
     }
   }
   emit([OP.br, 0], [OP.end], [OP.end], [OP.end]);
 
-  const locals = vec([[...uleb(6), I32], [...uleb(1 + halves), V128]]);
+  const locals = vec([[...uleb(7), I32], [...uleb(2 + halves), V128]]);
   const code = [...locals, ...body];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
     ...section(2, vec([[...name("env"), ...name("memory"), 0x02, 0x00, ...uleb(1)]])),
     ...section(3, vec([uleb(0)])),
     ...section(7, vec([[...name("slotSums"), 0x00, ...uleb(0)]])),
