@@ -23,6 +23,7 @@ import { computePriority } from "./priority.js";
 import { asksQuestion, customerValueOf, describeCase } from "./case-facts.js";
 import { newCaseValues } from "./new-case.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
+import type { MessageListRow } from "../store/message-query.js";
 
 export interface TriageStats {
   messages: number;
@@ -37,18 +38,9 @@ export interface TriageStats {
   customerMessages: number;
 }
 
-interface Row {
-  id: number;
+/** A read message as triage loads it: the listed message's columns it needs, its workspace and Reading. */
+interface Row extends Pick<MessageListRow, "id" | "thread_id" | "person_id" | "team_id" | "direction" | "channel" | "is_public" | "audience" | "sent_at" | "text"> {
   workspace_id: number;
-  thread_id: number | null;
-  person_id: number | null;
-  team_id: number | null;
-  direction: string;
-  channel: string;
-  is_public: number;
-  audience: number | null;
-  sent_at: number;
-  text: string;
   reading: Reading;
 }
 
