@@ -35,10 +35,9 @@ export interface Models {
   features: FeatureOptions;
   columns: number;
   /**
-   * The weights: per bucket row, `packedStride` 32-bit words of four weights each (rows padded to
-   * whole 16-byte vectors), stored +128 as unsigned bytes (`bytes` views the same memory).
+   * The weights, stored +128 as unsigned bytes: weight of (row, col) = bytes[row * packedStride * 4
+   * + col] - 128 (rows padded to whole 16-byte vectors; `store` holds the same memory).
    */
-  packed: Uint32Array;
   bytes: Uint8Array;
   packedStride: number;
   /** Sums of the weight rows of a message's buckets (WebAssembly SIMD where available). */
@@ -106,7 +105,6 @@ export function loadModels(dir: string = defaultModelDir()): Models {
     bits: manifest.bits,
     features: { ...DEFAULT_FEATURES, ...manifest.features },
     columns: manifest.columns,
-    packed: store.packed,
     bytes: store.bytes,
     packedStride: store.stride,
     store,

@@ -1,9 +1,9 @@
 /**
  * The on-disk form of the linear models: `manifest.json` (heads, labels, scales, biases, thresholds,
  * data provenance) beside `weights.bin.gz`: per hash bucket one row of every head's int8 weights,
- * stored +128 as unsigned bytes and padded to a multiple of 4 columns, gzip'd. The file is the
- * in-memory layout, so loading is one gunzip and a typed-array view: a feature costs one cache
- * line and four columns add up with two integer operations (see predict.ts).
+ * stored +128 as unsigned bytes and padded to a multiple of 4 columns, gzip'd. Loading is one gunzip
+ * and one copy of the rows into the inference memory (simd-accumulate.ts), where each row is one
+ * cache line.
  *
  * @example
  * const file = readModelFile("models");
@@ -57,9 +57,7 @@ export interface Manifest {
 
 export interface ModelFile {
   manifest: Manifest;
-  /** rows = 2^bits, each `stride` words of four biased bytes (weight + 128). */
-  packed: Uint32Array;
-  /** The same memory as bytes: weight of (row, col) = bytes[row * stride * 4 + col] - 128. */
+  /** rows = 2^bits, each `stride` words of four biased bytes: weight of (row, col) = bytes[row * stride * 4 + col] - 128. */
   bytes: Uint8Array;
   stride: number;
 }
@@ -87,10 +85,8 @@ export function readModelFile(dir: string): ModelFile {
   if (manifest.format !== MODEL_FORMAT || raw.length !== expected) {
     throw new AttuneError("model.corrupt", { dir, format: manifest.format, size: raw.length, expected });
   }
-  // Copy into an aligned buffer of its own (a pooled Buffer may start at any offset).
-  const bytes = new Uint8Array(raw.length);
-  bytes.set(raw);
-  return { manifest, packed: new Uint32Array(bytes.buffer), bytes, stride };
+  // The loader copies the rows into its own memory: a view is enough here.
+  return { manifest, bytes: new Uint8Array(raw.buffer, raw.byteOffset, raw.length), stride };
 }
 
 /** Int8 rows (rows x columns) to the stored layout (biased bytes, rows padded to whole words). */

@@ -33,8 +33,6 @@ const FLUSH = 256;
 export interface WeightStore {
   /** Biased weights: weight of (row, col) = bytes[row * stride * 4 + col] - 128. */
   bytes: Uint8Array;
-  /** The same memory in 32-bit words. */
-  packed: Uint32Array;
   /** Words per row (rows padded to whole 16-byte vectors). */
   stride: number;
   /** "simd", or "js" where the runtime has no WebAssembly SIMD (same sums, slower). */
@@ -87,7 +85,6 @@ export function createWeightStore(src: Uint8Array, stride: number, rows: number,
   const wasm = run;
   return {
     bytes,
-    packed: new Uint32Array(buffer, weightsAt, (rows * rowBytes) / 4),
     stride: rowBytes / 4,
     engine: wasm ? "simd" : "js",
     slotSums(idx, tok, tok2, n, slots) {
