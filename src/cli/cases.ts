@@ -6,12 +6,12 @@
  * @example
  * await run(["--priority", "1,2", "--limit", "20"]);
  */
-import { parseArgs } from "node:util";
 import { listQueue, queueCounts } from "../cases/case-queue.js";
 import { CASE_STATUSES, NO_DUE, type CaseRow, type CaseStatus } from "../cases/case-tables.js";
 import { caseDb } from "../cases/case-tables.js";
 import { systemClock } from "../cases/clock.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
+import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune cases [--db PATH] [--status new,open,waiting] [--priority 1,2] [--team NAME|ID] [--assignee ID|none] [--channel email,social] [--limit 30] [--json]";
 
@@ -63,31 +63,22 @@ export function formatQueue(rows: CaseRow[], teams: Map<number, string>, counts:
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      options: {
-        db: { type: "string" },
-        status: { type: "string" },
-        priority: { type: "string" },
-        team: { type: "string" },
-        assignee: { type: "string" },
-        channel: { type: "string" },
-        limit: { type: "string", default: "30" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (v.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const p = parseCommand(
+    argv,
+    {
+      db: { type: "string" },
+      status: { type: "string" },
+      priority: { type: "string" },
+      team: { type: "string" },
+      assignee: { type: "string" },
+      channel: { type: "string" },
+      limit: { type: "string", default: "30" },
+      json: { type: "boolean", default: false },
+    },
+    USAGE,
+  );
+  if (typeof p === "number") return p;
+  const v = p.values;
   const limit = Number(v.limit);
   const statuses = v.status?.split(",").map((s) => s.trim());
   const priorities = v.priority?.split(",").map((s) => Number(s.trim().replace(/^P/i, "")));

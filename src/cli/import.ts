@@ -6,12 +6,12 @@
  * @example
  * await run(["tickets.csv", "--source", "zendesk", "--text-column", "body", "--id-column", "ticket_id"]);
  */
-import { parseArgs } from "node:util";
 import { asAttuneError } from "../core/errors.js";
 import { CHANNELS, DIRECTIONS, type Channel, type Direction } from "../core/labels.js";
 import type { CsvMapping } from "../ingest/csv.js";
 import { importFiles, type ImportFormat } from "../ingest/import-file.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
+import { parseCommand } from "./parse-command.js";
 
 const COLUMN_FLAGS: Record<string, keyof CsvMapping> = {
   "id-column": "external_id",
@@ -42,20 +42,14 @@ export async function run(argv: string[]): Promise<number> {
     channel: { type: "string" },
     direction: { type: "string" },
     delimiter: { type: "string" },
-    help: { type: "boolean" },
   };
   for (const f of Object.keys(COLUMN_FLAGS)) options[f] = { type: "string" };
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCommand(argv, options, USAGE, true);
+  if (typeof parsed === "number") return parsed;
   const v = parsed.values as Record<string, string | boolean | undefined>;
-  if (v.help || parsed.positionals.length === 0) {
+  if (parsed.positionals.length === 0) {
     process.stderr.write(USAGE + "\n");
-    return v.help ? 0 : 2;
+    return 2;
   }
   const channel = v.channel as string | undefined;
   const direction = v.direction as string | undefined;

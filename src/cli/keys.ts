@@ -6,32 +6,22 @@
  * @example
  * await run(["create", "--role", "admin", "--db", "./data/attune.db"]);
  */
-import { parseArgs } from "node:util";
 import { audit } from "../store/audit-log.js";
 import { createApiKey, revokeApiKey } from "../store/api-keys.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { isRole } from "../store/roles.js";
+import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune keys create --role admin|agent|analyst|people_team [--name NAME] [--scopes s1,s2] [--db PATH]\nattune keys list [--db PATH]\nattune keys revoke ID [--db PATH]";
 
 export async function run(argv: string[]): Promise<number> {
-  let p;
-  try {
-    p = parseArgs({
-      args: argv,
-      options: { db: { type: "string" }, role: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, help: { type: "boolean" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const p = parseCommand(argv, { db: { type: "string" }, role: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } }, USAGE, true);
+  if (typeof p === "number") return p;
   const [action, arg] = p.positionals;
   const v = p.values;
-  if (v.help || !action || !["create", "list", "revoke"].includes(action)) {
+  if (!action || !["create", "list", "revoke"].includes(action)) {
     process.stderr.write(USAGE + "\n");
-    return v.help ? 0 : 2;
+    return 2;
   }
   if (action === "create" && (!v.role || !isRole(v.role))) {
     process.stderr.write(USAGE + "\n");

@@ -6,8 +6,8 @@
  * @example
  * await run(["--db", "./data/attune.db", "--wait"]);
  */
-import { parseArgs } from "node:util";
 import { PIPELINE_VERSION } from "../core/version.js";
+import { parseCommand } from "./parse-command.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { queueStats, requeueStale } from "../store/reading-queue.js";
 import { ReadingWorker } from "../store/reading-worker.js";
@@ -15,17 +15,9 @@ import { ReadingWorker } from "../store/reading-worker.js";
 export const USAGE = "attune reread [--db PATH] [--all] [--wait]";
 
 export async function run(argv: string[]): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({ args: argv, options: { db: { type: "string" }, all: { type: "boolean" }, wait: { type: "boolean" }, help: { type: "boolean" } }, strict: true }).values;
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (v.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const p = parseCommand(argv, { db: { type: "string" }, all: { type: "boolean" }, wait: { type: "boolean" } }, USAGE);
+  if (typeof p === "number") return p;
+  const v = p.values;
   const store = await openStore(storeOptionsFrom({ db: v.db }));
   try {
     const queued = await requeueStale(store, PIPELINE_VERSION, { all: v.all === true });

@@ -10,39 +10,30 @@
  * await run(["--port", "3000", "--db", "./data/attune.db"]);
  */
 import cluster from "node:cluster";
-import { parseArgs } from "node:util";
 import { loadSamples } from "../ingest/load-samples.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { ensureFirstAdminKey, startServer } from "../server/start-server.js";
+import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune serve [--port 3000] [--host 127.0.0.1] [--db PATH] [--no-worker] [--rate-limit REQ_PER_S] [--samples DIR] [--secure-cookies] [--processes N]";
 
 export async function run(argv: string[]): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      options: {
-        port: { type: "string", default: process.env.PORT ?? "3000" },
-        host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
-        db: { type: "string" },
-        "no-worker": { type: "boolean", default: false },
-        "rate-limit": { type: "string" },
-        samples: { type: "string" },
-        "secure-cookies": { type: "boolean", default: process.env.ATTUNE_SECURE_COOKIES === "1" },
-        processes: { type: "string", default: "1" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (v.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const p = parseCommand(
+    argv,
+    {
+      port: { type: "string", default: process.env.PORT ?? "3000" },
+      host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
+      db: { type: "string" },
+      "no-worker": { type: "boolean", default: false },
+      "rate-limit": { type: "string" },
+      samples: { type: "string" },
+      "secure-cookies": { type: "boolean", default: process.env.ATTUNE_SECURE_COOKIES === "1" },
+      processes: { type: "string", default: "1" },
+    },
+    USAGE,
+  );
+  if (typeof p === "number") return p;
+  const v = p.values;
   const port = Number(v.port);
   const rate = v["rate-limit"] !== undefined ? Number(v["rate-limit"]) : undefined;
   const processes = Number(v.processes);

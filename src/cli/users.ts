@@ -5,28 +5,23 @@
  * @example
  * // echo 'a long passphrase' | attune users create --email lee@example.com --role analyst
  */
-import { parseArgs } from "node:util";
 import { asAttuneError } from "../core/errors.js";
 import { audit } from "../store/audit-log.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { isRole } from "../store/roles.js";
 import { createUser, disableUser } from "../store/users.js";
+import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune users create --email EMAIL --role admin|agent|analyst|people_team [--name NAME] [--db PATH]  (password on stdin, 12+ chars)\nattune users list [--db PATH]\nattune users disable ID [--db PATH]";
 
 export async function run(argv: string[]): Promise<number> {
-  let p;
-  try {
-    p = parseArgs({ args: argv, options: { db: { type: "string" }, email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const p = parseCommand(argv, { db: { type: "string" }, email: { type: "string" }, role: { type: "string" }, name: { type: "string" } }, USAGE, true);
+  if (typeof p === "number") return p;
   const [action, arg] = p.positionals;
   const v = p.values;
-  if (v.help || !action || !["create", "list", "disable"].includes(action) || (action === "create" && (!v.email || !v.role || !isRole(v.role)))) {
+  if (!action || !["create", "list", "disable"].includes(action) || (action === "create" && (!v.email || !v.role || !isRole(v.role)))) {
     process.stderr.write(USAGE + "\n");
-    return v.help ? 0 : 2;
+    return 2;
   }
   let password: string | undefined;
   if (action === "create") {

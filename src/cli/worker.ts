@@ -5,27 +5,19 @@
  * @example
  * await run(["--db", "./data/attune.db", "--once"]);
  */
-import { parseArgs } from "node:util";
 import { CaseEngine } from "../cases/case-engine.js";
 import { loadCaseRules } from "../cases/case-rules.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { queueStats } from "../store/reading-queue.js";
 import { ReadingWorker } from "../store/reading-worker.js";
+import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune worker [--db PATH] [--batch N] [--once]   (--once: read until the queue is empty, then exit)";
 
 export async function run(argv: string[]): Promise<number> {
-  let v;
-  try {
-    v = parseArgs({ args: argv, options: { db: { type: "string" }, batch: { type: "string" }, once: { type: "boolean" }, help: { type: "boolean" } }, strict: true }).values;
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (v.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const p = parseCommand(argv, { db: { type: "string" }, batch: { type: "string" }, once: { type: "boolean" } }, USAGE);
+  if (typeof p === "number") return p;
+  const v = p.values;
   const batch = v.batch ? Number(v.batch) : 200;
   if (!Number.isInteger(batch) || batch < 1 || batch > 5000) {
     process.stderr.write(USAGE + "\n");
