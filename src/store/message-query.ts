@@ -9,6 +9,16 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { Store } from "./open-store.js";
 import type { Database, MessageRow } from "./schema.js";
+import { likePattern, MIN_INDEXED_CHARS, trigramMatchQuery } from "./text-match.js";
+
+/** A text whose trigram candidates number fewer than this is looked up in the index (SQLite). */
+const RARE_TEXT = 1000;
+/**
+ * A text filter the index cannot serve (under 3 characters anywhere, or too many candidates on
+ * SQLite) scans at most this many messages per page, newest first; a page can then hold fewer
+ * items than asked for and still carry `next`, where the following page resumes the scan.
+ */
+export const TEXT_SCAN_WINDOW = 10_000;
 
 export interface MessageFilter {
   workspaceId: number;
@@ -63,8 +73,11 @@ export interface MessageListRow {
 
 type Q = SelectQueryBuilder<Database & { m: Database["messages"]; r: Database["readings"] }, "m" | "r", any>;
 
-/** Applies the filter to a query over `messages as m` left-joined to `readings as r`. */
-export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["dialect"]): Q {
+/**
+ * Applies the filter to a query over `messages as m` left-joined to `readings as r`. With
+ * `textIndex` (SQLite), the text is looked up in the trigram index first, then re-checked.
+ */
+export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["dialect"], textIndex = false): Q {
   q = q.where("m.workspace_id", "=", f.workspaceId);
   if (!f.includeEmployee) q = q.where("m.direction", "<>", "employee");
   if (f.from !== undefined) q = q.where("m.sent_at", ">=", f.from);
@@ -94,15 +107,22 @@ export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["diale
   if (f.emotions?.length) q = q.where(labelExists("emotion", f.emotions));
   if (f.causes?.length) q = q.where(labelExists("cause", f.causes, f.causePolarity));
   if (f.text) {
-    const pattern = `%${f.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    q = dialect === "postgres" ? q.where(sql<boolean>`m.text ilike ${pattern} escape '\\'`) : q.where(sql<boolean>`m.text like ${pattern} escape '\\'`);
+    const pattern = likePattern(f.text);
+    // PostgreSQL: backslash is LIKE's default escape, and the plain form is what pg_trgm's index serves.
+    if (dialect === "postgres") q = q.where(sql<boolean>`m.text ilike ${pattern}`);
+    else {
+      const match = textIndex ? trigramMatchQuery(f.text) : null;
+      if (match) q = q.where(sql<boolean>`m.id in (select rowid from messages_fts where messages_fts match ${match})`);
+      // Always: the index answers a superset (any order of the trigrams, Unicode case folding).
+      q = q.where(sql<boolean>`m.text like ${pattern} escape '\\'`);
+    }
   }
   return q;
 }
 
 export async function listMessages(
   store: Store,
-  f: MessageFilter & { limit: number; before?: { sentAt: number; id: number } },
+  f: MessageFilter & { limit: number; before?: { sentAt: number; id: number }; /** Tests: a smaller TEXT_SCAN_WINDOW. */ textScanWindow?: number },
 ): Promise<{ items: MessageListRow[]; next: { sentAt: number; id: number } | null }> {
   const needsReading = !!(f.languages?.length || f.sentiments?.length || f.urgencyMin !== undefined || f.severityMin !== undefined || f.unread === false);
   // With a filter on reading columns the join is inner anyway. Spelled as CROSS JOIN, SQLite keeps
@@ -121,11 +141,23 @@ export async function listMessages(
         ? store.db.selectFrom("readings as r").crossJoin("messages as m").whereRef("r.message_id", "=", "m.id")
         : store.db.selectFrom("messages as m").leftJoin("readings as r", "r.message_id", "m.id")
   ) as unknown as Q;
-  q = applyMessageFilter(q, f, store.dialect);
+  // Text on SQLite: a rare text (few trigram candidates) is found through the index; a common one
+  // by walking messages newest first, which meets enough matches quickly.
+  let textIndex = false;
+  if (f.text && store.dialect === "sqlite") {
+    const match = trigramMatchQuery(f.text);
+    if (match) {
+      const r = await sql<{ n: number }>`select count(*) as n from (select rowid from messages_fts where messages_fts match ${match} limit ${RARE_TEXT})`.execute(store.db);
+      textIndex = Number(r.rows[0]?.n ?? 0) < RARE_TEXT;
+    }
+  }
+  const window = f.text && !textIndex && (store.dialect === "sqlite" || Array.from(f.text).length < MIN_INDEXED_CHARS) ? await scanWindow(store, f) : null;
+  q = applyMessageFilter(q, f, store.dialect, textIndex);
   if (f.before) {
     const b = f.before;
     q = q.where((eb) => eb.or([eb("m.sent_at", "<", b.sentAt), eb.and([eb("m.sent_at", "=", b.sentAt), eb("m.id", "<", b.id)])]));
   }
+  if (window) q = q.where((eb) => eb.or([eb("m.sent_at", ">", window.sentAt), eb.and([eb("m.sent_at", "=", window.sentAt), eb("m.id", ">=", window.id)])]));
   const rows = (await q
     .select([
       "m.id", "m.external_id", "m.source_id", "m.thread_id", "m.person_id", "m.team_id", "m.direction", "m.channel",
@@ -140,5 +172,21 @@ export async function listMessages(
   const more = rows.length > f.limit;
   const items = more ? rows.slice(0, f.limit) : rows;
   const last = items[items.length - 1];
-  return { items, next: more && last ? { sentAt: last.sent_at, id: last.id } : null };
+  if (more && last) return { items, next: { sentAt: last.sent_at, id: last.id } };
+  // The scan stopped at the window's oldest message: the next page resumes below it.
+  return { items, next: window };
+}
+
+/**
+ * The oldest message of the next TEXT_SCAN_WINDOW (newest first, below the cursor and `to`), or
+ * null when fewer remain or the window already reaches below `from`: the scan then ends by itself.
+ */
+async function scanWindow(store: Store, f: MessageFilter & { before?: { sentAt: number; id: number }; textScanWindow?: number }): Promise<{ sentAt: number; id: number } | null> {
+  let q = store.db.selectFrom("messages").select(["sent_at", "id"]).where("workspace_id", "=", f.workspaceId);
+  if (f.to !== undefined) q = q.where("sent_at", "<", f.to);
+  const b = f.before;
+  if (b) q = q.where((eb) => eb.or([eb("sent_at", "<", b.sentAt), eb.and([eb("sent_at", "=", b.sentAt), eb("id", "<", b.id)])]));
+  const edge = await q.orderBy("sent_at", "desc").orderBy("id", "desc").limit(1).offset((f.textScanWindow ?? TEXT_SCAN_WINDOW) - 1).executeTakeFirst();
+  if (!edge || (f.from !== undefined && edge.sent_at < f.from)) return null;
+  return { sentAt: edge.sent_at, id: edge.id };
 }
