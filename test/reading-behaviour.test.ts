@@ -70,3 +70,28 @@ describe("urgency and reach", () => {
     expect(labels(r.signals)).toEqual([]);
   });
 });
+
+describe("reading a batch", () => {
+  it("gives the same Readings as one at a time, in order, with each message's context", () => {
+    const items = [
+      { text: "Hindi pa rin dumating yung order ko, 2 weeks na!" },
+      { text: "ขอบคุณมากค่ะ บริการดีมาก", context: { channel: "chat" as const } },
+      { text: "నా ఆర్డర్ ఇంకా రాలేదు, చాలా కోపంగా ఉంది" },
+      { text: "Děkuji, vše dorazilo v pořádku." },
+      { text: "ok", context: { languageHint: "en" } },
+      { text: "Thanks a lot for losing my parcel. Again. 🙄", context: { channel: "social" as const, public: true } },
+    ];
+    const batch = reader.analyzeMany(items);
+    expect(batch).toHaveLength(items.length);
+    items.forEach((item, i) => expect(batch[i]).toEqual(reader.analyze(item.text, item.context)));
+  });
+
+  it("puts bad input's error in its place and reads the rest", () => {
+    const tooLong = "a".repeat(2_100_000);
+    const batch = reader.analyzeMany([{ text: "Great service!" }, { text: 42 as unknown as string }, { text: tooLong }, { text: "Worst service ever" }]);
+    expect((batch[0] as { sentiment: { label: string } }).sentiment.label).toBe("positive");
+    expect(batch[1]).toMatchObject({ code: "input.wrong_type" });
+    expect(batch[2]).toMatchObject({ code: "input.too_large" });
+    expect((batch[3] as { sentiment: { label: string } }).sentiment.label).toBe("negative");
+  });
+});
