@@ -84,7 +84,7 @@ function sumRows(models: Models, f: Features, tokens: number): TokenSums | null 
     for (let c = 0; c < cols; c++) total[c] = total[c]! + sums[base + c]!;
   }
   for (let c = 0; c < cols; c++) total[c] = total[c]! / 2;
-  return slots > 1 || tokens === 0 ? { sums: sums.slice(0, slots * width), width } : null;
+  return slots > 1 ? { sums: sums.slice(0, slots * width), width } : null;
 }
 
 function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
