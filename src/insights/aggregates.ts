@@ -20,6 +20,8 @@ export interface AggregateFilter {
   channels?: string[];
   languages?: string[];
   directions?: string[];
+  /** Count the readings themselves, not the rollups (checks that the rollups are exact). */
+  live?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,17 +42,26 @@ function filtered<T extends "readings" | "reading_labels">(q: SelectQueryBuilder
 
 const dayOf = sql<number>`(sent_at / ${sql.lit(DAY_MS)})`;
 
-/** Rollup rows of a table under the filter (SQLite); `from`/`to` select whole UTC days. */
+/**
+ * Whether the rollups (migrations 003 and 004, daily and exact on both databases) can answer a
+ * filter: only whole UTC days, or a day cut by the window would be counted whole.
+ */
+export function rollupsAnswer(f: Pick<AggregateFilter, "from" | "to" | "live">): boolean {
+  return !f.live && (f.from === undefined || f.from % DAY_MS === 0) && (f.to === undefined || f.to % DAY_MS === 0);
+}
+
+/** Rollup rows of a table under the filter, summed over PostgreSQL's shards by the callers' grouping. */
 function rolled(store: Store, table: "rollup_readings" | "rollup_labels", f: AggregateFilter) {
   let q = (store.db as unknown as Kysely<any>).selectFrom(table).where("workspace_id", "=", f.workspaceId);
   if (!f.includeEmployee) q = q.where("direction", "<>", "employee");
-  if (f.from !== undefined) q = q.where("day", ">=", Math.floor(f.from / DAY_MS));
-  if (f.to !== undefined) q = q.where("day", "<", Math.ceil(f.to / DAY_MS));
+  if (f.from !== undefined) q = q.where("day", ">=", f.from / DAY_MS);
+  if (f.to !== undefined) q = q.where("day", "<", f.to / DAY_MS);
   if (f.channels?.length) q = q.where("channel", "in", f.channels);
   if (f.languages?.length) q = q.where("language", "in", f.languages);
   if (f.directions?.length) q = q.where("direction", "in", f.directions);
   return q;
 }
+// Re-reads and erasure leave rollup rows at zero: a group summing to zero has no messages.
 const sumN = sql<number>`sum(n)`;
 
 function isoDay(day: number): string {
@@ -58,8 +69,8 @@ function isoDay(day: number): string {
 }
 
 export async function emotionsByDay(store: Store, f: AggregateFilter): Promise<{ day: string; emotion: string; count: number }[]> {
-  const rows: { day: number; label: string; n: number }[] = store.dialect === "sqlite"
-    ? await rolled(store, "rollup_labels", f).where("kind", "=", "emotion").select(["day", "label", sumN.as("n")]).groupBy(["day", "label"]).orderBy("day").orderBy("label").execute()
+  const rows: { day: number; label: string; n: number }[] = rollupsAnswer(f)
+    ? await rolled(store, "rollup_labels", f).where("kind", "=", "emotion").select(["day", "label", sumN.as("n")]).groupBy(["day", "label"]).having(sumN, "<>", 0).orderBy("day").orderBy("label").execute()
     : await filtered(store.db.selectFrom("reading_labels"), f)
     .where("kind", "=", "emotion")
     .select([dayOf.as("day"), "label", (eb) => eb.fn.countAll<number>().as("n")])
@@ -71,8 +82,8 @@ export async function emotionsByDay(store: Store, f: AggregateFilter): Promise<{
 }
 
 export async function causesByPolarity(store: Store, f: AggregateFilter): Promise<{ cause: string; positive: number; negative: number; total: number }[]> {
-  const rows: { label: string; polarity: string; n: number }[] = store.dialect === "sqlite"
-    ? await rolled(store, "rollup_labels", f).where("kind", "=", "cause").select(["label", "polarity", sumN.as("n")]).groupBy(["label", "polarity"]).execute()
+  const rows: { label: string; polarity: string; n: number }[] = rollupsAnswer(f)
+    ? await rolled(store, "rollup_labels", f).where("kind", "=", "cause").select(["label", "polarity", sumN.as("n")]).groupBy(["label", "polarity"]).having(sumN, "<>", 0).execute()
     : await filtered(store.db.selectFrom("reading_labels"), f)
     .where("kind", "=", "cause")
     .select(["label", "polarity", (eb) => eb.fn.countAll<number>().as("n")])
@@ -98,8 +109,8 @@ export interface SentimentSplit {
 }
 
 async function bySentiment(store: Store, f: AggregateFilter, column: "language" | "channel"): Promise<Map<string, SentimentSplit>> {
-  const rows = store.dialect === "sqlite"
-    ? await rolled(store, "rollup_readings", f).select([column, "sentiment", sumN.as("n")]).groupBy([column, "sentiment"]).execute()
+  const rows = rollupsAnswer(f)
+    ? await rolled(store, "rollup_readings", f).select([column, "sentiment", sumN.as("n")]).groupBy([column, "sentiment"]).having(sumN, "<>", 0).execute()
     : await filtered(store.db.selectFrom("readings"), f)
     .select([column, "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy([column, "sentiment"])
@@ -125,8 +136,8 @@ export async function byChannel(store: Store, f: AggregateFilter): Promise<({ ch
 }
 
 export async function sentimentByDay(store: Store, f: AggregateFilter): Promise<({ day: string } & SentimentSplit)[]> {
-  const rows: { day: number; sentiment: string; n: number }[] = store.dialect === "sqlite"
-    ? await rolled(store, "rollup_readings", f).select(["day", "sentiment", sumN.as("n")]).groupBy(["day", "sentiment"]).orderBy("day").execute()
+  const rows: { day: number; sentiment: string; n: number }[] = rollupsAnswer(f)
+    ? await rolled(store, "rollup_readings", f).select(["day", "sentiment", sumN.as("n")]).groupBy(["day", "sentiment"]).having(sumN, "<>", 0).orderBy("day").execute()
     : await filtered(store.db.selectFrom("readings"), f)
     .select([dayOf.as("day"), "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
     .groupBy([dayOf, "sentiment"])

@@ -10,7 +10,7 @@
  */
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Store } from "../store/open-store.js";
-import type { AggregateFilter, SentimentSplit } from "./aggregates.js";
+import { rollupsAnswer, type AggregateFilter, type SentimentSplit } from "./aggregates.js";
 
 export interface OverviewFilter extends AggregateFilter {
   /** Team ids (the team that handled or is concerned by the message). */
@@ -39,13 +39,12 @@ export const URGENCY_BANDS = [0.2, 0.4, 0.6, 0.8, 1] as const;
  * const o = await overview(store, { workspaceId: 1, includeEmployee: false, directions: ["customer"] });
  */
 export async function overview(store: Store, f: OverviewFilter): Promise<Overview> {
-  // SQLite keeps daily rollups (migration 003); whole-day windows read those instead of every reading.
-  const wholeDays = (f.from === undefined || f.from % DAY === 0) && (f.to === undefined || f.to % DAY === 0);
-  if (store.dialect === "sqlite" && wholeDays) return overviewFromRollups(store, f);
+  // Both databases keep daily rollups (migrations 003 and 004); whole-day windows read those instead of every reading.
+  if (rollupsAnswer(f)) return overviewFromRollups(store, f);
   return overviewLive(store, f);
 }
 
-/** The overview straight from `readings` and `reading_labels` (PostgreSQL, or windows that cut a day). */
+/** The overview straight from `readings` and `reading_labels` (windows that cut a day, and checks). */
 export async function overviewLive(store: Store, f: OverviewFilter): Promise<Overview> {
   const where = (prefix: "r" | "l") => (eb: ExpressionBuilder<any, any>) => {
     const col = (c: string) => `${prefix}.${c}`;
@@ -145,7 +144,7 @@ interface RollupTables {
   rollup_labels: { workspace_id: number; kind: string; day: number; direction: string; channel: string; language: string; label: string; polarity: string; n: number };
 }
 
-/** The overview from the SQLite daily rollups; with a team filter, emotions and causes are read live. */
+/** The overview from the daily rollups (summed over PostgreSQL's shards); with a team filter, emotions and causes are read live. */
 async function overviewFromRollups(store: Store, f: OverviewFilter): Promise<Overview> {
   const db = store.db as unknown as Kysely<RollupTables>;
   const where = (eb: ExpressionBuilder<any, any>) => {

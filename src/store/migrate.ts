@@ -11,11 +11,12 @@ import type { DialectName } from "./dialect.js";
 import { initial } from "./migrations/001-initial.js";
 import { cases } from "./migrations/002-cases.js";
 import { insightRollups } from "./migrations/003-insight-rollups.js";
+import { pgRollups } from "./migrations/004-pg-rollups.js";
 import { textSearch } from "./migrations/005-text-search.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
-  return { "001-initial": initial(dialect), "002-cases": cases(dialect), "003-insight-rollups": insightRollups(dialect), "005-text-search": textSearch(dialect) };
+  return { "001-initial": initial(dialect), "002-cases": cases(dialect), "003-insight-rollups": insightRollups(dialect), "004-pg-rollups": pgRollups(dialect), "005-text-search": textSearch(dialect) };
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<void> {
