@@ -109,7 +109,7 @@ describe.each(DATABASES)("rollups stay exact under concurrent writers on $name",
 
   it.runIf(database.name === "postgres")("never deadlocks: two transactions writing the same days in opposite orders, statement by statement", async () => {
     const msgs = await store.db.selectFrom("messages").select(["id", "workspace_id", "sent_at", "channel", "direction", "team_id", "language_hint"]).orderBy("id").execute();
-    // Same rollup keys for both transactions: day 0 and day 1 messages, split between them.
+    // Day 0 and day 1 messages, split between the two transactions.
     const dayOf = (m: (typeof msgs)[number]) => Math.floor((Number(m.sent_at) - START) / DAY);
     const pick = (d: number, half: number) => msgs.filter((m) => dayOf(m) === d && m.id % 2 === half);
     let arrived = 0;
@@ -119,7 +119,8 @@ describe.each(DATABASES)("rollups stay exact under concurrent writers on $name",
       s.db.transaction().execute(async (trx) => {
         for (const [step, d] of order.entries()) {
           for (const m of pick(d, half)) {
-            const { reading } = readingRows(m, engine(2).analyze(`message ${m.id}`), Date.now());
+            // One rollup key per day for both transactions: they contend for the same rows.
+            const { reading } = readingRows({ ...m, channel: "chat", direction: "customer", team_id: null }, makeReading(), Date.now());
             const { message_id: _id, ...rest } = reading;
             await trx.insertInto("readings").values(reading).onConflict((oc) => oc.column("message_id").doUpdateSet(rest)).execute();
           }
