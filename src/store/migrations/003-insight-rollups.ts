@@ -7,8 +7,8 @@
  * knowing about them. A year of data is a few hundred thousand rollup rows instead of millions of
  * readings, so the overview stays fast at 1,000,000 messages.
  *
- * On PostgreSQL nothing is created: concurrent workers updating the same hot rollup rows would
- * serialise (and could deadlock), and its parallel scans answer the live queries instead.
+ * On PostgreSQL nothing is created here: concurrent workers updating the same hot rollup rows would
+ * serialise (and could deadlock). Migration 004 builds them there, sharded per open transaction.
  *
  * @example
  * await insightRollups("sqlite").up(db);

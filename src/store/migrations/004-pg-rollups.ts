@@ -11,10 +11,12 @@
  * sorting keys within one statement does not give two transactions the same lock order across
  * statements: A locks day 3 then day 1, B day 1 then day 3, and they deadlock. A hash of pid or
  * txid only makes that rarer. Instead a transaction's first rollup write claims a shard with
- * `pg_try_advisory_xact_lock` (starting at its backend pid modulo 16, trying the others) and keeps
- * it in a transaction-local setting: no two open transactions ever write the same rollup rows, so
- * rollup writes never wait and never deadlock, whatever their order. Only with more than 16
- * concurrent writers does one wait for a shard (a plain lock wait, seen by the deadlock detector).
+ * `pg_try_advisory_xact_lock` (the lowest free of 16) and keeps it in a transaction-local setting:
+ * no two open transactions ever write the same rollup rows, so rollup writes never wait and never
+ * deadlock, whatever their order. Lowest free, not by pid: a key then has at most as many shard
+ * rows as there were concurrent writers (2-3 here), however often workers restart, so readers sum
+ * few rows. Only with more than 16 concurrent writers does one wait for a shard (a plain lock wait,
+ * seen by the deadlock detector).
  * Rows are still grouped and ordered by key, so a statement touches each rollup row once.
  *
  * Existing rows are backfilled into shard 0. SQLite keeps 003's row triggers (one writer at a
@@ -87,9 +89,9 @@ export function pgRollups(dialect: DialectName): Migration {
         begin
           if claimed is not null and claimed <> '' then return claimed::smallint; end if;
           for i in 0..${SHARDS - 1} loop
-            if pg_try_advisory_xact_lock(hashtext(${`'${s}.rollup'`}), (base + i) % ${SHARDS}) then
-              perform set_config('attune.rollup_shard', ((base + i) % ${SHARDS})::text, true);
-              return (base + i) % ${SHARDS};
+            if pg_try_advisory_xact_lock(hashtext(${`'${s}.rollup'`}), i) then
+              perform set_config('attune.rollup_shard', i::text, true);
+              return i;
             end if;
           end loop;
           perform pg_advisory_xact_lock(hashtext(${`'${s}.rollup'`}), base);
