@@ -71,6 +71,9 @@ async function main(): Promise<void> {
     },
     () => "/messages?urgency_min=0.5&limit=50",
     () => "/messages?text=refund&limit=50",
+    // A rare phrase (198 of 1M, Czech) and an absent word: found through the text index (issue 3).
+    () => `/messages?text=${encodeURIComponent("mixér se rozbil po 21")}&limit=50`,
+    () => "/messages?text=zzqx&limit=50",
     () => "/messages?severity_min=2&language=cs&limit=50",
     () => "/messages?channel=social&emotion=frustration,anger&language=tl&limit=50",
     () => `/messages/${1 + rnd(ids.id)}`,

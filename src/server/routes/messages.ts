@@ -27,7 +27,7 @@ export const MessagesQuery = z
     cause_polarity: z.enum(["positive", "negative"]).optional(),
     urgency_min: z.coerce.number().min(0).max(1).optional(),
     severity_min: z.coerce.number().int().min(0).max(4).optional().describe("Minimum complaint severity 0..4."),
-    text: z.string().min(2).max(200).optional().describe("Case-insensitive substring of the text."),
+    text: z.string().min(2).max(200).optional().describe("Case-insensitive substring of the text, taken literally (% and _ are not wildcards). Under 3 characters (or very common on SQLite) it scans at most 10,000 messages per page: a page may then hold fewer items than limit and still have a next_cursor."),
     thread_id: idParam.optional(),
     person_id: idParam.optional(),
     unread: z.enum(["true", "false"]).optional().describe("Only messages without (true) or with (false) a reading."),
