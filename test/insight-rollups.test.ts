@@ -1,30 +1,18 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeReading } from "../src/analysis/respond/test-reading.js";
 import type { Reading } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { overview, overviewLive, type OverviewFilter } from "../src/insights/overview.js";
 import { erasePerson } from "../src/store/erase-person.js";
 import { readingRows } from "../src/store/reading-row.js";
 import { DATABASES } from "./helpers/databases.js";
+import { variedReading } from "./helpers/varied-reading.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 2, 1);
-const EMOTIONS = ["anger", "joy", "worry", "gratitude"] as const;
-const CAUSES = ["delivery_or_wait", "price_or_billing", "staff_treatment"] as const;
-const SENTIMENTS = ["negative", "neutral", "positive"] as const;
-
 /** A varied Reading for message `i`, without the reading pipeline. */
-function readingOf(i: number, lang: string): Reading {
-  return makeReading({
-    language: { code: lang, confidence: 0.9, script: "Latn" },
-    sentiment: { label: SENTIMENTS[i % 3]!, score: (i % 3) - 1, confidence: 0.8, evidence: [] },
-    emotions: i % 5 ? [{ label: EMOTIONS[i % 4]!, score: 0.7, evidence: [] }, ...(i % 7 ? [] : [{ label: "worry" as const, score: 0.5, evidence: [] }])] : [],
-    causes: [{ label: CAUSES[i % 3]!, polarity: i % 2 ? "negative" : "positive", score: 0.6, evidence: [] }],
-    urgency: { score: (i % 10) / 10, reasons: [] },
-  });
-}
+const readingOf = (i: number, lang: string): Reading => variedReading(i, lang);
 
 /** Writes readings the way the reading worker does (upsert readings, replace labels). */
 async function writeReadings(store: Opened, ids: number[], version: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "./helpers/databases.js";
-import { startServerProcess } from "./helpers/server-process.js";
+import { startServerProcess, storeFlags } from "./helpers/server-process.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 
@@ -43,8 +43,7 @@ describe.each(DATABASES)("SIGKILL during a large import on $name", (database) =>
 
   it("keeps every acknowledged message exactly once after a restart and a re-send", { timeout: 180_000 }, async () => {
     const loc = store.location;
-    const args = loc.sqlitePath ? ["--db", loc.sqlitePath] : [];
-    const env = loc.url ? { DATABASE_URL: loc.url, DATABASE_SCHEMA: loc.schema } : {};
+    const { args, env } = storeFlags(loc);
     await store.close();
 
     const first = await startServerProcess([...args, "--rate-limit", "10000"], env);

@@ -11,13 +11,11 @@ import { requeueStale } from "../src/store/reading-queue.js";
 import { readingRows } from "../src/store/reading-row.js";
 import { ReadingWorker, type ReadingEngine } from "../src/store/reading-worker.js";
 import { DATABASES } from "./helpers/databases.js";
+import { variedReading } from "./helpers/varied-reading.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 0, 1);
-const EMOTIONS = ["anger", "joy", "worry", "gratitude"] as const;
-const CAUSES = ["delivery_or_wait", "price_or_billing", "staff_treatment"] as const;
-const SENTIMENTS = ["negative", "neutral", "positive"] as const;
 const COUNT = 600;
 
 /** A reading engine whose labels depend on the message number and a version salt (re-reads change them). */
@@ -26,14 +24,7 @@ function engine(salt: number): ReadingEngine {
     version: { pipeline: `rollup-test-${salt}`, models: {} },
     analyze(text: string): Reading {
       const i = Number(/\d+/.exec(text)?.[0] ?? 0) + salt;
-      return makeReading({
-        version: { pipeline: `rollup-test-${salt}`, models: {} },
-        language: { code: ["en", "th", "cs"][i % 3]!, confidence: 0.9, script: "Latn" },
-        sentiment: { label: SENTIMENTS[i % 3]!, score: (i % 3) - 1, confidence: 0.8, evidence: [] },
-        emotions: i % 5 ? [{ label: EMOTIONS[i % 4]!, score: 0.7, evidence: [] }, ...(i % 7 ? [] : [{ label: "worry" as const, score: 0.5, evidence: [] }])] : [],
-        causes: [{ label: CAUSES[i % 3]!, polarity: i % 2 ? "negative" : "positive", score: 0.6, evidence: [] }],
-        urgency: { score: (i % 10) / 10, reasons: [] },
-      });
+      return variedReading(i, ["en", "th", "cs"][i % 3]!, { pipeline: `rollup-test-${salt}`, models: {} });
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "./helpers/databases.js";
-import { startServerProcess } from "./helpers/server-process.js";
+import { startServerProcess, storeFlags } from "./helpers/server-process.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 
@@ -19,8 +19,7 @@ describe.each(DATABASES)("serve --processes 2 on $name", (database) => {
 
   it("ingests and answers through both processes, reads every message once, and stops on SIGTERM", { timeout: 60_000 }, async () => {
     const loc = store.location;
-    const args = loc.sqlitePath ? ["--db", loc.sqlitePath] : [];
-    const env = loc.url ? { DATABASE_URL: loc.url, DATABASE_SCHEMA: loc.schema } : {};
+    const { args, env } = storeFlags(loc);
     await store.close();
     const srv = await startServerProcess([...args, "--processes", "2", "--rate-limit", "10000"], env);
     try {

@@ -19,6 +19,14 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
+/** The `attune serve` flags and environment that point a server at a test store's database. */
+export function storeFlags(loc: { sqlitePath?: string; url?: string; schema?: string }): { args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: loc.sqlitePath ? ["--db", loc.sqlitePath] : [],
+    env: loc.url ? { DATABASE_URL: loc.url, ...(loc.schema ? { DATABASE_SCHEMA: loc.schema } : {}) } : {},
+  };
+}
+
 export function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", ...args], {
     cwd: ROOT,
