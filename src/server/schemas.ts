@@ -6,6 +6,7 @@
  * const Q = z.object({ channel: listOf(CHANNELS).optional() }).strict();
  */
 import { z } from "zod";
+import { CHANNELS, DIRECTIONS } from "../core/labels.js";
 
 /** A comma-separated list of allowed values: `channel=chat,email`. */
 export function listOf<T extends readonly [string, ...string[]]>(values: T) {
@@ -28,6 +29,15 @@ export const timeParam = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .transform((s) => Date.parse(s))
   .describe("ISO 8601 date or date-time (UTC when no offset).");
+
+/** The time window and slices every aggregate and the overview take (spread into their query objects). */
+export const aggregateWindow = {
+  from: timeParam.optional(),
+  to: timeParam.optional(),
+  channel: listOf(CHANNELS).optional(),
+  language: codeList.optional(),
+  direction: listOf(DIRECTIONS).optional(),
+};
 
 export const idParam = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const IdParams = z.object({ id: idParam }).strict();

@@ -8,21 +8,12 @@
  */
 import { z } from "zod";
 import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
-import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
 import { byChannel, byLanguage, causesByPolarity, emotionsByDay, sentimentByDay, type AggregateFilter } from "../../insights/aggregates.js";
 import type { Principal } from "../auth/principal.js";
 import { defineRoute } from "../route.js";
-import { codeList, listOf, timeParam } from "../schemas.js";
+import { aggregateWindow } from "../schemas.js";
 
-const AggQuery = z
-  .object({
-    from: timeParam.optional(),
-    to: timeParam.optional(),
-    channel: listOf(CHANNELS).optional(),
-    language: codeList.optional(),
-    direction: listOf(DIRECTIONS).optional(),
-  })
-  .strict();
+const AggQuery = z.object(aggregateWindow).strict();
 type AggQuery = z.output<typeof AggQuery>;
 
 function filterOf(q: AggQuery, p: Principal): AggregateFilter {

@@ -8,10 +8,9 @@
  */
 import { z } from "zod";
 import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
-import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
 import { newestSentAt, overview } from "../../insights/overview.js";
 import { defineRoute } from "../route.js";
-import { codeList, iso, listOf, timeParam } from "../schemas.js";
+import { aggregateWindow, iso } from "../schemas.js";
 
 const DAY = 86_400_000;
 
@@ -23,11 +22,7 @@ const idList = z
 
 const OverviewQuery = z
   .object({
-    from: timeParam.optional(),
-    to: timeParam.optional(),
-    channel: listOf(CHANNELS).optional(),
-    language: codeList.optional(),
-    direction: listOf(DIRECTIONS).optional(),
+    ...aggregateWindow,
     team: idList.optional().describe("Team ids, comma separated."),
     days: z.coerce.number().int().min(1).max(3660).optional().describe("Instead of from/to: the N UTC days ending with the day of the newest message."),
   })
