@@ -1,7 +1,8 @@
 /**
  * Inference: hashed features of the tokens, one pass over the int8 weight rows for all heads at
- * once, then softmax/sigmoid per head. Evidence is computed on demand: for a label, the tokens whose
- * features pushed it up most (weight x value), merged into spans of the original text.
+ * once (summed per token, simd-accumulate.ts), then softmax/sigmoid per head. Evidence is read on
+ * demand from the per-token sums: for a label, the tokens whose features pushed it up most
+ * (weight x value), merged into spans of the original text.
  *
  * @example
  * const out = predict(models, { tokens, text, lang: "en" });
