@@ -201,7 +201,8 @@ describe("dashboard in chromium", { timeout: T }, () => {
     await page.getByTestId("key-name").fill(`<img src=x onerror="window.__xss='key'">`);
     await page.getByRole("button", { name: /create key/i }).click();
     await page.getByTestId("new-key").waitFor();
-    expect(await page.locator("main").textContent()).toContain(`<img src=x onerror="window.__xss='key'">`);
+    // The key list reloads after the new key is shown: wait for the row, shown as text.
+    await expect.poll(() => page.locator("main").textContent()).toContain(`<img src=x onerror="window.__xss='key'">`);
     await page.waitForTimeout(300);
     const v = await violations(page);
     expect(v).toEqual({ xss: null, csp: [], console: [], dialogs: [] });
