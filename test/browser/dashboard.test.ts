@@ -140,7 +140,7 @@ describe("dashboard in chromium", { timeout: T }, () => {
     await page.getByTestId("ui-language").selectOption("th");
     await page.goto(`${h.base}/#/messages?language=th`);
     await page.getByTestId("message").first().waitFor();
-    expect(await page.locator("nav").textContent()).toContain("ภาพรวม");
+    await expect.poll(() => page.locator("nav").textContent()).toContain("ภาพรวม");
     await expect.poll(() => page.locator(".message-text").first().textContent()).toMatch(/[\u0E00-\u0E7F]/);
     // Thai and Telugu have fonts of their own here: text set in them measures differently from the
     // monospace fallback (equal widths would mean the font is missing and boxes or a fallback are drawn).
@@ -159,7 +159,7 @@ describe("dashboard in chromium", { timeout: T }, () => {
     await page.getByTestId("ui-language").selectOption("cs");
     await page.goto(`${h.base}/#/overview`);
     await page.getByTestId("chart-volume").locator("canvas").waitFor();
-    expect(await page.locator("nav").textContent()).toContain("Přehled");
+    await expect.poll(() => page.locator("nav").textContent()).toContain("Přehled");
     await h.shot(page, "07-overview-czech");
     await page.getByTestId("ui-language").selectOption("en");
     await expect.poll(() => page.locator("nav").textContent()).toContain("Overview");
