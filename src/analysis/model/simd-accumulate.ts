@@ -46,6 +46,17 @@ export interface WeightStore {
   slotSums(idx: Uint32Array, tok: Int32Array, tok2: Int32Array, n: number, slots: number): Int32Array;
 }
 
+/**
+ * The slice of the WebAssembly JS API used here. Node has it globally, but @types/node 20 does not
+ * declare it (it lives in lib.dom), so the build would not type-check with `lib: ["ES2023"]` alone.
+ */
+interface WasmApi {
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 type SlotSumsWasm = (idxPtr: number, tokPtr: number, tok2Ptr: number, n: number, weightsPtr: number, sumsPtr: number, perToken: number) => void;
 
 /** Copy weights laid out as `rows` rows of `stride` words into a store, rows padded to 16 bytes. */
@@ -60,8 +71,8 @@ export function createWeightStore(src: Uint8Array, stride: number, rows: number,
   let buffer: ArrayBuffer;
   if (engine === "simd") {
     try {
-      const memory = new WebAssembly.Memory({ initial: Math.ceil(total / 65536) });
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(assemble(vectors, rowBytes)), { env: { memory } });
+      const memory = new wasmApi.Memory({ initial: Math.ceil(total / 65536) });
+      const instance = new wasmApi.Instance(new wasmApi.Module(assemble(vectors, rowBytes)), { env: { memory } });
       run = instance.exports.slotSums as SlotSumsWasm;
       buffer = memory.buffer;
     } catch {
