@@ -27,6 +27,7 @@ import {
   truevoiceNeeds,
 } from "./label-maps.js";
 import { isCalibrationText, isDevId, isDevText } from "./split.js";
+import { hardCaseRows } from "./hardcases.js";
 
 export interface Row {
   /** Dataset file name without .jsonl, or `team-<lang>`. */
@@ -179,6 +180,8 @@ export function loadAllRows(opts: { datasets?: string; teamDir?: string } = {}):
       rows.push(...loadTeamFile(join(teamDir, file), `team-${lang}`, lang));
     }
   }
+  // The hard-case sets: their held-out scenarios are dev rows (training/hardcases.ts).
+  if (!opts.teamDir) rows.push(...hardCaseRows());
   const devTexts = new Set(rows.filter((r) => r.dev).map((r) => r.text));
   return rows.filter((r) => r.dev || !devTexts.has(r.text));
 }

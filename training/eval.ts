@@ -8,6 +8,7 @@
  * npm run eval                       # full report (about 5 minutes)
  * npm run eval -- --quick            # skip the leave-one-source-out retraining
  * npm run eval -- --holdout-only     # only the leave-one-source-out table
+ * npm run eval -- --hard-cases       # only the hard-case shapes per language (seconds; eval-hardcases.ts)
  * npm run eval -- --models ./models-custom
  */
 import { writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ import { binaryF1, macroF1, multiLabelF1 } from "../src/analysis/model/metrics.j
 import { loadPeers, type Peer } from "./peers.js";
 import { fnv1a } from "./split.js";
 import { CONFIG } from "./train.js";
+import { hardCasesMain, runHardCases } from "./eval-hardcases.js";
 
 const SEED_LANGS = ["te", "th", "cs", "tl", "en"];
 const fmt = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? "–" : x.toFixed(3));
@@ -229,6 +231,7 @@ async function main(): Promise<void> {
   const mIdx = args.indexOf("--models");
   const dir = mIdx >= 0 ? resolve(args[mIdx + 1]!) : defaultModelDir();
   const quick = args.includes("--quick");
+  if (args.includes("--hard-cases")) return hardCasesMain();
   const log = (s: string): void => console.error(s);
   const t0 = performance.now();
   const models = loadModels(dir);
@@ -263,6 +266,7 @@ async function main(): Promise<void> {
     "",
     ...headSection(scored, models),
   ];
+  md.push("", ...(await runHardCases({ modelDir: dir })));
   if (!quick) md.push("", ...(await holdoutSection(rows, sent.lines, log)));
   md.push("", `Eval time: ${((performance.now() - t0) / 1000).toFixed(0)} s.`, "");
   const text = md.join("\n");
