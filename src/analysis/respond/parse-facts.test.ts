@@ -18,12 +18,17 @@ describe("parseFacts", () => {
 
   it("rejects values outside the allowed sets, naming the field but not echoing the value", () => {
     expect(() => parseFacts({ offer: "free pony" })).toThrow(AttuneError);
-    try {
-      parseFacts({ agent_gender: "robot" });
-    } catch (err) {
-      expect((err as AttuneError).details.field).toBe("agentGender");
-      expect(JSON.stringify((err as AttuneError).toJSON())).not.toContain("robot");
-    }
+    let thrown: unknown;
+    expect(() => {
+      try {
+        parseFacts({ agent_gender: "robot" });
+      } catch (err) {
+        thrown = err;
+        throw err;
+      }
+    }).toThrow(AttuneError);
+    expect((thrown as AttuneError).details.field).toBe("agentGender");
+    expect(JSON.stringify((thrown as AttuneError).toJSON())).not.toContain("robot");
   });
 
   it("treats public channels as public for the check", () => {
