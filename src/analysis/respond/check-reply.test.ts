@@ -162,3 +162,50 @@ describe("checkReply suggestions", () => {
     expect(c.criteria.find((x) => x.name === "apology_fits")!.verdict).toBe("partly");
   });
 });
+
+describe("checkReply: cues are whole words, and excuses cost (issue 13)", () => {
+  const te = makeReading({ language: { code: "te", confidence: 0.95, script: "Telu" } });
+  const th = makeReading({ language: { code: "th", confidence: 0.95, script: "Thai" } });
+  const tl = makeReading({ language: { code: "tl", confidence: 0.95, script: "Latn" } });
+
+  it("does not read బాధ (pain) into బాధ్యులం (responsible) and scores the cold Telugu reply at most 50", () => {
+    const msg = "పార్శిల్ ఇంకా రాలేదు, చాలా ఆందోళనగా ఉంది";
+    const c = check("నమస్కారం. కొరియర్ ఆలస్యాలకు మేము బాధ్యులం కాదు.", te, complaintReading(msg, "te", { emotion: "worry", cause: "delivery_or_wait", script: "Telu" }), msg, { customerName: "" });
+    expect(verdict(c, "acknowledges_feeling")).toBe("missed");
+    expect(verdict(c, "respectful")).not.toBe("met");
+    expect(c.score).toBeLessThanOrEqual(50);
+  });
+
+  it("does not count Tagalog masayang (wasted) as a feeling", () => {
+    const msg = "Nawala yung points ko, galit na galit na ako";
+    const c = check("Para hindi masayang ang oras ninyo, basahin na lang po ang FAQ namin.", tl, complaintReading(msg, "tl", { emotion: "anger" }), msg, { customerName: "" });
+    expect(verdict(c, "acknowledges_feeling")).toBe("missed");
+  });
+
+  it("never meets respect for a Thai reply that blames customers", () => {
+    const msg = "เครื่องซักผ้าขึ้น E21 น้ำไม่ระบาย";
+    const c = check("ส่วนใหญ่สินค้าเสียเพราะลูกค้าใช้งานผิดวิธีค่ะ", th, complaintReading(msg, "th", { cause: "product_quality", script: "Thai" }), msg, { customerName: "" });
+    expect(verdict(c, "respectful")).toBe("missed");
+    expect(c.score).toBeLessThanOrEqual(35);
+  });
+
+  it("matches a Thai cue only on word boundaries: เสีย (broken) is not เสียใจ (sorry)", () => {
+    const msg = "ของเสียมาค่ะ";
+    const r = complaintReading(msg, "th", { emotion: "sadness", cause: "product_quality", script: "Thai" });
+    const c = check("ดิฉันเสียใจมากค่ะ", th, r, msg, { customerName: "" });
+    expect(verdict(c, "acknowledges_feeling")).toBe("met");
+  });
+
+  it("credits a warm English reply that names humiliation", () => {
+    const msg = "A salesman laughed at me in your shop when I asked about the warranty.";
+    const r = complaintReading(msg, "en", { emotion: "sadness", cause: "staff_treatment" });
+    const c = check("Being laughed at in a shop is humiliating, and I'm sorry.", en, r, msg, { customerName: "" });
+    expect(verdict(c, "acknowledges_feeling")).toBe("met");
+  });
+
+  it("caps an excuse with nothing owned at 45", () => {
+    const c = check("Delivery issues are handled by the courier, not by us. Our records show it was delivered.");
+    expect(verdict(c, "respectful")).toBe("partly");
+    expect(c.score).toBeLessThanOrEqual(45);
+  });
+});

@@ -38,7 +38,9 @@ export const CRITERION_WEIGHTS: Record<CriterionName, number> = {
 
 /** A reply in the wrong language, or one that blames the customer, cannot score above these. */
 const WRONG_LANGUAGE_CAP = 40;
-const DISRESPECT_CAP = 55;
+const DISRESPECT_CAP = 35;
+/** An excuse with nothing owned ("delivery is the courier's job"), or a reply that neither names the feeling nor takes anything on: cold. */
+const COLD_CAP = 45;
 
 const POSITIVE_FEELINGS: ReadonlySet<string> = new Set(["joy", "gratitude", "trust"]);
 
@@ -99,7 +101,7 @@ export function checkReply(
     addressesCause(customerSide, sit, topicSpans, toSpans(reply, sharedCause), toSpans(reply, sharedAny)),
     ownsFix(sit, found),
     nextStep(sit, found, isPublic),
-    respectful(found),
+    respectful(found, sit),
     inLanguage(reply, replyReading, customerReading, customerCues, text),
     inProportion(reply, sit, found, customerReading, isPublic, cues),
     personal(reply, text, options, customerText, toSpans(reply, sharedAny), topicSpans),
@@ -324,11 +326,14 @@ function nextStep(sit: SituationReading, f: Found, isPublic: boolean): Criterion
   return result(name, "missed", [], "End with the next step and when: who does what, by when (\"I will update you by tomorrow noon\").");
 }
 
-function respectful(f: Found): CriterionResult {
+function respectful(f: Found, sit: SituationReading): CriterionResult {
   const name = "respectful";
   const bad = [...f.blame, ...f.sarcasm];
   if (bad.length > 0)
     return result(name, "missed", bad, "Remove wording that blames or talks down to the customer; describe what you will do instead.");
+  // An excuse ("not our fault", "the courier handles that") is not rude, but it is not respect either.
+  if (f.deflection.length > 0 && sit.situation !== "praise")
+    return result(name, "partly", f.deflection, "Drop the excuse; say what you will do about it.");
   if (f.jargon.length > 0)
     return result(name, "partly", f.jargon, "Replace internal terms (ticket ids, SLA, backend) with plain words the customer uses.");
   return result(name, "met", []);
@@ -448,7 +453,19 @@ function scoreOf(criteria: CriterionResult[]): number {
   const byName = new Map(criteria.map((c) => [c.name, c.verdict]));
   if (byName.get("customer_language") === "missed") score = Math.min(score, WRONG_LANGUAGE_CAP);
   if (byName.get("respectful") === "missed") score = Math.min(score, DISRESPECT_CAP);
+  if (isCold(byName)) score = Math.min(score, COLD_CAP);
   return score;
+}
+
+/**
+ * Cold: an excuse with nothing taken on, or, to a customer with a feeling to acknowledge, a
+ * reply that names no feeling and takes nothing on. Such a reply cannot pass on tone and length.
+ */
+function isCold(byName: Map<CriterionName, Verdict>): boolean {
+  const owns = byName.get("owns_fix");
+  const excuse = byName.get("respectful") === "partly" && owns !== "met";
+  const unmoved = byName.get("acknowledges_feeling") === "missed" && (owns === "missed" || owns === "partly");
+  return excuse || unmoved;
 }
 
 function find(m: CompiledCues | undefined, t: PreparedText): Span[] {
