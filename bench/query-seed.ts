@@ -13,7 +13,8 @@ import { createReader } from "../src/analysis/read.js";
 import type { Reading, ReadingContext } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { openStore } from "../src/store/open-store.js";
-import { ReadingWorker, type ReadingEngine } from "../src/store/reading-worker.js";
+import type { ReadingEngine } from "../src/core/reading.js";
+import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { syntheticMessages } from "./ingest-synthetic.js";
 
 const { values: v } = parseArgs({

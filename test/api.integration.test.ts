@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signWebhook } from "../src/ingest/webhook-signature.js";
 import { requeueStale } from "../src/store/reading-queue.js";
-import { ReadingWorker } from "../src/store/reading-worker.js";
+import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { API_ROUTES } from "../src/server/app.js";
 import { DATABASES } from "./helpers/databases.js";
 import { sharedReader, testApp, type TestApp } from "./helpers/test-app.js";

@@ -14,7 +14,7 @@ import { ManualClock } from "../src/cases/clock.js";
 import { verifyWebhook } from "../src/ingest/webhook-signature.js";
 import { LIMITS } from "../src/ingest/limits.js";
 import { createApiKey } from "../src/store/api-keys.js";
-import { ReadingWorker } from "../src/store/reading-worker.js";
+import { Pipeline } from "../src/pipeline/pipeline.js";
 import { createApp } from "../src/server/app.js";
 import { RateLimiter } from "../src/server/rate-limit.js";
 import { DATABASES } from "./helpers/databases.js";
@@ -52,7 +52,7 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
   let store: Opened;
   let clock: ManualClock;
   let engine: CaseEngine;
-  let worker: ReadingWorker;
+  let pipeline: Pipeline;
   let key: string;
   let app: ReturnType<typeof createApp>;
   let hook: Awaited<ReturnType<typeof receiver>>;
@@ -67,13 +67,12 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     });
     return { status: res.status, json: (await res.json().catch(() => null)) as any };
   };
-  /** Messages in, read by the worker, triaged by the engine. */
+  /** Messages in, read and triaged by the pipeline. */
   const ingest = async (messages: unknown[]) => {
     const r = await req("POST", "/messages/batch", { source: "helpdesk", messages });
     expect(r.status).toBe(200);
     expect(r.json.accepted).toBe(messages.length);
-    await worker.drain();
-    await engine.idle();
+    await pipeline.drain();
   };
 
   beforeAll(async () => {
@@ -81,7 +80,7 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     clock = new ManualClock(MONDAY_9);
     const rules = caseRulesSchema.parse({ followUp: { afterMinutes: 24 * 60 } });
     engine = new CaseEngine({ store, rules, clock, timers: false, delivery: { baseDelayMs: 1000 } });
-    worker = new ReadingWorker(store, await sharedReader(), { onRead: (ids) => engine.enqueue(ids) });
+    pipeline = new Pipeline({ store, engine: await sharedReader(), cases: engine });
     key = (await createApiKey(store.db, { workspaceId: store.workspaceId, name: "cases test", role: "admin" })).key;
     app = createApp({
       store,
@@ -184,8 +183,7 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     expect(sent.status).toBe(201);
     expect(sent.json.score).toBeGreaterThan(poor.json.score);
     expect(sent.json.score).toBeGreaterThanOrEqual(70);
-    await worker.drain();
-    await engine.idle();
+    await pipeline.drain();
 
     const after = await req("GET", `/cases/${caseId}`);
     expect(after.json.status).toBe("open");

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReadingWorker } from "../src/store/reading-worker.js";
+import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { DATABASES } from "./helpers/databases.js";
 import { sharedReader, testApp, type TestApp } from "./helpers/test-app.js";
 

@@ -9,7 +9,8 @@ import { erasePerson } from "../src/store/erase-person.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { requeueStale } from "../src/store/reading-queue.js";
 import { readingRows } from "../src/store/reading-row.js";
-import { ReadingWorker, type ReadingEngine } from "../src/store/reading-worker.js";
+import type { ReadingEngine } from "../src/core/reading.js";
+import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { DATABASES } from "./helpers/databases.js";
 import { variedReading } from "./helpers/varied-reading.js";
 

@@ -10,7 +10,7 @@
  */
 import { AttuneError } from "../core/errors.js";
 import { EMOTIONS, NEEDS } from "../core/labels.js";
-import type { Reading, ReadingContext } from "../core/reading.js";
+import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js";
 import { PIPELINE_VERSION } from "../core/version.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
@@ -38,22 +38,8 @@ const LANGUAGE_MODEL = "fasttext-lid.176.ftz";
 /** Longest message read, in UTF-16 code units (about 2 MB of text); longer input is refused. */
 export const MAX_TEXT_LENGTH = 2_000_000;
 
-/** A loaded reading engine. */
-export interface Reader {
-  /**
-   * Read one message. Throws `AttuneError` `input.wrong_type` or `input.too_large`; any other text,
-   * including empty, binary or unknown-language text, gives a valid Reading.
-   */
-  analyze(text: string, context?: ReadingContext): Reading;
-  /**
-   * Read a batch: the same Readings as `analyze`, in order, faster per message (each step runs
-   * over the whole batch); a message that cannot be read gives its error (`AttuneError`
-   * `input.wrong_type` or `input.too_large` for bad input) in its place.
-   */
-  analyzeMany(items: readonly { text: string; context?: ReadingContext }[]): (Reading | Error)[];
-  /** The versions stamped on every Reading. */
-  readonly version: Reading["version"];
-}
+/** A loaded reading engine with the batch call (the engine type is declared once, in core). */
+export type Reader = Required<ReadingEngine>;
 
 export interface ReaderOptions {
   /** Folder of `<lang>.tsv` cue files (default: the shipped lexicons). */

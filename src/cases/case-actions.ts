@@ -13,7 +13,7 @@ import type { Reading } from "../core/reading.js";
 import { checkReply } from "../analysis/respond/check-reply.js";
 import type { Check } from "../analysis/respond/types.js";
 import { Ingestor } from "../ingest/ingestor.js";
-import type { ReadingEngine } from "../store/reading-worker.js";
+import type { ReadingEngine } from "../core/reading.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
 import { stopClock } from "./case-clocks.js";
 import type { CaseActor, CaseContext } from "./case-context.js";

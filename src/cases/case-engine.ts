@@ -1,13 +1,13 @@
 /**
- * The case engine of one store: triage of freshly read messages (fed by the reading worker, in the
- * background so the worker stays fast), and a scheduler that sleeps until the earliest computed
+ * The case engine of one store: triage of read messages (the pipeline's triage stage feeds it from
+ * the durable triage queue, src/pipeline/triage-worker.ts), and a scheduler that sleeps until the earliest computed
  * instant (an SLA warning or due time, a follow-up, an unanswered question, a webhook retry, a spike
  * check) instead of polling. Time comes from an injected Clock; with `timers: false` nothing runs
  * by itself and tests call `runDue()` after moving a ManualClock.
  *
  * @example
  * const cases = new CaseEngine({ store, rules: loadCaseRules(path) });
- * const worker = new ReadingWorker(store, reader, { onRead: (ids) => cases.enqueue(ids) });
+ * await cases.triage([101, 102]);
  * await cases.start();
  */
 import { sql } from "kysely";
@@ -44,12 +44,10 @@ export interface DueResult extends DueStats {
 export class CaseEngine {
   readonly ctx: CaseContext;
   readonly delivery: DeliveryOptions;
-  /** Triage batches that failed (the messages stay read; a later message of the thread triages it again). */
+  /** Scheduler runs that failed. */
   failures = 0;
   triaged = 0;
   private readonly timers: boolean;
-  private pending: number[] = [];
-  private draining: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private armedAt: number | null = null;
   private running = false;
@@ -62,9 +60,12 @@ export class CaseEngine {
     this.ctx = { store: o.store, rules: o.rules ?? DEFAULT_CASE_RULES, clock: o.clock ?? systemClock, wake: (at) => this.wake(at) };
   }
 
-  /** Triage now and wait for it (tests, `attune cases --triage`). */
-  async triage(ids: number[]): Promise<TriageStats> {
-    const stats = await triageMessages(this.ctx, ids);
+  /**
+   * Triage read messages and wait for it. `claim`: the ids were claimed from the triage queue by
+   * that worker, and leave it with the triage's writes (see triageMessages).
+   */
+  async triage(ids: number[], claim?: { by: string }): Promise<TriageStats> {
+    const stats = await triageMessages(this.ctx, ids, claim);
     this.triaged += stats.messages;
     if (stats.customerMessages > 0 && this.ctx.rules.alerts.spike.enabled && this.spikeAt === null) {
       this.scheduleSpikeCheck(this.ctx.clock.now() + this.ctx.rules.alerts.spike.checkEveryMinutes * 60_000);
@@ -76,40 +77,6 @@ export class CaseEngine {
   scheduleSpikeCheck(at: number): void {
     this.spikeAt = this.spikeAt === null ? at : Math.min(this.spikeAt, at);
     this.wake(this.spikeAt);
-  }
-
-  /** The reading worker's hook: queue ids and return at once; batches coalesce while one runs. */
-  enqueue(ids: number[]): void {
-    if (!ids.length) return;
-    this.pending.push(...ids);
-    this.draining ??= this.drain();
-  }
-
-  /** Resolves when everything enqueued so far has been triaged. */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
-  private async drain(): Promise<void> {
-    try {
-      while (this.pending.length) {
-        const ids = this.pending.splice(0, 2000);
-        try {
-          await this.triage(ids);
-        } catch {
-          // One more try a moment later (a busy database, a deadlock); then the batch is counted
-          // as failed and its threads are triaged again with their next message.
-          await new Promise((r) => setTimeout(r, 500));
-          try {
-            await this.triage(ids);
-          } catch {
-            this.failures += 1;
-          }
-        }
-      }
-    } finally {
-      this.draining = undefined;
-    }
   }
 
   /** Everything whose instant has come: clocks, follow-ups, unanswered questions, webhook sends, spikes. */
@@ -159,7 +126,6 @@ export class CaseEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.armedAt = null;
-    await this.idle();
     while (this.dueRun) await this.dueRun.catch(() => undefined);
   }
 

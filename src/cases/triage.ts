@@ -23,6 +23,7 @@ import { computePriority } from "./priority.js";
 import { asksQuestion, customerValueOf, describeCase } from "./case-facts.js";
 import { newCaseValues } from "./new-case.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
+import { finishQueued, retriaged } from "../store/work-queue.js";
 import type { MessageListRow } from "../store/message-query.js";
 
 export interface TriageStats {
@@ -75,14 +76,38 @@ async function loadRows(db: Db, ids: number[]): Promise<Row[]> {
   return out.sort((a, b) => a.sent_at - b.sent_at || a.id - b.id);
 }
 
-/** Triage a batch of read messages (ids of messages whose Reading is stored). */
-export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<TriageStats> {
+/** Which threads (and, for messages without a thread, which origin messages) already have a case of any status. */
+async function coveredBy(db: Db, rows: Row[]): Promise<{ threads: Set<number>; origins: Set<number> }> {
+  const threads = new Set<number>();
+  const origins = new Set<number>();
+  const threadIds = [...new Set(rows.map((r) => r.thread_id).filter((t): t is number => t !== null))];
+  const loose = rows.filter((r) => r.thread_id === null).map((r) => r.id);
+  for (let i = 0; i < threadIds.length; i += CHUNK) {
+    for (const c of await db.selectFrom("cases").select("thread_id").distinct().where("thread_id", "in", threadIds.slice(i, i + CHUNK)).execute()) threads.add(c.thread_id!);
+  }
+  for (let i = 0; i < loose.length; i += CHUNK) {
+    for (const c of await db.selectFrom("cases").select("origin_message_id").where("origin_message_id", "in", loose.slice(i, i + CHUNK)).execute()) origins.add(c.origin_message_id!);
+  }
+  return { threads, origins };
+}
+
+/**
+ * Triage a batch of read messages (ids of messages whose Reading is stored). With `claim`, the ids
+ * were claimed from `triage_queue` by `claim.by`: the write transaction takes their rows off the
+ * queue and triages only the messages whose row this worker still held, so a message is triaged
+ * once however often its batch is retried; a message read again (`retriage`) only opens a case
+ * for a thread that never had one (new contacts, replies and questions were counted the first time).
+ */
+export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { by: string }): Promise<TriageStats> {
   const stats: TriageStats = { messages: 0, opened: 0, updated: 0, reopened: 0, repliesChecked: 0, recoveryChecked: 0, questionsScheduled: 0, alerts: 0, customerMessages: 0 };
   if (!ids.length) return stats;
   const db = caseDb(ctx.store);
-  const rows = (await loadRows(db, [...new Set(ids)])).filter((r) => r.direction === "customer" || r.direction === "agent");
-  stats.messages = rows.length;
-  if (!rows.length) return stats;
+  const again = claim ? await retriaged(ctx.store, claim.by, ids) : new Set<number>();
+  let rows = (await loadRows(db, [...new Set(ids)])).filter((r) => r.direction === "customer" || r.direction === "agent");
+  if (!rows.length) {
+    if (claim) await withWriteTransaction(ctx.store, (trx) => finishQueued(trx, "triage_queue", claim.by, ids));
+    return stats;
+  }
   const { rules } = ctx;
   const now = ctx.clock.now();
 
@@ -133,7 +158,9 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
         .then((r) => void recoveryCandidates.push(...r)),
     );
   }
+  const covered = again.size ? coveredBy(db, rows.filter((r) => again.has(r.id))) : Promise.resolve({ threads: new Set<number>(), origins: new Set<number>() });
   await Promise.all(reads);
+  const { threads: threadsWithCase, origins: originsWithCase } = await covered;
   caseRows.sort((a, b) => a.id - b.id);
 
   const work = new Map<number, Work>(); // by case id
@@ -163,8 +190,19 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
 
   await withWriteTransaction(ctx.store, async (trx) => {
     const tdb = trx as unknown as Db;
+    if (claim) {
+      // Only messages whose queue row this worker still holds: another took over an expired lease.
+      const mine = new Set(await finishQueued(trx, "triage_queue", claim.by, ids));
+      rows = rows.filter((r) => mine.has(r.id));
+    }
+    stats.messages = rows.length;
     for (const m of rows) {
       const thread = m.thread_id;
+      if (again.has(m.id)) {
+        if (thread !== null) contacts.set(thread, (contacts.get(thread) ?? 0) + 1);
+        if (m.direction === "customer" && !(thread !== null ? threadsWithCase.has(thread) : originsWithCase.has(m.id))) retriage(m);
+        continue;
+      }
       const w = thread !== null ? byThread.get(thread) : undefined;
       if (m.direction === "agent") {
         if (thread !== null) checks.set(thread, { deleteExisting: true });
@@ -268,6 +306,19 @@ export async function triageMessages(ctx: CaseContext, ids: number[]): Promise<T
     for (const a of alerts) if ((await raiseAlert(tdb, ctx, a)) !== null) stats.alerts += 1;
   });
   return stats;
+
+  /** A re-read message of a thread without any case: opens one if its new reading calls for it. */
+  function retriage(m: Row): void {
+    const context = { channel: m.channel as never, public: m.is_public === 1, direction: "customer" as const, ...(m.audience !== null ? { audience: m.audience } : {}) };
+    const reasons = reasonsToOpen(rules, m.reading, context);
+    if (!reasons.length) return;
+    const opened = openCase(m, reasons, m.thread_id !== null ? contacts.get(m.thread_id) ?? 1 : 1);
+    if (m.thread_id !== null) {
+      byThread.set(m.thread_id, opened);
+      threadsWithCase.add(m.thread_id);
+      checks.set(m.thread_id, { deleteExisting: true });
+    }
+  }
 
   function priorityOf(reading: Reading, personId: number | null, nContacts: number, waitingSince: number | null) {
     const p = personId !== null ? people.get(personId) : undefined;

@@ -7,13 +7,11 @@
  * await run([]); // ./data/attune.db
  */
 import { parseArgs } from "node:util";
-import { CaseEngine } from "../cases/case-engine.js";
-import { loadCaseRules } from "../cases/case-rules.js";
 import { loadSamples } from "../ingest/load-samples.js";
 import { byLanguage, causesByPolarity } from "../insights/aggregates.js";
 import { overview } from "../insights/overview.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
-import { ReadingWorker } from "../store/reading-worker.js";
+import { Pipeline } from "../pipeline/pipeline.js";
 import { run as printQueue } from "./cases.js";
 
 export const USAGE = "attune demo [--db PATH]   (default ./data/attune.db, or DATABASE_URL)";
@@ -32,10 +30,7 @@ export async function run(argv: string[]): Promise<number> {
 
     const { createReader } = await import("../analysis/read.js");
     const started = performance.now();
-    const cases = new CaseEngine({ store, rules: loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined), timers: false });
-    const worker = new ReadingWorker(store, await createReader(), { onRead: (ids) => cases.enqueue(ids) });
-    const read = await worker.drain();
-    await cases.idle();
+    const { read } = await new Pipeline({ store, engine: await createReader() }).drain();
     const seconds = (performance.now() - started) / 1000;
     if (read > 0) say(`Read ${read} messages in ${seconds.toFixed(1)} s (${Math.round(read / seconds)} per second), and triaged their threads.`);
 

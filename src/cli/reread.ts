@@ -1,7 +1,8 @@
 /**
  * `attune reread [--db PATH] [--all] [--wait]`: queues every message whose reading is missing or
  * was made by another pipeline version (all of them with --all) for the workers; with --wait it
- * reads them here and exits when done.
+ * reads and triages them here and exits when done. A re-read message may open a case its thread
+ * never had; it is not counted as a new contact.
  *
  * @example
  * await run(["--db", "./data/attune.db", "--wait"]);
@@ -10,7 +11,7 @@ import { PIPELINE_VERSION } from "../core/version.js";
 import { parseCommand } from "./parse-command.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { queueStats, requeueStale } from "../store/reading-queue.js";
-import { ReadingWorker } from "../store/reading-worker.js";
+import { Pipeline } from "../pipeline/pipeline.js";
 
 export const USAGE = "attune reread [--db PATH] [--all] [--wait]";
 
@@ -21,12 +22,12 @@ export async function run(argv: string[]): Promise<number> {
   const store = await openStore(storeOptionsFrom({ db: v.db }));
   try {
     const queued = await requeueStale(store, PIPELINE_VERSION, { all: v.all === true });
-    let read = 0;
+    let done = { read: 0, triaged: 0 };
     if (v.wait) {
       const { createReader } = await import("../analysis/read.js");
-      read = await new ReadingWorker(store, await createReader()).drain();
+      done = await new Pipeline({ store, engine: await createReader() }).drain();
     }
-    process.stdout.write(JSON.stringify({ pipeline_version: PIPELINE_VERSION, queued, read, ...(await queueStats(store)) }) + "\n");
+    process.stdout.write(JSON.stringify({ pipeline_version: PIPELINE_VERSION, queued, ...done, ...(await queueStats(store)) }) + "\n");
     return 0;
   } finally {
     await store.close();

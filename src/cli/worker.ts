@@ -5,11 +5,9 @@
  * @example
  * await run(["--db", "./data/attune.db", "--once"]);
  */
-import { CaseEngine } from "../cases/case-engine.js";
-import { loadCaseRules } from "../cases/case-rules.js";
+import { Pipeline } from "../pipeline/pipeline.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { queueStats } from "../store/reading-queue.js";
-import { ReadingWorker } from "../store/reading-worker.js";
 import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune worker [--db PATH] [--batch N] [--once]   (--once: read until the queue is empty, then exit)";
@@ -26,24 +24,21 @@ export async function run(argv: string[]): Promise<number> {
   // Readings are redone from the queue if a crash drops the last commits: no fsync per commit.
   const store = await openStore({ ...storeOptionsFrom({ db: v.db }), commitSync: "normal" });
   const { createReader } = await import("../analysis/read.js");
-  // Cases are triaged right after reading, here as in `attune serve`; the server's scheduler acts on them.
-  const cases = new CaseEngine({ store, rules: loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined), timers: false });
-  const worker = new ReadingWorker(store, await createReader(), { batchSize: batch, onRead: (ids) => cases.enqueue(ids) });
+  // Reads and triages, as `attune serve` does; the server's scheduler acts on the cases.
+  const pipeline = new Pipeline({ store, engine: await createReader(), batchSize: batch });
   try {
     if (v.once) {
-      const n = await worker.drain();
-      await cases.idle();
-      process.stdout.write(JSON.stringify({ read: n, ...(await queueStats(store)) }) + "\n");
+      const { read, triaged } = await pipeline.drain();
+      process.stdout.write(JSON.stringify({ read, triaged, ...(await queueStats(store)) }) + "\n");
       return 0;
     }
-    worker.start();
-    process.stderr.write(`attune: worker ${worker.id} reading (${store.dialect})\n`);
+    await pipeline.start();
+    process.stderr.write(`attune: worker ${pipeline.reading!.id} reading (${store.dialect})\n`);
     await new Promise<void>((resolve) => {
       process.once("SIGTERM", () => resolve());
       process.once("SIGINT", () => resolve());
     });
-    await worker.stop();
-    await cases.idle();
+    await pipeline.stop();
     return 0;
   } finally {
     await store.close();

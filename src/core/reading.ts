@@ -112,3 +112,27 @@ export interface ReadingContext {
   /** A language the caller believes the text is in (ISO 639-1); used when identification is unsure. */
   languageHint?: string;
 }
+
+/**
+ * A loaded reading engine, as the pipeline, the server and case replies use it (the one
+ * declaration; `createReader` in src/analysis/read.ts returns one with the batch call).
+ *
+ * @example
+ * const engine: ReadingEngine = await createReader();
+ * engine.analyze("Where is my order?", { channel: "chat" }).needs;
+ */
+export interface ReadingEngine {
+  /**
+   * Read one message. Throws `AttuneError` `input.wrong_type` or `input.too_large`; any other text,
+   * including empty, binary or unknown-language text, gives a valid Reading.
+   */
+  analyze(text: string, context?: ReadingContext): Reading;
+  /**
+   * Read a batch: the same Readings as `analyze`, in order, faster per message (each step runs
+   * over the whole batch); a message that cannot be read gives its error (`AttuneError`
+   * `input.wrong_type` or `input.too_large` for bad input) in its place. Optional for test engines.
+   */
+  analyzeMany?(items: readonly { text: string; context?: ReadingContext }[]): (Reading | Error)[];
+  /** The versions stamped on every Reading. */
+  readonly version: Reading["version"];
+}

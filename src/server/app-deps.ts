@@ -8,7 +8,7 @@
 import type { CaseEngine } from "../cases/case-engine.js";
 import type { LIMITS } from "../ingest/limits.js";
 import type { Store } from "../store/open-store.js";
-import type { ReadingEngine } from "../store/reading-worker.js";
+import type { ReadingEngine } from "../core/reading.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 export interface AppDeps {

@@ -9,13 +9,14 @@
  */
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { CaseEngine } from "../cases/case-engine.js";
-import { loadCaseRules, type CaseRules } from "../cases/case-rules.js";
+import type { CaseRules } from "../cases/case-rules.js";
+import type { ReadingEngine } from "../core/reading.js";
 import { LIMITS } from "../ingest/limits.js";
 import { countActiveAdminKeys, createApiKey } from "../store/api-keys.js";
 import { audit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
-import { ReadingWorker, type ReadingEngine } from "../store/reading-worker.js";
+import { Pipeline } from "../pipeline/pipeline.js";
+import type { ReadingWorker } from "../pipeline/reading-worker.js";
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import type { RouteSpec } from "./route.js";
@@ -65,23 +66,21 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   await ensureFirstAdminKey(o.store, o.print);
   let enginePromise: Promise<ReadingEngine> | undefined;
   const engine = () => (enginePromise ??= o.loadEngine());
-  // Checked at start: a bad rules file stops the server here, not later.
-  const cases = new CaseEngine({ store: o.store, rules: o.caseRules ?? loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined), timers: o.scheduler ?? true });
-  let worker: ReadingWorker | undefined;
-  if (o.worker) {
-    const e = await engine();
-    worker = new ReadingWorker(o.store, e, { onRead: (ids) => cases.enqueue(ids) });
-    worker.start();
-  }
+  const pipeline = new Pipeline({
+    store: o.store,
+    ...(o.worker ? { engine: await engine() } : {}),
+    ...(o.caseRules ? { rules: o.caseRules } : {}),
+    scheduler: o.scheduler ?? true,
+  });
   const deps: AppDeps = {
     store: o.store,
     engine,
     limiter: new RateLimiter(o.rateLimit ?? { perSecond: 50, burst: 200 }),
     loginLimiter: new RateLimiter({ perSecond: 0.2, burst: 10 }),
     limits: LIMITS,
-    onIngested: () => worker?.nudge(),
+    onIngested: () => pipeline.nudge(),
     secureCookies: o.secureCookies ?? false,
-    cases,
+    cases: pipeline.cases,
   };
   const app = createApp(deps, o.extraRoutes ?? []);
   o.configure?.(app, deps);
@@ -89,15 +88,14 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
-  await cases.start();
+  await pipeline.start();
   return {
     port,
     server,
-    worker,
+    worker: pipeline.reading,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await worker?.stop();
-      await cases.stop();
+      await pipeline.stop();
     },
   };
 }

@@ -125,6 +125,11 @@ export interface ReadingQueueTable {
   failed: number;
 }
 
+/** Read messages waiting for triage (migration 006); `retriage` = 1 after a re-read. */
+export interface TriageQueueTable extends ReadingQueueTable {
+  retriage: number;
+}
+
 export interface SurveyAnswersTable {
   id: Generated<number>;
   workspace_id: number;
@@ -222,6 +227,7 @@ export interface Database {
   readings: ReadingsTable;
   reading_labels: ReadingLabelsTable;
   reading_queue: ReadingQueueTable;
+  triage_queue: TriageQueueTable;
   survey_answers: SurveyAnswersTable;
   users: UsersTable;
   roles: RolesTable;

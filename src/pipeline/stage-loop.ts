@@ -1,0 +1,80 @@
+/**
+ * The loop every pipeline stage runs: do one batch, and when there was nothing to do, sleep until
+ * nudged or until `idleMs` passes (work queued by another process is found by the next poll). A
+ * batch that throws is counted and the loop carries on: its claims were given back or expire.
+ *
+ * @example
+ * const loop = new StageLoop(() => worker.runOnce(), { idleMs: 250 });
+ * loop.start(); loop.nudge(); await loop.stop();
+ */
+export class StageLoop {
+  /** Batches that threw. */
+  errors = 0;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly runOnce: () => Promise<number>,
+    private readonly o: { idleMs?: number } = {},
+  ) {}
+
+  /** Starts the loop in the background. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Lets the current batch finish, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Wakes an idle loop (new work was queued). */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let n = 0;
+      try {
+        n = await this.runOnce();
+      } catch {
+        this.errors += 1;
+      }
+      if (n === 0 && this.running) await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(done, this.o.idleMs ?? 250);
+      const self = this;
+      function done(): void {
+        clearTimeout(t);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+/**
+ * Runs `runOnce` until it finds nothing and nothing is left in its queue (claims others hold are
+ * waited for, with a real pause so they get the event loop). Returns how many items were done.
+ */
+export async function drainStage(runOnce: () => Promise<number>, remaining: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await runOnce();
+    total += n;
+    if (n > 0) continue;
+    if ((await remaining()) === 0) return total;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
