@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import { CaseEngine } from "../src/cases/case-engine.js";
+import { caseDb } from "../src/cases/case-tables.js";
 import type { ReadingEngine } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { Pipeline } from "../src/pipeline/pipeline.js";
@@ -29,7 +30,7 @@ describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
   });
   beforeEach(async () => {
     // Each test counts its own cases.
-    await store.db.deleteFrom("cases").execute();
+    await caseDb(store).deleteFrom("cases").execute();
   });
 
   /** `n` customer messages, each in its own thread. */
@@ -39,7 +40,7 @@ describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
     for (let i = 0; i < n; i++) await ing.add(i, { external_id: `b${batch}-${i}`, thread: `b${batch}-t${i}`, text: `order ${i} never came`, channel: "chat", author: `c-${batch}-${i}`, sent_at: Date.UTC(2026, 0, 1) + i * 1000 });
     await ing.finish();
   }
-  const count = async (table: "cases" | "triage_queue" | "case_events") => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const count = async (table: "cases" | "triage_queue" | "case_events") => Number((await caseDb(store).selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   it("keeps read messages queued for triage when the process stops after reading, and triages each once later", async () => {
     await ingest(12);
