@@ -14,6 +14,7 @@ import { sql } from "kysely";
 import type { Store } from "../store/open-store.js";
 import type { CaseContext } from "./case-context.js";
 import { DEFAULT_CASE_RULES, type CaseRules } from "./case-rules.js";
+import { retryDelay } from "../core/backoff.js";
 import { caseDb } from "./case-tables.js";
 import { systemClock, type Clock } from "./clock.js";
 import { runDueCases, runThreadChecks, type DueStats } from "./due-work.js";
@@ -53,6 +54,8 @@ export class CaseEngine {
   private running = false;
   private dueRun: Promise<DueResult> | undefined;
   private spikeAt: number | null = null;
+  /** Scheduler runs that failed in a row (for the retry backoff). */
+  private failedTicks = 0;
 
   constructor(o: CaseEngineOptions) {
     this.timers = o.timers ?? true;
@@ -147,18 +150,18 @@ export class CaseEngine {
     this.timer = undefined;
     this.armedAt = null;
     if (!this.running) return;
+    let next: number | null;
     try {
       await this.runDue();
+      next = (await this.nextInstant()) ?? this.ctx.clock.now() + MAX_SLEEP_MS;
+      this.failedTicks = 0;
     } catch {
+      // The database is down or restarting: what was due is still due, so try again soon, backing off.
       this.failures += 1;
+      this.failedTicks += 1;
+      next = this.ctx.clock.now() + retryDelay(this.failedTicks, 1_000);
     }
     if (!this.running) return;
-    let next: number | null = null;
-    try {
-      next = await this.nextInstant();
-    } catch {
-      next = this.ctx.clock.now() + 60_000;
-    }
-    this.arm(next ?? this.ctx.clock.now() + MAX_SLEEP_MS);
+    this.arm(next);
   }
 }

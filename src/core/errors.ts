@@ -6,6 +6,7 @@
  * @example
  * throw new AttuneError("input.too_large", { limit: 1_000_000, size: 2_400_000 });
  */
+import { storeFailureOf } from "../store/store-failure.js";
 
 /** Stable error codes. Others script against these: add freely, never rename. */
 export const ERROR_MESSAGES = {
@@ -25,7 +26,8 @@ export const ERROR_MESSAGES = {
   "model.corrupt": "A model file could not be read.",
   "store.conflict": "A record with this id exists with other content.",
   "store.not_found": "The record was not found.",
-  "store.unavailable": "The database could not be reached.",
+  "store.unavailable": "The database could not be reached; try again shortly.",
+  "store.full": "The database has no space left to store this; try again later.",
   "auth.required": "Authentication is required.",
   "auth.invalid": "The credentials are not valid.",
   "auth.forbidden": "This role may not do that.",
@@ -57,8 +59,13 @@ export class AttuneError extends Error {
   }
 }
 
-/** Narrow an unknown thrown value to an AttuneError, wrapping anything else as `internal`. */
+/**
+ * Narrow an unknown thrown value to an AttuneError: a database that is down or full becomes
+ * `store.unavailable` or `store.full` (with `retry_after` seconds), anything else `internal`.
+ */
 export function asAttuneError(err: unknown): AttuneError {
   if (err instanceof AttuneError) return err;
+  const failure = storeFailureOf(err);
+  if (failure) return new AttuneError(failure.code, { retry_after: failure.retryAfter }, { cause: err });
   return new AttuneError("internal", {}, { cause: err });
 }

@@ -13,7 +13,8 @@ export function errorResponse(c: Context, err: unknown, headers: Record<string, 
   const e = asAttuneError(err);
   if (e.code === "internal" && process.env.ATTUNE_DEBUG) process.stderr.write(`${String((e.cause as Error)?.stack ?? e.cause)}\n`);
   const extra: Record<string, string> = { ...headers };
-  if (e.code === "rate.limited" && typeof e.details.retry_after === "number") extra["Retry-After"] = String(e.details.retry_after);
+  // Rate limits, a database that is down and a full disk all say when to try again.
+  if (typeof e.details.retry_after === "number") extra["Retry-After"] = String(Math.ceil(e.details.retry_after));
   return c.json(e.toJSON(), statusOf(e.code) as 400, extra);
 }
 

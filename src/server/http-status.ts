@@ -13,6 +13,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "store.conflict": 409,
   "store.not_found": 404,
   "store.unavailable": 503,
+  "store.full": 507,
   "auth.required": 401,
   "auth.invalid": 401,
   "auth.forbidden": 403,

@@ -27,6 +27,14 @@ function parameters(s: z.ZodType | undefined, where: "query" | "path"): Json[] {
   });
 }
 
+function storeResponse(description: string): Json {
+  return {
+    description,
+    headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } },
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  };
+}
+
 export function openApiDocument(specs: RouteSpec<any, any, any>[], version: string): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const spec of specs) {
@@ -35,6 +43,9 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], version: stri
     for (const [status, r] of Object.entries(spec.responses)) {
       responses[status] = { description: r.description, ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema) } } } : {}) };
     }
+    // Every route uses the database: any may find it down; writes may find it full.
+    responses["503"] ??= { $ref: "#/components/responses/StoreUnavailable" };
+    if (spec.method !== "get") responses["507"] ??= { $ref: "#/components/responses/StoreFull" };
     responses.default = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
     const bodySchema = spec.docBody ?? spec.body;
     const op: Json = {
@@ -65,6 +76,10 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], version: stri
         session: { type: "apiKey", in: "cookie", name: "attune_session", description: "Browser session; writes also need the X-CSRF-Token header." },
       },
       schemas: { Error: schemaOf(ErrorBody) },
+      responses: {
+        StoreUnavailable: storeResponse("store.unavailable: the database cannot be reached (down, restarting). Send the request again after Retry-After seconds: what it stored before failing (an import's earlier rows) comes back as duplicates, never twice."),
+        StoreFull: storeResponse("store.full: the database has no space left (disk full). Send the request again after Retry-After seconds, once space is freed: what it stored before failing comes back as duplicates, never twice."),
+      },
     },
     paths,
   };

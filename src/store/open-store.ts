@@ -10,6 +10,7 @@
  * await store.close();
  */
 import { mkdirSync } from "node:fs";
+import { statfs } from "node:fs/promises";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
@@ -46,6 +47,8 @@ export interface Store {
   workspaceId: number;
   /** Folds the SQLite WAL into the main file and truncates it (after erasure); no-op on PostgreSQL. */
   checkpoint(): Promise<void>;
+  /** Bytes the SQLite file can still grow by (free disk and the page limit); null on PostgreSQL, whose server decides. */
+  roomBytes(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -90,10 +93,22 @@ function openSqlite(path: string, commitSync: "full" | "normal"): Store {
     async checkpoint() {
       raw.pragma("wal_checkpoint(TRUNCATE)");
     },
+    roomBytes: () => sqliteRoom(raw, path),
     async close() {
       await db.destroy();
     },
   };
+}
+
+/** Free pages in the file plus what the page limit and the disk still allow. */
+async function sqliteRoom(raw: SqliteDatabase.Database, path: string): Promise<number> {
+  const pragma = (name: string) => Number(raw.pragma(name, { simple: true }));
+  const pageSize = pragma("page_size");
+  const free = pragma("freelist_count") * pageSize;
+  const byLimit = (pragma("max_page_count") - pragma("page_count")) * pageSize;
+  if (path === ":memory:") return free + byLimit;
+  const disk = await statfs(dirname(path));
+  return free + Math.min(byLimit, disk.bavail * disk.bsize);
 }
 
 /**
@@ -143,11 +158,11 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
     // Parallel workers cost ~15 ms to start, more than a whole message page takes alone (8 ms at a
     // million rows), and under concurrent requests on few cores they only queue: plans go parallel
     // only when the work is large (the year-long aggregates), not for paged lists.
+    // A server that does not answer (a dead host, a full backlog) fails a request instead of hanging it.
+    connectionTimeoutMillis: 5_000,
     options: [`-c parallel_setup_cost=10000`, ...(schema ? [`-c search_path=${schema}`] : [])].join(" "),
   });
-  pool.on("error", () => {
-    /* idle client errors surface on the next query */
-  });
+  survivePoolErrors(pool);
   try {
     const client = await pool.connect();
     try {
@@ -165,10 +180,29 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
     dialect: "postgres",
     workspaceId: 1,
     async checkpoint() {},
+    async roomBytes() {
+      return null;
+    },
     async close() {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Keeps a restart or loss of PostgreSQL from ending the process. A pooled client emits 'error' when
+ * its connection drops (57P01 on shutdown, ECONNRESET, "Connection terminated unexpectedly"); the
+ * pool listens only while the client is idle, so an error on a client checked out by a request or
+ * the worker had no listener and node threw it (node-postgres#2439, #3202). Every client gets a
+ * listener for its whole life: the query in flight is rejected all the same (and answered 503), and
+ * the broken client is dropped from the pool on release, so the next checkout connects anew.
+ */
+function survivePoolErrors(pool: pg.Pool): void {
+  const ignore = () => {
+    /* the failed query carries the error; the pool replaces the client */
+  };
+  pool.on("error", ignore);
+  pool.on("connect", (client) => client.on("error", ignore));
 }
 
 /** Drops a PostgreSQL schema made for a test run. */

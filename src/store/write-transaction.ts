@@ -13,11 +13,24 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Store } from "./open-store.js";
 import type { Database } from "./schema.js";
+import { noteWriteOutcome } from "./store-health.js";
 
 /** How long a writer waits for another process's write lock before giving up (as busy_timeout). */
 const LOCK_WAIT_MS = 15_000;
 
 export async function withWriteTransaction<T>(store: Pick<Store, "db" | "dialect">, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  try {
+    const out = await runWriteTransaction(store, fn);
+    noteWriteOutcome(store.db);
+    return out;
+  } catch (err) {
+    // /health reports a store that cannot write (down, disk full) from what real writes met.
+    noteWriteOutcome(store.db, err);
+    throw err;
+  }
+}
+
+async function runWriteTransaction<T>(store: Pick<Store, "db" | "dialect">, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (store.dialect === "postgres") return store.db.transaction().execute((trx: Transaction<Database>) => fn(trx));
   return store.db.connection().execute(async (conn) => {
     await beginImmediate(conn);

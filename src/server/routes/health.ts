@@ -1,40 +1,56 @@
 /**
- * GET /health: database reachable, reading queue depth and lag, pipeline version. Public, so load
+ * GET /health: what the store can do (read, write, room), reading queue depth and lag, pipeline
+ * version. 200 while the server can read and store messages ("degraded" when reading lags over a
+ * minute), 503 with Retry-After when it cannot, naming which of the two fails. Public, so load
  * balancers can call it without a key; it reveals no content.
  *
  * @example
  * curl -s localhost:3000/api/v1/health
  */
-import { sql } from "kysely";
 import { z } from "zod";
 import { PIPELINE_VERSION } from "../../core/version.js";
-import { queueStats } from "../../store/reading-queue.js";
+import { storeFailureRetryAfter } from "../../store/store-failure.js";
+import { storeHealth } from "../../store/store-health.js";
 import { defineRoute } from "../route.js";
 
 const Health = z.object({
-  status: z.enum(["ok", "degraded"]),
+  status: z.enum(["ok", "degraded", "unavailable"]),
   database: z.enum(["sqlite", "postgres"]),
   pipeline_version: z.string(),
-  reading_queue: z.object({ pending: z.number(), failed: z.number(), lag_ms: z.number() }),
+  checks: z.object({
+    read: z.enum(["ok", "failing"]).describe("A query answers."),
+    write: z.enum(["ok", "full", "failing"]).describe("Messages can be stored: no write failed for want of the database or of space in the last seconds, and (SQLite) there is room to grow."),
+    room_bytes: z.number().optional().describe("SQLite: bytes the database can still grow by (free disk, page limit)."),
+  }),
+  reading_queue: z.object({ pending: z.number(), failed: z.number(), lag_ms: z.number() }).nullable().describe("Null when the store cannot be read."),
 });
+
+/** Reading this far behind still answers 200, as "degraded". */
+const DEGRADED_LAG_MS = 60_000;
 
 export const healthRoutes = [
   defineRoute({
     method: "get",
     path: "/health",
-    summary: "Liveness, database and reading lag",
+    summary: "What the server can do: read, write, reading lag",
     tags: ["health"],
     scope: null,
-    responses: { 200: { description: "Up", schema: Health }, 503: { description: "Database unreachable" } },
+    responses: {
+      200: { description: "Reads and stores messages (status ok, or degraded when reading lags)", schema: Health },
+      503: { description: "Cannot read or cannot store messages (database down, disk full); the body says which. Retry-After says when to ask again.", schema: Health },
+    },
     async handler({ c, deps }) {
-      await sql`select 1`.execute(deps.store.db);
-      const q = await queueStats(deps.store);
-      return c.json({
-        status: q.lagMs > 60_000 ? "degraded" : "ok",
+      const h = await storeHealth(deps.store);
+      const up = h.read === "ok" && h.write === "ok";
+      const body = {
+        status: !up ? "unavailable" : (h.queue?.lagMs ?? 0) > DEGRADED_LAG_MS ? "degraded" : "ok",
         database: deps.store.dialect,
         pipeline_version: PIPELINE_VERSION,
-        reading_queue: { pending: q.pending, failed: q.failed, lag_ms: q.lagMs },
-      });
+        checks: { read: h.read, write: h.write, ...(h.room_bytes !== undefined ? { room_bytes: h.room_bytes } : {}) },
+        reading_queue: h.queue ? { pending: h.queue.pending, failed: h.queue.failed, lag_ms: h.queue.lagMs } : null,
+      } satisfies z.infer<typeof Health>;
+      if (up) return c.json(body, 200);
+      return c.json(body, 503, { "Retry-After": String(storeFailureRetryAfter(h.write === "full" ? "store.full" : "store.unavailable")) });
     },
   }),
 ];

@@ -1,0 +1,127 @@
+/**
+ * Database faults seen from inside the server: a PostgreSQL connection killed while a request holds
+ * it (pg_terminate_backend, only this test's own connections on the shared server), and a SQLite
+ * file that runs out of room (a real SQLITE_FULL through PRAGMA max_page_count). The server answers
+ * with coded 503/507 and Retry-After, /health says what fails, and nothing acknowledged is lost.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asAttuneError } from "../src/core/errors.js";
+import { dropPostgresSchema, openStore, type Store } from "../src/store/open-store.js";
+import { DATABASES, PG_URL } from "./helpers/databases.js";
+import { testApp, type TestApp } from "./helpers/test-app.js";
+
+type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
+
+describe("a PostgreSQL connection dropped under a request", () => {
+  const app = `attune_faults_${randomBytes(4).toString("hex")}`;
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  let store: Store;
+  let admin: pg.Client;
+  beforeAll(async () => {
+    store = await openStore({ url: `${PG_URL}?application_name=${app}`, schema, poolSize: 4 });
+    admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await admin?.end();
+    await dropPostgresSchema(PG_URL, schema);
+  });
+
+  const terminateOurs = () => admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1", [app]);
+  const busyConnections = async () =>
+    Number((await admin.query<{ n: string }>("select count(*) as n from pg_stat_activity where application_name = $1 and query like 'select pg_sleep%' and state = 'active'", [app])).rows[0]!.n);
+
+  it("rejects the query in flight as store.unavailable, keeps the process alive, and serves the next query", async () => {
+    // Checked-out connections: two long queries and an open transaction, all killed mid-way.
+    const sleeping = [sql`select pg_sleep(60)`.execute(store.db), sql`select pg_sleep(60)`.execute(store.db)].map((p) => p.then(() => "answered", (e: unknown) => asAttuneError(e).code));
+    const inTransaction = store.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        await sql`select pg_sleep(60)`.execute(trx);
+      })
+      .then(
+        () => "answered",
+        (e: unknown) => asAttuneError(e).code,
+      );
+    for (let i = 0; (await busyConnections()) < 3; i++) {
+      if (i > 2000) throw new Error("the queries never started");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await terminateOurs();
+    expect(await Promise.all([...sleeping, inTransaction])).toEqual(["store.unavailable", "store.unavailable", "store.unavailable"]);
+    // The pool dropped the dead clients and connects anew.
+    const r = await sql<{ one: number }>`select 1 as one`.execute(store.db);
+    expect(r.rows[0]!.one).toBe(1);
+  });
+
+  it("survives idle connections dropping too", async () => {
+    await Promise.all([1, 2, 3].map(() => sql`select 1`.execute(store.db)));
+    await terminateOurs();
+    // The idle clients' errors arrive on their sockets; a query after them still answers.
+    for (let i = 0; i < 3; i++) {
+      const r = await sql<{ one: number }>`select 1 as one`.execute(store.db).catch((e: unknown) => asAttuneError(e).code);
+      if (typeof r !== "string") return expect(r.rows[0]!.one).toBe(1);
+      expect(r).toBe("store.unavailable");
+    }
+    throw new Error("the pool did not reconnect");
+  });
+});
+
+describe("SQLite out of room", () => {
+  const sqlite = DATABASES.find((d) => d.name === "sqlite")!;
+  let store: Opened;
+  let t: TestApp;
+  beforeAll(async () => {
+    store = await sqlite.open();
+    t = await testApp(store);
+  });
+  afterAll(async () => {
+    await store?.cleanup();
+  });
+
+  const batch = (b: number) => ({
+    source: "full",
+    messages: Array.from({ length: 50 }, (_, i) => ({ external_id: `f-${b}-${i}`, text: `Parcel ${b}-${i} came late again ${"and nobody answered my emails ".repeat(8)}`, channel: "email" })),
+  });
+  const pragma = async (p: string) => Number(Object.values((await sql.raw<Record<string, number>>(`pragma ${p}`).execute(store.db)).rows[0] ?? {})[0]);
+
+  it("answers 507 store.full with Retry-After, /health 503 write full, and resumes when room is back", async () => {
+    const acknowledged = new Set<string>();
+    const sendBatch = async (b: number) => {
+      const res = await t.post("/messages/batch", batch(b));
+      if (res.status === 200) for (const r of ((await res.json()) as { results: { external_id: string; status: string }[] }).results) if (r.status === "accepted") acknowledged.add(r.external_id);
+      return res;
+    };
+    expect((await sendBatch(0)).status).toBe(200);
+    expect((await t.get("/health", null)).status).toBe(200);
+
+    // Room for a few batches more, then none: a real SQLITE_FULL from the page allocator.
+    await sql.raw(`pragma max_page_count = ${(await pragma("page_count")) + 40}`).execute(store.db);
+    let full: Response | undefined;
+    for (let b = 1; b < 200 && !full; b++) {
+      const res = await sendBatch(b);
+      if (res.status !== 200) full = res;
+    }
+    expect(full?.status).toBe(507);
+    expect(Number(full!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await full!.json()) as { error: { code: string } }).error.code).toBe("store.full");
+
+    const health = await t.get("/health", null);
+    expect(health.status).toBe(503);
+    expect(health.headers.get("retry-after")).toBeTruthy();
+    expect(await health.json()).toMatchObject({ status: "unavailable", checks: { read: "ok", write: "full" } });
+
+    // Room again: the next ingest and /health succeed at once, and nothing acknowledged was lost.
+    await sql.raw(`pragma max_page_count = 1073741823`).execute(store.db);
+    expect((await sendBatch(1000)).status).toBe(200);
+    expect((await t.get("/health", null)).status).toBe(200);
+    const stored = await store.db.selectFrom("messages").select("external_id").where("external_id", "in", [...acknowledged]).execute();
+    expect(stored).toHaveLength(acknowledged.size);
+    expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.db)).rows[0]!.integrity_check).toBe("ok");
+  });
+});
