@@ -168,7 +168,7 @@ describe.skipIf(!privatePostgresAvailable())("serve while its PostgreSQL restart
       const count = async (q: string) => Number((await client.query<{ n: string }>(q)).rows[0]!.n);
       await until(async () => (await count("select count(*) as n from reading_queue")) === 0, "reading queue empty");
       expect(await audit()).toEqual({});
-      process.stdout.write(`pg-outage: ${load.acknowledged.size} acknowledged, ${load.unavailable} answers 503 while down, 0 lost/doubled/altered/unread\n`);
+      process.stdout.write(`pg-outage: ${load.acknowledged.size} acknowledged, ${load.unavailable} answers 503 store.unavailable during the faults, 0 lost/doubled/altered/unread\n`);
     } finally {
       await client.end();
     }
