@@ -142,15 +142,16 @@ describe.skipIf(!privatePostgresAvailable())("serve while its PostgreSQL restart
     expect(load.unavailableWithoutRetryAfter).toBe(0);
     expect(stderr).not.toMatch(/Unhandled|uncaught/i);
 
-    // Everything acknowledged is stored once and read: the reading queue empties.
+    // Everything acknowledged is stored once, read and triaged: both queues empty, a case per thread.
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
       const audit = async () => {
         const rows = (
-          await client.query<{ external_id: string; text: string; n: string; readings: string }>(`
-            select m.external_id, min(m.text) as text, count(*) as n, count(distinct r.message_id) as readings
-            from messages m left join readings r on r.message_id = m.id
+          await client.query<{ external_id: string; text: string; n: string; readings: string; cases: string }>(`
+            select m.external_id, min(m.text) as text, count(*) as n,
+                   count(distinct r.message_id) as readings, count(distinct c.id) as cases
+            from messages m left join readings r on r.message_id = m.id left join cases c on c.thread_id = m.thread_id
             group by m.external_id`)
         ).rows;
         const stored = new Map(rows.map((r) => [r.external_id, r]));
@@ -162,13 +163,15 @@ describe.skipIf(!privatePostgresAvailable())("serve while its PostgreSQL restart
           else if (Number(r.n) !== 1) note("stored more than once");
           else if (r.text !== text) note("altered");
           else if (Number(r.readings) !== 1) note("not read");
+          else if (Number(r.cases) !== 1) note(`triaged into ${r.cases} cases`);
         }
         return problems;
       };
       const count = async (q: string) => Number((await client.query<{ n: string }>(q)).rows[0]!.n);
-      await until(async () => (await count("select count(*) as n from reading_queue")) === 0, "reading queue empty");
+      const queued = "select (select count(*) from reading_queue) + (select count(*) from triage_queue) as n";
+      await until(async () => (await count(queued)) === 0, "reading and triage queues empty");
       expect(await audit()).toEqual({});
-      process.stdout.write(`pg-outage: ${load.acknowledged.size} acknowledged, ${load.unavailable} answers 503 store.unavailable during the faults, 0 lost/doubled/altered/unread\n`);
+      process.stdout.write(`pg-outage: ${load.acknowledged.size} acknowledged, ${load.unavailable} answers 503 store.unavailable during the faults, 0 lost/doubled/altered/unread/untriaged\n`);
     } finally {
       await client.end();
     }

@@ -15,7 +15,7 @@ import type { Channel, Direction } from "../core/labels.js";
 import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js";
 import type { Store } from "../store/open-store.js";
 import { loadMessagesToRead, storeReadings, type MessageToRead, type ThreadHistory } from "../store/reading-batch.js";
-import { claimQueued, queuedCount, releaseQueued } from "../store/work-queue.js";
+import { claimQueued, HeldClaims, queuedCount } from "../store/work-queue.js";
 import { drainStage, StageLoop } from "./stage-loop.js";
 
 /** Messages read per engine call: big enough for the batch speed-up, small enough to yield often. */
@@ -41,6 +41,7 @@ export class ReadingWorker {
   processed = 0;
   failures = 0;
   private readonly loop: StageLoop;
+  private readonly held: HeldClaims;
 
   constructor(
     private readonly store: Store,
@@ -48,6 +49,7 @@ export class ReadingWorker {
     private readonly opts: WorkerOptions = {},
   ) {
     this.id = opts.id ?? `w-${randomUUID().slice(0, 8)}`;
+    this.held = new HeldClaims(store, "reading_queue", this.id);
     this.loop = new StageLoop(() => this.runOnce(), { idleMs: opts.idleMs ?? 250 });
   }
 
@@ -68,6 +70,7 @@ export class ReadingWorker {
 
   /** Claims and reads one batch; returns how many messages it read. */
   async runOnce(): Promise<number> {
+    await this.held.giveBackKept();
     const ids = await claimQueued(this.store, "reading_queue", this.id, { limit: this.opts.batchSize ?? 200, leaseMs: this.opts.leaseMs ?? 60_000 });
     if (ids.length === 0) return 0;
     try {
@@ -75,8 +78,8 @@ export class ReadingWorker {
     } catch (err) {
       this.failures += 1;
       // Give the batch back now rather than after the lease (issue 11 item 19); if even that
-      // fails (the database is gone), the lease runs out instead.
-      await releaseQueued(this.store, "reading_queue", this.id, ids).catch(() => undefined);
+      // fails (the database is gone), it is given back once the database answers again.
+      await this.held.giveBack(ids);
       throw err;
     }
   }

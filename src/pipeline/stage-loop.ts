@@ -1,12 +1,15 @@
 /**
  * The loop every pipeline stage runs: do one batch, and when there was nothing to do, sleep until
  * nudged or until `idleMs` passes (work queued by another process is found by the next poll). A
- * batch that throws is counted and the loop carries on: its claims were given back or expire.
+ * batch that throws is counted and the loop carries on, after a pause that doubles (up to 5 s) while
+ * failures last, as in a database outage: its claims were given back or expire.
  *
  * @example
  * const loop = new StageLoop(() => worker.runOnce(), { idleMs: 250 });
  * loop.start(); loop.nudge(); await loop.stop();
  */
+import { retryDelay } from "../core/backoff.js";
+
 export class StageLoop {
   /** Batches that threw. */
   errors = 0;
@@ -39,20 +42,25 @@ export class StageLoop {
   }
 
   private async run(): Promise<void> {
+    let failedInARow = 0;
     while (this.running) {
       let n = 0;
       try {
         n = await this.runOnce();
+        failedInARow = 0;
       } catch {
+        // The database is down or restarting: stay alive and try again, backing off (a nudge still wakes it).
         this.errors += 1;
+        failedInARow += 1;
       }
-      if (n === 0 && this.running) await this.sleep();
+      const idle = this.o.idleMs ?? 250;
+      if (n === 0 && this.running) await this.sleep(failedInARow ? retryDelay(failedInARow, idle) : idle);
     }
   }
 
-  private sleep(): Promise<void> {
+  private sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      const t = setTimeout(done, this.o.idleMs ?? 250);
+      const t = setTimeout(done, ms);
       const self = this;
       function done(): void {
         clearTimeout(t);

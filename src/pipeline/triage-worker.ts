@@ -13,7 +13,8 @@
 import { randomUUID } from "node:crypto";
 import type { CaseEngine } from "../cases/case-engine.js";
 import type { Store } from "../store/open-store.js";
-import { claimQueued, queuedCount, releaseQueued } from "../store/work-queue.js";
+import { storeFailureOf } from "../store/store-failure.js";
+import { claimQueued, HeldClaims, queuedCount } from "../store/work-queue.js";
 import { drainStage, StageLoop } from "./stage-loop.js";
 
 export interface TriageWorkerOptions {
@@ -35,6 +36,7 @@ export class TriageWorker {
   /** Batches whose triage failed. */
   failures = 0;
   private readonly loop: StageLoop;
+  private readonly held: HeldClaims;
 
   constructor(
     private readonly store: Store,
@@ -42,6 +44,7 @@ export class TriageWorker {
     private readonly opts: TriageWorkerOptions = {},
   ) {
     this.id = opts.id ?? `t-${randomUUID().slice(0, 8)}`;
+    this.held = new HeldClaims(store, "triage_queue", this.id);
     this.loop = new StageLoop(() => this.runOnce(), { idleMs: opts.idleMs ?? 1000 });
   }
 
@@ -60,6 +63,7 @@ export class TriageWorker {
 
   /** Claims and triages one batch; returns how many messages it took off the queue. */
   async runOnce(): Promise<number> {
+    await this.held.giveBackKept();
     const ids = await claimQueued(this.store, "triage_queue", this.id, { limit: this.opts.batchSize ?? 2000, leaseMs: this.opts.leaseMs ?? 60_000 });
     if (ids.length === 0) return 0;
     try {
@@ -68,8 +72,9 @@ export class TriageWorker {
       return ids.length;
     } catch (err) {
       this.failures += 1;
-      const retry = { retryAt: Date.now() + (this.opts.retryMs ?? 500), failAfter: this.opts.maxAttempts ?? 5 };
-      await releaseQueued(this.store, "triage_queue", this.id, ids, retry).catch(() => undefined);
+      // A database that went away is no fault of the batch: it never counts towards setting it aside.
+      const retryAt = Date.now() + (this.opts.retryMs ?? 500);
+      await this.held.giveBack(ids, storeFailureOf(err) ? { retryAt } : { retryAt, failAfter: this.opts.maxAttempts ?? 5 });
       throw err;
     }
   }

@@ -64,6 +64,33 @@ export async function releaseQueued(
   return released;
 }
 
+/**
+ * Claims a worker could not give back because the database was gone (a restart, a stop): kept in
+ * memory and given back before the worker's next claim, so the batch is taken up again as soon as
+ * the database answers instead of after the whole lease.
+ */
+export class HeldClaims {
+  private ids: number[] = [];
+
+  constructor(
+    private readonly store: Pick<Store, "db" | "dialect">,
+    private readonly table: QueueTable,
+    private readonly by: string,
+  ) {}
+
+  /** Gives `ids` back now, or keeps them for `giveBackKept` when that fails too. */
+  async giveBack(ids: number[], o: { retryAt?: number; failAfter?: number } = {}): Promise<void> {
+    await releaseQueued(this.store, this.table, this.by, ids, o).catch(() => this.ids.push(...ids));
+  }
+
+  /** Gives back what an outage kept; throws (keeping them) while the database is still away. */
+  async giveBackKept(): Promise<void> {
+    if (!this.ids.length) return;
+    await releaseQueued(this.store, this.table, this.by, this.ids);
+    this.ids = [];
+  }
+}
+
 /** Inside the stage's write transaction: removes the rows this worker still holds; returns their ids. */
 export async function finishQueued(trx: Kysely<Database>, table: QueueTable, by: string, ids: number[]): Promise<number[]> {
   const out: number[] = [];
