@@ -50,17 +50,18 @@ describe("hard-case sets", () => {
   });
 
   it("reject rows with labels outside the label set", () => {
-    const row = { id: "en-h-0001", scenario: "en-tel-01", shape: "sarcasm", direction: "customer", text: "Great, three weeks", sentiment: "negative", complaint: 2, causes: [{ label: "delivery_or_wait", polarity: "-" }], signals: ["sarcasm"] };
+    const row = { id: "en-h-0001", scenario: "sarcasm-01", domain: "tel", shape: "sarcasm", direction: "customer", text: "Great, three weeks", sentiment: "negative", complaint: 2, causes: [{ label: "delivery_or_wait", polarity: "-" }], signals: ["sarcasm"] };
     expect(checkHardCase(row, "en")).toEqual([]);
     expect(checkHardCase({ ...row, signals: ["irony"] }, "en")).toEqual(["signals: unknown label irony"]);
     expect(checkHardCase({ ...row, causes: [{ label: "delay", polarity: "-" }] }, "en")).toHaveLength(1);
-    expect(checkHardCase({ ...row, shape: "rant", complaint: 5 }, "en")).toHaveLength(2);
+    expect(checkHardCase({ ...row, shape: "rant", complaint: 5 }, "en")).toHaveLength(3);
+    expect(checkHardCase({ ...row, scenario: "hazard-01" }, "en")).toEqual(["scenario must look like <shape>-01"]);
     expect(checkHardCase({ ...row, id: "th-h-0001" }, "en")).toHaveLength(1);
   });
 });
 
 describe("held-out rule", () => {
-  it("is by scenario: every row of a scenario sits on the same side", () => {
+  it("is by scenario: every row of a scenario, in every language, sits on the same side", () => {
     const side = new Map<string, boolean>();
     for (const c of cases) {
       expect(side.get(c.scenario) ?? c.heldOut).toBe(c.heldOut);

@@ -32,13 +32,20 @@ export const SHAPES = [
 ] as const;
 export type Shape = (typeof SHAPES)[number];
 
+/** The business a message comes from; the sets spread every shape over them. */
+export const DOMAINS = ["tel", "bank", "shop", "dlv", "appl", "air", "util", "rest", "soft", "hr"] as const;
+
 /** Rows each shape needs per language (issue 12). */
 export const MIN_PER_SHAPE = 40;
 
-/** One hard case as stored. `complaint` is the severity 0..4; a complaint is severity >= 1. */
+/**
+ * One hard case as stored. `scenario` is the situation (`<shape>-<nn>`), shared by the messages
+ * written from it in every language; `complaint` is the severity 0..4 (a complaint is severity >= 1).
+ */
 export interface HardCase {
   id: string;
   scenario: string;
+  domain: (typeof DOMAINS)[number];
   shape: Shape;
   direction: Direction;
   text: string;
@@ -58,14 +65,15 @@ export interface LoadedCase extends HardCase {
 
 /**
  * The fixed held-out rule: a scenario is held out when FNV-1a-32 of its id (UTF-16 code units) is
- * 0 or 1 modulo 5 (about 40%). Every row of a held-out scenario is held out, so paraphrases of one
- * situation never sit on both sides. Training must never see these rows.
+ * 0 or 1 modulo 5 (about 40%). A scenario is one situation written in every language, so its
+ * translations and paraphrases (Taglish and Telugu-English share words with English) never sit on
+ * both sides. Training must never see these rows.
  */
 export function isHeldOutScenario(scenario: string): boolean {
   return fnv1a(scenario) % 5 < 2;
 }
 
-const FIELDS = new Set(["id", "scenario", "shape", "direction", "text", "sentiment", "complaint", "causes", "signals", "needs", "stage"]);
+const FIELDS = new Set(["id", "scenario", "domain", "shape", "direction", "text", "sentiment", "complaint", "causes", "signals", "needs", "stage"]);
 
 /**
  * Check one parsed row against the format and the label sets of src/core/labels.ts; returns the
@@ -77,7 +85,7 @@ export function checkHardCase(row: unknown, lang: string): string[] {
   const p: string[] = [];
   for (const k of Object.keys(r)) if (!FIELDS.has(k)) p.push(`unknown field ${k}`);
   if (typeof r.id !== "string" || !new RegExp(`^${lang}-h-\\d{4}$`).test(r.id)) p.push(`id must look like ${lang}-h-0001`);
-  if (typeof r.scenario !== "string" || !r.scenario.startsWith(`${lang}-`)) p.push(`scenario must start with ${lang}-`);
+  if (typeof r.scenario !== "string" || !/^[a-z_]+-\d{2}$/.test(r.scenario) || !r.scenario.startsWith(`${String(r.shape)}-`)) p.push("scenario must look like <shape>-01");
   if (typeof r.text !== "string" || r.text.trim() === "") p.push("text must be a non-empty string");
   const oneOf = (field: string, set: readonly unknown[], optional = false): void => {
     if (optional && r[field] === undefined) return;
@@ -91,6 +99,7 @@ export function checkHardCase(row: unknown, lang: string): string[] {
     if (new Set(v).size !== v.length) p.push(`${field}: repeated label`);
   };
   oneOf("shape", SHAPES);
+  oneOf("domain", DOMAINS);
   oneOf("direction", DIRECTIONS);
   oneOf("sentiment", SENTIMENTS);
   oneOf("complaint", [0, 1, 2, 3, 4]);
