@@ -14,7 +14,8 @@ import { checkReply } from "../analysis/respond/check-reply.js";
 import { draftReplies } from "../analysis/respond/draft-replies.js";
 import { LEFTOVER_SLOT } from "../analysis/respond/fill-slots.js";
 import { createLlmRewriter } from "../integrations/llm-rewrite.js";
-import { parseCheckOptions, parseFacts } from "../analysis/respond/parse-facts.js";
+import { readFileSync } from "node:fs";
+import { parseCheckOptions, parseFacts, parsePolicy } from "../analysis/respond/parse-facts.js";
 import { eachRecord, requireText } from "./respond-io.js";
 
 const HELP = `usage: attune reply [FILE...] [options]
@@ -22,13 +23,20 @@ const HELP = `usage: attune reply [FILE...] [options]
 Reads JSON Lines {"id","message",...facts} from .jsonl files or stdin and writes
 {"id","drafts":[{"text","language","situation",...}]} per line.
 
-facts (all optional): customer_name, agent_name, agent_gender (female|male), order_id,
-offer (refund|replacement|information|escalation|reassurance|expedite|cancellation|resolution),
-follow_up (hours2|today|24h|48h), channel, public, company; plus reading context (language, ...).
+facts (all optional): customer_name, customer_gender (female|male), agent_name,
+agent_gender (female|male), order_id, offer (what this case may offer: refund|replacement|
+information|escalation|reassurance|expedite|cancellation|resolution), follow_up (when the
+customer hears back: hours2|today|24h|48h), channel, public, company, policy (as --policy);
+plus reading context (language, ...).
+
+Drafts promise nothing on their own: a refund, a replacement or a time appears only when the
+record's offer/follow_up or the policy allows it. A draft in another language than the
+customer's carries fallback_language {customer, reason}.
 
 options:
   --count N           drafts per message (default 3, at most 10)
   --fallback LANG     language to write in when the customer's has no templates (default en)
+  --policy FILE       JSON {"offers":[...],"follow_up":"24h"}: what drafts may promise
   --no-models         read messages with cue lexicons alone
   --llm-url URL       optional: rewrite drafts with a model behind an OpenAI-compatible API
                       (e.g. http://127.0.0.1:11434/v1); API key from ATTUNE_LLM_API_KEY
@@ -47,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       count: { type: "string", default: "3" },
       fallback: { type: "string", default: "en" },
+      policy: { type: "string" },
       "no-models": { type: "boolean", default: false },
       "llm-url": { type: "string" },
       "llm-model": { type: "string" },
@@ -61,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 10) throw new AttuneError("input.invalid_value", { field: "--count", expected: "1..10" });
   if (values["llm-url"] && !values["llm-model"]) throw new AttuneError("input.missing_field", { field: "--llm-model" });
+  const workspacePolicy = values.policy ? parsePolicy(readPolicyFile(values.policy)) : undefined;
   const reader = await createReader(values["no-models"] ? { modelDir: false } : {});
   const llm = values["llm-url"]
     ? createLlmRewriter({
@@ -74,7 +84,8 @@ export async function run(argv: string[]): Promise<number> {
     const message = requireText(fields, "message", where);
     const reading = reader.analyze(message, { ...parseContext(fields), direction: "customer" });
     const facts = parseFacts(fields);
-    const drafts = draftReplies(reading, facts, { count, fallbackLanguage: values.fallback, message });
+    const policy = parsePolicy(fields.policy) ?? workspacePolicy;
+    const drafts = draftReplies(reading, facts, { count, fallbackLanguage: values.fallback, message, ...(policy ? { policy } : {}) });
     if (!llm) return { drafts };
     const options = parseCheckOptions(fields);
     const scoreOf = (text: string) => checkReply(text, reader.analyze(text, { direction: "agent" }), reading, message, options).score;
@@ -94,4 +105,12 @@ export async function run(argv: string[]): Promise<number> {
     return { drafts: rewritten };
   });
   return failed > 0 ? 1 : 0;
+}
+
+function readPolicyFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as unknown;
+  } catch (err) {
+    throw new AttuneError("input.invalid_value", { field: "--policy", reason: err instanceof SyntaxError ? "not JSON" : "unreadable" });
+  }
 }

@@ -60,15 +60,18 @@ describe("drafts for the 200-message mixed set", () => {
     expect(new Set(rows.map((r) => r.lang)).size).toBe(10);
   });
 
-  it("writes every draft in the customer's language and script, scoring at least 80, with no unfilled slot", () => {
+  it("writes every draft in the customer's language and script, scoring at least 75 (60 for questions), with no unfilled slot", () => {
     const failures: string[] = [];
     let romanised = 0;
     for (const row of rows) {
       const reading = reader.analyze(row.message, { ...parseContext(row), direction: "customer" });
-      for (const d of draftReplies(reading, parseFacts(row), { count: 3, message: row.message })) {
+      // A workspace that commits to replying within 24 hours: drafts may name that time.
+      for (const d of draftReplies(reading, parseFacts(row), { count: 3, message: row.message, policy: { followUp: "24h" } })) {
         if (LEFTOVER_SLOT.test(d.text)) failures.push(`${row.id}: slot`);
         const check = checkReply(d.text, reader.analyze(d.text, { direction: "agent" }), reading, row.message, parseCheckOptions(row));
-        if (check.score < 80) failures.push(`${row.id}: score ${check.score}`);
+        // Drafts no longer quote the customer's words back (issue 13) and promise no time beyond
+        // the policy's, so they share fewer of the message's words: 75, and 60 for questions.
+        if (check.score < (d.situation === "question" ? 60 : 75)) failures.push(`${row.id}: ${d.situation} score ${check.score}`);
         const id = lid.identify(d.text);
         if (id.code !== reading.language.code) failures.push(`${row.id}: draft in ${id.code}, customer read as ${reading.language.code}`);
         // Every draft in the labelled language and in the script the customer typed (romanised

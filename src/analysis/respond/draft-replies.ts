@@ -1,55 +1,50 @@
 /**
- * Reply drafts in the customer's language, composed from the Reading and the case facts: greet,
- * acknowledge the specific feeling, name the cause (in the customer's words where the Reading has
- * them), own the fix, offer what fits the need, say the next step and when, close. Praise gets
- * thanks, a question gets an answer plan, a public post gets a short reply that moves to a private
- * channel. All wording is data (`templates/<lang>.json`); this file only chooses and fills.
+ * Reply drafts in the customer's language, composed from the Reading: greet the customer in the
+ * form their language uses, acknowledge the feeling, name the cause in the company's own words
+ * (never fragments cut from the message), say what happens about the need, and when. A draft
+ * promises only what the case's facts or the workspace's policy authorise; otherwise it says what
+ * the agent does next. Praise gets thanks, a question an answer plan, a public post a short reply
+ * that moves to a private channel. All wording is data (`templates/<lang>.json`); this file only
+ * chooses and fills.
  *
  * @example
  * const drafts = draftReplies(reader.analyze(message), { customerName: "Dana", agentName: "Sam" }, { message });
  * drafts[0].text; // "Hi Dana,\n\nI can see how frustrating this has been for you. ..."
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
-import type { Reading, Span } from "../../core/reading.js";
+import type { Reading } from "../../core/reading.js";
 import { AttuneError } from "../../core/errors.js";
+import { addressName } from "./address.js";
 import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
 import { topicsIn } from "./cause-topics.js";
 import { cueSetFor, dataKey, templatesFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
-import type { TemplateSet } from "./template-set.js";
+import type { StepKey, TemplateSet } from "./template-set.js";
 import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
 
 const PUBLIC_CHANNELS = new Set(["social", "review", "forum"]);
-const NO_SPACE_LANGUAGES = new Set(["th"]);
-const MAX_QUOTE = 60;
 
 /** Compose `options.count` (default 3) distinct drafts for the customer's message. */
 export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: DraftOptions = {}): Draft[] {
   const count = Math.max(1, Math.min(options.count ?? 3, 10));
-  const { language, key } = pickLanguage(reading, options.fallbackLanguage ?? "en");
+  const { language, key, fallback } = pickLanguage(reading, options.fallbackLanguage ?? "en");
   const t = templatesFor(key);
   if (!t) throw new AttuneError("input.invalid_value", { field: "fallbackLanguage", value: language });
   const sit = classify(reading);
   const isPublic = facts.public ?? (facts.channel !== undefined && PUBLIC_CHANNELS.has(facts.channel));
-  const offer = facts.offer ?? inferOffer(reading, sit);
-  const followUp = facts.followUp ?? inferFollowUp(reading);
-  const topics = options.message ? topicsOf(options.message, key) : new Map<CauseLabel, Span[]>();
+  const topics = messageTopics(options.message, key);
   const cause = pickCause(sit, topics);
-  const emotion = pickEmotion(sit);
-  const quote = quoteOf(reading, sit, language) ?? (cause ? wordsOf(topics.get(cause), language) : undefined);
-  const slots = baseSlots(t, facts, followUp, cause, quote);
-  // Praise without a named cause is about the experience as a whole, not "your request".
-  if (sit.situation === "praise" && !cause) slots.topic = t.topic.overall_experience;
-  slots.question = sit.situation === "question" && options.message ? questionOf(options.message, reading) : "";
-  // A statement with no question and no named cause: its first sentence is what the reply is about.
-  if (sit.situation === "question" && !slots.question && !slots.quote && options.message) {
-    slots.quote = firstSentenceOf(options.message, reading);
-  }
+  const step = stepFor(reading, sit, topics);
+  // Promises come from the case (facts) or the workspace (policy), never from the drafter.
+  const offer = facts.offer ?? policyOffer(step, options.policy?.offers);
+  const followUp = facts.followUp ?? options.policy?.followUp;
+  const plan: Plan = { emotion: pickEmotion(sit), step, offer, followUp, isPublic, slots: baseSlots(t, facts, language, isPublic, followUp, cause), v: 0 };
+  if (sit.situation === "praise" && !cause) plan.slots.topic = t.topic.overall_experience;
 
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (let v = 0; drafts.length < count && v < count * 4; v++) {
-    const text = compose(t, sit, reading, { emotion, cause, offer, isPublic, slots, v });
+    const text = compose(t, sit, reading, { ...plan, v });
     if (LEFTOVER_SLOT.test(text)) throw new AttuneError("internal", { reason: "unfilled slot in draft", language });
     if (seen.has(text)) continue;
     seen.add(text);
@@ -58,11 +53,12 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
       language,
       ...(t.script ? { script: t.script } : {}),
       situation: sit.situation,
-      ...(emotion && emotion !== "negative" ? { emotion } : {}),
+      ...(plan.emotion && plan.emotion !== "negative" ? { emotion: plan.emotion } : {}),
       ...(cause ? { cause } : {}),
-      ...(sit.situation === "praise" ? {} : { offer }),
+      ...(sit.situation !== "praise" && offer ? { offer } : {}),
       public: isPublic,
       variant: drafts.length,
+      ...(fallback ? { fallback_language: fallback } : {}),
     });
   }
   return drafts;
@@ -70,8 +66,9 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
 
 interface Plan {
   emotion: EmotionLabel | "negative" | undefined;
-  cause: CauseLabel | undefined;
-  offer: Offer;
+  step: StepKey;
+  offer: Offer | undefined;
+  followUp: FollowUp | undefined;
   isPublic: boolean;
   slots: Record<string, string>;
   v: number;
@@ -86,48 +83,43 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   };
   const greeting = pick(slots.name ? t.greeting.named : t.greeting.anonymous, 0);
   const sign = fillSlots(slots.agent ? t.sign.named : slots.company_given ? t.sign.company : t.sign.anonymous, slots);
-  // Thai separates sentences with a space too, so one separator serves every language.
-  const sep = " ";
-  const intense = reading.intensity >= 0.6 || reading.complaint.severity >= 3;
-  const body: string[] = [];
+  const next = p.followUp ? pick(t.next, 8) : pick(t.next_open, 8);
 
   if (sit.situation === "praise") {
-    body.push(pick(t.praise.thanks, 1));
-    body.push(pick(t.praise.share, 3));
-    return join(greeting, body, sep, pick(t.praise.close, 4), sign, p.isPublic);
+    const body = [pick(t.praise.thanks, 1), pick(t.praise.share, 3)];
+    return join(greeting, body, pick(t.praise.close, 4), sign, p.isPublic);
   }
   if (sit.situation === "question") {
-    body.push(pick(t.question.thanks, 1));
-    // Repeat the question, or failing that the thing it is about, so the answer plan is specific.
-    if (slots.question) body.push(pick(t.question.quote, 2));
-    else if (slots.quote) body.push(fillSlots(t.quote[1 % t.quote.length] as string, slots));
+    const body = [pick(t.question.thanks, 1)];
     if (p.emotion === "confusion") body.push(pick(t.feeling.confusion, 2));
     body.push(pick(t.question.help, 3));
-    if (p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
-    return join(greeting, body, sep, pick(t.close, 5), sign, p.isPublic);
+    if (p.offer && p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
+    if (p.followUp) body.push(next);
+    return join(greeting, body, pick(t.close, 5), sign, p.isPublic);
   }
 
-  const feeling = p.emotion ? pick(t.feeling[p.emotion], 1) : pick(t.feeling.negative, 1);
-  body.push(feeling);
+  const feeling = pick(t.feeling[p.emotion ?? "negative"], 1);
   const apologise = sit.fault === "yes" || (sit.fault === "unclear" && sit.situation === "complaint");
+  const intense = reading.intensity >= 0.6 || reading.complaint.severity >= 3;
   const causeLine = apologise ? pick(intense ? t.apology_strong : t.apology, 3) : pick(t.acknowledge_cause, 3);
-  if (p.isPublic) {
-    body.push(causeLine);
-    body.push(pick(t.public.move, 4));
-    return join(greeting, body, sep, "", sign, true);
-  }
-  body.push(pick(t.validate, 2));
-  body.push(causeLine);
-  if (sit.situation === "worry") body.push(pick(t.worry.reassure, 4));
-  if (slots.quote) body.push(pick(t.quote, 5));
-  body.push(pick(t.own, 6));
-  body.push(pick(t.offer[p.offer], 7));
-  body.push(pick(t.next, 8));
-  return join(greeting, body, sep, pick(t.close, 9), sign, false);
+  if (p.isPublic) return join(greeting, [feeling, causeLine, pick(t.public.move, 4), p.followUp ? next : ""], "", sign, true);
+
+  const action = p.offer ? pick(t.offer[p.offer], 7) : pick(t.step?.[p.step] ?? t.offer[fallbackOffer(p.step)], 7);
+  const own = slots.order ? pick(t.own, 6) : "";
+  const reassure = sit.situation === "worry" ? pick(t.worry.reassure, 4) : "";
+  const validate = pick(t.validate, 2);
+  // Three shapes, so the variants differ in order and length, not only in wording.
+  const shapes = [
+    [feeling, validate, causeLine, reassure, action, own, next],
+    [causeLine, feeling, reassure, own, action, next],
+    [feeling, causeLine, validate, reassure, own, action, next],
+  ];
+  return join(greeting, shapes[v % shapes.length] as string[], pick(t.close, 9), sign, false);
 }
 
-function join(greeting: string, body: string[], sep: string, close: string, sign: string, short: boolean): string {
-  const text = body.filter((s) => s.length > 0).join(sep);
+function join(greeting: string, body: string[], close: string, sign: string, short: boolean): string {
+  // Thai separates sentences with a space too, so one separator serves every language.
+  const text = body.filter((s) => s.length > 0).join(" ");
   if (short) return `${greeting}\n${text}\n${sign}`;
   return `${greeting}\n\n${text}\n\n${close ? `${close}\n` : ""}${sign}`;
 }
@@ -135,24 +127,26 @@ function join(greeting: string, body: string[], sep: string, close: string, sign
 function baseSlots(
   t: TemplateSet,
   facts: ReplyFacts,
-  followUp: FollowUp,
+  language: string,
+  isPublic: boolean,
+  followUp: FollowUp | undefined,
   cause: CauseLabel | undefined,
-  quote: string | undefined,
 ): Record<string, string> {
   const gendered = t.gendered ? t.gendered[facts.agentGender ?? "female"] : {};
+  const when = followUp ? t.when[followUp] : "";
+  // A public reply names no order: the details belong in the private channel.
+  const order = isPublic ? "" : clean(facts.orderId);
   const slots: Record<string, string> = {
     ...gendered,
-    name: clean(facts.customerName),
+    name: addressName(language, facts),
     agent: clean(facts.agentName),
     company: clean(facts.company) || t.company,
     company_given: clean(facts.company),
-    order: clean(facts.orderId),
-    when: t.when[followUp],
-    when_cap: capitalise(t.when[followUp]),
-    quote: quote ?? "",
+    order,
+    when,
+    when_cap: capitalise(when),
   };
-  // Gendered values may themselves hold slots only as plain text; fill nested ones once.
-  slots.order_ref = slots.order ? fillSlots(t.order_ref, slots) : "";
+  slots.order_ref = order ? fillSlots(t.order_ref, slots) : "";
   slots.cause = cause ? t.cause[cause] : t.cause_default;
   slots.cause_ind = (cause ? t.cause_ind?.[cause] : t.cause_ind_default) ?? slots.cause;
   slots.topic = cause ? t.topic[cause] : t.topic_default;
@@ -170,72 +164,38 @@ function clean(s: string | undefined): string {
 /**
  * The language to write in and its template key: the customer's language in the customer's
  * script where there are templates for it (romanised Telugu gets romanised Telugu), else another
- * language of a mixed message, else the fallback.
+ * language of a mixed message, else the fallback, said so with the reason.
  */
-function pickLanguage(reading: Reading, fallback: string): { language: string; key: string } {
+function pickLanguage(reading: Reading, fallback: string): { language: string; key: string; fallback?: { customer: string; reason: string } } {
   const candidates = [reading.language.code, ...(reading.language.mixed ?? [])];
   for (const c of candidates) {
     const key = dataKey(c, reading.language.script);
     if (templatesFor(key)) return { language: c, key };
   }
-  return { language: fallback, key: fallback };
+  const customer = reading.language.code || "und";
+  const reason =
+    customer === "und" || customer === ""
+      ? `the message's language could not be identified; written in ${fallback}, the fallback language`
+      : `no reply templates for ${customer}; written in ${fallback}, the fallback language`;
+  return { language: fallback, key: fallback, fallback: { customer, reason } };
+}
+
+/** The causes the message's own words name, most named first; undefined without the message. */
+function messageTopics(message: string | undefined, key: string): CauseLabel[] | undefined {
+  if (message === undefined) return undefined;
+  const cues = cueSetFor(key);
+  return cues ? [...topicsIn(message, cues).keys()] : [];
 }
 
 /**
- * The cause to name: the Reading's strongest, unless the message's own words name another one
- * and not this one (the reply should speak about what the customer wrote about).
+ * The cause to name: the most named of the message's topics that the Reading also holds; else
+ * the one the message's words name most (a washing machine's error is the product, whatever
+ * cause the Reading guessed); else the Reading's. A cause neither holds is never named.
  */
-function pickCause(sit: SituationReading, topics: Map<CauseLabel, Span[]>): CauseLabel | undefined {
+function pickCause(sit: SituationReading, topics: CauseLabel[] | undefined): CauseLabel | undefined {
   const fromReading = sit.situation === "praise" ? sit.positiveCauses : sit.negativeCauses;
-  if (topics.size === 0) return fromReading[0];
-  const named = fromReading.find((c) => topics.has(c));
-  if (named) return named;
-  // overall_experience is the Reading's fallback label; a named topic is more specific.
-  if (fromReading[0] && fromReading[0] !== "overall_experience") return fromReading[0];
-  return topics.keys().next().value ?? fromReading[0];
-}
-
-function topicsOf(message: string, language: string): Map<CauseLabel, Span[]> {
-  const cues = cueSetFor(language);
-  return cues ? topicsIn(message, cues) : new Map();
-}
-
-/** The customer's own word for the cause (the longest topic cue they used), to quote back. */
-function wordsOf(spans: Span[] | undefined, language: string): string | undefined {
-  if (!spans || spans.length === 0) return undefined;
-  const best = [...spans].sort((a, b) => b.text.length - a.text.length)[0] as Span;
-  const q = best.text.replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
-  const min = NO_SPACE_LANGUAGES.has(language) ? 2 : 3;
-  return q.length >= min && q.length <= MAX_QUOTE && !/[@0-9]/.test(q) ? q : undefined;
-}
-
-const MAX_QUESTION = 140;
-
-/** The customer's question, to repeat back: the first sentence ending in "?", if short and free of PII. */
-// Thai asks with particles, not a question mark: the question runs up to the particle and its
-// polite ending.
-const THAI_QUESTION = /^[^\n?]{0,140}?(?:ไหม|มั้ย|หรือเปล่า|หรือยัง|อย่างไร|ยังไง|เท่าไร|เท่าไหร่|ที่ไหน|เมื่อไร|เมื่อไหร่)(?:คะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?/u;
-
-function questionOf(message: string, reading: Reading): string {
-  const m = /[^.!?\n]*\?/u.exec(message) ?? THAI_QUESTION.exec(message);
-  if (!m) return "";
-  const start = m.index + (m[0].length - m[0].trimStart().length);
-  const end = m.index + m[0].length;
-  const q = message.slice(start, end).replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
-  if (q.length < 8 || q.length > MAX_QUESTION) return "";
-  if (reading.pii.some((p) => p.start < end && start < p.end)) return "";
-  return q;
-}
-
-function firstSentenceOf(message: string, reading: Reading): string {
-  const m = /[^.!?\n]+/u.exec(message);
-  if (!m) return "";
-  const start = m.index + (m[0].length - m[0].trimStart().length);
-  const end = m.index + m[0].length;
-  const s = message.slice(start, end).replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
-  if (s.length < 12 || s.length > MAX_QUESTION) return "";
-  if (reading.pii.some((p) => p.start < end && start < p.end)) return "";
-  return s;
+  if (topics === undefined) return fromReading[0];
+  return topics.find((c) => fromReading.includes(c)) ?? topics[0] ?? fromReading[0];
 }
 
 function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefined {
@@ -245,75 +205,58 @@ function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefin
   return sit.negative ? "negative" : undefined;
 }
 
+const NEED_STEP: Record<string, StepKey> = {
+  refund_or_compensation: "refund",
+  cancellation: "cancellation",
+  escalation: "escalation",
+  reassurance: "reassurance",
+  speed: "speed",
+  information: "information",
+};
+
+const CAUSE_STEP: Partial<Record<CauseLabel, StepKey>> = {
+  product_quality: "replacement",
+  delivery_or_wait: "speed",
+  staff_treatment: "escalation",
+  security_and_trust: "reassurance",
+  communication_gap: "information",
+  price_or_billing: "information",
+};
+
 /**
- * The customer's own words for the cause: the Reading's target ("my parcel", "yung rider"), a
- * short noun phrase. Evidence spans are single cue words ("late", "čekám už") that read badly when
- * quoted back, so they are not used.
+ * What the draft does about the customer's strongest need (or, with none, about the cause). Money
+ * back is taken up only when the message speaks of money: a missing parcel is not a refund request.
  */
-function quoteOf(reading: Reading, sit: SituationReading, language: string): string | undefined {
-  const polarity = sit.situation === "praise" ? "positive" : "negative";
-  // A question has no complaint to quote; what it is about is any cause's target.
-  const causes = reading.causes
-    .filter((c) => sit.situation === "question" || c.polarity === polarity)
-    .sort((a, b) => b.score - a.score);
-  const minLength = NO_SPACE_LANGUAGES.has(language) ? 4 : 6;
-  for (const c of causes) {
-    if (!c.target) continue;
-    let q = c.target.replace(/[{}"“”„«»]/g, "").replace(/\s+/g, " ").trim();
-    if (q.length < minLength || q.length > MAX_QUOTE) continue;
-    if (!NO_SPACE_LANGUAGES.has(language) && !q.includes(" ")) continue;
-    if (/[@0-9]/.test(q)) continue;
-    // "My parcel" reads better mid-sentence as "my parcel"; acronyms ("SIM card") stay as written.
-    if (/^\p{Lu}\p{Ll}/u.test(q)) q = q.charAt(0).toLocaleLowerCase() + q.slice(1);
-    return q;
-  }
-  return undefined;
-}
-
-function inferOffer(reading: Reading, sit: SituationReading): Offer {
+function stepFor(reading: Reading, sit: SituationReading, topics: CauseLabel[] | undefined): StepKey {
   if (sit.situation === "question") return "information";
-  const needs = [...reading.needs].sort((a, b) => b.score - a.score).map((n) => n.label);
   const cause = sit.negativeCauses[0];
-  for (const need of needs) {
-    switch (need) {
-      case "refund_or_compensation":
-        return "refund";
-      case "cancellation":
-        return "cancellation";
-      case "escalation":
-        return "escalation";
-      case "reassurance":
-        return "reassurance";
-      case "speed":
-        return "expedite";
-      case "information":
-        return "information";
-      case "resolution":
-        return cause === "product_quality" ? "replacement" : "resolution";
-      default:
-        break;
-    }
+  for (const need of [...reading.needs].sort((a, b) => b.score - a.score)) {
+    const step = NEED_STEP[need.label];
+    if (step === "refund" && topics !== undefined && !topics.includes("price_or_billing")) continue;
+    if (step) return step;
+    if (need.label === "resolution") return cause === "product_quality" ? "replacement" : "resolution";
   }
-  switch (cause) {
-    case "product_quality":
-      return "replacement";
-    case "delivery_or_wait":
-      return "expedite";
-    case "price_or_billing":
-      return "refund";
-    case "staff_treatment":
-      return "escalation";
-    case "security_and_trust":
-      return "reassurance";
-    case "communication_gap":
-      return "information";
-    default:
-      return "resolution";
-  }
+  return (cause && CAUSE_STEP[cause]) ?? "resolution";
 }
 
-function inferFollowUp(reading: Reading): FollowUp {
-  if (reading.urgency.score >= 0.7) return "hours2";
-  if (reading.urgency.score >= 0.4) return "today";
-  return "24h";
+const STEP_OFFER: Record<StepKey, Offer> = {
+  refund: "refund",
+  replacement: "replacement",
+  cancellation: "cancellation",
+  speed: "expedite",
+  reassurance: "reassurance",
+  information: "information",
+  escalation: "escalation",
+  resolution: "resolution",
+};
+
+/** The offer the policy allows for this step, if any. */
+function policyOffer(step: StepKey, allowed: readonly Offer[] | undefined): Offer | undefined {
+  const offer = STEP_OFFER[step];
+  return allowed?.includes(offer) ? offer : undefined;
+}
+
+/** For template sets without step sentences: the offers that promise nothing but effort. */
+function fallbackOffer(step: StepKey): Offer {
+  return step === "escalation" ? "escalation" : step === "information" || step === "speed" || step === "reassurance" ? "information" : "resolution";
 }

@@ -9,7 +9,7 @@
  */
 import { AttuneError } from "../../core/errors.js";
 import { CHANNELS, type Channel } from "../../core/labels.js";
-import { FOLLOW_UPS, OFFERS, type CheckOptions, type FollowUp, type Offer, type ReplyFacts } from "./types.js";
+import { FOLLOW_UPS, OFFERS, type CheckOptions, type FollowUp, type Offer, type ReplyFacts, type ReplyPolicy } from "./types.js";
 
 function field(fields: Record<string, unknown>, camel: string): unknown {
   const snake = camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -44,6 +44,8 @@ export function parseFacts(fields: Record<string, unknown>): ReplyFacts {
   const facts: ReplyFacts = {};
   const customerName = text(fields, "customerName");
   if (customerName !== undefined) facts.customerName = customerName;
+  const customerGender = oneOf(fields, "customerGender", ["female", "male"] as const);
+  if (customerGender !== undefined) facts.customerGender = customerGender;
   const agentName = text(fields, "agentName");
   if (agentName !== undefined) facts.agentName = agentName;
   const gender = oneOf(fields, "agentGender", ["female", "male"] as const);
@@ -61,6 +63,26 @@ export function parseFacts(fields: Record<string, unknown>): ReplyFacts {
   const company = text(fields, "company");
   if (company !== undefined) facts.company = company;
   return facts;
+}
+
+/**
+ * A reply policy (`{"offers": ["refund"], "follow_up": "24h"}`): what drafts may promise. Every
+ * offer must be one the drafter knows.
+ */
+export function parsePolicy(value: unknown): ReplyPolicy | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) throw new AttuneError("input.wrong_type", { field: "policy", expected: "object" });
+  const fields = value as Record<string, unknown>;
+  const policy: ReplyPolicy = {};
+  const offers = fields.offers;
+  if (offers !== undefined) {
+    if (!Array.isArray(offers) || offers.some((o) => !(OFFERS as readonly unknown[]).includes(o)))
+      throw new AttuneError("input.invalid_value", { field: "policy.offers", expected: OFFERS.join("|") });
+    policy.offers = offers as Offer[];
+  }
+  const followUp = oneOf<FollowUp>(fields, "followUp", FOLLOW_UPS);
+  if (followUp !== undefined) policy.followUp = followUp;
+  return policy;
 }
 
 /** The options of the empathy check. */

@@ -2,8 +2,7 @@
  * The shape of a language's reply templates (`templates/<lang>.json`). Sentences are data with
  * `{slot}` placeholders; the drafter picks one sentence per part and fills the slots. Slots:
  * `{name}` customer, `{agent}`, `{company}`, `{order}`, `{order_ref}` (the language's `orderRef`
- * filled, or empty), `{when}` (a `when` phrase), `{cause}` (a `cause` clause), `{quote}` (the
- * customer's own words), `{topic}` (a `topic` phrase), plus the `gendered` slots of the language
+ * filled, or empty), `{when}` (a `when` phrase), `{cause}` (a `cause` clause), `{topic}` (a `topic` phrase), plus the `gendered` slots of the language
  * (Thai `{p}` ค่ะ/ครับ, `{pna}` นะคะ/นะครับ, `{me}` ดิฉัน/ผม). Any slot with `_cap` added (`{when_cap}`,
  * `{cause_cap}`, `{topic_cap}`) is that slot with a capital first letter, for sentence starts.
  *
@@ -13,6 +12,10 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import type { FollowUp, Offer } from "./types.js";
+
+/** What a draft does about the customer's need when nothing is promised. */
+export const STEP_KEYS = ["refund", "replacement", "cancellation", "information", "escalation", "speed", "reassurance", "resolution"] as const;
+export type StepKey = (typeof STEP_KEYS)[number];
 
 export interface TemplateSet {
   language: string;
@@ -38,14 +41,16 @@ export interface TemplateSet {
   /** A second form of each cause clause where the grammar needs one (Spanish indicative after "porque"); fills `{cause_ind}`. */
   cause_ind?: Record<CauseLabel, string>;
   cause_ind_default?: string;
-  /** Reflecting the customer's own words back: `{quote}`. */
-  quote: string[];
   own: string[];
   /** Fills `{order_ref}` when an order id is known. */
   order_ref: string;
   offer: Record<Offer, string[]>;
-  /** Next step with `{when}`. */
+  /** Next step with `{when}`, when a time is authorised. */
   next: string[];
+  /** Next step without a time: nobody has authorised one. */
+  next_open: string[];
+  /** What the agent does about each need without promising an outcome (pass a refund request on, check, escalate). */
+  step?: Partial<Record<StepKey, string[]>>;
   when: Record<FollowUp, string>;
   close: string[];
   /** Signature: the agent's name, the company's team (`{company}` given), or neither. */
@@ -56,7 +61,6 @@ export interface TemplateSet {
   topic: Record<CauseLabel, string>;
   topic_default: string;
   praise: { thanks: string[]; share: string[]; close: string[] };
-  /** `quote` repeats the customer's question (`{question}`) when it is short enough to quote. */
-  question: { thanks: string[]; help: string[]; quote: string[] };
+  question: { thanks: string[]; help: string[] };
   worry: { reassure: string[] };
 }

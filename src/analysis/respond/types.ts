@@ -25,16 +25,30 @@ export type Offer = (typeof OFFERS)[number];
 export const FOLLOW_UPS = ["hours2", "today", "24h", "48h"] as const;
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
+/**
+ * What the workspace lets a draft promise on its own. Without a policy a draft promises nothing:
+ * it says what the agent does next (passes a refund request on, checks, escalates), never "I will
+ * refund you" or "within two hours".
+ */
+export interface ReplyPolicy {
+  /** Offers a draft may make when the customer's need calls for one (a refund for a refund request, ...). */
+  offers?: Offer[];
+  /** The reply time the workspace commits to; drafts name it in the next step. */
+  followUp?: FollowUp;
+}
+
 /** Facts about the case that the drafter may use. Every field is optional. */
 export interface ReplyFacts {
   customerName?: string;
+  /** Decides forms of address that depend on it (Czech pane/paní, Tagalog Sir/Ma'am); guessed from a Czech name when absent. */
+  customerGender?: "female" | "male";
   agentName?: string;
   /** Thai politeness particle (ค่ะ / ครับ) and pronoun follow this; default "female". */
   agentGender?: "female" | "male";
   orderId?: string;
-  /** What the company can offer; inferred from the Reading's needs when absent. */
+  /** What the agent has decided to offer in this case; without it, only the policy's offers are made. */
   offer?: Offer;
-  /** When the customer will hear back; inferred from urgency when absent. */
+  /** When the customer will hear back, as decided for this case; without it, the policy's time or none. */
   followUp?: FollowUp;
   channel?: Channel;
   /** A public post or review: the reply is short and moves the talk to a private channel. */
@@ -61,6 +75,8 @@ export interface Draft {
   public: boolean;
   /** Which variant of the situation this is (0-based), so callers can show alternatives. */
   variant: number;
+  /** Set when the draft is not in the customer's language: which language they wrote and why the draft is in another. */
+  fallback_language?: { customer: string; reason: string };
 }
 
 export interface DraftOptions {
@@ -69,10 +85,12 @@ export interface DraftOptions {
   /** Language to write in when the customer's language has no templates (default "en"). */
   fallbackLanguage?: string;
   /**
-   * The customer's message the Reading was made from. Optional, but with it the draft names the
-   * cause in the customer's own words and picks the cause the message is about.
+   * The customer's message the Reading was made from. Optional, but with it the draft names only
+   * a cause the message's own words confirm.
    */
   message?: string;
+  /** What the workspace lets drafts promise; none when absent. */
+  policy?: ReplyPolicy;
 }
 
 export const CRITERIA = [
