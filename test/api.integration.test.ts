@@ -17,7 +17,7 @@ const MESSAGES = [
   { external_id: "c-3", text: "สั่งของไปสามวันแล้วยังไม่ได้เลยค่ะ แย่มาก", channel: "chat", author: "somchai", sent_at: `${DAY}3T08:00:00Z`, language: "th" },
   { external_id: "c-4", text: "Grabe, 2 weeks na wala pa rin yung order ko! Nakakainis talaga.", channel: "social", author: { id: "@juan", audience: 12000 }, sent_at: `${DAY}3T09:00:00Z` },
   { external_id: "c-5", text: "Děkuji za rychlé vyřízení, jsem velmi spokojená.", channel: "review", author: "jana", sent_at: `${DAY}4T09:00:00Z` },
-  { external_id: "e-1", text: "My manager never listens and the rota changes every week. I am exhausted.", channel: "internal", author: { id: "emp-9", team: "warehouse" }, direction: "employee", sent_at: `${DAY}4T10:00:00Z` },
+  { external_id: "e-1", text: "My manager never listens and the rota changes every week. I am exhausted.", channel: "internal", author: { id: "emp-9", team: "warehouse" }, direction: "employee" },
 ];
 
 describe.each(DATABASES)("attune store and API on $name", (database) => {
@@ -27,6 +27,7 @@ describe.each(DATABASES)("attune store and API on $name", (database) => {
   beforeAll(async () => {
     store = await database.open();
     t = await testApp(store);
+    expect((await t.post("/sources", { name: "fixture", employee_feedback: true })).status).toBe(201);
     const res = await t.post("/messages/batch", { source: "fixture", messages: MESSAGES });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ accepted: MESSAGES.length, rejected: 0 });
@@ -147,11 +148,11 @@ describe.each(DATABASES)("attune store and API on $name", (database) => {
     const text = (await (await t.get("/messages?text=PARCEL")).json()) as any;
     expect(text.items.map((m: any) => m.external_id)).toEqual(["c-1"]);
     // Emotion and cause filters agree with the stored readings.
-    // The admin key sees employee feedback too.
-    const ann = await store.db.selectFrom("reading_labels").select("message_id").where("kind", "=", "emotion").where("label", "=", "gratitude").execute();
+    // Employee feedback is never listed (it is read in aggregate only).
+    const ann = await store.db.selectFrom("reading_labels").select("message_id").where("kind", "=", "emotion").where("label", "=", "gratitude").where("direction", "<>", "employee").execute();
     const grat = (await (await t.get("/messages?emotion=gratitude&limit=200")).json()) as any;
     expect(grat.items.map((m: any) => m.id).sort()).toEqual([...new Set(ann.map((a) => a.message_id))].sort());
-    const causeRows = await store.db.selectFrom("reading_labels").select("message_id").where("kind", "=", "cause").where("polarity", "=", "negative").execute();
+    const causeRows = await store.db.selectFrom("reading_labels").select("message_id").where("kind", "=", "cause").where("polarity", "=", "negative").where("direction", "<>", "employee").execute();
     const causes = (await (await t.get(`/messages?cause=${["delivery_or_wait", "service_quality", "product_quality", "price_or_billing", "communication_gap", "staff_treatment", "overall_experience", "usability", "policy", "security_and_trust", "advertising"].join(",")}&cause_polarity=negative&limit=200`)).json()) as any;
     expect(causes.items.map((m: any) => m.id).sort()).toEqual([...new Set(causeRows.map((a) => a.message_id))].sort());
     const urgent = (await (await t.get("/messages?urgency_min=0.3&limit=200")).json()) as any;
@@ -166,7 +167,7 @@ describe.each(DATABASES)("attune store and API on $name", (database) => {
       seen.push(...page.items.map((m: any) => m.id));
       cursor = page.next_cursor;
     } while (cursor);
-    const total = await store.db.selectFrom("messages").select("id").execute();
+    const total = await store.db.selectFrom("messages").select("id").where("direction", "<>", "employee").execute();
     expect(seen.length).toBe(new Set(seen).size);
     expect(seen.length).toBe(total.length);
   });
@@ -204,22 +205,19 @@ describe.each(DATABASES)("attune store and API on $name", (database) => {
     expect(days.items.length).toBeGreaterThan(0);
   });
 
-  it("shows employee feedback only to people_team and admin", async () => {
+  it("shows employee feedback message by message to no role", async () => {
     const analyst = await t.key("analyst");
     const people = await t.key("people_team");
     const agent = await t.key("agent");
     const emp = await store.db.selectFrom("messages").select("id").where("external_id", "=", "e-1").executeTakeFirstOrThrow();
-    for (const k of [analyst, agent]) {
+    for (const k of [analyst, agent, people, t.adminKey]) {
       const list = (await (await t.get("/messages?limit=200", k)).json()) as any;
       expect(list.items.some((m: any) => m.direction === "employee")).toBe(false);
       expect((await t.get(`/messages/${emp.id}`, k)).status).toBe(404);
-      expect((await t.get("/messages?direction=employee", k)).status).toBe(403);
+      expect(((await (await t.get("/messages?direction=employee", k)).json()) as any).error.code).toBe("input.invalid_value");
     }
     const agg = (await (await t.get("/aggregates/channels", analyst)).json()) as any;
     expect(agg.items.some((r: any) => r.channel === "internal")).toBe(false);
-    const pt = (await (await t.get("/messages?direction=employee", people)).json()) as any;
-    expect(pt.items.map((m: any) => m.external_id)).toEqual(["e-1"]);
-    expect((await t.get(`/messages/${emp.id}`, people)).status).toBe(200);
     // Even people_team sees employee feedback in aggregate only through /insights/employee (k >= 5).
     const aggPt = (await (await t.get("/aggregates/channels?direction=employee", people)).json()) as any;
     expect(aggPt.error.code).toBe("input.invalid_value");

@@ -2,13 +2,14 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../src/cases/clock.js";
 import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { DATABASES } from "./helpers/databases.js";
 import { sharedReader, testApp, type TestApp } from "./helpers/test-app.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 
-/** Employee feedback of `n` people of a team in January 2026 (a closed month). */
+/** Employee feedback of `n` people of a team in January 2026. */
 function employees(team: string, n: number, text: string) {
   return Array.from({ length: n }, (_, i) => ({
     external_id: `emp-${team}-${i}`,
@@ -30,9 +31,13 @@ describe.each(DATABASES)("dashboard API on $name", (database) => {
   let store: Opened;
   let t: TestApp;
 
+  // January is the open period while the feedback arrives, and closed when it is viewed.
+  const clock = new ManualClock(Date.parse("2026-01-20T12:00:00Z"));
+
   beforeAll(async () => {
     store = await database.open();
-    t = await testApp(store);
+    t = await testApp(store, { clock });
+    expect((await t.post("/sources", { name: "dash", employee_feedback: true })).status).toBe(201);
     const messages = [
       ...CUSTOMERS,
       ...employees("warehouse", 7, "My manager never listens and the rota changes every week. I am exhausted."),
@@ -42,6 +47,7 @@ describe.each(DATABASES)("dashboard API on $name", (database) => {
     const res = await t.post("/messages/batch", { source: "dash", messages });
     expect(await res.json()).toMatchObject({ accepted: messages.length, rejected: 0 });
     await new ReadingWorker(store, await sharedReader()).drain();
+    clock.set(Date.parse("2026-02-02T09:00:00Z"));
   });
   afterAll(async () => {
     await store?.cleanup();

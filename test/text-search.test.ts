@@ -71,7 +71,7 @@ describe.each(DATABASES)("text search on $name", (database) => {
     const all: string[] = [];
     let before: { sentAt: number; id: number } | undefined;
     for (let i = 0; i < 10; i++) {
-      const page = await listMessages(store, { workspaceId: store.workspaceId, includeEmployee: true, limit: 1, text: "a", textScanWindow: 2, ...(before ? { before } : {}) });
+      const page = await listMessages(store, { workspaceId: store.workspaceId, limit: 1, text: "a", textScanWindow: 2, ...(before ? { before } : {}) });
       all.push(...page.items.map((m) => m.external_id));
       if (!page.next) break;
       before = page.next;

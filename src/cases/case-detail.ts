@@ -29,7 +29,7 @@ export interface CaseDetail {
   alerts: { id: number; kind: string; severity: string; summary: string; created_at: number }[];
 }
 
-export async function caseDetail(ctx: CaseContext, workspaceId: number, id: number, o: { drafts?: boolean; includeEmployee?: boolean } = {}): Promise<CaseDetail | null> {
+export async function caseDetail(ctx: CaseContext, workspaceId: number, id: number, o: { drafts?: boolean } = {}): Promise<CaseDetail | null> {
   const db = caseDb(ctx.store);
   const row = await db.selectFrom("cases").selectAll().where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!row) return null;
@@ -56,7 +56,8 @@ export async function caseDetail(ctx: CaseContext, workspaceId: number, id: numb
     .leftJoin("readings as r", "r.message_id", "m.id")
     .select(["m.id", "m.direction", "m.channel", "m.is_public", "m.sent_at", "m.text", "r.reading"]);
   mq = row.thread_id !== null ? mq.where("m.thread_id", "=", row.thread_id) : mq.where("m.id", "=", row.origin_message_id ?? -1);
-  if (!o.includeEmployee) mq = mq.where("m.direction", "<>", "employee");
+  // Employee feedback never shows one message at a time, whoever asks (aggregates only).
+  mq = mq.where("m.direction", "<>", "employee");
   const msgs = (await mq.orderBy("m.sent_at").orderBy("m.id").limit(500).execute()).map((m) => ({ ...m, reading: m.reading ? (JSON.parse(m.reading) as Reading) : null }));
 
   let drafts: Draft[] = [];

@@ -31,7 +31,9 @@ const COLUMN_FLAGS: Record<string, keyof CsvMapping> = {
 };
 
 export const USAGE = `attune import FILE... [--db PATH] [--source NAME] [--format jsonl|csv|eml|mbox]
-  [--channel CH] [--direction customer|agent|employee] [--delimiter ,]
+  [--channel CH] [--direction customer|agent|employee] [--delimiter ,] [--employee-backfill]
+  --employee-backfill: you vouch for this file's employee feedback: the source becomes trusted for it
+    and closed months are accepted (history, before anyone views it; otherwise only the open month is)
   CSV columns: ${Object.keys(COLUMN_FLAGS).map((f) => `--${f} COL`).join(" ")}`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -42,6 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     channel: { type: "string" },
     direction: { type: "string" },
     delimiter: { type: "string" },
+    "employee-backfill": { type: "boolean" },
   };
   for (const f of Object.keys(COLUMN_FLAGS)) options[f] = { type: "string" };
   const parsed = parseCommand(argv, options, USAGE, true);
@@ -65,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(v.format ? { format: v.format as ImportFormat } : {}),
       mapping,
       ...(v.delimiter ? { delimiter: v.delimiter as string } : {}),
+      employeeBackfill: v["employee-backfill"] === true,
       defaults: { ...(channel ? { channel: channel as Channel } : {}), ...(direction ? { direction: direction as Direction } : {}) },
     });
     for (const p of report.problems) process.stderr.write(JSON.stringify({ problem: p }) + "\n");

@@ -33,6 +33,8 @@ export const ERROR_MESSAGES = {
   "auth.forbidden": "This role may not do that.",
   "auth.csrf": "The request is missing a valid CSRF token.",
   "rate.limited": "Too many requests.",
+  "employee.untrusted_source": "Employee feedback is accepted only from a source trusted for it.",
+  "employee.period_closed": "The reporting period of this employee feedback has closed.",
   "webhook.bad_signature": "The webhook signature is not valid.",
   "webhook.stale": "The webhook timestamp is outside the allowed window.",
   "webhook.replay": "The webhook was already received.",

@@ -9,6 +9,7 @@
 import { createReadStream } from "node:fs";
 import { AttuneError } from "../core/errors.js";
 import type { Channel, Direction } from "../core/labels.js";
+import { ensureSource, setEmployeeTrust } from "../store/ensure-source.js";
 import type { Store } from "../store/open-store.js";
 import { capBytes, collectBytes, inflateIfGzip, type ByteSource } from "./byte-streams.js";
 import { importCsv, type CsvMapping } from "./csv.js";
@@ -26,6 +27,8 @@ export interface ImportOptions {
   delimiter?: string;
   defaults?: { channel?: Channel; direction?: Direction };
   maxRows?: number;
+  /** The operator vouches for this import's employee feedback: the source is trusted for it and history may be back-filled into closed months. */
+  employeeBackfill?: boolean;
 }
 
 /** The format a file name implies, looking through a trailing .gz. */
@@ -51,7 +54,10 @@ export async function importStream(bytes: ByteSource, format: ImportFormat, ing:
 }
 
 export async function importFiles(store: Store, files: string[], opts: ImportOptions): Promise<IngestReport & { files: number }> {
-  const ing = await Ingestor.open(store, { source: opts.source, origin: "import", ...(opts.defaults ? { defaults: opts.defaults } : {}) });
+  if (opts.employeeBackfill) await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, opts.source, "import"), true);
+  // The operator at the machine may write employee feedback; the source must still be trusted for it.
+  const employee = { writer: true, backfill: opts.employeeBackfill === true };
+  const ing = await Ingestor.open(store, { source: opts.source, origin: "import", employee, ...(opts.defaults ? { defaults: opts.defaults } : {}) });
   for (const file of files) {
     const format = opts.format ?? formatOf(file);
     if (!format) throw new AttuneError("input.unsupported_format", { file: file.split("/").pop() ?? "" });

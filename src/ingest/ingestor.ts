@@ -18,6 +18,7 @@ import type { Database, SurveyAnswersTable } from "../store/schema.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
 import { workspaceSalt } from "../store/workspace-salt.js";
 import { contentHash } from "./content-hash.js";
+import { employeeRowProblem, isEmployeeRow, NO_EMPLOYEE_WRITES, type EmployeeWritePolicy } from "./employee-policy.js";
 import { LIMITS } from "./limits.js";
 import { MessageInput } from "./message-input.js";
 import { personKey } from "./person-key.js";
@@ -59,6 +60,10 @@ export interface IngestorOptions {
   collectResults?: boolean;
   /** Rows per write transaction. */
   batchSize?: number;
+  /** Who may write employee feedback here (employee-policy.ts); by default nobody. */
+  employee?: EmployeeWritePolicy;
+  /** The instant of receipt and of the open reporting period (tests inject a clock). */
+  now?: () => number;
 }
 
 /** Extra facts an importer knows about a row beyond the import format (email threading). */
@@ -96,12 +101,18 @@ export class Ingestor {
     private readonly workspaceId: number,
     private readonly sourceId: number,
     private readonly salt: string,
+    private readonly employeeSource: boolean,
   ) {}
 
   static async open(store: Store, opts: IngestorOptions): Promise<Ingestor> {
     const ws = opts.workspaceId ?? store.workspaceId;
     const sourceId = await ensureSource(store, ws, opts.source, opts.sourceKind ?? opts.origin);
-    return new Ingestor(store, opts, ws, sourceId, await workspaceSalt(store, ws));
+    const source = await store.db.selectFrom("sources").select("employee_feedback").where("id", "=", sourceId).executeTakeFirstOrThrow();
+    return new Ingestor(store, opts, ws, sourceId, await workspaceSalt(store, ws), source.employee_feedback === 1);
+  }
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now();
   }
 
   /** Validates one row and queues it; stores a batch when enough are queued. */
@@ -110,6 +121,14 @@ export class Ingestor {
     if (!parsed.success) {
       this.reject(row, problemsFromZod(parsed.error, raw, row), raw);
       return;
+    }
+    if ((parsed.data.direction ?? this.opts.defaults?.direction) === "employee") {
+      const now = this.now();
+      const problem = employeeRowProblem({ sentAt: sentAt(parsed.data, now), now, trustedSource: this.employeeSource, policy: this.opts.employee ?? NO_EMPLOYEE_WRITES });
+      if (problem) {
+        this.reject(row, [{ row, ...problem }], raw);
+        return;
+      }
     }
     this.pending.push({ row, input: parsed.data, hash: contentHash(parsed.data), extras });
     if (this.pending.length >= (this.opts.batchSize ?? 500)) await this.flush();
@@ -120,7 +139,8 @@ export class Ingestor {
     this.counts.rejected += 1;
     for (const p of problems) this.note(p);
     const first = problems[0];
-    const rawText = raw === undefined ? null : typeof raw === "string" ? raw : safeJson(raw);
+    // Employee text is kept from the quarantine too: an admin reading it would see one person's feedback.
+    const rawText = raw === undefined || isEmployeeRow(raw, this.opts.defaults?.direction) ? null : typeof raw === "string" ? raw : safeJson(raw);
     this.rejectedRows.push({
       row,
       field: first?.field ?? null,
@@ -169,7 +189,7 @@ export class Ingestor {
   }
 
   private async write(trx: Kysely<Database>, batch: Pending[], rejected: Rejected[]): Promise<ItemResult[]> {
-    const now = Date.now();
+    const now = this.now();
     const ws = this.workspaceId;
     const sourceId = this.sourceId;
 
@@ -366,7 +386,8 @@ export class Ingestor {
       if (prior && prior.hash === p.hash) results.push({ row: p.row, external_id: ext, status: "duplicate", id: prior.id });
       else {
         results.push({ row: p.row, external_id: ext, status: "conflict" });
-        rejected.push({ row: p.row, field: "external_id", code: "store.conflict", raw: safeJson(p.input).slice(0, LIMITS.quarantineRawChars), authorKey: this.authorKeyOf(p.input) });
+        const raw = isEmployeeRow(p.input, this.opts.defaults?.direction) ? null : safeJson(p.input).slice(0, LIMITS.quarantineRawChars);
+        rejected.push({ row: p.row, field: "external_id", code: "store.conflict", raw, authorKey: this.authorKeyOf(p.input) });
       }
     }
     for (const chunk of chunks(queue, 500)) await trx.insertInto("reading_queue").values(chunk).onConflict((oc) => oc.column("message_id").doNothing()).execute();

@@ -29,7 +29,7 @@ export async function loadSamples(
   // One source per file: sample files are written independently and may reuse external ids.
   const total = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 };
   for (const file of files) {
-    const r = await importFiles(store, [file], { source: `samples-${basename(file, ".jsonl")}` });
+    const r = await importFiles(store, [file], { source: `samples-${basename(file, ".jsonl")}`, employeeBackfill: true });
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
   }
   return total;

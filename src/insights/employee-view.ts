@@ -8,8 +8,13 @@
  * into one "other teams" cell; when that pool would itself hold fewer than `k` respondents, the
  * smallest shown teams join it until it holds `k` (secondary suppression), or the whole month is
  * withheld. No month total, no multi-month total and no other dimension (language, channel) is
- * released, so no two views differ by a group under `k`. Only closed months are shown, so a cell
- * does not change as one more answer arrives (late back-dated imports are the one way it can).
+ * released, so no two views differ by a group under `k`. Only closed months are shown, a closed
+ * month takes no more answers (src/ingest/employee-policy.ts), and a month once shown is stored and
+ * shown the same way ever after (src/store/employee-releases.ts), so no two views of one month differ.
+ *
+ * Every count is of respondents, not messages (dominance): one person writing fifty messages is one
+ * voice in the sentiment split, the mean, each emotion and each theme, so no cell is one person's
+ * feeling in disguise.
  *
  * @example
  * const view = employeeView(rows, { k: 5, now: Date.now(), teamNames: new Map([[1, "Warehouse"]]) });
@@ -33,6 +38,8 @@ export interface EmployeeCell {
   team: { id: number | null; name: string } | "other";
   /** Names of the teams pooled into "other" (empty for a team cell). */
   pooledTeams: string[];
+  /** Ids of the teams pooled into "other" (null: messages without a team), for team filters. */
+  pooledTeamIds: (number | null)[];
   respondents: number;
   messages: number;
   sentiment: { positive: number; neutral: number; negative: number; meanScore: number };
@@ -91,19 +98,26 @@ export function employeeView(rows: readonly EmployeeRow[], o: EmployeeViewOption
       months.push({ month, suppressed: true, cells: [] });
       continue;
     }
-    const wanted = o.teams ? new Set<number | null>(o.teams) : null;
     const cells: EmployeeCell[] = [];
-    for (const t of shown.sort((a, b) => (a ?? 0) - (b ?? 0))) {
-      if (wanted && !wanted.has(t)) continue;
-      cells.push(summarise({ id: t, name: o.teamNames.get(t!) ?? `#${t}` }, [], byTeam.get(t)!));
-    }
-    if (pooled.length > 0 && (!wanted || pooled.some((t) => wanted.has(t)))) {
+    for (const t of shown.sort((a, b) => (a ?? 0) - (b ?? 0))) cells.push(summarise({ id: t, name: o.teamNames.get(t!) ?? `#${t}` }, [], [], byTeam.get(t)!));
+    if (pooled.length > 0) {
       const names = pooled.map((t) => (t === null ? "" : o.teamNames.get(t) ?? `#${t}`)).filter(Boolean).sort();
-      cells.push(summarise("other", names, pooled.flatMap((t) => byTeam.get(t)!)));
+      cells.push(summarise("other", names, pooled, pooled.flatMap((t) => byTeam.get(t)!)));
     }
-    months.push({ month, suppressed: false, cells });
+    months.push(pickTeams({ month, suppressed: false, cells }, o.teams));
   }
   return { k, months };
+}
+
+/**
+ * The cells of a month that concern some teams: a team's own cell, or the pool that holds it. A
+ * filter only picks among the cells released for all teams, so it can never release a new number.
+ */
+export function pickTeams(month: EmployeeMonth, teams: readonly number[] | undefined): EmployeeMonth {
+  if (!teams) return month;
+  const wanted = new Set<number | null>(teams);
+  const cells = month.cells.filter((c) => (c.team === "other" ? c.pooledTeamIds.some((t) => wanted.has(t)) : wanted.has(c.team.id)));
+  return { ...month, cells };
 }
 
 function respondentsOf(rows: readonly EmployeeRow[]): number {
@@ -112,26 +126,60 @@ function respondentsOf(rows: readonly EmployeeRow[]): number {
   return people.size;
 }
 
-function summarise(team: EmployeeCell["team"], pooledTeams: string[], rows: readonly EmployeeRow[]): EmployeeCell {
+/** What one respondent said in a cell, each label once: their voice counts once, however often they wrote. */
+interface Voice {
+  sentiment: "positive" | "neutral" | "negative" | null;
+  meanScore: number;
+  emotions: Set<string>;
+  themes: Set<string>;
+}
+
+const SENTIMENTS = ["negative", "neutral", "positive"] as const;
+
+function voicesOf(rows: readonly EmployeeRow[]): Voice[] {
+  const byPerson = new Map<number | null, EmployeeRow[]>();
+  for (const r of rows) {
+    let list = byPerson.get(r.personId);
+    if (!list) byPerson.set(r.personId, (list = []));
+    list.push(r);
+  }
+  return [...byPerson.values()].map((own) => {
+    const counts = new Map<string, number>();
+    for (const r of own) counts.set(r.sentiment, (counts.get(r.sentiment) ?? 0) + 1);
+    // The respondent's most frequent sentiment; a tie goes to the more negative one (concerns are not hidden).
+    const best = Math.max(0, ...SENTIMENTS.map((l) => counts.get(l) ?? 0));
+    return {
+      sentiment: best > 0 ? SENTIMENTS.find((l) => counts.get(l) === best)! : null,
+      meanScore: own.reduce((sum, r) => sum + r.sentimentScore, 0) / own.length,
+      emotions: new Set(own.flatMap((r) => r.emotions)),
+      themes: new Set(own.flatMap((r) => r.causes.map((c) => `${c.polarity === "positive" ? "positive" : "negative"}:${c.label}`))),
+    };
+  });
+}
+
+function summarise(team: EmployeeCell["team"], pooledTeams: string[], pooledTeamIds: (number | null)[], rows: readonly EmployeeRow[]): EmployeeCell {
   const sentiment = { positive: 0, neutral: 0, negative: 0, meanScore: 0 };
   const emotions = new Map<string, number>();
   const themes = new Map<string, { label: string; positive: number; negative: number }>();
-  for (const r of rows) {
-    if (r.sentiment === "positive" || r.sentiment === "neutral" || r.sentiment === "negative") sentiment[r.sentiment]++;
-    sentiment.meanScore += r.sentimentScore;
-    for (const e of r.emotions) emotions.set(e, (emotions.get(e) ?? 0) + 1);
-    for (const c of r.causes) {
-      const t = themes.get(c.label) ?? { label: c.label, positive: 0, negative: 0 };
-      if (c.polarity === "positive") t.positive++;
+  const voices = voicesOf(rows);
+  for (const v of voices) {
+    if (v.sentiment) sentiment[v.sentiment]++;
+    sentiment.meanScore += v.meanScore;
+    for (const e of v.emotions) emotions.set(e, (emotions.get(e) ?? 0) + 1);
+    for (const key of v.themes) {
+      const [polarity, label] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+      const t = themes.get(label) ?? { label, positive: 0, negative: 0 };
+      if (polarity === "positive") t.positive++;
       else t.negative++;
-      themes.set(c.label, t);
+      themes.set(label, t);
     }
   }
-  sentiment.meanScore = rows.length ? Math.round((sentiment.meanScore / rows.length) * 100) / 100 : 0;
+  sentiment.meanScore = voices.length ? Math.round((sentiment.meanScore / voices.length) * 100) / 100 : 0;
   return {
     team,
     pooledTeams,
-    respondents: respondentsOf(rows),
+    pooledTeamIds,
+    respondents: voices.length,
     messages: rows.length,
     sentiment,
     emotions: [...emotions].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),

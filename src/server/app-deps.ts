@@ -6,6 +6,7 @@
  * const app = createApp({ store, engine, limiter: new RateLimiter({ perSecond: 50, burst: 100 }), limits: LIMITS });
  */
 import type { CaseEngine } from "../cases/case-engine.js";
+import type { Clock } from "../cases/clock.js";
 import type { LIMITS } from "../ingest/limits.js";
 import type { Store } from "../store/open-store.js";
 import type { ReadingEngine } from "../core/reading.js";
@@ -25,4 +26,11 @@ export interface AppDeps {
   secureCookies: boolean;
   /** The case engine (issue 5); case routes answer 503 without it. */
   cases?: CaseEngine;
+  /** "Now" for reporting periods and sign-in throttling (tests inject a ManualClock); default the system clock. */
+  clock?: Clock;
+}
+
+/** The app's current instant. @example const now = nowOf(deps); */
+export function nowOf(deps: Pick<AppDeps, "clock">): number {
+  return deps.clock ? deps.clock.now() : Date.now();
 }

@@ -19,6 +19,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "auth.forbidden": 403,
   "auth.csrf": 403,
   "rate.limited": 429,
+  "employee.untrusted_source": 403,
+  "employee.period_closed": 409,
   "webhook.bad_signature": 401,
   "webhook.stale": 401,
   "webhook.replay": 409,

@@ -17,3 +17,14 @@ export async function ensureSource(store: Pick<Store, "db">, workspaceId: number
   const row = await store.db.selectFrom("sources").select("id").where("workspace_id", "=", workspaceId).where("name", "=", name).executeTakeFirstOrThrow();
   return row.id;
 }
+
+/**
+ * Marks a source as trusted (or not) for employee feedback: only respondents such a source vouches
+ * for are counted in the employee view. An admin's decision, audited by the caller.
+ *
+ * @example
+ * await setEmployeeTrust(store, store.workspaceId, sourceId, true);
+ */
+export async function setEmployeeTrust(store: Pick<Store, "db">, workspaceId: number, sourceId: number, trusted: boolean): Promise<void> {
+  await store.db.updateTable("sources").set({ employee_feedback: trusted ? 1 : 0 }).where("id", "=", sourceId).where("workspace_id", "=", workspaceId).execute();
+}

@@ -4,7 +4,7 @@
  * with keyset pagination (sent_at, id) so deep pages cost the same as the first.
  *
  * @example
- * const page = await listMessages(store, { workspaceId: 1, includeEmployee: false, languages: ["th"], limit: 50 });
+ * const page = await listMessages(store, { workspaceId: 1, languages: ["th"], limit: 50 });
  */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { Store } from "./open-store.js";
@@ -22,8 +22,6 @@ export const TEXT_SCAN_WINDOW = 10_000;
 
 export interface MessageFilter {
   workspaceId: number;
-  /** Employee feedback is visible only to admin and people_team. */
-  includeEmployee: boolean;
   from?: number;
   to?: number;
   channels?: string[];
@@ -79,7 +77,9 @@ type Q = SelectQueryBuilder<Database & { m: Database["messages"]; r: Database["r
  */
 export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["dialect"], textIndex = false): Q {
   q = q.where("m.workspace_id", "=", f.workspaceId);
-  if (!f.includeEmployee) q = q.where("m.direction", "<>", "employee");
+  // Employee feedback is never listed, searched or shown one by one, for any role: employees are
+  // seen only in aggregate (/insights/employee), and per person only in an admin's audited export.
+  q = q.where("m.direction", "<>", "employee");
   if (f.from !== undefined) q = q.where("m.sent_at", ">=", f.from);
   if (f.to !== undefined) q = q.where("m.sent_at", "<", f.to);
   if (f.channels?.length) q = q.where("m.channel", "in", f.channels);

@@ -14,10 +14,19 @@ import { insightRollups } from "./migrations/003-insight-rollups.js";
 import { pgRollups } from "./migrations/004-pg-rollups.js";
 import { textSearch } from "./migrations/005-text-search.js";
 import { triageQueue } from "./migrations/006-triage-queue.js";
+import { employeePrivacy } from "./migrations/007-employee-privacy.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
-  return { "001-initial": initial(dialect), "002-cases": cases(dialect), "003-insight-rollups": insightRollups(dialect), "004-pg-rollups": pgRollups(dialect), "005-text-search": textSearch(dialect), "006-triage-queue": triageQueue(dialect) };
+  return {
+    "001-initial": initial(dialect),
+    "002-cases": cases(dialect),
+    "003-insight-rollups": insightRollups(dialect),
+    "004-pg-rollups": pgRollups(dialect),
+    "005-text-search": textSearch(dialect),
+    "006-triage-queue": triageQueue(dialect),
+    "007-employee-privacy": employeePrivacy(dialect),
+  };
 }
 
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<void> {

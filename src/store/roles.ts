@@ -1,7 +1,8 @@
 /**
  * Roles and the scopes they grant. An API key carries a role and may narrow it to fewer scopes;
- * a user session carries the user's role. Employee feedback (direction `employee`) is visible only
- * with `employee:read`, which only admin and people_team hold.
+ * a user session carries the user's role. Employee feedback (direction `employee`) is seen only in
+ * aggregate, with `employee:read` (admin and people_team); no role reads it message by message.
+ * Writing it takes `employee:write` (admin, or a key narrowed to it for the HR survey tool).
  *
  * @example
  * ROLE_SCOPES.analyst.includes("insights:read"); // true
@@ -11,6 +12,7 @@ export const SCOPES = [
   "messages:write",
   "messages:read",
   "employee:read",
+  "employee:write",
   "people:read",
   "people:erase",
   "insights:read",
@@ -35,7 +37,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: "Everything, including keys, users, sources and erasure.",
   agent: "Ingests and reads customer messages, works cases.",
   analyst: "Reads customer messages and aggregates.",
-  people_team: "Reads employee feedback and its aggregates besides customer messages.",
+  people_team: "Reads customer messages and the aggregated, anonymous view of employee feedback.",
 };
 
 /** True when `value` names a role. */

@@ -24,6 +24,8 @@ export interface SourcesTable {
   kind: string;
   /** HMAC secret of the signed inbound webhook of this source; null when it has none. */
   webhook_secret: string | null;
+  /** 1 when the workspace trusts this source for employee feedback (only it is counted). */
+  employee_feedback: Generated<number>;
   created_at: number;
 }
 
@@ -217,6 +219,16 @@ export interface WebhookReceiptsTable {
   expires_at: number;
 }
 
+/** One closed month of employee feedback as first released, served unchanged from then on. */
+export interface EmployeeReleasesTable {
+  workspace_id: number;
+  /** YYYY-MM (UTC). */
+  month: string;
+  released_at: number;
+  /** The month's released cells as JSON (EmployeeMonth). */
+  body: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   sources: SourcesTable;
@@ -236,6 +248,7 @@ export interface Database {
   audit_log: AuditLogTable;
   quarantine: QuarantineTable;
   webhook_receipts: WebhookReceiptsTable;
+  employee_releases: EmployeeReleasesTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;

@@ -8,6 +8,7 @@
  */
 import type { Hono } from "hono";
 import { createReader, type Reader } from "../../src/analysis/read.js";
+import type { Clock } from "../../src/cases/clock.js";
 import { LIMITS } from "../../src/ingest/limits.js";
 import { createApiKey } from "../../src/store/api-keys.js";
 import type { Store } from "../../src/store/open-store.js";
@@ -29,7 +30,7 @@ export interface TestApp {
   get(path: string, key?: string | null): Promise<Response>;
 }
 
-export async function testApp(store: Store, opts: { rateLimit?: RateLimit } = {}): Promise<TestApp> {
+export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock?: Clock } = {}): Promise<TestApp> {
   const admin = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "test admin", role: "admin" });
   const app = createApp({
     store,
@@ -38,6 +39,7 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit } = {}
     loginLimiter: new RateLimiter({ perSecond: 1, burst: 20 }),
     limits: LIMITS,
     secureCookies: false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const req: TestApp["req"] = (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };

@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { createApiKey, revokeApiKey } from "../../store/api-keys.js";
 import { audit } from "../../store/audit-log.js";
-import { ensureSource } from "../../store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../../store/ensure-source.js";
 import { ROLES, SCOPES } from "../../store/roles.js";
 import { createUser, disableUser } from "../../store/users.js";
 import type { Principal } from "../auth/principal.js";
@@ -25,7 +25,14 @@ const NewKey = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES),
 const NewUser = z
   .object({ email: z.string().email().max(320), role: z.enum(ROLES), password: z.string().min(12).max(1024).optional(), display_name: z.string().max(200).optional() })
   .strict();
-const NewSource = z.object({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/), kind: z.string().min(1).max(32).default("api"), webhook: z.boolean().default(false) }).strict();
+const NewSource = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+    kind: z.string().min(1).max(32).default("api"),
+    webhook: z.boolean().default(false),
+    employee_feedback: z.boolean().optional().describe("Trust this source for employee feedback: only respondents a trusted source vouches for are counted."),
+  })
+  .strict();
 
 export const adminRoutes = [
   defineRoute({
@@ -129,8 +136,8 @@ export const adminRoutes = [
     scope: "admin",
     responses: { 200: { description: "Sources" } },
     async handler({ c, principal, deps }) {
-      const rows = await deps.store.db.selectFrom("sources").select(["id", "name", "kind", "webhook_secret", "created_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
-      return c.json({ items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, webhook: r.webhook_secret !== null, created_at: iso(r.created_at) })) });
+      const rows = await deps.store.db.selectFrom("sources").select(["id", "name", "kind", "webhook_secret", "employee_feedback", "created_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
+      return c.json({ items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, webhook: r.webhook_secret !== null, employee_feedback: r.employee_feedback === 1, created_at: iso(r.created_at) })) });
     },
   }),
   defineRoute({
@@ -149,6 +156,10 @@ export const adminRoutes = [
         await deps.store.db.updateTable("sources").set({ webhook_secret: secret }).where("id", "=", id).execute();
       }
       await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: body.webhook ? "source.webhook_secret_set" : "source.created", target: { kind: "source", id: String(id) } });
+      if (body.employee_feedback !== undefined) {
+        await setEmployeeTrust(deps.store, principal.workspaceId, id, body.employee_feedback);
+        await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "source.employee_trust_set", target: { kind: "source", id: String(id) }, details: { trusted: body.employee_feedback } });
+      }
       return c.json({ id, name: body.name, webhook_secret: secret }, 201);
     },
   }),

@@ -136,7 +136,7 @@ export const caseRoutes = [
     responses: { 200: { description: "The case" }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
       const engine = await casesOf(deps);
-      const d = await caseDetail(engine.ctx, principal.workspaceId, params.id, { includeEmployee: principal.scopes.has("employee:read") });
+      const d = await caseDetail(engine.ctx, principal.workspaceId, params.id);
       if (!d) notFound("case");
       return c.json(presentDetail(d));
     },

@@ -9,7 +9,9 @@
  */
 import { z } from "zod";
 import { AttuneError } from "../../core/errors.js";
-import { employeeView, MIN_GROUP, type EmployeeRow } from "../../insights/employee-view.js";
+import { employeeView, MIN_GROUP, monthEnd, monthOf, pickTeams, type EmployeeMonth } from "../../insights/employee-view.js";
+import { releasedMonths, storeReleases, trustedEmployeeRows, unreadEmployeeTimes } from "../../store/employee-releases.js";
+import { nowOf, type AppDeps } from "../app-deps.js";
 import { defineRoute } from "../route.js";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe("YYYY-MM (UTC)");
@@ -27,6 +29,35 @@ function monthStart(m: string): number {
   return Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1);
 }
 
+/** Every month that starts in [from, to), as YYYY-MM. */
+function monthsIn(from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let t = from; t < to; t = monthEnd(t)) out.push(monthOf(t));
+  return out;
+}
+
+/**
+ * The closed months of [from, to): those released before, as stored, and those releasable now
+ * (closed, every trusted message read), released here. Months still being read are `pending`.
+ */
+async function closedMonths(deps: AppDeps, workspaceId: number, from: number, to: number, now: number): Promise<{ released: Map<string, EmployeeMonth>; pending: string[] }> {
+  const db = deps.store.db;
+  const months = monthsIn(from, to).filter((m) => monthEnd(monthStart(m)) <= now);
+  const released = await releasedMonths(db, workspaceId, months);
+  const open = months.filter((m) => !released.has(m));
+  if (open.length === 0) return { released, pending: [] };
+  const lo = monthStart(open[0]!);
+  const hi = monthEnd(monthStart(open.at(-1)!));
+  const unread = new Set((await unreadEmployeeTimes(db, workspaceId, lo, hi)).map(monthOf));
+  const wanted = new Set(open.filter((m) => !unread.has(m)));
+  const rows = (await trustedEmployeeRows(db, workspaceId, lo, hi)).filter((r) => wanted.has(monthOf(r.sentAt)));
+  const teams = await db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", workspaceId).execute();
+  const fresh = employeeView(rows, { k: MIN_GROUP, now, teamNames: new Map(teams.map((t) => [t.id, t.name])) }).months;
+  await storeReleases(db, workspaceId, fresh, now);
+  for (const [m, v] of await releasedMonths(db, workspaceId, fresh.map((f) => f.month))) released.set(m, v);
+  return { released, pending: open.filter((m) => unread.has(m)) };
+}
+
 /** GET /insights/employee. @example API_ROUTES.push(...employeeInsightRoutes) */
 export const employeeInsightRoutes = [
   defineRoute({
@@ -39,43 +70,15 @@ export const employeeInsightRoutes = [
     cost: 4,
     responses: { 200: { description: "Released cells; months under the threshold are marked suppressed" } },
     async handler({ c, query: q, principal, deps }) {
-      const now = Date.now();
+      const now = nowOf(deps);
       const to = q.to_month ? Date.UTC(Number(q.to_month.slice(0, 4)), Number(q.to_month.slice(5, 7)), 1) : now;
       const from = q.from_month ? monthStart(q.from_month) : Date.UTC(new Date(to - 1).getUTCFullYear(), new Date(to - 1).getUTCMonth() - 11, 1);
       if (from >= to || to - from > MAX_MONTHS * 31 * 86_400_000) throw new AttuneError("input.invalid_value", { field: "from_month", expected: `at most ${MAX_MONTHS} months before to_month` });
-      const db = deps.store.db;
-      const rows = await db
-        .selectFrom("messages as m")
-        .innerJoin("readings as r", "r.message_id", "m.id")
-        .select(["m.id", "m.sent_at", "m.team_id", "m.person_id", "r.sentiment", "r.sentiment_score"])
-        .where("m.workspace_id", "=", principal.workspaceId)
-        .where("m.direction", "=", "employee")
-        .where("m.sent_at", ">=", from)
-        .where("m.sent_at", "<", to)
-        .execute();
-      const labels = await db
-        .selectFrom("reading_labels")
-        .select(["message_id", "kind", "label", "polarity"])
-        .where("workspace_id", "=", principal.workspaceId)
-        .where("direction", "=", "employee")
-        .where("kind", "in", ["emotion", "cause"])
-        .where("sent_at", ">=", from)
-        .where("sent_at", "<", to)
-        .execute();
-      const byMessage = new Map<number, EmployeeRow>();
-      for (const r of rows) {
-        byMessage.set(r.id, { sentAt: Number(r.sent_at), teamId: r.team_id, personId: r.person_id, sentiment: r.sentiment, sentimentScore: r.sentiment_score, emotions: [], causes: [] });
-      }
-      for (const l of labels) {
-        const row = byMessage.get(l.message_id);
-        if (!row) continue;
-        if (l.kind === "emotion") row.emotions.push(l.label);
-        else row.causes.push({ label: l.label, polarity: l.polarity });
-      }
-      const teams = await db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", principal.workspaceId).execute();
-      const view = employeeView([...byMessage.values()], { k: MIN_GROUP, now, teamNames: new Map(teams.map((t) => [t.id, t.name])), ...(q.team ? { teams: q.team } : {}) });
+      const { released, pending } = await closedMonths(deps, principal.workspaceId, from, to, now);
+      const view = { k: MIN_GROUP, months: [...released.values()].sort((a, b) => (a.month < b.month ? -1 : 1)).map((m) => pickTeams(m, q.team)) };
       return c.json({
         k: view.k,
+        pending_months: pending,
         months: view.months.map((m) => ({
           month: m.month,
           suppressed: m.suppressed,

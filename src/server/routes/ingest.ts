@@ -12,8 +12,10 @@ import { AttuneError, asAttuneError } from "../../core/errors.js";
 import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
 import type { CsvMapping } from "../../ingest/csv.js";
 import { importStream } from "../../ingest/import-file.js";
-import { Ingestor } from "../../ingest/ingestor.js";
+import { Ingestor, type IngestorOptions } from "../../ingest/ingestor.js";
 import { MessageInput } from "../../ingest/message-input.js";
+import { nowOf, type AppDeps } from "../app-deps.js";
+import type { Principal } from "../auth/principal.js";
 import { defineRoute } from "../route.js";
 import { bodyBytes } from "../request-body.js";
 
@@ -41,6 +43,11 @@ const ImportQuery = z
   })
   .strict();
 
+/** Employee feedback over the API takes `employee:write`, and only into the open period. */
+function employeeWrites(principal: Principal, deps: AppDeps): Pick<IngestorOptions, "employee" | "now"> {
+  return { employee: { writer: principal.scopes.has("employee:write") }, now: () => nowOf(deps) };
+}
+
 export const ingestRoutes = [
   defineRoute({
     method: "post",
@@ -57,10 +64,14 @@ export const ingestRoutes = [
       409: { description: "Stored before with other content (store.conflict)" },
     },
     async handler({ c, query, body, principal, deps }) {
-      const ing = await Ingestor.open(deps.store, { workspaceId: principal.workspaceId, source: query.source ?? "api", origin: "http", collectResults: true });
+      const ing = await Ingestor.open(deps.store, { workspaceId: principal.workspaceId, source: query.source ?? "api", origin: "http", collectResults: true, ...employeeWrites(principal, deps) });
       await ing.add(1, body);
       await ing.finish();
       const r = ing.results[0];
+      if (r?.status === "rejected") {
+        const p = ing.problems[0];
+        throw new AttuneError(p?.code ?? "input.invalid_value", p?.field ? { field: p.field } : {});
+      }
       if (r?.status === "accepted") deps.onIngested?.();
       if (r?.status === "conflict") throw new AttuneError("store.conflict", { field: "external_id" });
       if (r?.status === "accepted") return c.json({ status: "accepted", id: r.id }, 201);
@@ -79,7 +90,7 @@ export const ingestRoutes = [
     docBody: z.object({ source: sourceName.optional(), messages: z.array(MessageInput).min(1).max(1000) }).strict(),
     responses: { 200: { description: "Per-message outcome", schema: BatchResult } },
     async handler({ c, body, principal, deps }) {
-      const ing = await Ingestor.open(deps.store, { workspaceId: principal.workspaceId, source: body.source ?? "api", origin: "http", collectResults: true, batchSize: 1000 });
+      const ing = await Ingestor.open(deps.store, { workspaceId: principal.workspaceId, source: body.source ?? "api", origin: "http", collectResults: true, batchSize: 1000, ...employeeWrites(principal, deps) });
       for (let i = 0; i < body.messages.length; i++) await ing.add(i, body.messages[i]);
       const report = await ing.finish();
       if (report.accepted) deps.onIngested?.();
@@ -107,6 +118,7 @@ export const ingestRoutes = [
         workspaceId: principal.workspaceId,
         source: query.source ?? "import",
         origin: "http",
+        ...employeeWrites(principal, deps),
         defaults: { ...(query.channel ? { channel: query.channel } : {}), ...(query.direction ? { direction: query.direction } : {}) },
       });
       const bytes = bodyBytes(c, deps.limits.uploadBytes, deps.limits.uploadInflatedBytes);

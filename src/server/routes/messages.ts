@@ -1,13 +1,14 @@
 /**
  * Reading messages: a filtered, keyset-paginated list, and one message with its full Reading and
- * its thread. Employee feedback is invisible (absent, and 404 by id) without `employee:read`.
+ * its thread. Employee feedback is never listed, searched or shown by id, for any role: employees are
+ * seen only in aggregate (/insights/employee).
  *
  * @example
  * curl -s "localhost:3000/api/v1/messages?language=th&sentiment=negative&emotion=anger&limit=20" -H "authorization: Bearer $KEY"
  */
 import { z } from "zod";
-import { AttuneError } from "../../core/errors.js";
 import { CAUSES, CHANNELS, DIRECTIONS, EMOTIONS, SENTIMENTS } from "../../core/labels.js";
+import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
 import { listMessages } from "../../store/message-query.js";
 import { notFound } from "../error-response.js";
 import { presentMessage } from "../present-message.js";
@@ -62,11 +63,9 @@ export const messageRoutes = [
     query: MessagesQuery,
     responses: { 200: { description: "A page", schema: z.object({ items: z.array(Summary), next_cursor: z.string().nullable() }) } },
     async handler({ c, query: q, principal, deps }) {
-      const includeEmployee = principal.scopes.has("employee:read");
-      if (!includeEmployee && q.direction?.includes("employee")) throw new AttuneError("auth.forbidden", { scope: "employee:read" });
+      refuseEmployeeDirection(q.direction);
       const page = await listMessages(deps.store, {
         workspaceId: principal.workspaceId,
-        includeEmployee,
         limit: q.limit,
         ...(q.cursor ? { before: q.cursor } : {}),
         ...(q.from !== undefined ? { from: q.from } : {}),
@@ -97,8 +96,7 @@ export const messageRoutes = [
     params: IdParams,
     responses: { 200: { description: "The message" }, 404: { description: "Not found (or not visible to this role)" } },
     async handler({ c, params, principal, deps }) {
-      const includeEmployee = principal.scopes.has("employee:read");
-      const page = await listMessages(deps.store, { workspaceId: principal.workspaceId, includeEmployee, limit: 1, id: params.id });
+      const page = await listMessages(deps.store, { workspaceId: principal.workspaceId, limit: 1, id: params.id });
       const m = page.items[0];
       if (!m) notFound("message");
       const db = deps.store.db;
@@ -106,7 +104,7 @@ export const messageRoutes = [
       let thread = null;
       if (m.thread_id !== null) {
         const t = await db.selectFrom("threads").select(["id", "external_id", "subject", "channel", "created_at", "last_message_at"]).where("id", "=", m.thread_id).executeTakeFirst();
-        const members = await listMessages(deps.store, { workspaceId: principal.workspaceId, includeEmployee, threadId: m.thread_id, limit: 200 });
+        const members = await listMessages(deps.store, { workspaceId: principal.workspaceId, threadId: m.thread_id, limit: 200 });
         thread = t
           ? {
               id: t.id,

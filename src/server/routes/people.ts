@@ -1,7 +1,12 @@
 /**
  * People: customers, employees and agents under pseudonymous keys with optional contact data; a
- * lookup by identifier (for erasure requests); and erasure, which removes a person's messages,
- * readings, survey answers and everything derived from them.
+ * lookup by identifier (for erasure requests); an admin's export of one person's data; and erasure,
+ * which removes a person's messages, readings, survey answers and everything derived from them.
+ *
+ * Employees are internal customers seen only in aggregate: nothing here returns per-person
+ * employee data (no employee survey score, no count of their feedback) to any role. Employee
+ * records are visible to an admin only (to find the id for an export or an erasure), and the only
+ * per-person operations on an employee are that audited export and erasure.
  *
  * @example
  * curl -s "localhost:3000/api/v1/people?identifier=ana@example.com" -H "authorization: Bearer $KEY"
@@ -10,6 +15,7 @@
 import { z } from "zod";
 import { personKey } from "../../ingest/person-key.js";
 import { erasePerson } from "../../store/erase-person.js";
+import { exportPerson } from "../../store/export-person.js";
 import { workspaceSalt } from "../../store/workspace-salt.js";
 import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
@@ -51,7 +57,7 @@ export const peopleRoutes = [
     responses: { 200: { description: "A page", schema: z.object({ items: z.array(Person), next_after: z.number().nullable() }) } },
     async handler({ c, query: q, principal, deps }) {
       let sel = deps.store.db.selectFrom("people").selectAll().where("workspace_id", "=", principal.workspaceId);
-      if (!principal.scopes.has("employee:read")) sel = sel.where("kind", "<>", "employee");
+      if (!principal.scopes.has("admin")) sel = sel.where("kind", "<>", "employee");
       if (q.kind) sel = sel.where("kind", "=", q.kind);
       if (q.identifier) sel = sel.where("key", "=", personKey(await workspaceSalt(deps.store, principal.workspaceId), q.identifier));
       if (q.after) sel = sel.where("id", ">", q.after);
@@ -64,7 +70,7 @@ export const peopleRoutes = [
   defineRoute({
     method: "get",
     path: "/people/:id",
-    summary: "One person with message and survey counts",
+    summary: "One person with message and survey counts (never their employee feedback)",
     tags: ["people"],
     scope: "people:read",
     params: IdParams,
@@ -72,14 +78,47 @@ export const peopleRoutes = [
     async handler({ c, params, principal, deps }) {
       const db = deps.store.db;
       const p = await db.selectFrom("people").selectAll().where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
-      if (!p || (p.kind === "employee" && !principal.scopes.has("employee:read"))) notFound("person");
-      const counts = await db.selectFrom("messages").select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max<number>("sent_at").as("last")]).where("person_id", "=", p.id).executeTakeFirstOrThrow();
-      const surveys = await db.selectFrom("survey_answers").select(["kind", "score", "answered_at", "thread_id"]).where("person_id", "=", p.id).orderBy("answered_at").execute();
+      if (!p || (p.kind === "employee" && !principal.scopes.has("admin"))) notFound("person");
+      // A colleague's employee feedback and survey scores stay out of their record for every role.
+      const counts = await db
+        .selectFrom("messages")
+        .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max<number>("sent_at").as("last")])
+        .where("person_id", "=", p.id)
+        .where("direction", "<>", "employee")
+        .executeTakeFirstOrThrow();
+      const surveys = await db
+        .selectFrom("survey_answers as s")
+        .innerJoin("messages as m", "m.id", "s.message_id")
+        .select(["s.kind", "s.score", "s.answered_at", "s.thread_id"])
+        .where("s.person_id", "=", p.id)
+        .where("m.direction", "<>", "employee")
+        .orderBy("s.answered_at")
+        .execute();
       return c.json({
         ...present(p),
         messages: Number(counts.n),
         last_message_at: iso(counts.last),
         surveys: surveys.map((s) => ({ kind: s.kind, score: s.score, answered_at: iso(s.answered_at), thread_id: s.thread_id })),
+      });
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/people/:id/export",
+    summary: "Everything stored about one person (admin only, audited)",
+    description: "Their record, every message they wrote (employee feedback included) with its Reading, and their survey answers. The only per-person view of an employee; the audit log records who exported whose data.",
+    tags: ["people"],
+    scope: "admin",
+    params: IdParams,
+    responses: { 200: { description: "The person's data" }, 404: { description: "Not found" } },
+    async handler({ c, params, principal, deps }) {
+      const data = await exportPerson(deps.store, { workspaceId: principal.workspaceId, personId: params.id, actor: { kind: principal.kind === "key" ? "key" : "user", id: principal.id } });
+      if (!data) notFound("person");
+      const { person, messages, surveys } = data;
+      return c.json({
+        person: { ...person, created_at: iso(person.created_at) },
+        messages: messages.map((m) => ({ ...m, sent_at: iso(m.sent_at) })),
+        surveys: surveys.map((s) => ({ ...s, answered_at: iso(s.answered_at) })),
       });
     },
   }),

@@ -13,6 +13,7 @@ import { collectBytes } from "../../ingest/byte-streams.js";
 import { Ingestor } from "../../ingest/ingestor.js";
 import { MessageInput } from "../../ingest/message-input.js";
 import { verifyWebhook, WEBHOOK_WINDOW_S } from "../../ingest/webhook-signature.js";
+import { nowOf } from "../app-deps.js";
 import { defineRoute } from "../route.js";
 import { bodyBytes } from "../request-body.js";
 
@@ -66,7 +67,7 @@ export const webhookRoutes = [
       }
       const items = value && typeof value === "object" && !Array.isArray(value) && "messages" in value ? (value as { messages: unknown }).messages : [value];
       if (!Array.isArray(items) || items.length === 0 || items.length > deps.limits.batchMessages) throw new AttuneError("input.invalid_value", { field: "messages" });
-      const ing = await Ingestor.open(deps.store, { workspaceId: src.workspace_id, source: params.source, origin: "webhook" });
+      const ing = await Ingestor.open(deps.store, { workspaceId: src.workspace_id, source: params.source, origin: "webhook", employee: { writer: true }, now: () => nowOf(deps) });
       for (let i = 0; i < items.length; i++) await ing.add(i, items[i]);
       const report = await ing.finish();
       if (report.accepted) deps.onIngested?.();
