@@ -11,6 +11,7 @@ import { CaseEngine } from "../src/cases/case-engine.js";
 import { caseRulesSchema } from "../src/cases/case-rules.js";
 import { caseDb } from "../src/cases/case-tables.js";
 import { ManualClock } from "../src/cases/clock.js";
+import { targetPolicy } from "../src/cases/webhook-target.js";
 import { verifyWebhook } from "../src/ingest/webhook-signature.js";
 import { LIMITS } from "../src/ingest/limits.js";
 import { createApiKey } from "../src/store/api-keys.js";
@@ -79,7 +80,7 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     store = await database.open();
     clock = new ManualClock(MONDAY_9);
     const rules = caseRulesSchema.parse({ followUp: { afterMinutes: 24 * 60 } });
-    engine = new CaseEngine({ store, rules, clock, timers: false, delivery: { baseDelayMs: 1000 } });
+    engine = new CaseEngine({ store, rules, clock, timers: false, delivery: { baseDelayMs: 1000, targets: targetPolicy("127.0.0.1") } });
     pipeline = new Pipeline({ store, engine: await sharedReader(), cases: engine });
     key = (await createApiKey(store.db, { workspaceId: store.workspaceId, name: "cases test", role: "admin" })).key;
     app = createApp({

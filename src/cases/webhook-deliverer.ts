@@ -5,16 +5,29 @@
  * timeout, refused) is retried with exponential backoff; every attempt is logged in
  * `alert_delivery_attempts`, and a delivery that keeps failing is marked failed.
  *
+ * Each attempt resolves the target again and connects only to a checked public address
+ * (webhook-target.ts). The log must not work as a port scanner: a failure is one coded reason
+ * (`target_refused`, `unreachable`, `http_status` with the status the receiver answered), never
+ * the socket error, and its duration is logged only when a receiver answered (0 otherwise), since
+ * refused-at-once against timed-out tells an open port from a filtered one.
+ *
  * @example
- * const sent = await deliverDue(ctx, { fetch: globalThis.fetch, maxAttempts: 8, baseDelayMs: 5000 });
+ * const sent = await deliverDue(ctx, { ...DEFAULT_DELIVERY, maxAttempts: 8, baseDelayMs: 5000 });
  */
 import { signWebhook } from "../ingest/webhook-signature.js";
+import { checkTarget, systemResolver, targetPolicy, type Resolver, type TargetPolicy } from "./webhook-target.js";
+import { sendPinned, type OutgoingPost, type PinnedSender } from "./webhook-send.js";
 import { presentAlert } from "./alerts.js";
 import type { CaseContext } from "./case-context.js";
 import { caseDb } from "./case-tables.js";
 
 export interface DeliveryOptions {
-  fetch: typeof globalThis.fetch;
+  /** Sends one POST to a checked address (a local receiver in tests). */
+  send: PinnedSender;
+  /** Resolves target names (tests play DNS rebinding through it). */
+  resolve: Resolver;
+  /** Non-public networks an operator allowed (`ATTUNE_WEBHOOK_ALLOW`); none by default. */
+  targets: TargetPolicy;
   /** Attempts before giving up (default 8). */
   maxAttempts: number;
   /** First retry delay; each later one doubles, up to `maxDelayMs`. */
@@ -23,7 +36,7 @@ export interface DeliveryOptions {
   timeoutMs: number;
 }
 
-export const DEFAULT_DELIVERY: DeliveryOptions = { fetch: (...a) => globalThis.fetch(...a), maxAttempts: 8, baseDelayMs: 5_000, maxDelayMs: 3_600_000, timeoutMs: 10_000 };
+export const DEFAULT_DELIVERY: DeliveryOptions = { send: sendPinned, resolve: systemResolver, targets: targetPolicy(undefined), maxAttempts: 8, baseDelayMs: 5_000, maxDelayMs: 3_600_000, timeoutMs: 10_000 };
 
 /** Delay before attempt `n + 1` after `n` failures: base·2^(n-1), capped, with ±10% spread so many receivers do not retry in step. */
 export function backoffDelay(failures: number, o: Pick<DeliveryOptions, "baseDelayMs" | "maxDelayMs">, seed: number): number {
@@ -62,25 +75,11 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
       const body = JSON.stringify({ ...presentAlert({ ...d, id: d.alert_id }), delivery_id: d.id, attempt: d.attempts + 1 });
       const ts = Math.floor(ctx.clock.now() / 1000);
       const started = performance.now();
-      let code: number | null = null;
-      let error: string | null = null;
-      try {
-        const res = await o.fetch(d.url, {
-          method: "POST",
-          headers: { "content-type": "application/json", "user-agent": "attune-webhooks/1", "x-attune-timestamp": String(ts), "x-attune-signature": signWebhook(d.secret, ts, body), "x-attune-delivery": String(d.id) },
-          body,
-          signal: AbortSignal.timeout(o.timeoutMs),
-          redirect: "manual",
-        });
-        code = res.status;
-        await res.body?.cancel().catch(() => undefined);
-        if (code < 200 || code >= 300) error = `http ${code}`;
-      } catch (err) {
-        error = (err as Error).name === "TimeoutError" ? "timeout" : ((err as { cause?: { code?: string } }).cause?.code ?? "network error");
-      }
+      const headers = { "content-type": "application/json", "user-agent": "attune-webhooks/1", "x-attune-timestamp": String(ts), "x-attune-signature": signWebhook(d.secret, ts, body), "x-attune-delivery": String(d.id) };
+      const { code, error } = await attempt(d.url, { headers, body, timeoutMs: o.timeoutMs }, o);
       const at = ctx.clock.now();
       const attempts = d.attempts + 1;
-      await db.insertInto("alert_delivery_attempts").values({ delivery_id: d.id, at, status_code: code, error, duration_ms: Math.round(performance.now() - started) }).execute();
+      await db.insertInto("alert_delivery_attempts").values({ delivery_id: d.id, at, status_code: code, error, duration_ms: code === null ? 0 : Math.round(performance.now() - started) }).execute();
       if (error === null) {
         await db.updateTable("alert_deliveries").set({ status: "delivered", attempts, delivered_at: at, next_attempt_at: null, last_status_code: code, last_error: null }).where("id", "=", d.id).execute();
         stats.delivered += 1;
@@ -96,4 +95,23 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
     }),
   );
   return stats;
+}
+
+/** One attempt: check the target again, POST to the checked address, and reduce any failure to a code. */
+async function attempt(url: string, post: OutgoingPost, o: DeliveryOptions): Promise<{ code: number | null; error: string | null }> {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return { code: null, error: "target_refused" };
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") return { code: null, error: "target_refused" };
+  const checked = await checkTarget(target, o.targets, o.resolve);
+  if (!checked.ok) return { code: null, error: checked.reason };
+  try {
+    const code = await o.send(target, checked, post);
+    return { code, error: code >= 200 && code < 300 ? null : "http_status" };
+  } catch {
+    return { code: null, error: "unreachable" };
+  }
 }

@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   "webhook.bad_signature": "The webhook signature is not valid.",
   "webhook.stale": "The webhook timestamp is outside the allowed window.",
   "webhook.replay": "The webhook was already received.",
+  "webhook.target_refused": "The webhook target is not a public address (see ATTUNE_WEBHOOK_ALLOW).",
   "llm.unavailable": "The language model server could not be reached.",
   "internal": "Something went wrong inside attune.",
 } as const;

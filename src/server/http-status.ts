@@ -24,6 +24,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "webhook.bad_signature": 401,
   "webhook.stale": 401,
   "webhook.replay": 409,
+  "webhook.target_refused": 400,
   "llm.unavailable": 503,
   "config.invalid": 500,
   "model.missing": 500,

@@ -36,6 +36,8 @@ export interface PageWatch {
 
 export interface Harness {
   base: string;
+  /** The server's SQLite file (for the operator's own imports). */
+  dbPath: string;
   adminKey: string;
   server: ServerProcess;
   context: BrowserContext;
@@ -93,6 +95,7 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
   });
   return {
     base,
+    dbPath,
     adminKey,
     server,
     context,

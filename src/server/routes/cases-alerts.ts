@@ -12,6 +12,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ALERT_KINDS, presentAlert } from "../../cases/alerts.js";
 import { caseDb } from "../../cases/case-tables.js";
+import { checkTarget } from "../../cases/webhook-target.js";
+import { AttuneError } from "../../core/errors.js";
 import { casesOf } from "./cases-present.js";
 import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
@@ -109,13 +111,17 @@ export const alertRoutes = [
     method: "post",
     path: "/webhook-subscriptions",
     summary: "Subscribe a URL to alerts (HMAC-SHA256 signed, retried with backoff); the secret is shown once",
-    description: "Each delivery is a POST of the alert as JSON with `X-Attune-Timestamp` (Unix seconds) and `X-Attune-Signature: v1=<hex HMAC-SHA256(secret, timestamp + \".\" + body)>`. Non-2xx answers are retried with exponential backoff.",
+    description: "Each delivery is a POST of the alert as JSON with `X-Attune-Timestamp` (Unix seconds) and `X-Attune-Signature: v1=<hex HMAC-SHA256(secret, timestamp + \".\" + body)>`. Non-2xx answers are retried with exponential backoff. Targets must resolve to public addresses only (webhook.target_refused otherwise), checked again at each delivery, unless allowed by ATTUNE_WEBHOOK_ALLOW.",
     tags: ["alerts"],
     scope: "admin",
     body: SubscriptionBody,
     responses: { 201: { description: "Created; `secret` appears only in this answer" } },
     async handler({ c, body, principal, deps }) {
-      const now = (await casesOf(deps)).ctx.clock.now();
+      const engine = await casesOf(deps);
+      const now = engine.ctx.clock.now();
+      // Checked again at every delivery (DNS may change); refusing here tells the admin at once.
+      const check = await checkTarget(new URL(body.url), engine.delivery.targets, engine.delivery.resolve);
+      if (!check.ok && check.reason === "target_refused") throw new AttuneError("webhook.target_refused", { field: "url" });
       const secret = body.secret ?? `whs_${randomBytes(24).toString("base64url")}`;
       const row = await caseDb(deps.store)
         .insertInto("webhook_subscriptions")
