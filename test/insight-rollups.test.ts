@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reading } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
 import { overview, overviewLive, type OverviewFilter } from "../src/insights/overview.js";
 import { erasePerson } from "../src/store/erase-person.js";
 import { readingRows } from "../src/store/reading-row.js";
@@ -32,7 +33,9 @@ describe.each(DATABASES)("overview rollups on $name", (database) => {
 
   beforeAll(async () => {
     store = await database.open();
-    const ing = await Ingestor.open(store, { source: "rollups", origin: "import", collectResults: true });
+    // Employee rows too (the rollups must stay exact for them): an operator's trusted back-fill.
+    await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "rollups", "import"), true);
+    const ing = await Ingestor.open(store, { source: "rollups", origin: "import", employee: { writer: true, backfill: true }, collectResults: true });
     const channels = ["chat", "email", "social"];
     const langs = ["en", "th", "cs"];
     for (let i = 0; i < 120; i++) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import type { Reading } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
 import { byChannel, byLanguage, causesByPolarity, emotionsByDay, sentimentByDay, type AggregateFilter } from "../src/insights/aggregates.js";
 import { overview, overviewLive } from "../src/insights/overview.js";
 import { erasePerson } from "../src/store/erase-person.js";
@@ -42,7 +43,9 @@ describe.each(DATABASES)("rollups stay exact under concurrent writers on $name",
   beforeAll(async () => {
     store = await database.open();
     other = await openStore(store.location.sqlitePath ? { sqlitePath: store.location.sqlitePath } : { url: store.location.url!, schema: store.location.schema!, poolSize: 3 });
-    const ing = await Ingestor.open(store, { source: "rollups", origin: "import" });
+    // Employee rows too (the rollups must stay exact for them): an operator's trusted back-fill.
+    await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "rollups", "import"), true);
+    const ing = await Ingestor.open(store, { source: "rollups", origin: "import", employee: { writer: true, backfill: true } });
     for (let i = 0; i < COUNT; i++) {
       await ing.add(i, {
         external_id: `c-${i}`,
