@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/cases/clock.js";
 import { importFiles } from "../src/ingest/import-file.js";
-import { ReadingWorker } from "../src/store/reading-worker.js";
+import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
