@@ -369,6 +369,39 @@ describe.each(DATABASES)("attune store and API on $name", (database) => {
     expect((await store.db.selectFrom("messages").select("id").execute()).length).toBe(before);
   });
 
+  it("drafts and checks replies outside a case, as attune reply and attune check do, for the roles allowed", async () => {
+    const agent = await t.key("agent");
+    const analyst = await t.key("analyst");
+    const message = "Technik měl přijít mezi 8 a 12, vzala jsem si volno a nikdo nepřišel. Chci vrátit peníze.";
+    const res = await t.post("/replies/draft", { message, customer_name: "Jana Dvořáková", order_id: "CZ-77" }, agent);
+    expect(res.status).toBe(200);
+    const { drafts } = (await res.json()) as { drafts: { text: string; language: string; offer?: string }[] };
+    expect(drafts).toHaveLength(3);
+    for (const d of drafts) {
+      expect(d.language).toBe("cs");
+      expect(d.text).toMatch(/^Dobrý den, paní Dvořáková,/);
+      expect(d.offer).toBeUndefined();
+    }
+    const allowed = (await (await t.post("/replies/draft", { message, policy: { offers: ["refund"], follow_up: "24h" }, count: 1 }, agent)).json()) as any;
+    expect(allowed.drafts[0].offer).toBe("refund");
+    expect(allowed.drafts[0].text).toMatch(/24 hodin/);
+    const de = (await (await t.post("/replies/draft", { message: "Meine Bestellung ist seit zwei Wochen nicht angekommen!", count: 1 }, agent)).json()) as any;
+    expect(de.drafts[0].fallback_language).toMatchObject({ customer: "de" });
+    expect((await t.post("/replies/draft", { message }, analyst)).status).toBe(403);
+    expect((await t.post("/replies/draft", { message }, null)).status).toBe(401);
+    expect(((await (await t.post("/replies/draft", { message, offer: "discount" }, agent)).json()) as any).error.code).toBe("input.invalid_value");
+
+    const reply = "Dobrý den, za zpoždění technika nemůžeme, harmonogram se mění z provozních důvodů.";
+    const checked = await t.post("/replies/check", { message, reply }, analyst);
+    expect(checked.status).toBe(200);
+    const check = (await checked.json()) as { score: number; criteria: { name: string; verdict: string }[] };
+    expect(check.score).toBeLessThanOrEqual(50);
+    expect(check.criteria.map((c) => c.name)).toContain("respectful");
+    expect((await t.post("/replies/check", { message }, agent)).status).toBe(400);
+    const limited = await t.key("agent", ["cases:write"]);
+    expect((await t.post("/replies/check", { message, reply }, limited)).status).toBe(403);
+  });
+
   it("publishes an OpenAPI document for every route, from the validating schemas", async () => {
     const res = await t.get("/openapi.json", null);
     expect(res.status).toBe(200);

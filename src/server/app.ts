@@ -16,6 +16,7 @@ import { API_PREFIX, mountRoutes, type RouteSpec } from "./route.js";
 import { adminRoutes } from "./routes/admin.js";
 import { aggregateRoutes } from "./routes/aggregates.js";
 import { analyzeRoutes } from "./routes/analyze.js";
+import { replyRoutes } from "./routes/replies.js";
 import { alertRoutes } from "./routes/cases-alerts.js";
 import { caseRuleRoutes } from "./routes/case-rules.js";
 import { caseRoutes } from "./routes/cases.js";
@@ -39,6 +40,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...peopleRoutes,
   ...aggregateRoutes,
   ...analyzeRoutes,
+  ...replyRoutes,
   ...adminRoutes,
   ...insightRoutes,
   ...employeeInsightRoutes,
