@@ -18,9 +18,10 @@ export interface QueueStats {
   lagMs: number;
 }
 
-export async function queueStats(store: Pick<Store, "db">, now = Date.now()): Promise<QueueStats> {
+/** Depth and lag of a pipeline queue: `reading_queue` (ingest -> reading) by default, or `triage_queue`. */
+export async function queueStats(store: Pick<Store, "db">, now = Date.now(), table: "reading_queue" | "triage_queue" = "reading_queue"): Promise<QueueStats> {
   const r = await store.db
-    .selectFrom("reading_queue")
+    .selectFrom(table)
     .select((eb) => [
       eb.fn.sum<number>(eb.case().when("failed", "=", 0).then(1).else(0).end()).as("pending"),
       eb.fn.sum<number>(eb.case().when("failed", "=", 1).then(1).else(0).end()).as("failed"),

@@ -1,14 +1,14 @@
 /**
  * What the store can do right now, for /health: read (a query answers), write (the last real write
  * did not fail for want of the database or of space, and on SQLite there is room to grow), and how
- * far reading lags. `select 1` alone said "ok" on a full disk, where every ingest failed.
+ * far reading and triage lag. `select 1` alone said "ok" on a full disk, where every ingest failed.
  *
  * Write failures are noted by `withWriteTransaction` (ingest, the reading worker, triage) and count
  * for WRITE_FAILURE_TTL_MS unless a later write succeeds: a balancer that takes the server out of
  * rotation on 503 stops the writes that would clear it, so the verdict must expire on its own.
  *
  * @example
- * const h = await storeHealth(store); // { read: "ok", write: "full", room_bytes: 0, queue: {...} }
+ * const h = await storeHealth(store); // { read: "ok", write: "full", room_bytes: 0, queues: { reading: {...}, triage: {...} } }
  */
 import { sql } from "kysely";
 import type { Store } from "./open-store.js";
@@ -27,7 +27,8 @@ export interface StoreHealth {
   write: "ok" | "full" | "failing";
   /** Bytes the SQLite file can still grow by (disk and page limit); absent on PostgreSQL. */
   room_bytes?: number;
-  queue: QueueStats | null;
+  /** The pipeline's queues (null when the store cannot be read). */
+  queues: { reading: QueueStats; triage: QueueStats } | null;
 }
 
 const lastWriteFailure = new WeakMap<object, { failure: StoreFailure; at: number }>();
@@ -43,15 +44,15 @@ export function noteWriteOutcome(db: object, err?: unknown): void {
 }
 
 export async function storeHealth(store: Store, now = Date.now()): Promise<StoreHealth> {
-  const queue = await withTimeout(
+  const queues = await withTimeout(
     (async () => {
       await sql`select 1`.execute(store.db);
-      return queueStats(store, now);
+      return { reading: await queueStats(store, now), triage: await queueStats(store, now, "triage_queue") };
     })(),
   ).catch(() => null);
-  if (!queue) return { read: "failing", write: "failing", queue: null };
+  if (!queues) return { read: "failing", write: "failing", queues: null };
   const room = await store.roomBytes().catch(() => null);
-  return { read: "ok", write: writeVerdict(store, room, now), ...(room !== null ? { room_bytes: room } : {}), queue };
+  return { read: "ok", write: writeVerdict(store, room, now), ...(room !== null ? { room_bytes: room } : {}), queues };
 }
 
 function writeVerdict(store: Store, room: number | null, now: number): StoreHealth["write"] {

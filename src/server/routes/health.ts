@@ -1,17 +1,20 @@
 /**
- * GET /health: what the store can do (read, write, room), reading queue depth and lag, pipeline
- * version. 200 while the server can read and store messages ("degraded" when reading lags over a
- * minute), 503 with Retry-After when it cannot, naming which of the two fails. Public, so load
- * balancers can call it without a key; it reveals no content.
+ * GET /health: what the store can do (read, write, room), reading and triage queue depth and lag,
+ * pipeline version. 200 while the server can read and store messages ("degraded" when reading or
+ * triage lags over a minute), 503 with Retry-After when it cannot, naming which of the two fails.
+ * Public, so load balancers can call it without a key; it reveals no content.
  *
  * @example
  * curl -s localhost:3000/api/v1/health
  */
 import { z } from "zod";
 import { PIPELINE_VERSION } from "../../core/version.js";
+import type { QueueStats } from "../../store/reading-queue.js";
 import { storeFailureRetryAfter } from "../../store/store-failure.js";
 import { storeHealth } from "../../store/store-health.js";
 import { defineRoute } from "../route.js";
+
+const Queue = z.object({ pending: z.number(), failed: z.number(), lag_ms: z.number() });
 
 const Health = z.object({
   status: z.enum(["ok", "degraded", "unavailable"]),
@@ -22,10 +25,13 @@ const Health = z.object({
     write: z.enum(["ok", "full", "failing"]).describe("Messages can be stored: no write failed for want of the database or of space in the last seconds, and (SQLite) there is room to grow."),
     room_bytes: z.number().optional().describe("SQLite: bytes the database can still grow by (free disk, page limit)."),
   }),
-  reading_queue: z.object({ pending: z.number(), failed: z.number(), lag_ms: z.number() }).nullable().describe("Null when the store cannot be read."),
+  reading_queue: Queue.nullable().describe("Messages waiting to be read; null when the store cannot be read."),
+  triage_queue: Queue.nullable().describe("Read messages waiting for triage (cases); null when the store cannot be read."),
 });
 
-/** Reading this far behind still answers 200, as "degraded". */
+const wire = (q: QueueStats): z.infer<typeof Queue> => ({ pending: q.pending, failed: q.failed, lag_ms: q.lagMs });
+
+/** Reading or triage this far behind still answers 200, as "degraded". */
 const DEGRADED_LAG_MS = 60_000;
 
 export const healthRoutes = [
@@ -42,12 +48,14 @@ export const healthRoutes = [
     async handler({ c, deps }) {
       const h = await storeHealth(deps.store);
       const up = h.read === "ok" && h.write === "ok";
+      const lag = Math.max(h.queues?.reading.lagMs ?? 0, h.queues?.triage.lagMs ?? 0);
       const body = {
-        status: !up ? "unavailable" : (h.queue?.lagMs ?? 0) > DEGRADED_LAG_MS ? "degraded" : "ok",
+        status: !up ? "unavailable" : lag > DEGRADED_LAG_MS ? "degraded" : "ok",
         database: deps.store.dialect,
         pipeline_version: PIPELINE_VERSION,
         checks: { read: h.read, write: h.write, ...(h.room_bytes !== undefined ? { room_bytes: h.room_bytes } : {}) },
-        reading_queue: h.queue ? { pending: h.queue.pending, failed: h.queue.failed, lag_ms: h.queue.lagMs } : null,
+        reading_queue: h.queues ? wire(h.queues.reading) : null,
+        triage_queue: h.queues ? wire(h.queues.triage) : null,
       } satisfies z.infer<typeof Health>;
       if (up) return c.json(body, 200);
       return c.json(body, 503, { "Retry-After": String(storeFailureRetryAfter(h.write === "full" ? "store.full" : "store.unavailable")) });
