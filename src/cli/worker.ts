@@ -32,7 +32,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(JSON.stringify({ read, triaged, ...(await queueStats(store)) }) + "\n");
       return 0;
     }
-    await pipeline.start();
+    pipeline.start();
     process.stderr.write(`attune: worker ${pipeline.reading!.id} reading (${store.dialect})\n`);
     await new Promise<void>((resolve) => {
       process.once("SIGTERM", () => resolve());

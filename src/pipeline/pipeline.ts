@@ -34,6 +34,7 @@ export class Pipeline {
   readonly cases: CaseEngine;
   readonly reading: ReadingWorker | undefined;
   readonly triage: TriageWorker | undefined;
+  private scheduling: Promise<void> | undefined;
 
   constructor(o: PipelineOptions) {
     // Checked here, at start: a bad rules file stops the process now, not at the first case.
@@ -44,11 +45,15 @@ export class Pipeline {
     this.reading = new ReadingWorker(o.store, o.engine, { ...(o.batchSize ? { batchSize: o.batchSize } : {}), onRead: () => triage.nudge() });
   }
 
-  /** Starts both stages and the case scheduler in the background. */
-  async start(): Promise<void> {
+  /**
+   * Starts both stages and the case scheduler in the background. The scheduler's first run is not
+   * awaited: after a restart it may have thousands of due clocks to work through, and the server
+   * must answer meanwhile.
+   */
+  start(): void {
     this.reading?.start();
     this.triage?.start();
-    await this.cases.start();
+    this.scheduling = this.cases.start();
   }
 
   /** Wakes the reading stage (messages were ingested). */
@@ -67,6 +72,7 @@ export class Pipeline {
   async stop(): Promise<void> {
     await this.reading?.stop();
     await this.triage?.stop();
+    await this.scheduling;
     await this.cases.stop();
   }
 }

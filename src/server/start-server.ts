@@ -88,7 +88,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
-  await pipeline.start();
+  pipeline.start();
   return {
     port,
     server,

@@ -38,7 +38,11 @@ export function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}):
     let out = "";
     let err = "";
     let adminKey: string | undefined;
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err.slice(0, 2000)}`)), 60_000);
+    const timer = setTimeout(() => {
+      // A server that never came up must not outlive the test.
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start: ${err.slice(0, 2000)}`));
+    }, 60_000);
     child.stderr!.on("data", (d) => (err += String(d)));
     child.stdout!.on("data", (d) => {
       out += String(d);
