@@ -20,6 +20,8 @@ import { createApiKey } from "../src/store/api-keys.js";
 import { dropPostgresSchema, openStore, type Store } from "../src/store/open-store.js";
 import { createApp } from "../src/server/app.js";
 import { RateLimiter } from "../src/server/rate-limit.js";
+import { SignInThrottle } from "../src/server/sign-in-throttle.js";
+import { systemClock } from "../src/cases/clock.js";
 
 const { values } = parseArgs({ options: { keep: { type: "boolean", default: false }, pg: { type: "boolean", default: false }, n: { type: "string", default: "100000" }, queries: { type: "string", default: "200" } } });
 const N = Number(values.n);
@@ -117,7 +119,7 @@ async function main(): Promise<void> {
         throw new Error("not needed");
       },
       limiter: new RateLimiter({ perSecond: 1e9, burst: 1e9 }),
-      loginLimiter: new RateLimiter({ perSecond: 1, burst: 1 }),
+      signIn: new SignInThrottle(systemClock),
       limits: LIMITS,
       secureCookies: false,
       cases: new CaseEngine({ store, timers: false }),

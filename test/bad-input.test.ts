@@ -151,7 +151,7 @@ describe.each(DATABASES)("bad input on $name", (database) => {
         throw new Error("unused");
       },
       limiter: new (await import("../src/server/rate-limit.js")).RateLimiter({ perSecond: 100, burst: 100 }),
-      loginLimiter: new (await import("../src/server/rate-limit.js")).RateLimiter({ perSecond: 1, burst: 1 }),
+      signIn: new (await import("../src/server/sign-in-throttle.js")).SignInThrottle((await import("../src/cases/clock.js")).systemClock),
       limits: { ...(await import("../src/ingest/limits.js")).LIMITS, uploadInflatedBytes: 64 * 1024 * 1024 },
       secureCookies: false,
     });

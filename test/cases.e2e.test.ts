@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CaseEngine } from "../src/cases/case-engine.js";
 import { caseRulesSchema } from "../src/cases/case-rules.js";
 import { caseDb } from "../src/cases/case-tables.js";
-import { ManualClock } from "../src/cases/clock.js";
+import { ManualClock, systemClock } from "../src/cases/clock.js";
 import { targetPolicy } from "../src/cases/webhook-target.js";
 import { verifyWebhook } from "../src/ingest/webhook-signature.js";
 import { LIMITS } from "../src/ingest/limits.js";
@@ -18,6 +18,7 @@ import { createApiKey } from "../src/store/api-keys.js";
 import { Pipeline } from "../src/pipeline/pipeline.js";
 import { createApp } from "../src/server/app.js";
 import { RateLimiter } from "../src/server/rate-limit.js";
+import { SignInThrottle } from "../src/server/sign-in-throttle.js";
 import { DATABASES } from "./helpers/databases.js";
 import { sharedReader } from "./helpers/test-app.js";
 
@@ -87,7 +88,7 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
       store,
       engine: sharedReader,
       limiter: new RateLimiter({ perSecond: 10_000, burst: 10_000 }),
-      loginLimiter: new RateLimiter({ perSecond: 1, burst: 20 }),
+      signIn: new SignInThrottle(systemClock),
       limits: LIMITS,
       secureCookies: false,
       cases: engine,

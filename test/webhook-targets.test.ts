@@ -11,13 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raiseAlert } from "../src/cases/alerts.js";
 import { CaseEngine } from "../src/cases/case-engine.js";
 import { caseDb } from "../src/cases/case-tables.js";
-import { ManualClock } from "../src/cases/clock.js";
+import { ManualClock, systemClock } from "../src/cases/clock.js";
 import { sendPinned, type PinnedSender } from "../src/cases/webhook-send.js";
 import { addressAllowed, targetPolicy, type Resolver } from "../src/cases/webhook-target.js";
 import { LIMITS } from "../src/ingest/limits.js";
 import { createApiKey } from "../src/store/api-keys.js";
 import { createApp } from "../src/server/app.js";
 import { RateLimiter } from "../src/server/rate-limit.js";
+import { SignInThrottle } from "../src/server/sign-in-throttle.js";
 import { DATABASES } from "./helpers/databases.js";
 import { sharedReader } from "./helpers/test-app.js";
 
@@ -71,7 +72,7 @@ describe.each(DATABASES)("webhook deliveries on $name", (database) => {
   async function setup(allow: string | undefined) {
     const engine = new CaseEngine({ store, clock, timers: false, delivery: { send, resolve, targets: targetPolicy(allow), baseDelayMs: 1000, maxAttempts: 2 } });
     const key = (await createApiKey(store.db, { workspaceId: store.workspaceId, name: "hooks", role: "admin" })).key;
-    const app = createApp({ store, engine: sharedReader, limiter: new RateLimiter({ perSecond: 1e4, burst: 1e4 }), loginLimiter: new RateLimiter({ perSecond: 1, burst: 20 }), limits: LIMITS, secureCookies: false, cases: engine });
+    const app = createApp({ store, engine: sharedReader, limiter: new RateLimiter({ perSecond: 1e4, burst: 1e4 }), signIn: new SignInThrottle(systemClock), limits: LIMITS, secureCookies: false, cases: engine });
     const subscribe = async (url: string) => {
       const res = await app.request("/api/v1/webhook-subscriptions", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ url }) });
       return { status: res.status, body: (await res.json()) as any };

@@ -11,14 +11,15 @@ import type { LIMITS } from "../ingest/limits.js";
 import type { Store } from "../store/open-store.js";
 import type { ReadingEngine } from "../core/reading.js";
 import type { RateLimiter } from "./rate-limit.js";
+import type { SignInThrottle } from "./sign-in-throttle.js";
 
 export interface AppDeps {
   store: Store;
   /** Loaded lazily by the server; routes that need it await it. */
   engine: () => Promise<ReadingEngine>;
   limiter: RateLimiter;
-  /** Stricter limiter for sign-in attempts (per client address). */
-  loginLimiter: RateLimiter;
+  /** Sign-in throttling per account and client (sign-in-throttle.ts). */
+  signIn: SignInThrottle;
   limits: typeof LIMITS;
   /** Called after messages were stored (wakes the worker). */
   onIngested?: () => void;

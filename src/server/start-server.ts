@@ -10,6 +10,7 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { CaseRules } from "../cases/case-rules.js";
+import { systemClock } from "../cases/clock.js";
 import type { ReadingEngine } from "../core/reading.js";
 import { LIMITS } from "../ingest/limits.js";
 import { countActiveAdminKeys, createApiKey } from "../store/api-keys.js";
@@ -22,6 +23,7 @@ import { createApp } from "./app.js";
 import type { RouteSpec } from "./route.js";
 import type { AppDeps } from "./app-deps.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
+import { SignInThrottle } from "./sign-in-throttle.js";
 
 export interface ServerOptions {
   store: Store;
@@ -76,7 +78,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     store: o.store,
     engine,
     limiter: new RateLimiter(o.rateLimit ?? { perSecond: 50, burst: 200 }),
-    loginLimiter: new RateLimiter({ perSecond: 0.2, burst: 10 }),
+    signIn: new SignInThrottle(systemClock),
     limits: LIMITS,
     onIngested: () => pipeline.nudge(),
     secureCookies: o.secureCookies ?? false,

@@ -8,13 +8,14 @@
  */
 import type { Hono } from "hono";
 import { createReader, type Reader } from "../../src/analysis/read.js";
-import type { Clock } from "../../src/cases/clock.js";
+import { systemClock, type Clock } from "../../src/cases/clock.js";
 import { LIMITS } from "../../src/ingest/limits.js";
 import { createApiKey } from "../../src/store/api-keys.js";
 import type { Store } from "../../src/store/open-store.js";
 import type { Role } from "../../src/store/roles.js";
 import { createApp } from "../../src/server/app.js";
 import { RateLimiter, type RateLimit } from "../../src/server/rate-limit.js";
+import { SignInThrottle } from "../../src/server/sign-in-throttle.js";
 
 let readerPromise: Promise<Reader> | undefined;
 export function sharedReader(): Promise<Reader> {
@@ -36,7 +37,7 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock
     store,
     engine: sharedReader,
     limiter: new RateLimiter(opts.rateLimit ?? { perSecond: 10_000, burst: 10_000 }),
-    loginLimiter: new RateLimiter({ perSecond: 1, burst: 20 }),
+    signIn: new SignInThrottle(opts.clock ?? systemClock),
     limits: LIMITS,
     secureCookies: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
