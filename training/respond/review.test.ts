@@ -1,0 +1,25 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Reader } from "../../src/analysis/read.js";
+import { createLanguageIdentifier, type LanguageIdentifier } from "../../src/analysis/language/index.js";
+import { loadReview, REVIEW_LANGUAGES, reviewLanguage } from "./eval-review.js";
+import { openReader } from "./open-reader.js";
+
+// Issue 13's automated checks on the native review sets, through the real reader: no quoted
+// fragment, no topic outside the message and its Reading, no unauthorised offer or time, no Czech
+// nominative address, every draft in the customer's language or flagged.
+let reader: Reader;
+let lid: LanguageIdentifier;
+beforeAll(async () => {
+  reader = await openReader();
+  lid = await createLanguageIdentifier();
+});
+
+describe("native review sets", () => {
+  for (const lang of REVIEW_LANGUAGES) {
+    it(`${lang}: at least 60 messages, every draft passes the audit`, () => {
+      expect(loadReview(lang).length).toBeGreaterThanOrEqual(60);
+      const problems = reviewLanguage(reader, lid, lang).flatMap((r) => r.problems.map((p) => `${r.row.id} ${p}`));
+      expect(problems).toEqual([]);
+    });
+  }
+});
