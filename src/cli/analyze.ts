@@ -5,12 +5,13 @@
  * backpressure, so memory stays flat however large the input.
  */
 import { once } from "node:events";
-import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import { AttuneError, asAttuneError } from "../core/errors.js";
 import { parseContext } from "../core/parse-context.js";
 import type { Reading } from "../core/reading.js";
 import { createReader } from "../analysis/read.js";
+import { assertInputFiles } from "./input-files.js";
+import { parseCommand, usageError } from "./parse-command.js";
 import { readInputs } from "./read-inputs.js";
 import { formatTableRow, TABLE_HEADER } from "./reading-table.js";
 
@@ -24,31 +25,27 @@ options:
   --text-column NAME          CSV column with the text (default text)
   --id-column NAME            CSV column with the id (default id)
   --models DIR                model weights to use (default: the shipped ones)
-  --no-models                 read with cue lexicons alone
-`;
+  --no-models                 read with cue lexicons alone`;
 
 /** Run the command; returns the exit code (1 when any input could not be read). */
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const p = parseCommand(
+    argv,
+    {
       format: { type: "string", default: "jsonl" },
       "text-column": { type: "string", default: "text" },
       "id-column": { type: "string", default: "id" },
       models: { type: "string" },
       "no-models": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
     },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+    HELP,
+    true,
+  );
+  if (typeof p === "number") return p;
+  const { values, positionals } = p;
   const format = values.format;
-  if (format !== "jsonl" && format !== "json" && format !== "table") {
-    throw new AttuneError("input.invalid_value", { field: "--format", expected: "jsonl|json|table" });
-  }
+  if (format !== "jsonl" && format !== "json" && format !== "table") return usageError(HELP, { flag: "--format", expected: "jsonl|json|table" });
+  await assertInputFiles(positionals);
   const reader = await createReader({ modelDir: values["no-models"] ? false : values.models });
   const out = process.stdout;
   let failed = 0;

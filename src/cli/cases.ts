@@ -11,7 +11,7 @@ import { CASE_STATUSES, NO_DUE, type CaseRow, type CaseStatus } from "../cases/c
 import { caseDb } from "../cases/case-tables.js";
 import { systemClock } from "../cases/clock.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
-import { parseCommand } from "./parse-command.js";
+import { parseCommand, usageError } from "./parse-command.js";
 
 export const USAGE = "attune cases [--db PATH] [--status new,open,waiting] [--priority 1,2] [--team NAME|ID] [--assignee ID|none] [--channel email,social] [--limit 30] [--json]";
 
@@ -82,15 +82,10 @@ export async function run(argv: string[]): Promise<number> {
   const limit = Number(v.limit);
   const statuses = v.status?.split(",").map((s) => s.trim());
   const priorities = v.priority?.split(",").map((s) => Number(s.trim().replace(/^P/i, "")));
-  if (
-    !Number.isInteger(limit) || limit < 1 || limit > 1000 ||
-    (statuses && !statuses.every((s) => (CASE_STATUSES as readonly string[]).includes(s))) ||
-    (priorities && !priorities.every((p) => Number.isInteger(p) && p >= 1 && p <= 4)) ||
-    (v.assignee !== undefined && v.assignee !== "none" && !/^\d+$/.test(v.assignee))
-  ) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usageError(USAGE, { flag: "--limit", expected: "1..1000" });
+  if (statuses && !statuses.every((s) => (CASE_STATUSES as readonly string[]).includes(s))) return usageError(USAGE, { flag: "--status", allowed: CASE_STATUSES });
+  if (priorities && !priorities.every((p) => Number.isInteger(p) && p >= 1 && p <= 4)) return usageError(USAGE, { flag: "--priority", expected: "1..4" });
+  if (v.assignee !== undefined && v.assignee !== "none" && !/^\d+$/.test(v.assignee)) return usageError(USAGE, { flag: "--assignee", expected: "user id or none" });
   const store = await openStore(storeOptionsFrom({ db: v.db }));
   try {
     const db = caseDb(store);

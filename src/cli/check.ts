@@ -6,11 +6,11 @@
  * @example
  * echo '{"id":"1","message":"Still no refund!","reply":"Sorry for the inconvenience."}' | attune check
  */
-import { parseArgs } from "node:util";
 import { parseContext } from "../core/parse-context.js";
 import { createReader } from "../analysis/read.js";
 import { checkReply } from "../analysis/respond/check-reply.js";
 import { parseCheckOptions } from "../analysis/respond/parse-facts.js";
+import { parseCommand } from "./parse-command.js";
 import { eachRecord, requireText } from "./respond-io.js";
 
 const HELP = `usage: attune check [FILE...] [options]
@@ -20,23 +20,13 @@ from .jsonl files or stdin and writes {"id","score","criteria":[{"name","verdict
 "suggestion"}]} per line. Verdicts: met, partly, missed, not_applicable.
 
 options:
-  --no-models   read messages with cue lexicons alone
-`;
+  --no-models   read messages with cue lexicons alone`;
 
 /** Run the command; returns the exit code (1 when any record failed). */
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      "no-models": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const p = parseCommand(argv, { "no-models": { type: "boolean", default: false } }, HELP, true);
+  if (typeof p === "number") return p;
+  const { values, positionals } = p;
   const reader = await createReader(values["no-models"] ? { modelDir: false } : {});
   const failed = await eachRecord(positionals, (fields, where) => {
     const message = requireText(fields, "message", where);

@@ -6,22 +6,20 @@
  * @example
  * await run([]); // ./data/attune.db
  */
-import { parseArgs } from "node:util";
 import { loadSamples } from "../ingest/load-samples.js";
 import { byLanguage, causesByPolarity } from "../insights/aggregates.js";
 import { overview } from "../insights/overview.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import { run as printQueue } from "./cases.js";
+import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune demo [--db PATH]   (default ./data/attune.db, or DATABASE_URL)";
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: "string" }, help: { type: "boolean", short: "h" } } });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const p = parseCommand(argv, { db: { type: "string" } }, USAGE);
+  if (typeof p === "number") return p;
+  const { values } = p;
   const options = storeOptionsFrom({ db: values.db });
   const store = await openStore(options);
   try {

@@ -9,8 +9,8 @@
 import { audit } from "../store/audit-log.js";
 import { createApiKey, revokeApiKey } from "../store/api-keys.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
-import { isRole } from "../store/roles.js";
-import { parseCommand } from "./parse-command.js";
+import { isRole, ROLES } from "../store/roles.js";
+import { parseCommand, usageError } from "./parse-command.js";
 
 export const USAGE = "attune keys create --role admin|agent|analyst|people_team [--name NAME] [--scopes s1,s2] [--db PATH]\nattune keys list [--db PATH]\nattune keys revoke ID [--db PATH]";
 
@@ -19,14 +19,8 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof p === "number") return p;
   const [action, arg] = p.positionals;
   const v = p.values;
-  if (!action || !["create", "list", "revoke"].includes(action)) {
-    process.stderr.write(USAGE + "\n");
-    return 2;
-  }
-  if (action === "create" && (!v.role || !isRole(v.role))) {
-    process.stderr.write(USAGE + "\n");
-    return 2;
-  }
+  if (!action || !["create", "list", "revoke"].includes(action)) return usageError(USAGE, { argument: "action", allowed: ["create", "list", "revoke"] });
+  if (action === "create" && (!v.role || !isRole(v.role))) return usageError(USAGE, { flag: "--role", allowed: ROLES });
   const store = await openStore(storeOptionsFrom({ db: v.db }));
   try {
     const ws = store.workspaceId;

@@ -4,6 +4,7 @@
  * (the exit code). Commands load lazily so that `attune analyze` never pays for the server.
  */
 import { asAttuneError } from "../core/errors.js";
+import { fromFileError, USAGE_CODES } from "./input-files.js";
 
 type Command = { run(argv: string[]): Promise<number> };
 
@@ -60,10 +61,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const e = asAttuneError(err);
+    const e = fromFileError(err) ?? asAttuneError(err);
     // The wire shape, never the input: error messages hold codes, positions and sizes only.
     process.stderr.write(`${JSON.stringify(e.toJSON())}\n`);
     if (e.code === "internal" && process.env.ATTUNE_DEBUG) process.stderr.write(`${String((err as Error)?.stack)}\n`);
-    process.exitCode = 1;
+    process.exitCode = USAGE_CODES.has(e.code) ? 2 : 1;
   },
 );

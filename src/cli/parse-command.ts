@@ -1,7 +1,8 @@
 /**
- * One way for every command to read its flags: a malformed or unknown flag prints the parser's
- * message and the usage to stderr (exit code 2), `--help` prints the usage to stdout (exit code
- * 0). Either way the caller gets a number to return; otherwise the parsed flags.
+ * One way for every command to read its flags: a malformed or unknown flag prints a `cli.usage`
+ * error line (the parser's reason in `details.reason`) and the usage to stderr (exit code 2),
+ * `--help` prints the usage to stdout (exit code 0). Either way the caller gets a number to
+ * return; otherwise the parsed flags.
  *
  * @example
  * const p = parseCommand(argv, { db: { type: "string" } }, USAGE);
@@ -9,6 +10,7 @@
  * p.values.db;
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { AttuneError } from "../core/errors.js";
 
 const HELP = { help: { type: "boolean", short: "h" } } as const;
 
@@ -21,12 +23,23 @@ export function parseCommand<O extends Options>(argv: string[], options: O, usag
   try {
     parsed = parseArgs({ args: argv, options: { ...options, ...HELP }, allowPositionals, strict: true });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
-    return 2;
+    return usageError(usage, { reason: (err as Error).message });
   }
   if ((parsed.values as { help?: boolean }).help) {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
   return parsed;
+}
+
+/**
+ * A command line that cannot run: one `cli.usage` error line with the reason, then the usage, on
+ * stderr; returns exit code 2.
+ *
+ * @example
+ * if (!["jsonl", "json"].includes(format)) return usageError(USAGE, { flag: "--format", expected: "jsonl|json" });
+ */
+export function usageError(usage: string, details: Record<string, unknown>): number {
+  process.stderr.write(`${JSON.stringify(new AttuneError("cli.usage", details).toJSON())}\n${usage}\n`);
+  return 2;
 }

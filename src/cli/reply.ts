@@ -6,8 +6,6 @@
  * @example
  * echo '{"id":"1","message":"My parcel is two weeks late!","customer_name":"Dana"}' | attune reply
  */
-import { parseArgs } from "node:util";
-import { AttuneError } from "../core/errors.js";
 import { parseContext } from "../core/parse-context.js";
 import { createReader } from "../analysis/read.js";
 import { checkReply } from "../analysis/respond/check-reply.js";
@@ -15,7 +13,9 @@ import { draftReplies } from "../analysis/respond/draft-replies.js";
 import { LEFTOVER_SLOT } from "../analysis/respond/fill-slots.js";
 import { createLlmRewriter } from "../integrations/llm-rewrite.js";
 import { readFileSync } from "node:fs";
+import { AttuneError } from "../core/errors.js";
 import { parseCheckOptions, parseFacts, parsePolicy } from "../analysis/respond/parse-facts.js";
+import { parseCommand, usageError } from "./parse-command.js";
 import { eachRecord, requireText } from "./respond-io.js";
 
 const HELP = `usage: attune reply [FILE...] [options]
@@ -44,15 +44,13 @@ options:
   --llm-send-message  also send the customer's message to the model (off: drafts only)
 
 A rewrite is kept only when it stays in the customer's language and scores no lower on the
-empathy check than the built-in draft; each draft says whether it was rewritten.
-`;
+empathy check than the built-in draft; each draft says whether it was rewritten.`;
 
 /** Run the command; returns the exit code (1 when any record failed). */
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const p = parseCommand(
+    argv,
+    {
       count: { type: "string", default: "3" },
       fallback: { type: "string", default: "en" },
       policy: { type: "string" },
@@ -60,16 +58,15 @@ export async function run(argv: string[]): Promise<number> {
       "llm-url": { type: "string" },
       "llm-model": { type: "string" },
       "llm-send-message": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
     },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+    HELP,
+    true,
+  );
+  if (typeof p === "number") return p;
+  const { values, positionals } = p;
   const count = Number(values.count);
-  if (!Number.isInteger(count) || count < 1 || count > 10) throw new AttuneError("input.invalid_value", { field: "--count", expected: "1..10" });
-  if (values["llm-url"] && !values["llm-model"]) throw new AttuneError("input.missing_field", { field: "--llm-model" });
+  if (!Number.isInteger(count) || count < 1 || count > 10) return usageError(HELP, { flag: "--count", expected: "1..10" });
+  if (values["llm-url"] && !values["llm-model"]) return usageError(HELP, { flag: "--llm-model", reason: "--llm-url needs --llm-model" });
   const workspacePolicy = values.policy ? parsePolicy(readPolicyFile(values.policy)) : undefined;
   const reader = await createReader(values["no-models"] ? { modelDir: false } : {});
   const llm = values["llm-url"]

@@ -9,6 +9,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { AttuneError, asAttuneError } from "../core/errors.js";
+import { assertInputFiles } from "./input-files.js";
 import { readInputs } from "./read-inputs.js";
 
 /** Run `handle` on every record; returns the number of records that failed. */
@@ -20,6 +21,7 @@ export async function eachRecord(
   ) => Record<string, unknown> | Promise<Record<string, unknown>>,
   out: Writable = process.stdout,
 ): Promise<number> {
+  await assertInputFiles(files);
   let failed = 0;
   for await (const record of readInputs(files, process.stdin, { textColumn: "message", idColumn: "id", maxTextBytes: 8_000_000 })) {
     const id = record.ok ? (record.fields.id ?? null) : null;

@@ -17,28 +17,26 @@ import { loadModels } from "../analysis/model/load-models.js";
 import { modelTokenizer } from "../analysis/model/model-tokens.js";
 import { createLanguageIdentifier } from "../analysis/language/index.js";
 import { normalise } from "../analysis/text/normalise.js";
+import { assertInputFiles } from "./input-files.js";
+import { parseCommand, usageError } from "./parse-command.js";
 
 const USAGE = "usage: attune train --data FILE.jsonl [--out DIR (default ./models-custom)] [--base DIR] [--lang CODE] [--seed N] [--epochs 4] [--lr 0.05] [--anchor 0.001]";
 
-function flag(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
-
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const data = flag(argv, "--data");
-  if (!data) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const out = resolve(flag(argv, "--out") ?? "./models-custom");
-  const baseDir = flag(argv, "--base");
-  const langFlag = flag(argv, "--lang");
-  const seed = Number(flag(argv, "--seed") ?? 7);
+  const p = parseCommand(
+    argv,
+    { data: { type: "string" }, out: { type: "string" }, base: { type: "string" }, lang: { type: "string" }, seed: { type: "string" }, epochs: { type: "string" }, lr: { type: "string" }, anchor: { type: "string" } },
+    USAGE,
+  );
+  if (typeof p === "number") return p;
+  const flags = p.values;
+  const data = flags.data;
+  if (!data) return usageError(USAGE, { flag: "--data", reason: "--data FILE.jsonl is required" });
+  await assertInputFiles([data]);
+  const out = resolve(flags.out ?? "./models-custom");
+  const baseDir = flags.base;
+  const langFlag = flags.lang;
+  const seed = Number(flags.seed ?? 7);
   const base = baseDir ? loadModels(resolve(baseDir)) : loadModels();
   const identifier = langFlag ? null : await createLanguageIdentifier();
   const rows: AdaptRow[] = [];
@@ -60,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   const t0 = performance.now();
   const tuning: { epochs?: number; lr?: number; anchor?: number } = {};
   for (const k of ["epochs", "lr", "anchor"] as const) {
-    const v = flag(argv, `--${k}`);
+    const v = flags[k];
     if (v !== undefined) tuning[k] = Number(v);
   }
   const result = adaptModels(rows, { base, out, tokenize: tokenizer.tokenize, seed, ...tuning });

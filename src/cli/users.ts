@@ -8,24 +8,23 @@
 import { asAttuneError } from "../core/errors.js";
 import { audit } from "../store/audit-log.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
-import { isRole } from "../store/roles.js";
+import { isRole, ROLES } from "../store/roles.js";
 import { createUser, disableUser } from "../store/users.js";
-import { parseCommand } from "./parse-command.js";
+import { parseCommand, usageError } from "./parse-command.js";
 
-export const USAGE = "attune users create --email EMAIL --role admin|agent|analyst|people_team [--name NAME] [--db PATH]  (password on stdin, 12+ chars)\nattune users list [--db PATH]\nattune users disable ID [--db PATH]";
+export const USAGE = "attune users create --email EMAIL --role admin|agent|analyst|people_team [--name NAME] [--db PATH]  (asks for the password, 12+ chars; or reads it from stdin)\nattune users list [--db PATH]\nattune users disable ID [--db PATH]";
 
 export async function run(argv: string[]): Promise<number> {
   const p = parseCommand(argv, { db: { type: "string" }, email: { type: "string" }, role: { type: "string" }, name: { type: "string" } }, USAGE, true);
   if (typeof p === "number") return p;
   const [action, arg] = p.positionals;
   const v = p.values;
-  if (!action || !["create", "list", "disable"].includes(action) || (action === "create" && (!v.email || !v.role || !isRole(v.role)))) {
-    process.stderr.write(USAGE + "\n");
-    return 2;
-  }
+  if (!action || !["create", "list", "disable"].includes(action)) return usageError(USAGE, { argument: "action", allowed: ["create", "list", "disable"] });
+  if (action === "create" && !v.email) return usageError(USAGE, { flag: "--email", reason: "required" });
+  if (action === "create" && (!v.role || !isRole(v.role))) return usageError(USAGE, { flag: "--role", allowed: ROLES });
   let password: string | undefined;
   if (action === "create") {
-    password = (await readStdin()).replace(/\r?\n$/, "");
+    password = process.stdin.isTTY ? await promptHidden("password (12+ characters): ") : (await readStdin()).replace(/\r?\n$/, "");
     if (password.length < 12) {
       process.stderr.write("attune: the password (on stdin) must have at least 12 characters\n");
       return 2;
@@ -62,8 +61,37 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** One line typed at the terminal, not echoed (the password of `users create` typed by hand). */
+function promptHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.setEncoding("utf8");
+  let typed = "";
+  return new Promise((resolve) => {
+    const done = (value: string) => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write("\n");
+      resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") return done(typed);
+        if (ch === "\u0003") {
+          stdin.setRawMode(false);
+          process.exit(130);
+        }
+        typed = ch === "\u007f" || ch === "\b" ? [...typed].slice(0, -1).join("") : typed + ch;
+      }
+    };
+    stdin.on("data", onData);
+    stdin.resume();
+  });
+}
+
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write("password: ");
   const parts: Buffer[] = [];
   let len = 0;
   for await (const chunk of process.stdin) {

@@ -8,7 +8,7 @@
 import { Pipeline } from "../pipeline/pipeline.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { queueStats } from "../store/reading-queue.js";
-import { parseCommand } from "./parse-command.js";
+import { parseCommand, usageError } from "./parse-command.js";
 
 export const USAGE = "attune worker [--db PATH] [--batch N] [--once]   (--once: read until the queue is empty, then exit)";
 
@@ -17,10 +17,7 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof p === "number") return p;
   const v = p.values;
   const batch = v.batch ? Number(v.batch) : 200;
-  if (!Number.isInteger(batch) || batch < 1 || batch > 5000) {
-    process.stderr.write(USAGE + "\n");
-    return 2;
-  }
+  if (!Number.isInteger(batch) || batch < 1 || batch > 5000) return usageError(USAGE, { flag: "--batch", expected: "1..5000" });
   // Readings are redone from the queue if a crash drops the last commits: no fsync per commit.
   const store = await openStore({ ...storeOptionsFrom({ db: v.db }), commitSync: "normal" });
   const { createReader } = await import("../analysis/read.js");

@@ -14,7 +14,7 @@ import type { Store } from "../store/open-store.js";
 import { capBytes, collectBytes, inflateIfGzip, type ByteSource } from "./byte-streams.js";
 import { importCsv, type CsvMapping } from "./csv.js";
 import { EmailThreads, importEml, importMbox } from "./email.js";
-import { Ingestor, type IngestReport } from "./ingestor.js";
+import { Ingestor, type IngestCounts, type IngestReport } from "./ingestor.js";
 import { importJsonl } from "./jsonl.js";
 import { LIMITS } from "./limits.js";
 
@@ -29,6 +29,8 @@ export interface ImportOptions {
   maxRows?: number;
   /** The operator vouches for this import's employee feedback: the source is trusted for it and history may be back-filled into closed months. */
   employeeBackfill?: boolean;
+  /** Called after each stored batch with the counts so far. */
+  onProgress?: (counts: Readonly<IngestCounts>) => void;
 }
 
 /** The format a file name implies, looking through a trailing .gz. */
@@ -57,7 +59,7 @@ export async function importFiles(store: Store, files: string[], opts: ImportOpt
   if (opts.employeeBackfill) await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, opts.source, "import"), true);
   // The operator at the machine may write employee feedback; the source must still be trusted for it.
   const employee = { writer: true, backfill: opts.employeeBackfill === true };
-  const ing = await Ingestor.open(store, { source: opts.source, origin: "import", employee, ...(opts.defaults ? { defaults: opts.defaults } : {}) });
+  const ing = await Ingestor.open(store, { source: opts.source, origin: "import", employee, ...(opts.defaults ? { defaults: opts.defaults } : {}), ...(opts.onProgress ? { onFlush: opts.onProgress } : {}) });
   for (const file of files) {
     const format = opts.format ?? formatOf(file);
     if (!format) throw new AttuneError("input.unsupported_format", { file: file.split("/").pop() ?? "" });

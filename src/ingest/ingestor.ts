@@ -64,6 +64,8 @@ export interface IngestorOptions {
   employee?: EmployeeWritePolicy;
   /** The instant of receipt and of the open reporting period (tests inject a clock). */
   now?: () => number;
+  /** Called after each stored batch with the counts so far (progress of a long import). */
+  onFlush?: (counts: Readonly<IngestCounts>) => void;
 }
 
 /** Extra facts an importer knows about a row beyond the import format (email threading). */
@@ -168,6 +170,7 @@ export class Ingestor {
       }
       if (this.opts.collectResults) this.results.push(r);
     }
+    this.opts.onFlush?.(this.counts);
   }
 
   /** Stores the rest and returns the report. */

@@ -14,6 +14,8 @@ export interface RowProblem {
   row: number;
   field?: string;
   code: ErrorCode;
+  /** The values the field takes, when it has a fixed set (channel, direction, survey kind). */
+  allowed?: string[];
 }
 
 export function problemsFromZod(error: z.ZodError, input: unknown, row: number): RowProblem[] {
@@ -25,7 +27,8 @@ export function problemsFromZod(error: z.ZodError, input: unknown, row: number):
       continue;
     }
     const field = path.length ? path.join(".") : undefined;
-    out.push({ row, ...(field ? { field } : {}), code: codeOf(issue, input, path) });
+    const allowed = allowedValues(issue);
+    out.push({ row, ...(field ? { field } : {}), code: codeOf(issue, input, path), ...(allowed ? { allowed } : {}) });
   }
   return out;
 }
@@ -41,6 +44,12 @@ function codeOf(issue: z.core.$ZodIssue, input: unknown, path: string[]): ErrorC
     default:
       return "input.invalid_value";
   }
+}
+
+/** The enum's values for an enum or literal field: the person fixing the row needs them, not just "invalid". */
+function allowedValues(issue: z.core.$ZodIssue): string[] | undefined {
+  if (issue.code !== "invalid_value") return undefined;
+  return issue.values.map(String);
 }
 
 function present(input: unknown, path: string[]): boolean {

@@ -12,6 +12,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { CaseRules } from "../cases/case-rules.js";
 import { systemClock } from "../cases/clock.js";
 import type { ReadingEngine } from "../core/reading.js";
+import { AttuneError } from "../core/errors.js";
 import { LIMITS } from "../ingest/limits.js";
 import { countActiveAdminKeys, createApiKey } from "../store/api-keys.js";
 import { audit } from "../store/audit-log.js";
@@ -54,18 +55,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Whether an enabled admin user exists: someone who can sign in to the dashboard and make the others. */
+export async function hasAdminUser(store: Store): Promise<boolean> {
+  const users = await store.db.selectFrom("users").select("id").where("workspace_id", "=", store.workspaceId).where("role", "=", "admin").where("disabled_at", "is", null).limit(1).execute();
+  return users.length > 0;
+}
+
 /** On a store without any admin key or admin user, creates the first admin key and prints it once. */
 export async function ensureFirstAdminKey(store: Store, print: (line: string) => void = (l) => process.stdout.write(l + "\n")): Promise<void> {
   if ((await countActiveAdminKeys(store.db)) > 0) return;
-  const users = await store.db.selectFrom("users").select("id").where("role", "=", "admin").where("disabled_at", "is", null).limit(1).execute();
-  if (users.length > 0) return;
+  if (await hasAdminUser(store)) return;
   const k = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "first admin", role: "admin" });
   await audit(store.db, { workspaceId: store.workspaceId, actor: { kind: "system", id: null }, action: "key.created", target: { kind: "api_key", id: String(k.id) }, details: { role: "admin", first: true } });
   print(`attune: created the first admin API key (shown only now, store it safely): ${k.key}`);
 }
 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
-  await ensureFirstAdminKey(o.store, o.print);
   let enginePromise: Promise<ReadingEngine> | undefined;
   const engine = () => (enginePromise ??= o.loadEngine());
   const pipeline = new Pipeline({
@@ -86,9 +91,10 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   };
   const app = createApp(deps, o.extraRoutes ?? []);
   o.configure?.(app, deps);
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
-  });
+  // The pipeline starts only once the port is ours: a failed listen leaves nothing running.
+  const server = await listen(app, o.port, o.host);
+  // After the port is ours: a server that cannot start must not create (and print) a key.
+  await ensureFirstAdminKey(o.store, o.print);
   const port = (server.address() as AddressInfo).port;
   pipeline.start();
   return {
@@ -100,4 +106,18 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       await pipeline.stop();
     },
   };
+}
+
+/** Listens on host:port; a port someone else holds is `server.port_in_use`, not an unhandled 'error' event. */
+function listen(app: Hono, port: number, host: string): Promise<ServerType> {
+  return new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => {
+      s.off("error", failed);
+      resolve(s);
+    });
+    function failed(err: NodeJS.ErrnoException): void {
+      reject(err.code === "EADDRINUSE" ? new AttuneError("server.port_in_use", { host, port }) : err);
+    }
+    s.once("error", failed);
+  });
 }

@@ -8,13 +8,20 @@
 export type { Reading, Span, CauseReading } from "../../../src/core/reading.js";
 export type { EmotionLabel, NeedLabel, CauseLabel, Channel } from "../../../src/core/labels.js";
 import type { Reading } from "../../../src/core/reading.js";
+import type { operations } from "./openapi";
+
+/**
+ * The JSON an operation answers with (status 200 unless named), as the server's OpenAPI document
+ * describes it: `openapi.d.ts` is generated from that document by `npm run api:types` (part of
+ * build and test), so a change to the API that the dashboard does not follow fails its type check.
+ */
+export type Answer<Op extends keyof operations, Status extends keyof operations[Op]["responses"] = 200 & keyof operations[Op]["responses"]> =
+  operations[Op]["responses"][Status] extends { content: { "application/json": infer T } } ? T : never;
 
 export type Role = "admin" | "agent" | "analyst" | "people_team";
 
-export interface SessionInfo {
-  user: { id: number; email: string; role: Role };
-  csrf_token: string;
-}
+/** The signed-in user (the server's role names, narrowed to the union the interface switches on). */
+export type SessionInfo = Omit<Answer<"postSession">, "user"> & { user: Answer<"postSession">["user"] & { role: Role } };
 
 export interface ReadingSummary {
   language: string;
@@ -55,19 +62,9 @@ export interface Split {
   negative: number;
 }
 
-export interface OverviewData {
-  window: { from: string | null; to: string | null };
-  total: number;
-  days: ({ day: string } & Split)[];
-  emotions: { emotion: string; count: number }[];
-  causes: { cause: string; polarity: string; channel: string; language: string; count: number }[];
-  urgency: { band: number; count: number }[];
-}
+export type OverviewData = Answer<"getInsightsOverview">;
 
-export interface Team {
-  id: number;
-  name: string;
-}
+export type Team = Answer<"getTeams">["items"][number];
 
 export interface EmployeeCell {
   team: Team | "other";
