@@ -113,5 +113,6 @@ describe("attune reply --llm-url", () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-  });
+    // Two CLI processes through tsx: well over 30 s on a busy 2-core machine.
+  }, 180_000);
 });
