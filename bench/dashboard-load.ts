@@ -21,6 +21,7 @@ import type { Channel, Direction } from "../src/core/labels.js";
 import type { Reading, ReadingContext } from "../src/core/reading.js";
 import { createReader } from "../src/analysis/read.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { readingRows } from "../src/store/reading-row.js";
 import { createUser } from "../src/store/users.js";
@@ -89,7 +90,9 @@ async function buildMillion(path: string, n: number): Promise<void> {
     const end = Math.floor(Date.now() / DAY) * DAY;
     const start = end - 365 * DAY;
     const t0 = performance.now();
-    const ing = await Ingestor.open(store, { source: "bench-1m", origin: "import", batchSize: 5000 });
+    // The seed is the operator's back-fill: its employee rows come from a trusted source, into past months.
+    await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "bench-1m", "import"), true);
+    const ing = await Ingestor.open(store, { source: "bench-1m", origin: "import", employee: { writer: true, backfill: true }, batchSize: 5000 });
     for (let i = have; i < n; i++) {
       const tpl = TEMPLATES[Math.floor(r() * TEMPLATES.length)]!;
       const text = tpl.text.replace("{item}", ITEMS[Math.floor(r() * ITEMS.length)]!).replace("{n}", String(2 + Math.floor(r() * 12)));

@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { createReader } from "../src/analysis/read.js";
 import type { Reading, ReadingContext } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
 import { openStore } from "../src/store/open-store.js";
 import type { ReadingEngine } from "../src/core/reading.js";
 import { ReadingWorker } from "../src/pipeline/reading-worker.js";
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   const existing = Number((await store.db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   const gen = syntheticMessages({ seed: 11, start: Date.UTC(2025, 0, 1), spanDays: 365, prefix: "q" });
   for (let i = 0; i < existing; i++) gen.next();
-  const ing = await Ingestor.open(store, { source: "bench", origin: "bench", batchSize: 2000 });
+  // The seed is the operator's back-fill: its employee rows come from a trusted source, into past months.
+  await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "bench", "bench"), true);
+  const ing = await Ingestor.open(store, { source: "bench", origin: "bench", employee: { writer: true, backfill: true }, batchSize: 2000 });
   for (let i = existing; i < count; i++) {
     await ing.add(i, gen.next());
     if (i % 100_000 === 0) process.stderr.write(`ingested ${i} (${Math.round((performance.now() - t0) / 1000)} s)\n`);
