@@ -12,6 +12,7 @@ import { AttuneError } from "../core/errors.js";
 import { EMOTIONS, NEEDS } from "../core/labels.js";
 import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js";
 import { PIPELINE_VERSION } from "../core/version.js";
+import { LIMITS } from "../ingest/limits.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
 import type { FuseInput } from "./fuse/fuse-input.js";
@@ -35,8 +36,11 @@ import { segment } from "./text/segment.js";
 /** The language identifier's model, stamped into every Reading. */
 const LANGUAGE_MODEL = "fasttext-lid.176.ftz";
 
-/** Longest message read, in UTF-16 code units (about 2 MB of text); longer input is refused. */
-export const MAX_TEXT_LENGTH = 2_000_000;
+/**
+ * Longest message read, in UTF-16 code units: the ingest limit (65,536, so 32,768 emoji), which
+ * every step reads in linear time. Longer input is refused at once with `input.too_large`.
+ */
+export const MAX_TEXT_LENGTH = LIMITS.textChars;
 
 /** A loaded reading engine with the batch call (the engine type is declared once, in core). */
 export type Reader = Required<ReadingEngine>;
@@ -94,7 +98,7 @@ interface Identified {
 /** Check the input, normalise it and identify its language. */
 function identify(text: string, context: ReadingContext, res: Resources): Identified {
   if (typeof text !== "string") throw new AttuneError("input.wrong_type", { field: "text", expected: "string" });
-  if (text.length > MAX_TEXT_LENGTH) throw new AttuneError("input.too_large", { limit: MAX_TEXT_LENGTH, size: text.length });
+  if (text.length > MAX_TEXT_LENGTH) throw new AttuneError("input.too_large", { field: "text", limit: MAX_TEXT_LENGTH, size: text.length, unit: "utf16" });
   const normalised = normalise(text);
   return { text, context, normalised, language: res.identifier.identify(normalised.text, context.languageHint) };
 }

@@ -9,7 +9,7 @@ import type { Writable } from "node:stream";
 import { AttuneError, asAttuneError } from "../core/errors.js";
 import { parseContext } from "../core/parse-context.js";
 import type { Reading } from "../core/reading.js";
-import { createReader } from "../analysis/read.js";
+import { createReader, MAX_TEXT_LENGTH } from "../analysis/read.js";
 import { assertInputFiles } from "./input-files.js";
 import { parseCommand, usageError } from "./parse-command.js";
 import { readInputs } from "./read-inputs.js";
@@ -56,7 +56,8 @@ export async function run(argv: string[]): Promise<number> {
   for await (const record of readInputs(positionals, process.stdin, {
     textColumn: values["text-column"],
     idColumn: values["id-column"],
-    maxTextBytes: 8_000_000,
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit (plus a BOM): a larger file is over the limit.
+    maxTextBytes: 3 * MAX_TEXT_LENGTH + 3,
   })) {
     let line: Record<string, unknown>;
     let reading: Reading | null = null;

@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   "input.empty": "The text is empty.",
   "input.too_large": "The input is larger than the limit.",
   "input.invalid_utf8": "The input is not valid UTF-8.",
+  "input.invalid_unicode": "A text is not well-formed Unicode: it holds a lone surrogate.",
+  "input.nul_character": "A text holds a NUL character (U+0000), which is not accepted.",
   "input.invalid_json": "A line is not valid JSON.",
   "input.missing_field": "A required field is missing.",
   "input.wrong_type": "A field has the wrong type.",

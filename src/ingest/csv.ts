@@ -1,13 +1,14 @@
 /**
  * CSV import with column mapping: a header row names the columns, flags say which column holds which
- * field of the import format (by default the field's own name). Rows with bad values are reported
- * and quarantined; a malformed file (unterminated quote) or an over-long record stops the import
- * with a code, keeping the rows stored before it.
+ * field of the import format (by default the field's own name). Rows with bad values, and rows
+ * with a stray quote inside an unquoted cell, are reported and quarantined; a file the parser
+ * cannot find its way back in (a quote never closed, or closed mid-cell, or an over-long record)
+ * stops the import with a code, keeping the rows stored before it.
  *
  * @example
  * await importCsv(bytes, ingestor, { mapping: { text: "body", external_id: "ticket" }, maxRows: 1e6 });
  */
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { AttuneError } from "../core/errors.js";
 import { decodeUtf8, type ByteSource } from "./byte-streams.js";
 import type { Ingestor } from "./ingestor.js";
@@ -42,7 +43,8 @@ export async function importCsv(source: ByteSource, ing: Ingestor, opts: CsvOpti
   const col = (field: keyof CsvMapping): string => m[field] ?? field;
   // Records are taken in on_record (not read from the stream) so that rows parsed before a fatal
   // error (an unterminated quote found at the end) are still stored: a destroyed stream drops its buffer.
-  const pending: { record: Record<string, string>; row: number }[] = [];
+  let lastSkipped = -1;
+  const pending: ({ record: Record<string, string>; row: number } | { skipped: RowSkip; row: number })[] = [];
   const parser = parse({
     bom: true,
     columns: true,
@@ -54,6 +56,16 @@ export async function importCsv(source: ByteSource, ing: Ingestor, opts: CsvOpti
       pending.push({ record, row: context.lines });
       return null;
     },
+    // A record with a stray quote is skipped and reported; any other parse error stops the import.
+    skip_records_with_error: true,
+    on_skip: (err: CsvError | undefined) => {
+      if (!err || !SKIPPABLE.has(err.code)) throw err ?? new Error("csv-parse skipped a record without an error");
+      const { lines = 0, column } = err as unknown as { lines?: number; column?: unknown };
+      // Each stray quote of a record calls this: one report per record (its line).
+      if (lines !== lastSkipped) pending.push({ skipped: { column }, row: lines });
+      lastSkipped = lines;
+      return undefined;
+    },
   });
   let failure: unknown;
   parser.on("error", (err) => {
@@ -64,7 +76,15 @@ export async function importCsv(source: ByteSource, ing: Ingestor, opts: CsvOpti
   let checkedHeader = false;
   const drainPending = async () => {
     while (pending.length) {
-      const { record: r, row } = pending.shift()!;
+      const next = pending.shift()!;
+      const row = next.row;
+      if ("skipped" in next) {
+        rows += 1;
+        const column = next.skipped.column;
+        ing.reject(row, [{ row, ...(typeof column === "string" ? { field: column } : {}), code: "input.csv_malformed" }]);
+        continue;
+      }
+      const r = next.record;
       if (!checkedHeader) {
         checkedHeader = true;
         for (const need of ["external_id", "text"] as const) {
@@ -138,11 +158,24 @@ function toMessage(r: Record<string, string>, col: (f: keyof CsvMapping) => stri
   return out;
 }
 
+/**
+ * Parse errors after which the parser finds the next record by itself: a quote inside an unquoted
+ * cell is kept as a letter. (A quote closed mid-cell leaves the parser inside the quotes, so the
+ * rows after it would be swallowed: that one stops the import instead.)
+ */
+const SKIPPABLE = new Set(["INVALID_OPENING_QUOTE"]);
+
+/** A record csv-parse skipped, with the column (its name, or index) the stray quote was found in. */
+interface RowSkip {
+  column: unknown;
+}
+
+/** Every csv-parse error gets a code (its own codes do not all start with CSV_: INVALID_OPENING_QUOTE). */
 function csvError(err: unknown): AttuneError {
   if (err instanceof AttuneError) return err;
-  const e = err as { code?: string; lines?: number };
-  const row = typeof e.lines === "number" ? { row: e.lines } : {};
-  if (e.code === "CSV_MAX_RECORD_SIZE") return new AttuneError("input.too_large", { limit: LIMITS.recordBytes, unit: "record", ...row });
-  if (typeof e.code === "string" && e.code.startsWith("CSV_")) return new AttuneError("input.csv_malformed", { reason: e.code.toLowerCase(), ...row });
-  return new AttuneError("internal", {}, { cause: err });
+  if (!(err instanceof CsvError)) return new AttuneError("internal", {}, { cause: err });
+  const lines = (err as unknown as { lines?: unknown }).lines;
+  const row = typeof lines === "number" ? { row: lines } : {};
+  if (err.code === "CSV_MAX_RECORD_SIZE") return new AttuneError("input.too_large", { limit: LIMITS.recordBytes, unit: "record", ...row });
+  return new AttuneError("input.csv_malformed", { reason: err.code.toLowerCase(), ...row });
 }

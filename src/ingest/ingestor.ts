@@ -23,6 +23,7 @@ import { LIMITS } from "./limits.js";
 import { MessageInput } from "./message-input.js";
 import { personKey } from "./person-key.js";
 import { problemsFromZod, type RowProblem } from "./problems.js";
+import { storableCopy, unstorable, unstorableFields } from "./storable-text.js";
 
 export interface IngestCounts {
   accepted: number;
@@ -119,6 +120,12 @@ export class Ingestor {
 
   /** Validates one row and queues it; stores a batch when enough are queued. */
   async add(row: number, raw: unknown, extras?: RowExtras): Promise<void> {
+    // Refused before anything is stored: the stores would change these strings (issue 11, items 10-11).
+    const unstorableProblems = unstorableFields(raw);
+    if (unstorableProblems.length > 0) {
+      this.reject(row, unstorableProblems.map((p) => ({ row, ...p })), raw);
+      return;
+    }
     const parsed = MessageInput.safeParse(raw);
     if (!parsed.success) {
       this.reject(row, problemsFromZod(parsed.error, raw, row), raw);
@@ -132,7 +139,9 @@ export class Ingestor {
         return;
       }
     }
-    this.pending.push({ row, input: parsed.data, hash: contentHash(parsed.data), extras });
+    // A reference that could not be stored cannot name a stored message either.
+    const refs = extras?.threadRefs?.filter((r) => unstorable(r) === undefined);
+    this.pending.push({ row, input: parsed.data, hash: contentHash(parsed.data), extras: refs ? { ...extras, threadRefs: refs } : extras });
     if (this.pending.length >= (this.opts.batchSize ?? 500)) await this.flush();
   }
 
@@ -145,9 +154,9 @@ export class Ingestor {
     const rawText = raw === undefined || isEmployeeRow(raw, this.opts.defaults?.direction) ? null : typeof raw === "string" ? raw : safeJson(raw);
     this.rejectedRows.push({
       row,
-      field: first?.field ?? null,
+      field: first?.field === undefined ? null : storableCopy(first.field),
       code: first?.code ?? "input.invalid_value",
-      raw: rawText === null ? null : rawText.slice(0, LIMITS.quarantineRawChars),
+      raw: rawText === null ? null : storableCopy(rawText.slice(0, LIMITS.quarantineRawChars)),
       authorKey: this.authorKeyOf(raw),
     });
     if (this.opts.collectResults) this.results.push({ row, status: "rejected", ...externalIdOf(raw) });

@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { AttuneError } from "../core/errors.js";
 import { capBytes, collectBytes, inflateIfGzip, type ByteSource } from "../ingest/byte-streams.js";
 import { problemsFromZod } from "../ingest/problems.js";
+import { unstorableFields } from "../ingest/storable-text.js";
 
 /** The request body as a bounded byte stream (inflated when gzipped). */
 export function bodyBytes(c: Context, maxSent: number, maxInflated: number): ByteSource {
@@ -38,8 +39,14 @@ async function* iterate(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint
   }
 }
 
+/** How a body is checked beyond its schema. */
+export interface BodyChecks {
+  /** The body's items are checked one by one later, so that good ones are kept (batch ingest). */
+  perItem?: boolean;
+}
+
 /** Reads, decodes and parses a JSON body, then validates it; failures carry codes and field paths. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S, maxBytes: number): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(c: Context, schema: S, maxBytes: number, checks: BodyChecks = {}): Promise<z.output<S>> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
   if (!type.startsWith("application/json")) throw new AttuneError("input.unsupported_format", { header: "content-type", expected: "application/json" });
   const bytes = await collectBytes(bodyBytes(c, maxBytes, maxBytes));
@@ -56,11 +63,16 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S, maxBy
     const m = /position (\d+)/.exec((err as Error).message);
     throw new AttuneError("input.invalid_json", m ? { position: Number(m[1]) } : {});
   }
-  return validate(schema, value);
+  return validate(schema, value, checks);
 }
 
-/** Validates a value, turning zod issues into one AttuneError listing every problem. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+/**
+ * Validates a value, turning zod issues into one AttuneError listing every problem. Strings the
+ * stores cannot keep (lone surrogates, NUL) are refused first, in every field of every request.
+ */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, checks: BodyChecks = {}): z.output<S> {
+  const unstorable = checks.perItem ? [] : unstorableFields(value);
+  if (unstorable.length > 0) throw new AttuneError(unstorable[0]!.code, { problems: unstorable });
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const problems = problemsFromZod(r.error, value, 1).map(({ row: _row, ...p }) => p);

@@ -75,7 +75,7 @@ export function mountRoutes(app: Hono, specs: RouteSpec<any, any, any>[], deps: 
         }
         const query = spec.query ? readQuery(c, spec.query) : readQuery(c, EMPTY);
         const params = spec.params ? validate(spec.params, c.req.param()) : {};
-        const body = spec.body ? await readJson(c, spec.body, spec.maxBodyBytes ?? deps.limits.jsonBodyBytes) : undefined;
+        const body = spec.body ? await readJson(c, spec.body, spec.maxBodyBytes ?? deps.limits.jsonBodyBytes, { perItem: spec.docBody !== undefined }) : undefined;
         return await spec.handler({ c, query, params, body, principal, deps });
       } catch (err) {
         return errorResponse(c, err);

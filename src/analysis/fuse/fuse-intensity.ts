@@ -15,7 +15,9 @@ export function fuseIntensity(input: FuseInput, emotions: ScoredLabel<EmotionLab
   const caps = words.filter((t) => t.caps).length;
   const elongated = input.tokens.filter((t) => t.elongated).length;
   const bangs = Math.min(3, (input.text.match(/[!！]/g) ?? []).length);
-  const boost = Math.max(1, ...input.tokens.map((t) => t.intensity ?? 1));
+  // A loop, not Math.max(...spread): a spread of a long message's tokens overflows the stack.
+  let boost = 1;
+  for (const t of input.tokens) if (t.intensity !== undefined && t.intensity > boost) boost = t.intensity;
   const top = emotions[0]?.score ?? 0;
   const raw =
     0.55 * top +
