@@ -91,7 +91,7 @@ async function* readCsv(file: string, options: InputOptions): AsyncGenerator<Inp
 async function readText(file: string, options: InputOptions): Promise<InputRecord> {
   const { size } = await stat(file);
   if (size > options.maxTextBytes) {
-    return { ok: false, source: file, line: 1, error: new AttuneError("input.too_large", { source: file, limit: options.maxTextBytes, size }) };
+    return { ok: false, source: file, line: 1, error: new AttuneError("input.too_large", { source: file, limit: options.maxTextBytes, size, unit: "bytes" }) };
   }
   const chunks: Buffer[] = [];
   for await (const chunk of createReadStream(file)) chunks.push(chunk as Buffer);
