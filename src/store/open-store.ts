@@ -158,8 +158,9 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
     // Parallel workers cost ~15 ms to start, more than a whole message page takes alone (8 ms at a
     // million rows), and under concurrent requests on few cores they only queue: plans go parallel
     // only when the work is large (the year-long aggregates), not for paged lists.
-    // A server that does not answer (a dead host, a full backlog) fails a request instead of hanging it.
-    connectionTimeoutMillis: 5_000,
+    // A server that does not answer (a dead host, a full backlog) fails a request (503) instead of
+    // hanging it; this also bounds the wait for a free pooled connection under overload.
+    connectionTimeoutMillis: 10_000,
     options: [`-c parallel_setup_cost=10000`, ...(schema ? [`-c search_path=${schema}`] : [])].join(" "),
   });
   survivePoolErrors(pool);
