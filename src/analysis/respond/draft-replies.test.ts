@@ -201,4 +201,16 @@ describe("draftReplies", () => {
     const withPii = makeReading({ pii: [{ kind: "email", start: 19, end: 35 }] });
     expect(draftReplies(withPii, {}, { message })[0]!.text).not.toMatch(/dana@example\.com/);
   });
+
+  it("never says the same thing twice in one draft", () => {
+    for (const lang of TEMPLATE_LANGUAGES) {
+      for (const cause of CAUSES) {
+        const worry = makeReading({ ...complaint(lang, "worry", cause, 1), needs: [{ label: "resolution", score: 0.9, evidence: [] }] });
+        for (const d of draftReplies(worry, { orderId: "A-1" }, { count: 3 })) {
+          const openings = d.text.split(/(?<=[.!?。])\s+/u).map((x) => x.toLocaleLowerCase().slice(0, 18));
+          expect(new Set(openings).size, `${lang}: ${d.text}`).toBe(openings.length);
+        }
+      }
+    }
+  });
 });

@@ -119,9 +119,23 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
 
 function join(greeting: string, body: string[], close: string, sign: string, short: boolean): string {
   // Thai separates sentences with a space too, so one separator serves every language.
-  const text = body.filter((s) => s.length > 0).join(" ");
+  const text = distinct(body.filter((s) => s.length > 0)).join(" ");
   if (short) return `${greeting}\n${text}\n${sign}`;
   return `${greeting}\n\n${text}\n\n${close ? `${close}\n` : ""}${sign}`;
+}
+
+/**
+ * Drops a sentence that opens like an earlier one: two parts may each say "I'll stay with this
+ * until ...", and a reply that says it twice reads as a form letter.
+ */
+function distinct(sentences: string[]): string[] {
+  const seen = new Set<string>();
+  return sentences.filter((s) => {
+    const key = s.toLocaleLowerCase().slice(0, 18);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function baseSlots(
