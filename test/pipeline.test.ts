@@ -7,6 +7,7 @@ import { Ingestor } from "../src/ingest/ingestor.js";
 import { Pipeline } from "../src/pipeline/pipeline.js";
 import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { TriageWorker } from "../src/pipeline/triage-worker.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
 import { claimQueued, queuedCount } from "../src/store/work-queue.js";
 import { DATABASES } from "./helpers/databases.js";
 import { failInserts } from "./helpers/inject-failure.js";
@@ -105,8 +106,10 @@ describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
   });
 
   it("hands employee feedback to no triage", async () => {
-    const ing = await Ingestor.open(store, { source: "pipeline", origin: "import" });
-    await ing.add(0, { external_id: "emp-1", text: "my manager never listens", channel: "survey", direction: "employee", author: "e-1", sent_at: Date.UTC(2026, 0, 2) });
+    // Employee feedback is stored only from a trusted source by a writer allowed to write it (employee-policy.ts).
+    await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "pipeline-employees", "import"), true);
+    const ing = await Ingestor.open(store, { source: "pipeline-employees", origin: "import", employee: { writer: true } });
+    await ing.add(0, { external_id: "emp-1", text: "my manager never listens", channel: "survey", direction: "employee", author: "e-1", sent_at: Date.now() });
     await ing.finish();
     await new ReadingWorker(store, angry).drain();
     const queued = await store.db.selectFrom("triage_queue as q").innerJoin("messages as m", "m.id", "q.message_id").select("m.id").where("m.external_id", "=", "emp-1").execute();
