@@ -181,7 +181,7 @@ export function loadAllRows(opts: { datasets?: string; teamDir?: string } = {}):
     }
   }
   // The hard-case sets: their held-out scenarios are dev rows (training/hardcases.ts).
-  if (!opts.teamDir) rows.push(...hardCaseRows());
+  rows.push(...hardCaseRows());
   const devTexts = new Set(rows.filter((r) => r.dev).map((r) => r.text));
   return rows.filter((r) => r.dev || !devTexts.has(r.text));
 }
