@@ -133,7 +133,7 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
 }
 
 /** Waits until the server's worker has read every stored message. */
-export async function waitForReadings(h: Harness, timeoutMs = 60_000): Promise<void> {
+export async function waitForReadings(h: Harness, timeoutMs = 300_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const r = await h.api<{ reading_queue: { pending: number; failed: number } }>("GET", "/health");

@@ -42,7 +42,7 @@ export function startServerProcess(args: string[], env: NodeJS.ProcessEnv = {}):
       // A server that never came up must not outlive the test.
       child.kill("SIGKILL");
       reject(new Error(`server did not start: ${err.slice(0, 2000)}`));
-    }, 60_000);
+    }, 180_000); // a guard: starting through tsx takes a minute or more on a busy 2-core machine
     child.stderr!.on("data", (d) => (err += String(d)));
     child.stdout!.on("data", (d) => {
       out += String(d);
