@@ -6,5 +6,8 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for state; its default limit of 1 s made it a wall-time assertion that
+    // failed whenever the 2-core machine was busy (the dashboard's XSS test, issue 11).
+    expect: { poll: { timeout: 30_000 } },
   },
 });

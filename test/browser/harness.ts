@@ -110,7 +110,7 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
         page.watch.dialogs.push(d.message());
         void d.dismiss();
       });
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(60_000); // a guard for waits on state, sized for a busy machine
       return page;
     },
     async signIn(page, role) {
