@@ -205,16 +205,31 @@ function contribByScan(models: Models, h: LoadedHead, j: number, f: Features, T:
   return contrib;
 }
 
+/**
+ * The `max` tokens of largest contribution at or above `floor`, largest first (earlier first among
+ * equals): one pass keeping a short sorted list, where sorting every picked token cost n log n per
+ * label on long messages (32,768 emoji all contribute alike).
+ */
+function topTokens(contrib: Float64Array, floor: number, max: number): number[] {
+  const best: number[] = [];
+  for (let t = 0; t < contrib.length; t++) {
+    const c = contrib[t]!;
+    if (c < floor || (best.length === max && c <= contrib[best[max - 1]!]!)) continue;
+    let at = best.length;
+    while (at > 0 && contrib[best[at - 1]!]! < c) at--;
+    best.splice(at, 0, t);
+    if (best.length > max) best.pop();
+  }
+  return best;
+}
+
 /** The words that pushed a label up most, merged into spans of the original text. */
 function spansOf(contrib: Float64Array, input: PredictInput, max: number): EvidenceSpan[] {
   const tokens = input.tokens;
   let top = 0;
   for (let t = 0; t < contrib.length; t++) if (contrib[t]! > top) top = contrib[t]!;
   if (top <= 0) return [];
-  const picked: number[] = [];
-  for (let t = 0; t < contrib.length; t++) if (contrib[t]! >= top * 0.35) picked.push(t);
-  picked.sort((a, b) => contrib[b]! - contrib[a]!);
-  const keep = picked.slice(0, max).sort((a, b) => a - b);
+  const keep = topTokens(contrib, top * 0.35, max).sort((a, b) => a - b);
   const spans: EvidenceSpan[] = [];
   for (const t of keep) {
     const tok = tokens[t]!;
