@@ -123,8 +123,8 @@ function candidates(lex: CompiledLexicon, key: string): readonly CompiledCue[] {
  * Drop every hit that a longer hit of the same kind contains. One sweep in order of first token
  * (then last token, longest first): a hit is contained when an earlier-starting hit of its kind
  * reaches as far, or a same-starting one reaches further. Linear but for the sort, which V8's
- * TimSort does in linear time here (hits arrive as one or two runs ordered by first token);
- * comparing every pair was quadratic (32,768 emoji, each a cue, took seconds).
+ * TimSort does in about linear time here (hits arrive nearly in order of first token: word cues,
+ * then substring cues); comparing every pair was quadratic (32,768 emoji, each a cue, took seconds).
  */
 function dropContained(hits: CueHit[]): CueHit[] {
   const order = hits.map((_, i) => i).sort((a, b) => hits[a]!.first - hits[b]!.first || hits[b]!.last - hits[a]!.last);
