@@ -16,7 +16,7 @@ import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js"
 import type { Store } from "../store/open-store.js";
 import { loadMessagesToRead, storeReadings, type MessageToRead, type ThreadHistory } from "../store/reading-batch.js";
 import { claimQueued, HeldClaims, queuedCount } from "../store/work-queue.js";
-import { drainStage, StageLoop } from "./stage-loop.js";
+import { drainStage, LoopedStage } from "./stage-loop.js";
 
 /** Messages read per engine call: big enough for the batch speed-up, small enough to yield often. */
 const READ_CHUNK = 32;
@@ -36,11 +36,9 @@ export interface WorkerOptions {
   onRead?: (messageIds: number[]) => void;
 }
 
-export class ReadingWorker {
-  readonly id: string;
+export class ReadingWorker extends LoopedStage {
   processed = 0;
   failures = 0;
-  private readonly loop: StageLoop;
   private readonly held: HeldClaims;
 
   constructor(
@@ -48,24 +46,8 @@ export class ReadingWorker {
     private readonly engine: ReadingEngine,
     private readonly opts: WorkerOptions = {},
   ) {
-    this.id = opts.id ?? `w-${randomUUID().slice(0, 8)}`;
+    super(opts.id ?? `w-${randomUUID().slice(0, 8)}`, opts.idleMs ?? 250);
     this.held = new HeldClaims(store, "reading_queue", this.id);
-    this.loop = new StageLoop(() => this.runOnce(), { idleMs: opts.idleMs ?? 250 });
-  }
-
-  /** Starts the loop in the background. */
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Lets the current batch finish, then stops. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  /** Wakes an idle worker (new messages were queued). */
-  nudge(): void {
-    this.loop.nudge();
   }
 
   /** Claims and reads one batch; returns how many messages it read. */

@@ -86,3 +86,39 @@ export async function drainStage(runOnce: () => Promise<number>, remaining: () =
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * A pipeline stage that claims work by its id and runs its batches in a StageLoop.
+ *
+ * @example
+ * class Echo extends LoopedStage { async runOnce() { return 0; } }
+ * const s = new Echo("e-1", 250); s.start(); await s.stop();
+ */
+export abstract class LoopedStage {
+  private readonly loop: StageLoop;
+
+  constructor(
+    readonly id: string,
+    idleMs: number,
+  ) {
+    this.loop = new StageLoop(() => this.runOnce(), { idleMs });
+  }
+
+  /** Claims and works one batch; returns how many items it took. */
+  abstract runOnce(): Promise<number>;
+
+  /** Starts the loop in the background. */
+  start(): void {
+    this.loop.start();
+  }
+
+  /** Lets the current batch finish, then stops. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** Wakes an idle stage (new work was queued). */
+  nudge(): void {
+    this.loop.nudge();
+  }
+}

@@ -15,7 +15,7 @@ import type { CaseEngine } from "../cases/case-engine.js";
 import type { Store } from "../store/open-store.js";
 import { storeFailureOf } from "../store/store-failure.js";
 import { claimQueued, HeldClaims, queuedCount } from "../store/work-queue.js";
-import { drainStage, StageLoop } from "./stage-loop.js";
+import { drainStage, LoopedStage } from "./stage-loop.js";
 
 export interface TriageWorkerOptions {
   id?: string;
@@ -29,13 +29,11 @@ export interface TriageWorkerOptions {
   retryMs?: number;
 }
 
-export class TriageWorker {
-  readonly id: string;
+export class TriageWorker extends LoopedStage {
   /** Messages triaged by this worker. */
   triaged = 0;
   /** Batches whose triage failed. */
   failures = 0;
-  private readonly loop: StageLoop;
   private readonly held: HeldClaims;
 
   constructor(
@@ -43,22 +41,8 @@ export class TriageWorker {
     private readonly cases: CaseEngine,
     private readonly opts: TriageWorkerOptions = {},
   ) {
-    this.id = opts.id ?? `t-${randomUUID().slice(0, 8)}`;
+    super(opts.id ?? `t-${randomUUID().slice(0, 8)}`, opts.idleMs ?? 1000);
     this.held = new HeldClaims(store, "triage_queue", this.id);
-    this.loop = new StageLoop(() => this.runOnce(), { idleMs: opts.idleMs ?? 1000 });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  /** Wakes an idle worker (a reading batch handed messages on). */
-  nudge(): void {
-    this.loop.nudge();
   }
 
   /** Claims and triages one batch; returns how many messages it took off the queue. */
