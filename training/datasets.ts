@@ -47,6 +47,16 @@ export interface Row {
  */
 export const SILVER_COMPLAINTS = process.env.ATTUNE_SILVER_COMPLAINTS === "1";
 
+/**
+ * Customer questions and requests the shared sets hold, read as neutral sentiment (issue 12: real
+ * customer traffic is often half neutral): banking77 intents that report no problem, TrueVoice
+ * calls whose action is an enquiry, and Wisesight's question posts. Off with ATTUNE_NEUTRAL_REQUESTS=0.
+ */
+export const NEUTRAL_REQUESTS = process.env.ATTUNE_NEUTRAL_REQUESTS !== "0";
+
+/** Sets whose sentiment rows are all neutral requests: reported, but not in a language's mean. */
+export const NEUTRAL_ONLY_SETS = new Set(["banking77", "truevoice_intent"]);
+
 /** Sources whose own dev split is used. */
 export const SOURCES_WITH_DEV = new Set(["wisesight_sentiment", "czech_absa_restaurants", "shopee_reviews_tl", "goemotions", "tweet_sentiment_multilingual"]);
 
@@ -73,12 +83,15 @@ export function readJsonl<T>(path: string): T[] {
 }
 
 const HAS_LETTER = /\p{L}/u;
+const NEUTRAL_CLASS = cls("sentiment", "neutral")!;
 
 function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadName, Target>>; gold?: string } {
   const t: Partial<Record<HeadName, Target>> = {};
   const o = r.other_labels;
   let gold: string | undefined;
   if (r.sentiment) { const c = cls("sentiment", r.sentiment); if (c !== undefined) t.sentiment = c; }
+  // Training rows only, so Wisesight's dev rows stay the set's own labels.
+  else if (NEUTRAL_REQUESTS && set === "wisesight_sentiment" && o.is_question === true && r.split !== "dev") t.sentiment = NEUTRAL_CLASS;
   const emos = Array.isArray(o.emotions) ? (o.emotions as string[]) : null;
   switch (set) {
     case "goemotions": {
@@ -126,6 +139,7 @@ function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadN
     }
     case "banking77":
       t.needs = multi("needs", banking77Needs(String(o.intent)), BANKING77_KNOWN);
+      if (NEUTRAL_REQUESTS && !BANKING77_PROBLEMS.has(String(o.intent))) t.sentiment = NEUTRAL_CLASS;
       if (SILVER_COMPLAINTS) {
         const problem = BANKING77_PROBLEMS.has(String(o.intent));
         t.complaint = multi("complaint", problem ? ["complaint"] : []);
@@ -135,6 +149,7 @@ function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadN
     case "truevoice_intent": {
       const n = truevoiceNeeds(String(o.action));
       if (n) t.needs = multi("needs", n, TRUEVOICE_KNOWN);
+      if (NEUTRAL_REQUESTS && o.action === "enquire" && o.is_problem_report !== true) t.sentiment = NEUTRAL_CLASS;
       if (n && SILVER_COMPLAINTS) {
         const problem = o.is_problem_report === true;
         t.complaint = multi("complaint", problem ? ["complaint"] : []);

@@ -13,6 +13,7 @@ import { EMOTIONS, NEEDS } from "../core/labels.js";
 import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js";
 import { PIPELINE_VERSION } from "../core/version.js";
 import { LIMITS } from "../ingest/limits.js";
+import { isAgent, NO_COMPLAINT } from "./fuse/agent-words.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
 import type { FuseInput } from "./fuse/fuse-input.js";
@@ -158,11 +159,14 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const { text } = input;
   const rawSentiment = fuseSentiment(input);
   const rawEmotions = fuseScoredLabels(input, "emotion", "emotions", EMOTIONS);
-  const needs = fuseScoredLabels(input, "need", "needs", NEEDS);
-  const signals = fuseSignals(input, rawSentiment);
+  // An agent's reply keeps tone, feelings and topic, not a customer's needs, signals or complaint.
+  const agent = isAgent(input);
+  const needs = agent ? [] : fuseScoredLabels(input, "need", "needs", NEEDS);
+  const signals = agent ? [] : fuseSignals(input, rawSentiment);
   const { sentiment, emotions } = reconcileSarcasm(rawSentiment, rawEmotions, signals);
-  const causes = fuseCauses(input, sentiment.label === "negative");
-  const complaint = fuseComplaint(input, sentiment, causes);
+  // A neutral reading that leans negative still names problems, not praise.
+  const causes = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));
+  const complaint = agent ? NO_COMPLAINT : fuseComplaint(input, sentiment, causes);
   const stage = fuseStage(input, needs, causes);
   const intensity = fuseIntensity(input, emotions);
   const urgency = fuseUrgency(input, { signals, needs, causes, complaint, emotions, intensity, sentiment });

@@ -1,5 +1,7 @@
-import { SIGNALS } from "../../core/labels.js";
+import { SIGNALS, WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js";
 import type { Reading, SignalReading } from "../../core/reading.js";
+import { contactCount, mentionsContact } from "./contact-count.js";
+import { contradictionFacts } from "./praise-contradiction.js";
 import { toSpans, type Range } from "./evidence.js";
 import { positiveHits, strength, type FuseInput } from "./fuse-input.js";
 import { noisyOr } from "./noisy-or.js";
@@ -31,15 +33,26 @@ export function fuseSignals(input: FuseInput, sentiment: Reading["sentiment"]): 
     const model = input.model?.signals?.[label] ?? 0;
     let ranges: Range[] = [];
     if (cueScore >= 0.3) ranges = hits;
-    // Sarcasm needs a clash the words show: a sincere thank-you must never read as sarcasm.
-    else if (model >= MODEL_ONLY && input.model && (label !== "sarcasm" || complains(input, sentiment))) {
+    else if (model >= MODEL_ONLY && input.model && modelMayClaim(label, input, sentiment)) {
       ranges = input.model.evidence("signals", label);
     }
     if (label === "sarcasm" && ranges.length === 0) ranges = ironicPraise(input, sentiment);
+    if (label === "sarcasm" && ranges.length === 0) ranges = praiseAgainstFacts(input, sentiment);
+    if (label === "repeat_contact" && ranges.length === 0) ranges = contactCount(input.text);
     const evidence = toSpans(input.text, ranges);
     if (evidence.length > 0) out.push({ label, evidence });
   }
   return out;
+}
+
+/**
+ * What the model alone may claim: sarcasm needs a clash the words show (a sincere thank-you must
+ * never read as sarcasm); repeat contact needs a contact named ("crashing again" contacts nobody).
+ */
+function modelMayClaim(label: string, input: FuseInput, sentiment: Reading["sentiment"]): boolean {
+  if (label === "sarcasm") return complains(input, sentiment);
+  if (label === "repeat_contact") return mentionsContact(input.text);
+  return true;
 }
 
 function ironicPraise(input: FuseInput, sentiment: Reading["sentiment"]): Range[] {
@@ -51,6 +64,24 @@ function ironicPraise(input: FuseInput, sentiment: Reading["sentiment"]): Range[
     return IRONY_MARKS.has(e) || (e === CLAP && complains(input, sentiment));
   });
   return marks.length > 0 ? [...praise, ...marks] : [];
+}
+
+/** Praise words next to negative facts (praise-contradiction.ts): two points of contradiction, no fix named. */
+function praiseAgainstFacts(input: FuseInput, sentiment: Reading["sentiment"]): Range[] {
+  const praise = input.hits.filter((h) => !h.negated && isPraise(h.cue));
+  if (praise.length === 0) return [];
+  const facts = contradictionFacts(input.text);
+  if (facts.fixed) return [];
+  const points = facts.points + (complains(input, sentiment) ? 1 : 0);
+  return points >= 2 ? [...praise, ...facts.ranges] : [];
+}
+
+/** A praise word: positive tone, a warm feeling, praise of a cause, or a word the lexicon knows as sarcastic praise. */
+function isPraise(cue: FuseInput["hits"][number]["cue"]): boolean {
+  if (cue.kind === "sentiment") return cue.label === "positive";
+  if (cue.kind === "emotion") return WARM_EMOTIONS.has(cue.label as EmotionLabel);
+  if (cue.kind === "cause") return cue.polarity === "+";
+  return cue.kind === "signal" && cue.label === "sarcasm";
 }
 
 /** The message complains: a negative tone, or a problem named in it. */

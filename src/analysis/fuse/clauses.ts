@@ -1,0 +1,60 @@
+import { WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js";
+import type { Range } from "./evidence.js";
+import { strength, type FuseInput } from "./fuse-input.js";
+
+/**
+ * Clauses of a message and the polarity each holds. Polarity belongs to the clause that holds the
+ * cue, not to the whole message: in "the outage was annoying but the £10 credit was a nice touch"
+ * the outage is the problem and the credit the praise. Clauses end at sentence punctuation and
+ * before a contrast word ("but", "ale", "pero", "แต่", "కానీ", ...).
+ *
+ * @example
+ * clauses("slow delivery but great food"); // [{start: 0, end: 14}, {start: 14, end: 28}]
+ */
+export function clauses(text: string): Range[] {
+  const out: Range[] = [];
+  let start = 0;
+  BREAK.lastIndex = 0;
+  for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
+    // Punctuation ends the clause after itself; a contrast word starts the next one.
+    const cut = m[1] !== undefined ? m.index + m[0].length : m.index;
+    if (cut > start) out.push({ start, end: cut });
+    start = cut;
+    if (m[0].length === 0) BREAK.lastIndex++;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out.filter((c) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text.slice(c.start, c.end)));
+}
+
+const W = "(?<![\\p{L}\\p{M}])";
+const E = "(?![\\p{L}\\p{M}])";
+const BREAK = new RegExp(
+  `([.!?;\\n。]+)|${W}(?:but|though|although|however|yet|ale|však|jenže|avšak|pero|kaso|ngunit|subalit)${E}|แต่|కానీ|కాని|అయినా|అయితే`,
+  "giu",
+);
+
+/** Signed cue polarity of the hits inside `range`: > 0 praise, < 0 a problem, 0 none or balanced. */
+export function clausePolarity(input: FuseInput, range: Range): number {
+  let sum = 0;
+  for (const h of input.hits) {
+    if (h.start < range.start || h.end > range.end) continue;
+    let sign = 0;
+    const c = h.cue;
+    if (c.kind === "sentiment") sign = c.label === "positive" ? 1 : -1;
+    else if (c.kind === "cause") sign = c.polarity === "+" ? 1 : -1;
+    else if (c.kind === "emotion") sign = WARM_EMOTIONS.has(c.label as EmotionLabel) ? 1 : -1;
+    else if (c.kind === "complaint") sign = -1;
+    if (h.negated) {
+      // "not angry" is not joy, "not good" is a problem: negated feelings and reproaches drop out.
+      if (c.kind === "emotion" || c.kind === "complaint") continue;
+      sign = -sign;
+    }
+    sum += sign * strength(h);
+  }
+  return sum;
+}
+
+/** The clause holding position `at` (the whole text when none does). */
+export function clauseAt(text: string, at: number): Range {
+  return clauses(text).find((c) => at >= c.start && at < c.end) ?? { start: 0, end: text.length };
+}

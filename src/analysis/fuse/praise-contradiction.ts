@@ -1,0 +1,83 @@
+import type { Range } from "./evidence.js";
+
+/**
+ * Sarcasm from contradiction: a praise word next to negative facts. "Great, the 24-hour repair
+ * took three weeks", "Perfect signal, it only drops every hour", "\"next day delivery\" they said.
+ * it's day 6. amazing": the praise is literal, the facts beside it (durations, counts, prices,
+ * "only", a promise in quotes) say the opposite. Sincere praise of a fixed problem ("the dryer
+ * broke after a month, the replacement came in 2 days, great service") names the fix, which a
+ * sarcastic message does not, so a fix word vetoes.
+ *
+ * Each kind of fact found adds a point (a quoted promise two); the caller adds one when the
+ * message complains in words. Two points with a praise word make the contradiction.
+ *
+ * @example
+ * contradictionFacts("Great, the 24-hour repair took three weeks"); // { points: 2, ranges: [...] }
+ */
+export function contradictionFacts(text: string): { points: number; ranges: Range[]; fixed: boolean } {
+  const ranges: Range[] = [];
+  let points = 0;
+  const quantities = all(text, QUANTITY);
+  points += Math.min(2, quantities.length);
+  ranges.push(...quantities);
+  const quotes = all(text, QUOTED);
+  if (quotes.length > 0) { points += 2; ranges.push(quotes[0]!); }
+  const only = all(text, ONLY);
+  if (only.length > 0) { points += 1; ranges.push(only[0]!); }
+  return { points, ranges, fixed: all(text, FIXED).length > 0 };
+}
+
+const W = "(?<![\\p{L}\\p{M}\\p{N}])";
+const E = "(?![\\p{L}\\p{M}])";
+const NUMBER = [
+  "\\d+(?:[.,]\\d+)?",
+  "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a hundred|several",
+  "dva|dvě|tři|čtyři|pět|šest|sedm|osm|devět|deset|dvacet|třicet|několik",
+  "dalawang|tatlong|apat na|limang|anim na|pitong|walong|siyam na|sampung|ilang",
+].join("|");
+const UNIT = [
+  "sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|nights?|weeks?|wks?|months?|years?|yrs?|times|x|%|ft",
+  "minut\\p{L}*|hodin\\p{L}*|dn[ií]\\p{L}*|dny|den|týd\\p{L}*|měsíc\\p{L}*|rok\\p{L}*|let|krát|kč|korun\\p{L}*",
+  "minuto|oras|araw|linggo|buwan|taon|beses|piso|pesos",
+].join("|");
+/** A duration, count or price: "three weeks", "4 times", "£140", "18%", "day 6", "ห้าวัน", "మూడు వారాలు". */
+const QUANTITY = new RegExp(
+  [
+    `${W}(?:${NUMBER})[ -]?(?:${UNIT})${E}`,
+    `[£$€₹฿₱]\\s?\\d+(?:[.,]\\d+)?`,
+    `${W}(?:twice|thrice|dvakrát|třikrát|několikrát|dalawang beses)${E}|สองครั้ง|రెండుసార్లు|రెండు సార్లు`,
+    `${W}(?:day|den|araw) \\d+${E}`,
+    `${W}every (?:single )?(?:hour|day|night|week|time)${E}`,
+    `(?:สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|หลาย|\\d+)\\s?(?:นาที|ชั่วโมง|ชม\\.?|วัน|อาทิตย์|สัปดาห์|เดือน|ปี|ครั้ง|รอบ|บาท)`,
+    `(?:రెండు|మూడు|నాలుగు|ఐదు|ఆరు|ఏడు|పది|చాలా|\\d+)\\s?(?:నిమిషా\\p{L}*|గంట\\p{L}*|రోజు\\p{L}*|రోజుల\\p{L}*|వారా\\p{L}*|వారం|నెల\\p{L}*|సంవత్సర\\p{L}*|సార్లు|రూపాయ\\p{L}*)`,
+  ].join("|"),
+  "giu",
+);
+/** A few words in quotes: the promise being mocked ("next day delivery", "free", „zdarma“). */
+const QUOTED = /["“„«'‘][^"“”„«»'‘’\n]{2,40}["”“»'’](?!\p{L})/gu;
+/** "only", "except", "anyway" and their kin: the fact that undoes the praise. */
+const ONLY = new RegExp(
+  `${W}(?:only|except|anyway|zero|jen|jenom|pouze|akorát|kromě|stejně|lang|lamang|maliban)${E}|แค่|เพียง|ยกเว้น|మాత్రమే|తప్ప`,
+  "giu",
+);
+/** Words of a fix: sincere thanks for a solved problem name it. */
+const FIXED = new RegExp(
+  [
+    `${W}(?:fix(?:ed)?|sorted|resolved|solved|replac\\p{L}*|refunded|rebook\\p{L}*|helped|straight away|right away|in no time|within|quick(?:ly)?|fast|got me back)${E}`,
+    `${W}(?:opravil\\p{L}*|vyřeš\\p{L}*|vyřídil\\p{L}*|vyměnil\\p{L}*|výměn\\p{L}*|vrátil\\p{L}*|pomohl\\p{L}*|obratem|hned|rychle|během)${E}`,
+    `${W}(?:naayos|inayos|naresolba|na-?resolve|pinalitan|ni-?refund|na-?refund|tinulungan|agad|kaagad|mabilis)${E}`,
+    `แก้ไขให้|แก้ให้|เปลี่ยนให้|คืนเงินให้|ช่วยเหลือ|เรียบร้อย|ทันที|รวดเร็ว|ภายใน`,
+    `పరిష్కరించ|సరిచేశా|సరి చేశా|మార్చి ఇచ్చా|రీఫండ్ ఇచ్చా|వెంటనే|త్వరగా|సహాయం చేశా`,
+  ].join("|"),
+  "giu",
+);
+
+function all(text: string, re: RegExp): Range[] {
+  const out: Range[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
