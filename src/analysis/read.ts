@@ -14,6 +14,7 @@ import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js"
 import { PIPELINE_VERSION } from "../core/version.js";
 import { LIMITS } from "../ingest/limits.js";
 import { isAgent, NO_COMPLAINT } from "./fuse/agent-words.js";
+import { praiseNow, settledProblem } from "./fuse/clauses.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
 import type { FuseInput } from "./fuse/fuse-input.js";
@@ -163,10 +164,14 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const agent = isAgent(input);
   const needs = agent ? [] : fuseScoredLabels(input, "need", "needs", NEEDS);
   const signals = agent ? [] : fuseSignals(input, rawSentiment);
-  const { sentiment, emotions } = reconcileSarcasm(rawSentiment, rawEmotions, signals);
+  const reconciled = reconcileSarcasm(rawSentiment, rawEmotions, signals);
+  const emotions = reconciled.emotions;
+  // A past problem, fixed and praised, is no complaint now (sarcastic praise is not a fix).
+  const settled = !agent && !signals.some((s) => s.label === "sarcasm") && settledProblem(input);
+  const sentiment = settled ? praiseNow(reconciled.sentiment) : reconciled.sentiment;
   // A neutral reading that leans negative still names problems, not praise.
   const causes = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));
-  const complaint = agent ? NO_COMPLAINT : fuseComplaint(input, sentiment, causes);
+  const complaint = agent || settled ? NO_COMPLAINT : fuseComplaint(input, sentiment, causes);
   const stage = fuseStage(input, needs, causes);
   const intensity = fuseIntensity(input, emotions);
   const urgency = fuseUrgency(input, { signals, needs, causes, complaint, emotions, intensity, sentiment });

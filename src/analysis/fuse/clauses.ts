@@ -1,6 +1,9 @@
 import { WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js";
+import type { Reading } from "../../core/reading.js";
 import type { Range } from "./evidence.js";
+import { round } from "./fuse-scored-labels.js";
 import { strength, type FuseInput } from "./fuse-input.js";
+import { contradictionFacts } from "./praise-contradiction.js";
 
 /**
  * Clauses of a message and the polarity each holds. Polarity belongs to the clause that holds the
@@ -57,4 +60,27 @@ export function clausePolarity(input: FuseInput, range: Range): number {
 /** The clause holding position `at` (the whole text when none does). */
 export function clauseAt(text: string, at: number): Range {
   return clauses(text).find((c) => at >= c.start && at < c.end) ?? { start: 0, end: text.length };
+}
+
+/**
+ * A problem told as past and settled: the message names a fix ("fixed", "replacement came",
+ * "vyřešili", "naayos") next to praise or thanks, or its last clause praises after an earlier one
+ * complained ("the outage was annoying but the £10 credit was a nice touch"). The state now is
+ * good, so it is no complaint (issue 12: thanks that mention a past problem must not open cases).
+ * The caller rules out sarcasm first: mock praise also ends on a praise word.
+ */
+export function settledProblem(input: FuseInput): boolean {
+  const cs = clauses(input.text);
+  if (cs.length === 0) return false;
+  const last = clausePolarity(input, cs[cs.length - 1]!);
+  if (last < 0) return false;
+  const praised = cs.some((c) => clausePolarity(input, c) > 0);
+  if (praised && contradictionFacts(input.text).fixed) return true;
+  return last > 0 && cs.slice(0, -1).some((c) => clausePolarity(input, c) < 0);
+}
+
+/** The tone of a settled problem: positive, as the praise that ends it (score at least 0.3). */
+export function praiseNow(sentiment: Reading["sentiment"]): Reading["sentiment"] {
+  if (sentiment.label === "positive") return sentiment;
+  return { ...sentiment, label: "positive", score: round(Math.max(0.3, Math.abs(sentiment.score))) };
 }

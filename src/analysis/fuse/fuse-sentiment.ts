@@ -1,4 +1,5 @@
-import { WARM_EMOTIONS, type EmotionLabel, type SentimentLabel } from "../../core/labels.js";
+import { SENTIMENTS, WARM_EMOTIONS, type EmotionLabel, type SentimentLabel } from "../../core/labels.js";
+import { labelOfProbs } from "../model/sentiment-decision.js";
 import type { Reading } from "../../core/reading.js";
 import { toSpans, wholeText, type Range } from "./evidence.js";
 import { strength, type FuseInput } from "./fuse-input.js";
@@ -40,7 +41,7 @@ export function fuseSentiment(input: FuseInput): Reading["sentiment"] {
   const cueNeg = noisyOr(neg);
 
   const probs = combine(input, cuePos, cueNeg);
-  const label = (Object.keys(probs) as SentimentLabel[]).reduce((a, b) => (probs[b] > probs[a] ? b : a), "neutral");
+  const label = fusedLabel(probs, input.model?.sentimentAbstain);
   let evidenceRanges = ranges[label];
   if (evidenceRanges.length === 0 && input.model) evidenceRanges = input.model.evidence("sentiment", label);
   if (evidenceRanges.length === 0) evidenceRanges = wholeText(input.text);
@@ -50,6 +51,12 @@ export function fuseSentiment(input: FuseInput): Reading["sentiment"] {
     confidence: round(probs[label]),
     evidence: toSpans(input.text, evidenceRanges),
   };
+}
+
+/** Argmax of the fused probabilities; with the model's abstention, weak or balanced polar evidence is neutral. */
+function fusedLabel(probs: Record<SentimentLabel, number>, abstain: { minPolar: number; minMargin: number } | undefined): SentimentLabel {
+  if (abstain) return SENTIMENTS[labelOfProbs([probs.positive, probs.neutral, probs.negative], abstain)]!;
+  return (Object.keys(probs) as SentimentLabel[]).reduce((a, b) => (probs[b] > probs[a] ? b : a), "neutral");
 }
 
 function combine(input: FuseInput, cuePos: number, cueNeg: number): Record<SentimentLabel, number> {

@@ -6,6 +6,8 @@ import type { Range } from "./evidence.js";
  */
 export interface ModelView {
   sentiment?: { positive: number; neutral: number; negative: number };
+  /** The sentiment head's abstention: a polar label needs this clear a lead (sentiment-decision.ts). */
+  sentimentAbstain?: { minPolar: number; minMargin: number };
   emotions?: Record<string, number>;
   complaint?: { probability: number; severity?: number[] };
   causes?: Record<string, number>;

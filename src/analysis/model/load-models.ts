@@ -25,6 +25,8 @@ export interface LoadedHead {
   scale: Float64Array;
   bias: Float64Array;
   threshold: Float64Array;
+  /** Sentiment abstention (sentiment-decision.ts); absent: argmax. */
+  abstain?: { minPolar: number; minMargin: number };
   /** Per-language logit offsets (calibrated priors); absent languages use none. */
   langBias: Map<string, Float64Array>;
   trained: boolean;
@@ -96,6 +98,7 @@ export function loadModels(dir: string = defaultModelDir()): Models {
     bias: Float64Array.from(h.bias),
     threshold: Float64Array.from(h.threshold),
     langBias: new Map(Object.entries(h.langBias ?? {}).map(([l, b]) => [l, Float64Array.from(b)])),
+    ...(h.abstain ? { abstain: { minPolar: h.abstain[0]!, minMargin: h.abstain[1]! } } : {}),
     trained: h.trained,
   }));
   const head: Partial<Record<HeadName, LoadedHead>> = {};

@@ -32,6 +32,13 @@ export interface HeadManifest {
   bias: number[];
   /** Added to the logits when the message's language matches (calibrated class priors). */
   langBias?: Record<string, number[]>;
+  /**
+   * Sentiment: [minPolar, minMargin] of the abstention step (sentiment-decision.ts): weak or
+   * balanced polar evidence reads neutral. Absent: plain argmax.
+   */
+  abstain?: number[];
+  /** Sentiment: the biases as training left them, before the decision's prior offsets were added. */
+  plainBias?: number[];
   /** Sigmoid heads: probability above which a label is predicted. */
   threshold: number[];
   /** False when training had no rows for this head: it then predicts nothing. */

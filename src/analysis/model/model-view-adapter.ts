@@ -46,6 +46,8 @@ function view(models: Models, input: ModelInput): ModelView {
   };
   const s = out.heads.sentiment;
   if (s?.trained) result.sentiment = { positive: s.probs[0]!, neutral: s.probs[1]!, negative: s.probs[2]! };
+  const abstain = models.head.sentiment?.abstain;
+  if (abstain) result.sentimentAbstain = abstain;
   const c = out.heads.complaint;
   if (c?.trained) {
     const sev = out.heads.severity;

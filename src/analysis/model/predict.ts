@@ -12,6 +12,8 @@
  */
 import type { SentimentLabel } from "../../core/labels.js";
 import type { Token } from "../text/token.js";
+import { isFunctionWord } from "../text/function-words.js";
+import { labelOfProbs } from "./sentiment-decision.js";
 import { type CueHit, type Features, featurize } from "./features.js";
 import type { HeadKind, HeadName } from "./heads.js";
 import type { LoadedHead, Models } from "./load-models.js";
@@ -100,7 +102,8 @@ function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
     let sum = 0;
     for (let j = 0; j < k; j++) { const e = Math.exp(z[h.offset + j]! - max); probs[j] = e; sum += e; }
     for (let j = 0; j < k; j++) probs[j]! /= sum;
-    predicted.push(h.labels[arg]!);
+    // Sentiment abstains on weak or balanced polar evidence (calibrated by leave-one-source-out).
+    predicted.push(h.labels[h.abstain ? labelOfProbs(probs, h.abstain) : arg]!);
   } else {
     const order: number[] = [];
     for (let j = 0; j < k; j++) {
@@ -226,6 +229,8 @@ function topTokens(contrib: Float64Array, floor: number, max: number): number[] 
 /** The words that pushed a label up most, merged into spans of the original text. */
 function spansOf(contrib: Float64Array, input: PredictInput, max: number): EvidenceSpan[] {
   const tokens = input.tokens;
+  // Evidence shows content words: particles, pronouns and punctuation never carry the label.
+  for (let t = 0; t < contrib.length; t++) if (tokens[t] && isFunctionWord(tokens[t]!, input.lang)) contrib[t] = 0;
   let top = 0;
   for (let t = 0; t < contrib.length; t++) if (contrib[t]! > top) top = contrib[t]!;
   if (top <= 0) return [];
