@@ -11,7 +11,7 @@
  * npm run eval -- --hard-cases       # only the hard-case shapes per language (seconds; eval-hardcases.ts)
  * npm run eval -- --models ./models-custom
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SENTIMENTS } from "../src/core/labels.js";
 import { EKMAN7, HEADS, type HeadName } from "../src/analysis/model/heads.js";
@@ -20,13 +20,17 @@ import { modelTokenizer } from "../src/analysis/model/model-tokens.js";
 import { cuesOf } from "../src/analysis/model/cue-features.js";
 import { loadLexicons } from "../src/analysis/lexicon/load-lexicons.js";
 import { predict, type ModelOutput } from "../src/analysis/model/predict.js";
-import { scoreHead, trainHead, type Example } from "../src/analysis/model/train-linear.js";
+import { trainHead } from "../src/analysis/model/train-linear.js";
 import { buildCorpus } from "./corpus.js";
 import { loadAllRows, type Row } from "./datasets.js";
 import { binaryF1, macroF1, multiLabelF1 } from "../src/analysis/model/metrics.js";
 import { loadPeers, type Peer } from "./peers.js";
 import { fnv1a } from "./split.js";
 import { CONFIG } from "./train.js";
+import { languageMeans, losoRuns, losoSources, scoreDev, scoreGroups, sentimentExamples } from "./loso.js";
+import { PLAIN_DECISION, type SentimentDecision } from "../src/analysis/model/sentiment-decision.js";
+import { readModelFile } from "../src/analysis/model/model-file.js";
+import { repoRoot } from "../src/analysis/model/load-models.js";
 import { hardCasesMain, runHardCases } from "./eval-hardcases.js";
 
 const SEED_LANGS = ["te", "th", "cs", "tl", "en"];
@@ -105,36 +109,55 @@ async function sentimentSection(scored: Scored[], peers: Peer[], log: (s: string
   return { lines, md };
 }
 
-async function holdoutSection(rows: Row[], inSource: SentimentLine[], log: (s: string) => void): Promise<string[]> {
+/** The shipped sentiment decision (prior offsets = biases minus the plain-training biases; abstention). */
+function shippedDecision(models: Models): SentimentDecision {
+  const h = models.head.sentiment;
+  const file = readModelFile(models.dir);
+  const m = file.manifest.heads.find((x) => x.name === "sentiment");
+  const plain = m?.plainBias ?? m?.bias ?? [0, 0, 0];
+  return { offsets: (m?.bias ?? [0, 0, 0]).map((b, c) => b - plain[c]!), minPolar: h?.abstain?.minPolar ?? 0, minMargin: h?.abstain?.minMargin ?? 0 };
+}
+
+/** f3's LOSO macro-F1 per source (the issue-12 baseline), as measured by `npm run eval -- --holdout-only` on the f3 build. */
+const F3_LOSO: Record<string, number> = JSON.parse(readFileSync(join(repoRoot(), "training", "loso-f3.json"), "utf8")) as Record<string, number>;
+
+/**
+ * Leave-one-source-out sentiment (training/loso.ts): the head retrained without each source, scored
+ * on that source's dev rows, with the shipped decision step; in-source column from the head trained
+ * on every source. The model-selection criterion of issue 12.
+ */
+async function holdoutSection(rows: Row[], models: Models, log: (s: string) => void): Promise<string[]> {
   const corpus = await buildCorpus(rows, CONFIG.bits, log);
-  const sets = [...new Set(inSource.filter((l) => SEED_LANGS.includes(l.lang) && !l.set.startsWith("team-")).map((l) => l.set))].sort();
+  const loso = losoRuns(corpus.fit, rows, CONFIG, log);
+  const sets = new Set(losoSources(rows));
+  const inSource = scoreDev(trainHead("softmax", 3, sentimentExamples(corpus.fit, rows, null), { bits: CONFIG.bits, seed: CONFIG.seed + 1, epochs: CONFIG.epochs, lr: CONFIG.lr, l2: CONFIG.l2 }), corpus.fit, rows, sets);
+  const d = shippedDecision(models);
+  const lg = scoreGroups(loso, d);
+  const plain = scoreGroups(loso, PLAIN_DECISION);
+  const ig = scoreGroups(inSource, d);
   const md: string[] = ["### Sentiment on sources never trained on (leave one source out)", ""];
-  md.push("Each row: the sentiment head retrained (float weights, same settings) on every training row except those of the set, then scored on that set's dev rows.", "");
-  md.push("| held-out set | lang | in-source (shipped) | never seen | drop |", "| --- | --- | ---: | ---: | ---: |");
-  for (const set of sets) {
-    const train: Example[] = [];
-    corpus.fit.forEach((f, i) => {
-      const r = rows[i]!;
-      if (r.dev || r.calib || r.set === set || typeof r.targets.sentiment !== "number") return;
-      train.push({ idx: f.idx, value: f.value, cls: r.targets.sentiment, multi: null, weight: f.weights?.sentiment ?? 1 });
-    });
-    const head = trainHead("softmax", 3, train, { bits: CONFIG.bits, seed: CONFIG.seed + 1, epochs: CONFIG.epochs, lr: CONFIG.lr, l2: CONFIG.l2 });
-    for (const l of inSource.filter((x) => x.set === set && SEED_LANGS.includes(x.lang))) {
-      const gold: string[] = [];
-      const pred: string[] = [];
-      corpus.fit.forEach((f, i) => {
-        const r = rows[i]!;
-        if (!r.dev || r.set !== set || r.lang !== l.lang || typeof r.targets.sentiment !== "number") return;
-        const z = scoreHead(head, f);
-        let arg = 0;
-        for (let c = 1; c < 3; c++) if (z[c]! > z[arg]!) arg = c;
-        gold.push(SENTIMENTS[r.targets.sentiment]!);
-        pred.push(SENTIMENTS[arg]!);
-      });
-      const f1 = macroF1(gold, pred);
-      log(`held out ${set}/${l.lang}: ${f1.toFixed(3)} (in-source ${l.attune.toFixed(3)})`);
-      md.push(`| ${set} | ${l.lang} | ${fmt(l.attune)} | ${fmt(f1)} | ${(f1 - l.attune).toFixed(3)} |`);
-    }
+  md.push(
+    `Each row: the sentiment head retrained (float weights, same settings) on every training row except those of the source, then scored on the source's dev rows with the shipped decision (prior offsets ${JSON.stringify(d.offsets.map((x) => +x.toFixed(2)))}, abstention minPolar ${d.minPolar}, minMargin ${d.minMargin}); "argmax" without it; "in-source" trained on every source. f3: the same measure on the f3 build (training/loso-f3.json).`,
+    "",
+  );
+  md.push("| held-out set | lang | dev rows | f3 LOSO | LOSO argmax | **LOSO** | change vs f3 | neutral P | neutral R | in-source |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const g of lg) {
+    const key = `${g.set}/${g.lang}`;
+    const f3 = F3_LOSO[key];
+    const p = plain.find((x) => x.set === g.set && x.lang === g.lang)!;
+    const i = ig.find((x) => x.set === g.set && x.lang === g.lang);
+    md.push(`| ${g.set} | ${g.lang} | ${g.n} | ${fmt(f3)} | ${fmt(p.f1)} | **${fmt(g.f1)}** | ${f3 === undefined ? "–" : (g.f1 - f3 >= 0 ? "+" : "") + (g.f1 - f3).toFixed(3)} | ${g.neutralN ? fmt(g.neutralP) : "–"} | ${g.neutralN ? fmt(g.neutralR) : "–"} | ${fmt(i?.f1)} |`);
+  }
+  const lm = languageMeans(lg);
+  const pm = languageMeans(plain);
+  md.push("", "| lang | f3 LOSO mean | LOSO argmax | **LOSO mean** | change | issue 12 bar |", "| --- | ---: | ---: | ---: | ---: | --- |");
+  for (const lang of SEED_LANGS) {
+    const f3s = Object.entries(F3_LOSO).filter(([k]) => k.endsWith(`/${lang}`)).map(([, v]) => v);
+    const f3 = f3s.length ? f3s.reduce((a, b) => a + b, 0) / f3s.length : undefined;
+    const now = lm[lang];
+    const bar = ["te", "th", "cs"].includes(lang) ? 0.08 : 0.05;
+    const delta = now !== undefined && f3 !== undefined ? now - f3 : undefined;
+    md.push(`| ${lang} | ${fmt(f3)} | ${fmt(pm[lang])} | **${fmt(now)}** | ${delta === undefined ? "–" : (delta >= 0 ? "+" : "") + delta.toFixed(3)} | +${bar.toFixed(2)}: ${delta !== undefined && delta >= bar ? "met" : "NOT met"} |`);
   }
   return md;
 }
@@ -248,7 +271,7 @@ async function main(): Promise<void> {
     const dev = rows.filter((r) => r.dev && typeof r.targets.sentiment === "number" && SEED_LANGS.includes(r.lang));
     const sc: Scored[] = dev.map((row) => ({ row, out: run(row) }));
     const sent = await sentimentSection(sc, [], log);
-    console.log((await holdoutSection(rows, sent.lines, log)).join("\n"));
+    console.log((await holdoutSection(rows, models, log)).join("\n"));
     return;
   }
   const scored: Scored[] = rows.filter((r) => r.dev).map((row) => ({ row, out: run(row) }));
@@ -267,7 +290,7 @@ async function main(): Promise<void> {
     ...headSection(scored, models),
   ];
   md.push("", ...(await runHardCases({ modelDir: dir })));
-  if (!quick) md.push("", ...(await holdoutSection(rows, sent.lines, log)));
+  if (!quick) md.push("", ...(await holdoutSection(rows, models, log)));
   md.push("", `Eval time: ${((performance.now() - t0) / 1000).toFixed(0)} s.`, "");
   const text = md.join("\n");
   console.log(text);

@@ -15,6 +15,7 @@ import { PIPELINE_VERSION } from "../core/version.js";
 import { LIMITS } from "../ingest/limits.js";
 import { isAgent, NO_COMPLAINT } from "./fuse/agent-words.js";
 import { praiseNow, settledProblem } from "./fuse/clauses.js";
+import { askedNeutral, askedParts, askedStage, isNeutralAsk } from "./fuse/neutral-ask.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
 import type { FuseInput } from "./fuse/fuse-input.js";
@@ -162,17 +163,22 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const rawEmotions = fuseScoredLabels(input, "emotion", "emotions", EMOTIONS);
   // An agent's reply keeps tone, feelings and topic, not a customer's needs, signals or complaint.
   const agent = isAgent(input);
-  const needs = agent ? [] : fuseScoredLabels(input, "need", "needs", NEEDS);
-  const signals = agent ? [] : fuseSignals(input, rawSentiment);
-  const reconciled = reconcileSarcasm(rawSentiment, rawEmotions, signals);
+  const rawNeeds = agent ? [] : fuseScoredLabels(input, "need", "needs", NEEDS);
+  const rawSignals = agent ? [] : fuseSignals(input, rawSentiment);
+  const reconciled = reconcileSarcasm(rawSentiment, rawEmotions, rawSignals);
   const emotions = reconciled.emotions;
   // A past problem, fixed and praised, is no complaint now (sarcastic praise is not a fix).
-  const settled = !agent && !signals.some((s) => s.label === "sarcasm") && settledProblem(input);
-  const sentiment = settled ? praiseNow(reconciled.sentiment) : reconciled.sentiment;
+  const sarcastic = rawSignals.some((s) => s.label === "sarcasm");
+  const settled = !agent && !sarcastic && settledProblem(input);
+  // A plain question about terms or how-to is asked, not complained or left (neutral-ask.ts).
+  const ask = !agent && !settled && !sarcastic && isNeutralAsk(input);
+  const { needs, signals } = ask ? askedParts(rawNeeds, rawSignals) : { needs: rawNeeds, signals: rawSignals };
+  const sentiment = settled ? praiseNow(reconciled.sentiment) : ask ? askedNeutral(reconciled.sentiment) : reconciled.sentiment;
   // A neutral reading that leans negative still names problems, not praise.
   const causes = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));
-  const complaint = agent || settled ? NO_COMPLAINT : fuseComplaint(input, sentiment, causes);
-  const stage = fuseStage(input, needs, causes);
+  const complaint = agent || settled || ask ? NO_COMPLAINT : fuseComplaint(input, sentiment, causes);
+  const fusedStage = fuseStage(input, needs, causes);
+  const stage = ask ? askedStage(fusedStage, text) : fusedStage;
   const intensity = fuseIntensity(input, emotions);
   const urgency = fuseUrgency(input, { signals, needs, causes, complaint, emotions, intensity, sentiment });
   const reach = fuseReach(input, signals);

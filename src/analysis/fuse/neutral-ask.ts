@@ -1,0 +1,70 @@
+import type { Reading } from "../../core/reading.js";
+import type { FuseInput } from "./fuse-input.js";
+import { round } from "./fuse-scored-labels.js";
+
+/**
+ * A plain question about terms, prices or how-to ("Thinking of joining: what does it cost to end
+ * the contract in year one?", "Kde v aplikaci najdu IBAN?", "ถ้าสมัครแล้วยกเลิกได้ไหม"): a customer
+ * asking, not leaving and not complaining, whatever words about cancelling or fees it contains
+ * (issue 12: pre-sales questions read as leaving). A question with reproach, anger or a strong
+ * negative word stays what it says ("Why is my refund STILL not here?").
+ *
+ * @example
+ * isNeutralAsk(input); // true for "If I book the basic fare can I cancel and get anything back?"
+ */
+export function isNeutralAsk(input: FuseInput): boolean {
+  if (!QUESTION.test(input.text) || !ASKING.test(input.text)) return false;
+  return !input.hits.some(
+    (h) => !h.negated && (h.cue.kind === "complaint" || (h.cue.kind === "sentiment" && h.cue.label === "negative" && h.cue.weight >= 0.6) || (h.cue.kind === "emotion" && h.cue.label === "anger")),
+  );
+}
+
+/** Asked before buying or joining: the stage is before_purchase. */
+export function isPreSales(text: string): boolean {
+  return PRE_SALES.test(text);
+}
+
+const W = "(?<![\\p{L}\\p{M}])";
+const E = "(?![\\p{L}\\p{M}])";
+/** A question: a question mark, or a Thai/Telugu/Tagalog question particle at the end. */
+const QUESTION = /[?？]|(?:ไหม|มั้ย|หรือเปล่า|ไหมคะ|ไหมครับ|ได้ไหม|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|ไหน|ఆ|ా|ఉందా|వచ్చా|ఎలా|ఎంత)\s*$/u;
+/** How people ask about terms: conditionals, can-I, how/how much/where/when, considering. */
+const ASKING = new RegExp(
+  [
+    `${W}(?:if|when|thinking (?:of|about)|considering|before i|planning to|can i|could i|do you|does it|is there|are there|how (?:do|can|much|many|long|does)|what(?:'s| is| are| does)|where|which)${E}`,
+    `${W}(?:když|kdyby|pokud|jestli|uvažuj\\p{L}*|zvažuj\\p{L}*|plánuj\\p{L}*|můžu|mohu|můžete|dá se|jak|kolik|kde|kdy|jaká|jaký|jaké|děláte|máte|nabízíte)${E}`,
+    `${W}(?:kung|pag|kapag|balak|iniisip|nag-?iisip|paano|magkano|saan|kailan|pwede|puwede|may|meron)${E}`,
+    `ถ้า|หาก|สนใจ|อยากสมัคร|กำลังจะ|ก่อนซื้อ|ได้ไหม|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|ที่ไหน|เมื่อไร`,
+    `ఒకవేళ|అయితే|ఆలోచిస్తున్నా|చేరాలని|కొనాలని|ఎలా|ఎంత|ఎప్పుడు|ఏమిటి|ఎక్కడ|ఉందా|చేయవచ్చా|వీలుందా`,
+  ].join("|"),
+  "iu",
+);
+const PRE_SALES = new RegExp(
+  [
+    `${W}(?:thinking (?:of|about) (?:joining|switching to|signing|buying|getting)|considering|before i (?:buy|sign|join|order)|planning to (?:join|buy|sign))${E}`,
+    `${W}(?:uvažuj\\p{L}* že k vám|zvažuj\\p{L}*|než to koupím|než si (?:to )?koupím|chtěl\\p{L}* bych si (?:koupit|pořídit))${E}`,
+    `${W}(?:balak (?:kong|ko) (?:mag|bumili|kumuha|lumipat)|bago (?:ako )?bumili|iniisip kong)${E}`,
+    `สนใจ|อยากสมัคร|ก่อนซื้อ|กำลังจะสมัคร|คิดจะสมัคร`,
+    `చేరాలని|కొనాలని|తీసుకోవాలని అనుకుంటున్నా`,
+  ].join("|"),
+  "iu",
+);
+
+/** The tone of a plain question: neutral, unless the words themselves praise. */
+export function askedNeutral(sentiment: Reading["sentiment"]): Reading["sentiment"] {
+  return sentiment.label === "negative" ? { ...sentiment, label: "neutral", score: round(Math.max(-0.2, sentiment.score)) } : sentiment;
+}
+
+/** A question about cancelling wants information, not a cancellation; and it is no churn threat. */
+export function askedParts(needs: Reading["needs"], signals: Reading["signals"]): Pick<Reading, "needs" | "signals"> {
+  const cancel = needs.find((n) => n.label === "cancellation");
+  let kept = needs.filter((n) => n.label !== "cancellation");
+  if (cancel && !kept.some((n) => n.label === "information")) kept = [{ ...cancel, label: "information" }, ...kept];
+  return { needs: kept, signals: signals.filter((s) => s.label !== "churn_threat") };
+}
+
+/** Asking is not leaving: before buying it is before_purchase, else the customer is in use. */
+export function askedStage(stage: Reading["stage"], text: string): Reading["stage"] {
+  if (isPreSales(text)) return { ...stage, label: "before_purchase" };
+  return stage.label === "leaving" ? { ...stage, label: "in_use" } : stage;
+}

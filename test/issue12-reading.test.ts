@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createReader, type Reader } from "../src/analysis/read.js";
+
+let reader: Reader;
+beforeAll(async () => {
+  reader = await createReader();
+}, 60_000);
+
+const leaving = (r: ReturnType<Reader["analyze"]>) => r.stage.label === "leaving" || r.needs.some((n) => n.label === "cancellation") || r.signals.some((s) => s.label === "churn_threat");
+
+describe("Readings of issue 12's shapes", () => {
+  it("reads an agent's reply as an agent's words: no complaint, no customer signals or needs", () => {
+    const r = reader.analyze("If the transaction failed, the money returns in 5-7 days", { direction: "agent" });
+    expect(r.complaint.is).toBe(false);
+    expect(r.signals).toEqual([]);
+    expect(r.needs).toEqual([]);
+  });
+  it("reads a pre-sales question as a neutral ask, not as leaving", () => {
+    for (const t of ["Thinking of joining: what does it cost to end the contract in year one?", "Uvažuju, že k vám přejdu: kolik stojí ukončení smlouvy v prvním roce?"]) {
+      const r = reader.analyze(t);
+      expect(r.sentiment.label).not.toBe("negative");
+      expect(leaving(r)).toBe(false);
+      expect(r.complaint.is).toBe(false);
+    }
+  });
+  it("does not open a complaint for thanks about a fixed past problem", () => {
+    const r = reader.analyze("thanks to Anna, who fixed the double charge within a day");
+    expect(r.complaint.is).toBe(false);
+    expect(r.sentiment.label).toBe("positive");
+  });
+  it("reads praise against facts as sarcasm, and negative", () => {
+    const r = reader.analyze('oh lovely, the "free" gift costs £4.99 delivery');
+    expect(r.signals.map((s) => s.label)).toContain("sarcasm");
+    expect(r.sentiment.label).toBe("negative");
+  });
+  it("finds repeat contact in a contact count and not in a bare 'again'", () => {
+    expect(reader.analyze("This is my 4th email. WHERE IS MY ORDER").signals.map((s) => s.label)).toContain("repeat_contact");
+    expect(reader.analyze("bought this twice already, love it").signals.map((s) => s.label)).not.toContain("repeat_contact");
+  });
+});
