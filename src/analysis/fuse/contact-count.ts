@@ -65,7 +65,8 @@ const CONTACT = new RegExp(
   "giu",
 );
 
-function spans(text: string, re: RegExp): Range[] {
+/** Every match of a global pattern as a range of the text. */
+export function spans(text: string, re: RegExp): Range[] {
   const out: Range[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -1,3 +1,4 @@
+import { spans as all } from "./contact-count.js";
 import type { Range } from "./evidence.js";
 
 /**
@@ -71,13 +72,3 @@ const FIXED = new RegExp(
   ].join("|"),
   "giu",
 );
-
-function all(text: string, re: RegExp): Range[] {
-  const out: Range[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return out;
-}
