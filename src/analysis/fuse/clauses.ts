@@ -39,22 +39,40 @@ const BREAK = new RegExp(
 /** Signed cue polarity of the hits inside `range`: > 0 praise, < 0 a problem, 0 none or balanced. */
 export function clausePolarity(input: FuseInput, range: Range): number {
   let sum = 0;
-  for (const h of input.hits) {
-    if (h.start < range.start || h.end > range.end) continue;
-    let sign = 0;
-    const c = h.cue;
-    if (c.kind === "sentiment") sign = c.label === "positive" ? 1 : -1;
-    else if (c.kind === "cause") sign = c.polarity === "+" ? 1 : -1;
-    else if (c.kind === "emotion") sign = WARM_EMOTIONS.has(c.label as EmotionLabel) ? 1 : -1;
-    else if (c.kind === "complaint") sign = -1;
-    if (h.negated) {
-      // "not angry" is not joy, "not good" is a problem: negated feelings and reproaches drop out.
-      if (c.kind === "emotion" || c.kind === "complaint") continue;
-      sign = -sign;
-    }
-    sum += sign * strength(h);
-  }
+  for (const h of input.hits) if (h.start >= range.start && h.end <= range.end) sum += hitPolarity(h);
   return sum;
+}
+
+/** The polarity of every clause in one pass over the hits (clauses sorted, as `clauses` gives them). */
+function clausePolarities(input: FuseInput, cs: readonly Range[]): number[] {
+  const out = new Array<number>(cs.length).fill(0);
+  for (const h of input.hits) {
+    let lo = 0;
+    let hi = cs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cs[mid]!.start <= h.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const c = cs[lo]!;
+    if (h.start >= c.start && h.end <= c.end) out[lo]! += hitPolarity(h);
+  }
+  return out;
+}
+
+function hitPolarity(h: FuseInput["hits"][number]): number {
+  let sign = 0;
+  const c = h.cue;
+  if (c.kind === "sentiment") sign = c.label === "positive" ? 1 : -1;
+  else if (c.kind === "cause") sign = c.polarity === "+" ? 1 : -1;
+  else if (c.kind === "emotion") sign = WARM_EMOTIONS.has(c.label as EmotionLabel) ? 1 : -1;
+  else if (c.kind === "complaint") sign = -1;
+  if (h.negated) {
+    // "not angry" is not joy, "not good" is a problem: negated feelings and reproaches drop out.
+    if (c.kind === "emotion" || c.kind === "complaint") return 0;
+    sign = -sign;
+  }
+  return sign * strength(h);
 }
 
 /** The clause holding position `at` (the whole text when none does). */
@@ -72,11 +90,11 @@ export function clauseAt(text: string, at: number): Range {
 export function settledProblem(input: FuseInput): boolean {
   const cs = clauses(input.text);
   if (cs.length === 0) return false;
-  const last = clausePolarity(input, cs[cs.length - 1]!);
+  const pol = clausePolarities(input, cs);
+  const last = pol[pol.length - 1]!;
   if (last < 0) return false;
-  const praised = cs.some((c) => clausePolarity(input, c) > 0);
-  if (praised && contradictionFacts(input.text).fixed) return true;
-  return last > 0 && cs.slice(0, -1).some((c) => clausePolarity(input, c) < 0);
+  if (pol.some((p) => p > 0) && contradictionFacts(input.text).fixed) return true;
+  return last > 0 && pol.slice(0, -1).some((p) => p < 0);
 }
 
 /** The tone of a settled problem: positive, as the praise that ends it (score at least 0.3). */
