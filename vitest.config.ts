@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "training/**/*.test.ts"],
     pool: "forks",
+    setupFiles: ["test/helpers/yield-between-tests.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits for state; its default limit of 1 s made it a wall-time assertion that
