@@ -1,5 +1,5 @@
 /**
- * The closed label sets of the Reading contract (see ARCHITECTURE.md). Every other module takes its
+ * The closed label sets of the Reading contract (docs/architecture.md). Every other module takes its
  * labels from here, so a typo is a type error rather than a silent miss.
  *
  * @example

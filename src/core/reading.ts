@@ -1,5 +1,5 @@
 /**
- * The Reading: what attune understands of one message. This is a public contract (ARCHITECTURE.md):
+ * The Reading: what attune understands of one message. This is a public contract (docs/architecture.md, docs/reading.md):
  * fields may be added freely; changing or removing one needs a pipeline version bump and a
  * CHANGELOG entry. Everything here is plain, serialisable data.
  */

@@ -37,7 +37,7 @@ export const analyzeRoutes = [
     scope: "analyze",
     body: AnalyzeBody,
     maxBodyBytes: 1_048_576,
-    responses: { 200: { description: "The Reading (see ARCHITECTURE.md)" } },
+    responses: { 200: { description: "The Reading (docs/reading.md)" } },
     async handler({ c, body, deps }) {
       const engine = await deps.engine();
       const context: ReadingContext = { ...(body.context ?? {}) } as ReadingContext;
