@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // The launcher and the prepare script are plain Node ESM.
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", URL: "readonly", console: "readonly" } },
+  },
+  {
     // Tests read untyped JSON bodies from the API; `any` there is the honest type.
     files: ["test/**/*.ts", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     }
     if (args.only !== "sample") {
       await buildMillion(args.db!, Number(args.messages));
-      await withServer(["--db", args.db!, "--no-worker"], async (base, srv) => {
+      await withServer(["--db", args.db!, "--no-worker"], async (base) => {
         summary(`${Number(args.messages).toLocaleString("en")} messages, default view (90 days)`, await measure(browser, base, runs), 3000);
         summary(`${Number(args.messages).toLocaleString("en")} messages, all time`, await measure(browser, base, runs, "#/overview?range=all"), 3000);
       });

@@ -46,7 +46,10 @@ for (const dir of [root, path.join(root, "heldout")]) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let n = 0;
-  while (performance.now() - t0 < 2000) for (const t of texts) (lid.identify(t), n++);
+  while (performance.now() - t0 < 2000) for (const t of texts) {
+      lid.identify(t);
+      n++;
+    }
   const cpu = process.cpuUsage(c0);
   const wallS = (performance.now() - t0) / 1000;
   const cpuS = (cpu.user + cpu.system) / 1e6;

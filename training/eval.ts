@@ -270,7 +270,7 @@ async function main(): Promise<void> {
     // Leave-one-source-out alone (in-source column from the shipped models on the same rows).
     const dev = rows.filter((r) => r.dev && typeof r.targets.sentiment === "number" && SEED_LANGS.includes(r.lang));
     const sc: Scored[] = dev.map((row) => ({ row, out: run(row) }));
-    const sent = await sentimentSection(sc, [], log);
+    await sentimentSection(sc, [], log);
     console.log((await holdoutSection(rows, models, log)).join("\n"));
     return;
   }

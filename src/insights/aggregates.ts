@@ -26,6 +26,7 @@ export interface AggregateFilter {
 
 const DAY_MS = 86_400_000;
 
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is kysely's "nothing selected yet"
 function filtered<T extends "readings" | "reading_labels">(q: SelectQueryBuilder<Database, T, {}>, f: AggregateFilter): SelectQueryBuilder<Database, T, {}> {
   let out = q.where((eb: ExpressionBuilder<any, any>) => eb("workspace_id", "=", f.workspaceId)) as typeof q;
   const w = (fn: (eb: ExpressionBuilder<any, any>) => any) => {

@@ -65,7 +65,7 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
   const dbPath = opts.dbPath ?? join(dir, "attune.db");
   const server = await startServerProcess(["--db", dbPath, "--rate-limit", "500", ...(opts.extraArgs ?? [])]);
   const base = `http://127.0.0.1:${server.port}`;
-  let adminKey = server.adminKey;
+  const adminKey = server.adminKey;
   if (!adminKey) throw new Error("the server printed no admin key (was the store new?)");
   const api: Harness["api"] = async (method, path, body) => {
     const res = await fetch(`${base}/api/v1${path}`, {

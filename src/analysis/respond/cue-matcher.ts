@@ -55,6 +55,7 @@ export function prepare(text: string, fold = false): PreparedText {
   return { original: text, key, fold };
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/g;
 
 function perChar(text: string): string {

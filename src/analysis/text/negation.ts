@@ -7,7 +7,7 @@ import type { Token } from "./token.js";
 import { rulesFor, type CompiledRules, type Entry } from "./negation-rules.js";
 
 /** Punctuation that ends a clause and so a negation scope. */
-const CLAUSE_END = /^[.,;:!?…。、،؛।॥ฯ()\[\]{}"“”«»\-–—/|]+$/;
+const CLAUSE_END = /^[.,;:!?…。、،؛।॥ฯ()[\]{}"“”«»\-–—/|]+$/;
 
 /**
  * Set `negated`/`negatedBy` and `intensity` on tokens, in place. Unknown languages fall back to

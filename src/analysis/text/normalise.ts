@@ -14,6 +14,7 @@ export interface Normalised {
 }
 
 // C0 and C1 controls except \t (09) and \n (0A); \r becomes a space too, so "\r\n" reads as " \n".
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const MARK = /\p{M}/u;
 

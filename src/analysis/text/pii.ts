@@ -142,7 +142,7 @@ function isThaiIdFormat(raw: string, digits: string): boolean {
 }
 
 function isDate(raw: string): boolean {
-  return /^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$/.test(raw) && raw.replace(/\D/g, "").length <= 8;
+  return /^\d{1,4}([./-])\d{1,2}\1\d{1,4}$/.test(raw) && raw.replace(/\D/g, "").length <= 8;
 }
 
 function isPhone(raw: string, d: string, plus: boolean, seps: string): boolean {

@@ -239,6 +239,7 @@ function computeForms(kind: TokenKind, surface: string): Forms {
   return { norm, fold, key, elongated: wordish && isElongated(surface), capsWord, letters: capsWord ? letterCount(surface) : 0 };
 }
 
+// eslint-disable-next-line no-misleading-character-class -- each modifier and selector is matched alone, on purpose
 const SKIN_TONE_OR_VS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F]/gu;
 
 /** URLs and e-mails only lower-case; emoji keep their ZWJ sequence, `fold` drops skin tones. */

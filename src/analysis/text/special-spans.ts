@@ -14,13 +14,14 @@ export interface SpecialSpan {
 
 const URL_START = /\b(?:https?:\/\/|www\.)/gi;
 const URL_TRAIL = new Set([".", ",", "!", "?", ";", ":", ")", "]", "}", "'", '"', "»", "”", "’"]);
-const LOCAL_CHAR = /[A-Za-z0-9._%+\-]/;
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const DOMAIN_CHAR = /[A-Za-z0-9\-.]/;
 const TAG_BODY = /[\p{L}\p{M}\p{N}_]+/uy;
 const MENTION_BODY = /[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?/y;
 const WORDISH_BEFORE = /[\p{L}\p{M}\p{N}_@#.]/u;
 // Each branch is bounded ({1,6} etc.) or a fixed string, so a failed attempt costs O(1).
 const EMOTICON =
+  // eslint-disable-next-line no-useless-escape -- the escapes keep this dense emoticon pattern readable
   /(?:>?[:;=][\-'^o]?[()[\]DPpOo3\/\\|*$@}{Xx]{1,6}|[)(\]\[][\-'^]?[:;=](?![:;=])|(?<![\p{L}\p{N}])[xX][dD]{1,4}(?![\p{L}\p{N}])|\^[_.\-]?\^|(?<![\p{L}\p{N}])[Tt][_.][Tt](?![\p{L}\p{N}])|;_;|-_-|(?<![\p{L}\p{N}])[oO0][_.][oO0](?![\p{L}\p{N}])|<\/?3{1,4})/gu;
 
 /**
@@ -154,7 +155,7 @@ function findEmoticons(text: string, found: SpecialSpan[]): void {
     const eyesFirst = /^>?[:;=]/.test(m[0]);
     const okBefore = !/\p{N}/u.test(before) && (eyesFirst || !/\p{L}/u.test(before));
     const okAfter = !/[\p{L}\p{N}]/u.test(after);
-    if (okBefore && okAfter && !(eyesFirst && /^[:;=][\-'^o]?[Oo3Xx]$/.test(m[0]) && /\p{L}/u.test(before))) {
+    if (okBefore && okAfter && !(eyesFirst && /^[:;=][-'^o]?[Oo3Xx]$/.test(m[0]) && /\p{L}/u.test(before))) {
       found.push({ kind: "emoticon", start, end });
     }
   }
