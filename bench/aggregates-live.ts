@@ -12,7 +12,13 @@ import { byChannel, byLanguage, causesByPolarity, emotionsByDay, sentimentByDay 
 import { overview, overviewLive } from "../src/insights/overview.js";
 import { openStore } from "../src/store/open-store.js";
 
-const { values: v } = parseArgs({ options: { db: { type: "string", default: ".bench-out/query.db" }, pg: { type: "boolean" }, schema: { type: "string", default: "bench_query" } } });
+const { values: v } = parseArgs({
+  options: {
+    db: { type: "string", default: ".bench-out/query.db" },
+    pg: { type: "boolean" },
+    schema: { type: "string", default: "bench_query" },
+  },
+});
 const pgUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 async function main(): Promise<void> {
@@ -20,7 +26,10 @@ async function main(): Promise<void> {
   const f = { workspaceId: store.workspaceId, includeEmployee: false };
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
   const runs: [string, (live: boolean) => Promise<unknown>][] = [
-    ...[emotionsByDay, causesByPolarity, byLanguage, byChannel, sentimentByDay].map((a): [string, (live: boolean) => Promise<unknown>] => [a.name, (live) => a(store, { ...f, live })]),
+    ...[emotionsByDay, causesByPolarity, byLanguage, byChannel, sentimentByDay].map((a): [string, (live: boolean) => Promise<unknown>] => [
+      a.name,
+      (live) => a(store, { ...f, live }),
+    ]),
     ["overview", (live) => (live ? overviewLive(store, f) : overview(store, f))],
   ];
   const out: Record<string, { live_ms: number; rollups_ms: number; same: boolean }> = {};
@@ -33,7 +42,12 @@ async function main(): Promise<void> {
         const rows = await run(live);
         (live ? ms.live : ms.rollups).push(performance.now() - s);
         // Overview causes come in no fixed order: compare sorted JSON lines.
-        if (i === 0) first.push(JSON.stringify(rows, (_k, x) => (Array.isArray(x) ? [...x].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : x)));
+        if (i === 0)
+          first.push(
+            JSON.stringify(rows, (_k, x) =>
+              Array.isArray(x) ? [...x].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : x,
+            ),
+          );
       }
     }
     out[name] = { live_ms: median(ms.live), rollups_ms: median(ms.rollups), same: first[0] === first[1] };

@@ -50,7 +50,9 @@ function run(label: string, seconds: number, cases: Case[], step: (c: Case) => n
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const perCore = Math.round(n / cpuSeconds).toLocaleString("en");
   const wall = Math.round(n / elapsed).toLocaleString("en");
-  console.log(`${label}: ${perCore} checks per CPU-second (per core); ${wall} per wall-clock second (${n} checks, ${cpuSeconds.toFixed(1)} s CPU in ${elapsed.toFixed(1)} s)${sink < 0 ? "" : ""}`);
+  console.log(
+    `${label}: ${perCore} checks per CPU-second (per core); ${wall} per wall-clock second (${n} checks, ${cpuSeconds.toFixed(1)} s CPU in ${elapsed.toFixed(1)} s)${sink < 0 ? "" : ""}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -66,7 +68,9 @@ async function main(): Promise<void> {
     }
   }
   const meanLength = Math.round(cases.reduce((a, c) => a + c.reply.length, 0) / cases.length);
-  console.log(`${cases.length} replies in ${new Set(cases.map((c) => c.customer.language.code)).size} languages, mean ${meanLength} characters`);
+  console.log(
+    `${cases.length} replies in ${new Set(cases.map((c) => c.customer.language.code)).size} languages, mean ${meanLength} characters`,
+  );
   run("check, Readings precomputed", seconds, cases, (c) => checkReply(c.reply, c.replyReading, c.customer, c.message).score);
   run("check + analyse the reply", seconds, cases, (c) => checkReply(c.reply, reader.analyze(c.reply), c.customer, c.message).score);
 }

@@ -69,7 +69,10 @@ const TEAMS = ["Support A", "Support B", "Retail", "Logistics"];
 const rng = seededRandom;
 
 async function countMessages(store: Store): Promise<number> {
-  const r = await store.db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const r = await store.db
+    .selectFrom("messages")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -92,7 +95,12 @@ async function buildMillion(path: string, n: number): Promise<void> {
     const t0 = performance.now();
     // The seed is the operator's back-fill: its employee rows come from a trusted source, into past months.
     await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "bench-1m", "import"), true);
-    const ing = await Ingestor.open(store, { source: "bench-1m", origin: "import", employee: { writer: true, backfill: true }, batchSize: 5000 });
+    const ing = await Ingestor.open(store, {
+      source: "bench-1m",
+      origin: "import",
+      employee: { writer: true, backfill: true },
+      batchSize: 5000,
+    });
     for (let i = have; i < n; i++) {
       const tpl = TEMPLATES[Math.floor(r() * TEMPLATES.length)]!;
       const text = tpl.text.replace("{item}", ITEMS[Math.floor(r() * ITEMS.length)]!).replace("{n}", String(2 + Math.floor(r() * 12)));
@@ -101,7 +109,9 @@ async function buildMillion(path: string, n: number): Promise<void> {
         external_id: `m-${i}`,
         text,
         channel: tpl.channel,
-        author: social ? { id: `@u${Math.floor(r() * 200_000)}`, audience: Math.floor(r() * r() * 50_000) } : `c-${Math.floor(r() * 300_000)}`,
+        author: social
+          ? { id: `@u${Math.floor(r() * 200_000)}`, audience: Math.floor(r() * r() * 50_000) }
+          : `c-${Math.floor(r() * 300_000)}`,
         team: TEAMS[Math.floor(r() * TEAMS.length)],
         sent_at: start + Math.floor(r() * 365 * DAY),
         ...(social ? { public: true } : {}),
@@ -133,16 +143,31 @@ async function buildMillion(path: string, n: number): Promise<void> {
         const key = `${m.channel}|${m.is_public}|${audience ?? ""}|${m.text}`;
         let reading = cache.get(key);
         if (!reading) {
-          const ctx: ReadingContext = { channel: m.channel as Channel, public: m.is_public === 1, direction: m.direction as Direction, ...(audience !== undefined ? { audience } : {}) };
+          const ctx: ReadingContext = {
+            channel: m.channel as Channel,
+            public: m.is_public === 1,
+            direction: m.direction as Direction,
+            ...(audience !== undefined ? { audience } : {}),
+          };
           reading = reader.analyze(m.text, ctx);
           cache.set(key, reading);
         }
         return readingRows(m, reading, now);
       });
       await store.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < out.length; i += 500) await trx.insertInto("readings").values(out.slice(i, i + 500).map((o) => o.reading)).onConflict((oc) => oc.column("message_id").doNothing()).execute();
+        for (let i = 0; i < out.length; i += 500)
+          await trx
+            .insertInto("readings")
+            .values(out.slice(i, i + 500).map((o) => o.reading))
+            .onConflict((oc) => oc.column("message_id").doNothing())
+            .execute();
         const labels = out.flatMap((o) => o.labels);
-        for (let i = 0; i < labels.length; i += 1000) await trx.insertInto("reading_labels").values(labels.slice(i, i + 1000)).onConflict((oc) => oc.doNothing()).execute();
+        for (let i = 0; i < labels.length; i += 1000)
+          await trx
+            .insertInto("reading_labels")
+            .values(labels.slice(i, i + 1000))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         await trx.deleteFrom("reading_queue").where("message_id", "<=", last).execute();
       });
       done += rows.length;
@@ -163,7 +188,11 @@ interface Timing {
 
 /** Signs in once, then loads the overview `runs` times, each in a fresh context (cold cache). */
 async function measure(browser: Browser, base: string, runs: number, hash = "#/overview"): Promise<Timing[]> {
-  const login = await fetch(`${base}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: EMAIL.admin, password: PASSWORD }) });
+  const login = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: EMAIL.admin, password: PASSWORD }),
+  });
   const cookie = /attune_session=([^;]+)/.exec(login.headers.get("set-cookie") ?? "")?.[1];
   if (!cookie) throw new Error(`sign-in failed: ${login.status}`);
   const out: Timing[] = [];
@@ -175,7 +204,9 @@ async function measure(browser: Browser, base: string, runs: number, hash = "#/o
     await page.waitForFunction(
       () => {
         const kpi = document.querySelector("[data-testid=kpi-total]");
-        const charts = ["chart-volume", "chart-emotions", "chart-urgency", "chart-causes"].map((id) => document.querySelector(`[data-testid=${id}] canvas`));
+        const charts = ["chart-volume", "chart-emotions", "chart-urgency", "chart-causes"].map((id) =>
+          document.querySelector(`[data-testid=${id}] canvas`),
+        );
         return kpi && charts.every(Boolean);
       },
       undefined,
@@ -202,14 +233,20 @@ async function withServer<T>(args: string[], fn: (base: string, srv: ServerProce
 
 async function ensureAdminUser(base: string, key: string | undefined): Promise<void> {
   if (!key) return; // an existing bench db already has its users
-  const r = await fetch(`${base}/api/v1/users`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ email: EMAIL.admin, role: "admin", password: PASSWORD }) });
+  const r = await fetch(`${base}/api/v1/users`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({ email: EMAIL.admin, role: "admin", password: PASSWORD }),
+  });
   if (r.status !== 201 && r.status !== 409) throw new Error(`could not create the bench user: ${r.status}`);
 }
 
 function summary(name: string, t: Timing[], target: number): void {
   const ms = t.map((x) => x.ms).sort((a, b) => a - b);
   const median = ms[Math.floor(ms.length / 2)]!;
-  console.log(`${name}: first load ${t.map((x) => x.ms).join(", ")} ms (median ${median}, max ${ms[ms.length - 1]}) over ${t[0]!.total.toLocaleString("en")} messages in view; target < ${target} ms: ${ms[ms.length - 1]! < target ? "met" : "NOT met"}`);
+  console.log(
+    `${name}: first load ${t.map((x) => x.ms).join(", ")} ms (median ${median}, max ${ms[ms.length - 1]}) over ${t[0]!.total.toLocaleString("en")} messages in view; target < ${target} ms: ${ms[ms.length - 1]! < target ? "met" : "NOT met"}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -225,14 +262,24 @@ async function main(): Promise<void> {
         await ensureAdminUser(base, srv.adminKey);
         if (!samples) {
           const messages = [...customerCorpus(Date.now()), ...employeeCorpus(Date.now())];
-          await fetch(`${base}/api/v1/messages/batch`, { method: "POST", headers: { authorization: `Bearer ${srv.adminKey}`, "content-type": "application/json" }, body: JSON.stringify({ source: "bench", messages }) });
+          await fetch(`${base}/api/v1/messages/batch`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${srv.adminKey}`, "content-type": "application/json" },
+            body: JSON.stringify({ source: "bench", messages }),
+          });
         }
         for (;;) {
           const h = (await (await fetch(`${base}/api/v1/health`)).json()) as { reading_queue: { pending: number } };
           if (h.reading_queue.pending === 0) break;
           await new Promise((r) => setTimeout(r, 250));
         }
-        summary(samples ? `sample workspace (${readdirSync(samples).filter((f) => f.endsWith(".jsonl")).length} JSONL files)` : "sample workspace (browser-test corpus; no samples folder)", await measure(browser, base, runs), 1500);
+        summary(
+          samples
+            ? `sample workspace (${readdirSync(samples).filter((f) => f.endsWith(".jsonl")).length} JSONL files)`
+            : "sample workspace (browser-test corpus; no samples folder)",
+          await measure(browser, base, runs),
+          1500,
+        );
       });
       rmSync(dir, { recursive: true, force: true });
     }
@@ -240,7 +287,11 @@ async function main(): Promise<void> {
       await buildMillion(args.db!, Number(args.messages));
       await withServer(["--db", args.db!, "--no-worker"], async (base) => {
         summary(`${Number(args.messages).toLocaleString("en")} messages, default view (90 days)`, await measure(browser, base, runs), 3000);
-        summary(`${Number(args.messages).toLocaleString("en")} messages, all time`, await measure(browser, base, runs, "#/overview?range=all"), 3000);
+        summary(
+          `${Number(args.messages).toLocaleString("en")} messages, all time`,
+          await measure(browser, base, runs, "#/overview?range=all"),
+          3000,
+        );
       });
     }
   } finally {

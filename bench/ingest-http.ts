@@ -44,7 +44,11 @@ process.on("exit", () => {
 
 function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const prof = v["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", v["cpu-prof"]] : [];
-  const child = spawn(process.execPath, [...prof, "--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...prof, "--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   children.push(child);
   return child;
 }
@@ -71,7 +75,10 @@ async function main(): Promise<void> {
   const schema = `bench_${randomBytes(4).toString("hex")}`;
   const env: NodeJS.ProcessEnv = v.pg ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema } : { DATABASE_URL: "" };
   const dbArgs = v.pg ? [] : ["--db", join(dir, "bench.db")];
-  const server = spawnCli(["serve", "--port", "0", "--rate-limit", "100000", ...dbArgs, ...(v["no-inprocess-worker"] ? ["--no-worker"] : [])], env);
+  const server = spawnCli(
+    ["serve", "--port", "0", "--rate-limit", "100000", ...dbArgs, ...(v["no-inprocess-worker"] ? ["--no-worker"] : [])],
+    env,
+  );
   const { port, key } = await new Promise<{ port: number; key: string }>((resolve, reject) => {
     let out = "";
     server.stdout!.on("data", (d) => {
@@ -106,7 +113,9 @@ async function main(): Promise<void> {
   // Bodies are built before the clock starts, so the load generator's own CPU (this machine has
   // two cores) is spent on sending, not on making JSON.
   const total = Math.ceil((rate * seconds) / batchSize) + 10;
-  const bodies = Array.from({ length: total }, () => JSON.stringify({ source: "bench", messages: Array.from({ length: batchSize }, () => gen.next()) }));
+  const bodies = Array.from({ length: total }, () =>
+    JSON.stringify({ source: "bench", messages: Array.from({ length: batchSize }, () => gen.next()) }),
+  );
   const interval = (1000 * batchSize) / rate;
   const sends: Promise<void>[] = [];
   const cpu0 = [server, ...workers].map(cpuSeconds);
@@ -173,8 +182,18 @@ async function main(): Promise<void> {
     acknowledged: acked,
     acknowledged_per_s: Math.round(acked / sendSeconds),
     request_errors_or_skipped: errors,
-    request_ms: { p50: Math.round(quantile(latencies, 0.5)), p99: Math.round(quantile(latencies, 0.99)), max: Math.round(quantile(latencies, 1)) },
-    reading: { workers: `${v["no-inprocess-worker"] ? 0 : 1} in server + ${extraWorkers} processes`, max_lag_ms: maxLag, max_pending: maxPending, pending_at_end: lagAtEnd.pending, drained_after_s: drained },
+    request_ms: {
+      p50: Math.round(quantile(latencies, 0.5)),
+      p99: Math.round(quantile(latencies, 0.99)),
+      max: Math.round(quantile(latencies, 1)),
+    },
+    reading: {
+      workers: `${v["no-inprocess-worker"] ? 0 : 1} in server + ${extraWorkers} processes`,
+      max_lag_ms: maxLag,
+      max_pending: maxPending,
+      pending_at_end: lagAtEnd.pending,
+      drained_after_s: drained,
+    },
     cpu_us_per_msg,
     lag_every_10s: lagSamples.filter((s) => s.t % 10 === 0),
   };

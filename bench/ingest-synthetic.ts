@@ -106,7 +106,8 @@ export function syntheticMessages(o: SyntheticOptions): { next(): SyntheticMessa
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   let i = 0;
   const prefix = o.prefix ?? `s${o.seed}`;
-  const fill = (tpl: string, lang: keyof typeof ITEMS) => tpl.replace("{item}", pick(ITEMS[lang])).replace("{n}", String(2 + Math.floor(r() * 20)));
+  const fill = (tpl: string, lang: keyof typeof ITEMS) =>
+    tpl.replace("{item}", pick(ITEMS[lang])).replace("{n}", String(2 + Math.floor(r() * 20)));
   let lastThread: { id: string; item: string; at: number } | undefined;
   return {
     next() {
@@ -117,16 +118,41 @@ export function syntheticMessages(o: SyntheticOptions): { next(): SyntheticMessa
       if (roll < 0.12 && lastThread) {
         const t = lastThread;
         lastThread = undefined;
-        return { external_id: id, text: pick(REPLIES).replace("{item}", t.item), channel: "email", author: `agent-${Math.floor(r() * 40)}`, direction: "agent", thread: t.id, sent_at: t.at + 3_600_000 };
+        return {
+          external_id: id,
+          text: pick(REPLIES).replace("{item}", t.item),
+          channel: "email",
+          author: `agent-${Math.floor(r() * 40)}`,
+          direction: "agent",
+          thread: t.id,
+          sent_at: t.at + 3_600_000,
+        };
       }
       if (roll < 0.16) {
-        return { external_id: id, text: fill(pick(EMPLOYEE), "en"), channel: "internal", author: { id: `emp-${Math.floor(r() * 300)}`, team: pick(TEAMS) }, direction: "employee", sent_at: at };
+        return {
+          external_id: id,
+          text: fill(pick(EMPLOYEE), "en"),
+          channel: "internal",
+          author: { id: `emp-${Math.floor(r() * 300)}`, team: pick(TEAMS) },
+          direction: "employee",
+          sent_at: at,
+        };
       }
       const lang = pick(LANGS);
       const channel = pick(CHANNELS);
       const text = fill(pick(TEMPLATES[lang]), lang);
-      const author = channel === "social" ? { id: `@user${Math.floor(r() * 50_000)}`, audience: Math.floor(r() * r() * 100_000) } : `cust-${Math.floor(r() * 100_000)}`;
-      const msg: SyntheticMessage = { external_id: id, text, channel, author, sent_at: at, ...(channel === "social" || channel === "review" ? { public: true } : {}) };
+      const author =
+        channel === "social"
+          ? { id: `@user${Math.floor(r() * 50_000)}`, audience: Math.floor(r() * r() * 100_000) }
+          : `cust-${Math.floor(r() * 100_000)}`;
+      const msg: SyntheticMessage = {
+        external_id: id,
+        text,
+        channel,
+        author,
+        sent_at: at,
+        ...(channel === "social" || channel === "review" ? { public: true } : {}),
+      };
       if (channel === "email" && r() < 0.6) {
         msg.thread = `th-${id}`;
         lastThread = { id: msg.thread, item: pick(ITEMS.en), at };

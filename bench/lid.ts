@@ -46,7 +46,8 @@ for (const dir of [root, path.join(root, "heldout")]) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let n = 0;
-  while (performance.now() - t0 < 2000) for (const t of texts) {
+  while (performance.now() - t0 < 2000)
+    for (const t of texts) {
       lid.identify(t);
       n++;
     }
@@ -56,11 +57,22 @@ for (const dir of [root, path.join(root, "heldout")]) {
   console.log(`  identify: ${Math.round(n / wallS)} msgs/s wall, ${Math.round(n / cpuS)} msgs per CPU second`);
 }
 
-const big = readFileSync(path.join(root, "en.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text).join(" ");
+const big = readFileSync(path.join(root, "en.jsonl"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { text: string }).text)
+  .join(" ");
 const mb = big.repeat(Math.ceil(1_000_000 / big.length)).slice(0, 1_000_000);
-const th = readFileSync(path.join(root, "th.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text).join(" ");
+const th = readFileSync(path.join(root, "th.jsonl"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { text: string }).text)
+  .join(" ");
 const mbTh = th.repeat(Math.ceil(1_000_000 / th.length)).slice(0, 1_000_000);
-for (const [name, text, lang] of [["English", mb, "en"], ["Thai", mbTh, "th"]] as const) {
+for (const [name, text, lang] of [
+  ["English", mb, "en"],
+  ["Thai", mbTh, "th"],
+] as const) {
   let bestNorm = Infinity;
   let bestSeg = Infinity;
   let bestSegCpu = Infinity;
@@ -82,5 +94,7 @@ for (const [name, text, lang] of [["English", mb, "en"], ["Thai", mbTh, "th"]] a
     bestNeg = Math.min(bestNeg, performance.now() - t);
     tokens = toks.length;
   }
-  console.log(`\n1 MB ${name}: normalise ${bestNorm.toFixed(1)} ms, segment ${bestSeg.toFixed(1)} ms wall / ${bestSegCpu.toFixed(1)} ms CPU (${tokens} tokens), negation ${bestNeg.toFixed(1)} ms`);
+  console.log(
+    `\n1 MB ${name}: normalise ${bestNorm.toFixed(1)} ms, segment ${bestSeg.toFixed(1)} ms wall / ${bestSegCpu.toFixed(1)} ms CPU (${tokens} tokens), negation ${bestNeg.toFixed(1)} ms`,
+  );
 }

@@ -33,7 +33,11 @@ async function main(): Promise<void> {
   const faults: { fault: string; alive: boolean; resume_ms: number; answers_503: number }[] = [];
   const ackAfter = async (t: number) => {
     const from = load.acknowledgedAt.length;
-    await until(() => load.acknowledgedAt.length > from && load.acknowledgedAt[load.acknowledgedAt.length - 1]! >= t, "an acknowledgement after the fault", 300_000);
+    await until(
+      () => load.acknowledgedAt.length > from && load.acknowledgedAt[load.acknowledgedAt.length - 1]! >= t,
+      "an acknowledgement after the fault",
+      300_000,
+    );
     return load.acknowledgedAt.find((x) => x >= t)! - t;
   };
   try {

@@ -16,7 +16,15 @@ import { openStore } from "../src/store/open-store.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values: v } = parseArgs({
-  options: { db: { type: "string", default: ".bench-out/query.db" }, pg: { type: "boolean" }, schema: { type: "string", default: "bench_query" }, rate: { type: "string", default: "200" }, seconds: { type: "string", default: "30" }, "cpu-prof": { type: "string" }, processes: { type: "string", default: "1" } },
+  options: {
+    db: { type: "string", default: ".bench-out/query.db" },
+    pg: { type: "boolean" },
+    schema: { type: "string", default: "bench_query" },
+    rate: { type: "string", default: "200" },
+    seconds: { type: "string", default: "30" },
+    "cpu-prof": { type: "string" },
+    processes: { type: "string", default: "1" },
+  },
 });
 const pgUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
@@ -30,17 +38,42 @@ async function main(): Promise<void> {
   const store = await openStore(v.pg ? { url: pgUrl, schema: v.schema! } : { sqlitePath: v.db! });
   const { key } = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "bench", role: "admin" });
   const ids = await store.db.selectFrom("messages").select(["id"]).orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
-  const total = Number((await store.db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await store.db
+        .selectFrom("messages")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   await store.close();
 
   const env = v.pg ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: v.schema! } : { DATABASE_URL: "" };
   // --cpu-prof DIR: a V8 CPU profile of the server, written when it exits.
   const prof = v["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", v["cpu-prof"]] : [];
-  const server = spawn(process.execPath, [...prof, "--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--no-worker", "--rate-limit", "100000", "--processes", v.processes!, ...(v.pg ? [] : ["--db", v.db!])], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...prof,
+      "--import",
+      "tsx",
+      "src/cli/main.ts",
+      "serve",
+      "--port",
+      "0",
+      "--no-worker",
+      "--rate-limit",
+      "100000",
+      "--processes",
+      v.processes!,
+      ...(v.pg ? [] : ["--db", v.db!]),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   // A failed run must not leave the server behind on a shared machine.
   process.on("exit", () => {
     if (server.exitCode === null) server.kill("SIGTERM");
@@ -117,7 +150,10 @@ async function main(): Promise<void> {
   for (const path of ["emotions-by-day", "causes-by-polarity", "languages", "channels", "sentiment-by-day"]) {
     aggregates[path] = { year_ms: [], days30_ms: [] };
     for (let i = 0; i < 5; i++) {
-      for (const [k, q] of [["year_ms", ""], ["days30_ms", `?from=${day(200)}&to=${day(230)}`]] as const) {
+      for (const [k, q] of [
+        ["year_ms", ""],
+        ["days30_ms", `?from=${day(200)}&to=${day(230)}`],
+      ] as const) {
         const s = performance.now();
         const res = await fetch(`${base}/aggregates/${path}${q}`, { headers });
         await res.arrayBuffer();
@@ -134,9 +170,31 @@ async function main(): Promise<void> {
     achieved_req_per_s: Math.round(lat.length / elapsed),
     requests: lat.length,
     errors,
-    message_queries_ms: { p50: round(quantile(lat, 0.5)), p95: round(quantile(lat, 0.95)), p99: round(quantile(lat, 0.99)), max: round(quantile(lat, 1)) },
-    p99_by_query: Object.fromEntries([...perKind].map(([k, xs]) => [QUERIES[k]!().replace(/\d{4}-\d\d-\d\d/g, "D").replace(/\/messages\/\d+/, "/messages/:id"), round(quantile(xs, 0.99))])),
-    aggregates_ms: Object.fromEntries(Object.entries(aggregates).map(([k, a]) => [k, { year_median: round(quantile(a.year_ms, 0.5)), year_max: Math.max(...a.year_ms), days30_median: round(quantile(a.days30_ms, 0.5)), days30_max: Math.max(...a.days30_ms) }])),
+    message_queries_ms: {
+      p50: round(quantile(lat, 0.5)),
+      p95: round(quantile(lat, 0.95)),
+      p99: round(quantile(lat, 0.99)),
+      max: round(quantile(lat, 1)),
+    },
+    p99_by_query: Object.fromEntries(
+      [...perKind].map(([k, xs]) => [
+        QUERIES[k]!()
+          .replace(/\d{4}-\d\d-\d\d/g, "D")
+          .replace(/\/messages\/\d+/, "/messages/:id"),
+        round(quantile(xs, 0.99)),
+      ]),
+    ),
+    aggregates_ms: Object.fromEntries(
+      Object.entries(aggregates).map(([k, a]) => [
+        k,
+        {
+          year_median: round(quantile(a.year_ms, 0.5)),
+          year_max: Math.max(...a.year_ms),
+          days30_median: round(quantile(a.days30_ms, 0.5)),
+          days30_max: Math.max(...a.days30_ms),
+        },
+      ]),
+    ),
   };
   process.stdout.write(JSON.stringify(summary, null, 1) + "\n");
   server.kill("SIGTERM");

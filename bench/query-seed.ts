@@ -19,7 +19,13 @@ import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { syntheticMessages } from "./ingest-synthetic.js";
 
 const { values: v } = parseArgs({
-  options: { db: { type: "string", default: ".bench-out/query.db" }, pg: { type: "boolean" }, schema: { type: "string", default: "bench_query" }, count: { type: "string", default: "1000000" }, workers: { type: "string", default: "3" } },
+  options: {
+    db: { type: "string", default: ".bench-out/query.db" },
+    pg: { type: "boolean" },
+    schema: { type: "string", default: "bench_query" },
+    count: { type: "string", default: "1000000" },
+    workers: { type: "string", default: "3" },
+  },
 });
 const count = Number(v.count);
 
@@ -27,7 +33,14 @@ async function main(): Promise<void> {
   const pgUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   const store = await openStore(v.pg ? { url: pgUrl, schema: v.schema!, poolSize: 8 } : { sqlitePath: v.db! });
   const t0 = performance.now();
-  const existing = Number((await store.db.selectFrom("messages").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const existing = Number(
+    (
+      await store.db
+        .selectFrom("messages")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const gen = syntheticMessages({ seed: 11, start: Date.UTC(2025, 0, 1), spanDays: 365, prefix: "q" });
   for (let i = 0; i < existing; i++) gen.next();
   // The seed is the operator's back-fill: its employee rows come from a trusted source, into past months.
@@ -39,7 +52,9 @@ async function main(): Promise<void> {
   }
   const rep = await ing.finish();
   const t1 = performance.now();
-  process.stderr.write(`ingest: ${JSON.stringify({ accepted: rep.accepted, rejected: rep.rejected })} in ${Math.round((t1 - t0) / 1000)} s\n`);
+  process.stderr.write(
+    `ingest: ${JSON.stringify({ accepted: rep.accepted, rejected: rep.rejected })} in ${Math.round((t1 - t0) / 1000)} s\n`,
+  );
 
   const reader = await createReader();
   const cache = new Map<string, Reading>();
@@ -55,17 +70,43 @@ async function main(): Promise<void> {
       return r;
     },
   };
-  const workers = Array.from({ length: Number(v.workers) }, (_, i) => new ReadingWorker(store, engine, { batchSize: 1000, id: `seed-${i}` }));
-  const timer = setInterval(() => process.stderr.write(`read ${workers.reduce((s, w) => s + w.processed, 0)} (${Math.round((performance.now() - t1) / 1000)} s, ${cache.size} distinct)\n`), 20_000);
+  const workers = Array.from(
+    { length: Number(v.workers) },
+    (_, i) => new ReadingWorker(store, engine, { batchSize: 1000, id: `seed-${i}` }),
+  );
+  const timer = setInterval(
+    () =>
+      process.stderr.write(
+        `read ${workers.reduce((s, w) => s + w.processed, 0)} (${Math.round((performance.now() - t1) / 1000)} s, ${cache.size} distinct)\n`,
+      ),
+    20_000,
+  );
   await Promise.all(workers.map((w) => w.drain()));
   clearInterval(timer);
   const t2 = performance.now();
-  process.stderr.write(`read: ${workers.reduce((s, w) => s + w.processed, 0)} in ${Math.round((t2 - t1) / 1000)} s (${cache.size} distinct texts)\n`);
+  process.stderr.write(
+    `read: ${workers.reduce((s, w) => s + w.processed, 0)} in ${Math.round((t2 - t1) / 1000)} s (${cache.size} distinct texts)\n`,
+  );
   // Steady state: on PostgreSQL autovacuum keeps the visibility map current (index-only scans for
   // the aggregates); this machine's server runs with autovacuum off, so do what it would.
   await (await import("kysely")).sql.raw(store.dialect === "postgres" ? "vacuum analyze" : "analyze").execute(store.db);
-  const n = Number((await store.db.selectFrom("readings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  process.stdout.write(JSON.stringify({ database: store.dialect, messages: count, readings: n, ingest_s: Math.round((t1 - t0) / 1000), read_s: Math.round((t2 - t1) / 1000) }) + "\n");
+  const n = Number(
+    (
+      await store.db
+        .selectFrom("readings")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  process.stdout.write(
+    JSON.stringify({
+      database: store.dialect,
+      messages: count,
+      readings: n,
+      ingest_s: Math.round((t1 - t0) / 1000),
+      read_s: Math.round((t2 - t1) / 1000),
+    }) + "\n",
+  );
   await store.close();
 }
 

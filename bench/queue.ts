@@ -23,7 +23,14 @@ import { RateLimiter } from "../src/server/rate-limit.js";
 import { SignInThrottle } from "../src/server/sign-in-throttle.js";
 import { systemClock } from "../src/cases/clock.js";
 
-const { values } = parseArgs({ options: { keep: { type: "boolean", default: false }, pg: { type: "boolean", default: false }, n: { type: "string", default: "100000" }, queries: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: {
+    keep: { type: "boolean", default: false },
+    pg: { type: "boolean", default: false },
+    n: { type: "string", default: "100000" },
+    queries: { type: "string", default: "200" },
+  },
+});
 const N = Number(values.n);
 const Q = Number(values.queries);
 const CHANNELS = ["email", "chat", "social", "review", "forum", "call"];
@@ -31,7 +38,7 @@ const MIN = 60_000;
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function seed(store: Store): Promise<{ teams: number[]; users: number[] }> {
@@ -39,9 +46,35 @@ async function seed(store: Store): Promise<{ teams: number[]; users: number[] }>
   const ws = store.workspaceId;
   const now = Date.now();
   const teams: number[] = [];
-  for (let i = 0; i < 12; i++) teams.push((await db.insertInto("teams").values({ workspace_id: ws, name: `team-${i}` }).returning("id").executeTakeFirstOrThrow()).id);
+  for (let i = 0; i < 12; i++)
+    teams.push(
+      (
+        await db
+          .insertInto("teams")
+          .values({ workspace_id: ws, name: `team-${i}` })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   const users: number[] = [];
-  for (let i = 0; i < 40; i++) users.push((await db.insertInto("users").values({ workspace_id: ws, email: `agent${i}@example.com`, display_name: null, role: "agent", password_hash: null, created_at: now, disabled_at: null }).returning("id").executeTakeFirstOrThrow()).id);
+  for (let i = 0; i < 40; i++)
+    users.push(
+      (
+        await db
+          .insertInto("users")
+          .values({
+            workspace_id: ws,
+            email: `agent${i}@example.com`,
+            display_name: null,
+            role: "agent",
+            password_hash: null,
+            created_at: now,
+            disabled_at: null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   const r = rng(7);
   const total = N + Math.round(N / 5);
   const started = performance.now();
@@ -92,7 +125,11 @@ async function seed(store: Store): Promise<{ teams: number[]; users: number[] }>
         recovery_checked_at: null,
       });
     }
-    for (let k = 0; k < rows.length; k += store.dialect === "sqlite" ? 200 : 1000) await db.insertInto("cases").values(rows.slice(k, k + (store.dialect === "sqlite" ? 200 : 1000))).execute();
+    for (let k = 0; k < rows.length; k += store.dialect === "sqlite" ? 200 : 1000)
+      await db
+        .insertInto("cases")
+        .values(rows.slice(k, k + (store.dialect === "sqlite" ? 200 : 1000)))
+        .execute();
   }
   process.stderr.write(`seeded ${total} cases (${N} in work) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return { teams, users };
@@ -153,11 +190,27 @@ async function main(): Promise<void> {
         times.push(r.ms);
         n = r.body.items?.length ?? 1;
       }
-      out.push({ filter: name, items: n, p50_ms: +pct(times, 50).toFixed(2), p95_ms: +pct(times, 95).toFixed(2), p99_ms: +pct(times, 99).toFixed(2), max_ms: +Math.max(...times).toFixed(2) });
+      out.push({
+        filter: name,
+        items: n,
+        p50_ms: +pct(times, 50).toFixed(2),
+        p95_ms: +pct(times, 95).toFixed(2),
+        p99_ms: +pct(times, 99).toFixed(2),
+        max_ms: +Math.max(...times).toFixed(2),
+      });
     }
     console.table(out);
     const worst = Math.max(...out.map((o) => o.p99_ms as number));
-    console.log(JSON.stringify({ bench: "queue", database: store.dialect, cases_in_work: N, queries_per_filter: Q, worst_p99_ms: worst, under_100ms: worst < 100 }));
+    console.log(
+      JSON.stringify({
+        bench: "queue",
+        database: store.dialect,
+        cases_in_work: N,
+        queries_per_filter: Q,
+        worst_p99_ms: worst,
+        under_100ms: worst < 100,
+      }),
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,10 @@ const MIXED = [
 
 /** `unit` repeated to exactly `size` code units, never ending in half a surrogate pair. */
 function repeatTo(unit: string, size: number): string {
-  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size).replace(/[\ud800-\udbff]$/, " ");
+  return unit
+    .repeat(Math.ceil(size / unit.length))
+    .slice(0, size)
+    .replace(/[\ud800-\udbff]$/, " ");
 }
 
 const TEXTS: [string, string][] = [
@@ -58,21 +61,29 @@ const best = (xs: number[]): number => Math.min(...xs);
 const ms = (x: number): string => x.toFixed(1).padStart(7);
 
 function report(reader: Reader, runs: number): void {
-  console.log(`${"text".padEnd(22)} ${"wall p50".padStart(9)} ${"best".padStart(7)} ${"cpu p50".padStart(8)} ${"best".padStart(7)}  ${"8 x 1/8 p50".padStart(11)}  ratio`);
+  console.log(
+    `${"text".padEnd(22)} ${"wall p50".padStart(9)} ${"best".padStart(7)} ${"cpu p50".padStart(8)} ${"best".padStart(7)}  ${"8 x 1/8 p50".padStart(11)}  ratio`,
+  );
   for (const [name, text] of TEXTS) {
     const whole = time(runs, () => reader.analyze(text));
     const eighth = MAX_TEXT_LENGTH / 8;
-    const pieces = Array.from({ length: 8 }, (_, i) => text.slice(i * eighth, (i + 1) * eighth).replace(/^[\udc00-\udfff]|[\ud800-\udbff]$/g, " "));
+    const pieces = Array.from({ length: 8 }, (_, i) =>
+      text.slice(i * eighth, (i + 1) * eighth).replace(/^[\udc00-\udfff]|[\ud800-\udbff]$/g, " "),
+    );
     const peer = time(runs, () => pieces.forEach((p) => reader.analyze(p)));
     const ratio = median(whole.cpu) / median(peer.cpu);
-    console.log(`${name.padEnd(22)} ${ms(median(whole.wall))}   ${ms(best(whole.wall))} ${ms(median(whole.cpu))}  ${ms(best(whole.cpu))}  ${ms(median(peer.cpu))}      ${ratio.toFixed(2)}`);
+    console.log(
+      `${name.padEnd(22)} ${ms(median(whole.wall))}   ${ms(best(whole.wall))} ${ms(median(whole.cpu))}  ${ms(best(whole.cpu))}  ${ms(median(peer.cpu))}      ${ratio.toFixed(2)}`,
+    );
   }
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
   const runs = Math.max(3, Number(values.runs) || 20);
-  console.log(`node ${process.version}, ${cpus()[0]?.model ?? "cpu"} x${cpus().length}, load ${loadavg()[0]!.toFixed(1)}; ${runs} runs; ms per Reading`);
+  console.log(
+    `node ${process.version}, ${cpus()[0]?.model ?? "cpu"} x${cpus().length}, load ${loadavg()[0]!.toFixed(1)}; ${runs} runs; ms per Reading`,
+  );
   const reader = await createReader();
   report(reader, runs);
 }

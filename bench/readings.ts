@@ -27,7 +27,9 @@ function messages(): Msg[] {
   const root = repoRoot();
   const out: Msg[] = [];
   const dataDir = join(root, "training", "data");
-  for (const f of readdirSync(dataDir).filter((x) => x.endsWith(".jsonl")).sort()) {
+  for (const f of readdirSync(dataDir)
+    .filter((x) => x.endsWith(".jsonl"))
+    .sort()) {
     for (const line of readFileSync(join(dataDir, f), "utf8").split("\n")) {
       if (!line.trim()) continue;
       const r = JSON.parse(line) as { text?: string; lang?: string };
@@ -36,7 +38,9 @@ function messages(): Msg[] {
   }
   const fx = join(root, "test", "fixtures");
   if (existsSync(fx)) {
-    for (const f of readdirSync(fx).filter((x) => x.endsWith(".jsonl")).sort()) {
+    for (const f of readdirSync(fx)
+      .filter((x) => x.endsWith(".jsonl"))
+      .sort()) {
       for (const line of readFileSync(join(fx, f), "utf8").split("\n")) {
         if (!line.trim()) continue;
         try {
@@ -104,7 +108,9 @@ async function main(): Promise<void> {
 
   // node-nlp on the same messages.
   const require = createRequire(import.meta.url);
-  const { SentimentAnalyzer } = require("node-nlp") as { SentimentAnalyzer: new () => { getSentiment(t: string, l: string): Promise<unknown> } };
+  const { SentimentAnalyzer } = require("node-nlp") as {
+    SentimentAnalyzer: new () => { getSentiment(t: string, l: string): Promise<unknown> };
+  };
   const nlp = new SentimentAnalyzer();
   const nlpLang = (l: string): string => (["en", "th", "cs", "tl"].includes(l) ? l : "en");
   for (let i = 0; i < 200; i++) await nlp.getSentiment(msgs[i]!.text, nlpLang(msgs[i]!.lang));
@@ -140,7 +146,9 @@ async function main(): Promise<void> {
     `| node-nlp, per CPU-second | ${nlpPerCpuSec.toFixed(0)} per second |`,
     `| attune full Readings / node-nlp sentiment (wall; CPU) | **${(attunePerSec / nlpPerSec).toFixed(2)}x; ${(attunePerCpuSec / nlpPerCpuSec).toFixed(2)}x** |`,
     "",
-    `Load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(", ")} on ${cpus().length} cores (other work on the machine inflates wall-clock numbers, not CPU time).`,
+    `Load average during the run: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(", ")} on ${cpus().length} cores (other work on the machine inflates wall-clock numbers, not CPU time).`,
     "",
   ];
   const text = lines.join("\n");

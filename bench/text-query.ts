@@ -14,7 +14,12 @@ import { listMessages } from "../src/store/message-query.js";
 import { openStore } from "../src/store/open-store.js";
 
 const { values: v } = parseArgs({
-  options: { db: { type: "string", default: ".bench-out/query.db" }, pg: { type: "boolean" }, schema: { type: "string", default: "bench_query" }, runs: { type: "string", default: "7" } },
+  options: {
+    db: { type: "string", default: ".bench-out/query.db" },
+    pg: { type: "boolean" },
+    schema: { type: "string", default: "bench_query" },
+    runs: { type: "string", default: "7" },
+  },
 });
 const pgUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
@@ -41,7 +46,11 @@ async function main(): Promise<void> {
       rows = r.items.length;
     }
     times.sort((a, b) => a - b);
-    out[name] = { rows, median_ms: Math.round(times[times.length >> 1]! * 10) / 10, max_ms: Math.round(times[times.length - 1]! * 10) / 10 };
+    out[name] = {
+      rows,
+      median_ms: Math.round(times[times.length >> 1]! * 10) / 10,
+      max_ms: Math.round(times[times.length - 1]! * 10) / 10,
+    };
   }
   process.stdout.write(JSON.stringify({ database: store.dialect, results: out }, null, 1) + "\n");
   await store.close();

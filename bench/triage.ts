@@ -25,20 +25,24 @@ import { dropPostgresSchema, openStore } from "../src/store/open-store.js";
 import { readingRows } from "../src/store/reading-row.js";
 import { withWriteTransaction } from "../src/store/write-transaction.js";
 
-const { values } = parseArgs({ options: { pg: { type: "boolean", default: false }, n: { type: "string", default: "20000" }, batch: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: { pg: { type: "boolean", default: false }, n: { type: "string", default: "20000" }, batch: { type: "string", default: "200" } },
+});
 const N = Number(values.n);
 const BATCH = Number(values.batch);
 const START = Date.parse("2026-11-30T08:00:00Z");
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function customerTexts(): string[] {
   const dir = join(import.meta.dirname, "..", "training", "data");
   const out: string[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith(".jsonl")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith(".jsonl"))
+    .sort()) {
     let k = 0;
     for (const line of readFileSync(join(dir, f), "utf8").split("\n")) {
       if (!line.trim()) continue;
@@ -61,13 +65,24 @@ async function main(): Promise<void> {
     // Readings per (text, context): private channel, and public social post with 5k followers.
     const privateReading = texts.map((t) => reader.analyze(t, { channel: "email", direction: "customer" }));
     const publicReading = texts.map((t) => reader.analyze(t, { channel: "social", public: true, audience: 5000, direction: "customer" }));
-    const agentTexts = privateReading.slice(0, 150).map((r, i) => draftReplies(r, { customerName: "Alex", agentName: "Sam" }, { message: texts[i]!, count: 1 })[0]!.text);
+    const agentTexts = privateReading
+      .slice(0, 150)
+      .map((r, i) => draftReplies(r, { customerName: "Alex", agentName: "Sam" }, { message: texts[i]!, count: 1 })[0]!.text);
     const agentReadings = agentTexts.map((t) => reader.analyze(t, { channel: "email", direction: "agent" }));
     process.stderr.write(`${texts.length} customer texts, ${agentTexts.length} agent texts read\n`);
 
     // Messages: threads of 1..4 turns, alternating customer and agent.
     const r = rng(42);
-    const plan: { external_id: string; text: string; channel: string; direction: "customer" | "agent"; author: unknown; thread: string; sent_at: number; public: boolean }[] = [];
+    const plan: {
+      external_id: string;
+      text: string;
+      channel: string;
+      direction: "customer" | "agent";
+      author: unknown;
+      thread: string;
+      sent_at: number;
+      public: boolean;
+    }[] = [];
     const readingOf = new Map<string, Reading>();
     let t = START;
     for (let th = 0; plan.length < N; th++) {
@@ -96,13 +111,24 @@ async function main(): Promise<void> {
     for (let i = 0; i < plan.length; i++) await ing.add(i + 1, plan[i]);
     await ing.finish();
     const db = caseDb(store);
-    const msgs = await db.selectFrom("messages").select(["id", "external_id", "workspace_id", "sent_at", "channel", "direction", "team_id"]).orderBy("id").execute();
+    const msgs = await db
+      .selectFrom("messages")
+      .select(["id", "external_id", "workspace_id", "sent_at", "channel", "direction", "team_id"])
+      .orderBy("id")
+      .execute();
     await withWriteTransaction(store, async (trx) => {
       for (let i = 0; i < msgs.length; i += 200) {
         const rows = msgs.slice(i, i + 200).map((m) => readingRows(m, readingOf.get(m.external_id)!, START));
-        await trx.insertInto("readings").values(rows.map((x) => x.reading)).execute();
+        await trx
+          .insertInto("readings")
+          .values(rows.map((x) => x.reading))
+          .execute();
         const labels = rows.flatMap((x) => x.labels);
-        for (let j = 0; j < labels.length; j += 300) await trx.insertInto("reading_labels").values(labels.slice(j, j + 300)).execute();
+        for (let j = 0; j < labels.length; j += 300)
+          await trx
+            .insertInto("reading_labels")
+            .values(labels.slice(j, j + 300))
+            .execute();
       }
       await trx.deleteFrom("reading_queue").execute();
     });
@@ -125,7 +151,11 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     const cpuSecs = (cpu.user + cpu.system) / 1e6;
     lat.sort((a, b) => a - b);
-    const active = await db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).where("active", "=", 1).executeTakeFirstOrThrow();
+    const active = await db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("active", "=", 1)
+      .executeTakeFirstOrThrow();
     console.log(
       JSON.stringify({
         bench: "triage",

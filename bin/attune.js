@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 
 const main = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 if (!existsSync(main)) {
-  process.stderr.write(`attune is not built in this checkout: run \`npm ci\` (or \`npm run build\`) in ${fileURLToPath(new URL("..", import.meta.url))}\n`);
+  process.stderr.write(
+    `attune is not built in this checkout: run \`npm ci\` (or \`npm run build\`) in ${fileURLToPath(new URL("..", import.meta.url))}\n`,
+  );
   process.exit(2);
 }
 await import(main);

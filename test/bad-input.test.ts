@@ -89,9 +89,18 @@ describe.each(DATABASES)("bad input on $name", (database) => {
     expect(JSON.stringify(wrong)).not.toContain("secret customer words");
     const unknown = await errorOf(await t.post("/messages", { external_id: "u", text: "t", author: { id: "a", shoe_size: 44 }, extra: 1 }));
     expect(unknown.code).toBe("input.unknown_field");
-    expect(unknown.details.problems).toEqual(expect.arrayContaining([{ field: "extra", code: "input.unknown_field" }, { field: "author.shoe_size", code: "input.unknown_field" }]));
+    expect(unknown.details.problems).toEqual(
+      expect.arrayContaining([
+        { field: "extra", code: "input.unknown_field" },
+        { field: "author.shoe_size", code: "input.unknown_field" },
+      ]),
+    );
     expect(await errorOf(await t.post("/messages/batch", { messages: [], note: "x" }))).toMatchObject({ status: 400 });
-    expect(await errorOf(await t.req("POST", "/messages", { raw: "external_id=x", headers: { "content-type": "application/x-www-form-urlencoded" } }))).toMatchObject({ status: 415, code: "input.unsupported_format" });
+    expect(
+      await errorOf(
+        await t.req("POST", "/messages", { raw: "external_id=x", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      ),
+    ).toMatchObject({ status: 415, code: "input.unsupported_format" });
     expect(await errorOf(await t.get("/messages?limit=abc"))).toMatchObject({ status: 400, code: "input.wrong_type" });
     expect(await errorOf(await t.get("/messages?limit=5000"))).toMatchObject({ status: 400 });
     expect(await errorOf(await t.get("/nowhere"))).toMatchObject({ status: 404, code: "store.not_found" });
@@ -100,12 +109,22 @@ describe.each(DATABASES)("bad input on $name", (database) => {
 
   it("refuses oversized bodies, fields and batches", async () => {
     const big = "x".repeat(9 * 1024 * 1024);
-    expect(await errorOf(await t.post("/messages", { external_id: "big", text: big }))).toMatchObject({ status: 413, code: "input.too_large" });
+    expect(await errorOf(await t.post("/messages", { external_id: "big", text: big }))).toMatchObject({
+      status: 413,
+      code: "input.too_large",
+    });
     const field = await errorOf(await t.post("/messages", { external_id: "long", text: "y".repeat(70_000) }));
-    expect(field).toMatchObject({ status: 413, code: "input.too_large", details: { problems: [{ field: "text", code: "input.too_large" }] } });
+    expect(field).toMatchObject({
+      status: 413,
+      code: "input.too_large",
+      details: { problems: [{ field: "text", code: "input.too_large" }] },
+    });
     const many = Array.from({ length: 1001 }, (_, i) => ({ external_id: `m${i}`, text: "hi" }));
     expect(await errorOf(await t.post("/messages/batch", { messages: many }))).toMatchObject({ code: "input.too_large" });
-    const declared = await t.req("POST", "/messages", { raw: "{}", headers: { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) } });
+    const declared = await t.req("POST", "/messages", {
+      raw: "{}",
+      headers: { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) },
+    });
     expect((await errorOf(declared)).code).toBe("input.too_large");
   });
 
@@ -120,7 +139,10 @@ describe.each(DATABASES)("bad input on $name", (database) => {
   it("streams a CSV with a 100 MB field without holding it: 413 after about a megabyte", async () => {
     const { stream, counter } = generated('external_id,text\nbig1,"', 100 * 1024 * 1024, 0x61, '"\n');
     const before = memory();
-    const res = await t.req("POST", "/import?format=csv&source=hundred", { raw: stream as unknown as NonNullable<RequestInit["body"]>, headers: { "content-type": "text/csv" } });
+    const res = await t.req("POST", "/import?format=csv&source=hundred", {
+      raw: stream as unknown as NonNullable<RequestInit["body"]>,
+      headers: { "content-type": "text/csv" },
+    });
     const err = await errorOf(res);
     expect(err).toMatchObject({ status: 413, code: "input.too_large", details: { unit: "record" } });
     expect(counter.pulled).toBeLessThan(8 * 1024 * 1024);
@@ -129,23 +151,41 @@ describe.each(DATABASES)("bad input on $name", (database) => {
 
   it("rejects invalid UTF-8: a JSON body as a whole, a JSONL line on its own", async () => {
     const bad = Buffer.concat([Buffer.from('{"external_id":"u8","text":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
-    expect(await errorOf(await t.req("POST", "/messages", { raw: bad, headers: { "content-type": "application/json" } }))).toMatchObject({ status: 400, code: "input.invalid_utf8" });
-    const jsonl = Buffer.concat([Buffer.from('{"external_id":"ok8","text":"good"}\n'), bad, Buffer.from("\n"), Buffer.from('{"external_id":"ok9","text":"také dobré"}\n')]);
+    expect(await errorOf(await t.req("POST", "/messages", { raw: bad, headers: { "content-type": "application/json" } }))).toMatchObject({
+      status: 400,
+      code: "input.invalid_utf8",
+    });
+    const jsonl = Buffer.concat([
+      Buffer.from('{"external_id":"ok8","text":"good"}\n'),
+      bad,
+      Buffer.from("\n"),
+      Buffer.from('{"external_id":"ok9","text":"také dobré"}\n'),
+    ]);
     const res = await t.req("POST", "/import?format=jsonl&source=utf", { raw: jsonl });
     expect(await res.json()).toMatchObject({ accepted: 2, rejected: 1, problems: [{ row: 2, code: "input.invalid_utf8" }] });
     const csv = Buffer.concat([Buffer.from("external_id,text\nc8,"), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]);
-    expect(await errorOf(await t.req("POST", "/import?format=csv&source=utfcsv", { raw: csv }))).toMatchObject({ status: 400, code: "input.invalid_utf8" });
+    expect(await errorOf(await t.req("POST", "/import?format=csv&source=utfcsv", { raw: csv }))).toMatchObject({
+      status: 400,
+      code: "input.invalid_utf8",
+    });
   });
 
   it("refuses gzip bombs with bounded memory", async () => {
     const bomb = await zeroBomb(256 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = memory();
-    const json = await errorOf(await t.req("POST", "/messages", { raw: new Uint8Array(bomb), headers: { "content-type": "application/json", "content-encoding": "gzip" } }));
+    const json = await errorOf(
+      await t.req("POST", "/messages", {
+        raw: new Uint8Array(bomb),
+        headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      }),
+    );
     expect(json).toMatchObject({ status: 413, code: "input.compressed_bomb" });
     // The streamed import allows 1 GiB inflated; a tighter app shows the same check there.
     const tight = await testApp(store, {});
-    const limited = await (await import("../src/server/app.js")).createApp({
+    const limited = await (
+      await import("../src/server/app.js")
+    ).createApp({
       store,
       engine: async () => {
         throw new Error("unused");
@@ -155,11 +195,24 @@ describe.each(DATABASES)("bad input on $name", (database) => {
       limits: { ...(await import("../src/ingest/limits.js")).LIMITS, uploadInflatedBytes: 64 * 1024 * 1024 },
       secureCookies: false,
     });
-    const res = await limited.request("/api/v1/import?format=jsonl&source=bomb", { method: "POST", headers: { authorization: `Bearer ${tight.adminKey}` }, body: new Uint8Array(bomb) });
+    const res = await limited.request("/api/v1/import?format=jsonl&source=bomb", {
+      method: "POST",
+      headers: { authorization: `Bearer ${tight.adminKey}` },
+      body: new Uint8Array(bomb),
+    });
     expect(await errorOf(res)).toMatchObject({ status: 413, code: "input.compressed_bomb" });
     expect(memory() - before).toBeLessThan(96 * 1024 * 1024);
-    const notGzip = await errorOf(await t.req("POST", "/messages", { raw: "plain", headers: { "content-type": "application/json", "content-encoding": "gzip" } }));
+    const notGzip = await errorOf(
+      await t.req("POST", "/messages", { raw: "plain", headers: { "content-type": "application/json", "content-encoding": "gzip" } }),
+    );
     expect(notGzip).toMatchObject({ status: 415, code: "input.unsupported_format" });
-    expect(await errorOf(await t.req("POST", "/messages", { raw: gzipSync("{}"), headers: { "content-type": "application/json", "content-encoding": "br" } }))).toMatchObject({ status: 415 });
+    expect(
+      await errorOf(
+        await t.req("POST", "/messages", {
+          raw: gzipSync("{}"),
+          headers: { "content-type": "application/json", "content-encoding": "br" },
+        }),
+      ),
+    ).toMatchObject({ status: 415 });
   });
 });

@@ -21,18 +21,54 @@ describe.each(DATABASES)("spike alerts on $name", (database) => {
     store = await database.open();
     const rows: { external_id: string; text: string; channel: string; sent_at: number; label: string }[] = [];
     for (let h = 1; h <= 168; h++) {
-      rows.push({ external_id: `b-${h}`, text: `baseline ${h}`, channel: "chat", sent_at: HOUR_START - h * HOUR + 60_000, label: "frustration" });
-      for (let k = 0; k < 12; k++) rows.push({ external_id: `s-${h}-${k}`, text: `steady ${h} ${k}`, channel: "email", sent_at: HOUR_START - h * HOUR + k * 60_000, label: "worry" });
+      rows.push({
+        external_id: `b-${h}`,
+        text: `baseline ${h}`,
+        channel: "chat",
+        sent_at: HOUR_START - h * HOUR + 60_000,
+        label: "frustration",
+      });
+      for (let k = 0; k < 12; k++)
+        rows.push({
+          external_id: `s-${h}-${k}`,
+          text: `steady ${h} ${k}`,
+          channel: "email",
+          sent_at: HOUR_START - h * HOUR + k * 60_000,
+          label: "worry",
+        });
     }
-    for (let k = 0; k < 15; k++) rows.push({ external_id: `x-${k}`, text: `burst ${k}`, channel: "chat", sent_at: HOUR_START + k * 60_000, label: "frustration" });
-    for (let k = 0; k < 12; k++) rows.push({ external_id: `y-${k}`, text: `steady now ${k}`, channel: "email", sent_at: HOUR_START + k * 60_000, label: "worry" });
+    for (let k = 0; k < 15; k++)
+      rows.push({ external_id: `x-${k}`, text: `burst ${k}`, channel: "chat", sent_at: HOUR_START + k * 60_000, label: "frustration" });
+    for (let k = 0; k < 12; k++)
+      rows.push({ external_id: `y-${k}`, text: `steady now ${k}`, channel: "email", sent_at: HOUR_START + k * 60_000, label: "worry" });
     const ing = await Ingestor.open(store, { source: "spike", origin: "import" });
-    for (let i = 0; i < rows.length; i++) await ing.add(i + 1, { external_id: rows[i]!.external_id, text: rows[i]!.text, channel: rows[i]!.channel, sent_at: rows[i]!.sent_at });
+    for (let i = 0; i < rows.length; i++)
+      await ing.add(i + 1, {
+        external_id: rows[i]!.external_id,
+        text: rows[i]!.text,
+        channel: rows[i]!.channel,
+        sent_at: rows[i]!.sent_at,
+      });
     await ing.finish();
     const db = caseDb(store);
     const ids = new Map((await db.selectFrom("messages").select(["id", "external_id"]).execute()).map((m) => [m.external_id, m.id]));
-    const labels = rows.map((r) => ({ message_id: ids.get(r.external_id)!, workspace_id: store.workspaceId, kind: "emotion" as const, label: r.label, polarity: "", score: 0.8, sent_at: r.sent_at, channel: r.channel, direction: "customer", language: "en" }));
-    for (let i = 0; i < labels.length; i += 200) await db.insertInto("reading_labels").values(labels.slice(i, i + 200)).execute();
+    const labels = rows.map((r) => ({
+      message_id: ids.get(r.external_id)!,
+      workspace_id: store.workspaceId,
+      kind: "emotion" as const,
+      label: r.label,
+      polarity: "",
+      score: 0.8,
+      sent_at: r.sent_at,
+      channel: r.channel,
+      direction: "customer",
+      language: "en",
+    }));
+    for (let i = 0; i < labels.length; i += 200)
+      await db
+        .insertInto("reading_labels")
+        .values(labels.slice(i, i + 200))
+        .execute();
   }, 60_000);
   afterAll(async () => {
     await store?.cleanup();

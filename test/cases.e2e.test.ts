@@ -152,9 +152,23 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     expect(warnings[0]!.answered).toBe(500);
     expect(warnings[1]!.answered).toBe(204);
     for (const g of hook.got) {
-      const ok = verifyWebhook(secret, String(g.headers["x-attune-timestamp"]), String(g.headers["x-attune-signature"]), Buffer.from(g.body), clock.now());
+      const ok = verifyWebhook(
+        secret,
+        String(g.headers["x-attune-timestamp"]),
+        String(g.headers["x-attune-signature"]),
+        Buffer.from(g.body),
+        clock.now(),
+      );
       expect(ok.signatureId).toMatch(/^[0-9a-f]{64}$/);
-      expect(() => verifyWebhook("wrong-secret-wrong-secret", String(g.headers["x-attune-timestamp"]), String(g.headers["x-attune-signature"]), Buffer.from(g.body), clock.now())).toThrow();
+      expect(() =>
+        verifyWebhook(
+          "wrong-secret-wrong-secret",
+          String(g.headers["x-attune-timestamp"]),
+          String(g.headers["x-attune-signature"]),
+          Buffer.from(g.body),
+          clock.now(),
+        ),
+      ).toThrow();
     }
     const alert = JSON.parse(warnings[1]!.body);
     expect(alert).toMatchObject({ kind: "sla_warning", case_id: caseId, attempt: 2 });
@@ -243,7 +257,12 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     expect(c.recovered).toBe(true);
     expect((await req("GET", "/cases")).json.items).toHaveLength(0); // praise in a private chat opens no case
     const rec = await req("GET", "/recovery?by=channel");
-    expect(rec.json.items.find((r: any) => r.key === "social")).toMatchObject({ judged: 1, recovered: 1, rate: 1, goodwill: [{ currency: "EUR", amount: 15, cases: 1 }] });
+    expect(rec.json.items.find((r: any) => r.key === "social")).toMatchObject({
+      judged: 1,
+      recovered: 1,
+      rate: 1,
+      goodwill: [{ currency: "EUR", amount: 15, cases: 1 }],
+    });
     const follow = await req("POST", `/cases/${caseId}/follow-up`, { outcome: "reached", close: true });
     expect(follow.json.status).toBe("closed");
   });
@@ -261,8 +280,22 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
   it("records a breach when nobody answers in time, and opens a case for a question left unanswered", async () => {
     const t0 = clock.now();
     await ingest([
-      { external_id: "ana-1", text: "I was charged twice for my order and I am really angry about it. Fix this now.", channel: "email", author: "ana@example.com", thread: "t-ana", sent_at: t0 },
-      { external_id: "bo-1", text: "Hi, does the blue jacket come in size XL?", channel: "email", author: "bo@example.com", thread: "t-bo", sent_at: t0 },
+      {
+        external_id: "ana-1",
+        text: "I was charged twice for my order and I am really angry about it. Fix this now.",
+        channel: "email",
+        author: "ana@example.com",
+        thread: "t-ana",
+        sent_at: t0,
+      },
+      {
+        external_id: "bo-1",
+        text: "Hi, does the blue jacket come in size XL?",
+        channel: "email",
+        author: "bo@example.com",
+        thread: "t-bo",
+        sent_at: t0,
+      },
     ]);
     const open = (await req("GET", "/cases")).json.items;
     expect(open).toHaveLength(1);

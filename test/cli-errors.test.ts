@@ -62,12 +62,15 @@ describe("usage errors exit 2 with a coded reason", () => {
 });
 
 describe("--help", () => {
-  it.each(["demo", "analyze", "import", "serve", "worker", "reread", "keys", "users", "reply", "check", "train", "eval", "cases"])("attune %s --help prints its usage and does nothing else", async (cmd) => {
-    const r = await attune([cmd, "--help"]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`attune ${cmd}`);
-    expect(r.stderr).toBe("");
-  });
+  it.each(["demo", "analyze", "import", "serve", "worker", "reread", "keys", "users", "reply", "check", "train", "eval", "cases"])(
+    "attune %s --help prints its usage and does nothing else",
+    async (cmd) => {
+      const r = await attune([cmd, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`attune ${cmd}`);
+      expect(r.stderr).toBe("");
+    },
+  );
 });
 
 describe("attune serve on a busy port", () => {
@@ -76,7 +79,9 @@ describe("attune serve on a busy port", () => {
 
   it("says the port is in use, exits 1, and creates no admin key", async () => {
     holder = createServer();
-    const port = await new Promise<number>((resolve) => holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)),
+    );
     const r = await attune(["serve", "--port", String(port), "--db", join(dir, "busy.db"), "--no-worker"]);
     expect(r.code).toBe(1);
     expect(errorLine(r.stderr)).toMatchObject({ code: "server.port_in_use", details: { port, host: "127.0.0.1" } });
@@ -88,11 +93,23 @@ describe("attune serve on a busy port", () => {
 describe("attune import", () => {
   it("keeps the good rows, reports each bad one with the allowed values, and exits 1", async () => {
     const file = join(dir, "mixed.jsonl");
-    writeFileSync(file, [{ external_id: "a", text: "Where is my parcel?" }, { external_id: "b", text: "Hi", channel: "pigeon" }, { external_id: "c", text: "Thanks!", direction: "boss" }].map((r) => JSON.stringify(r)).join("\n") + "\n");
+    writeFileSync(
+      file,
+      [
+        { external_id: "a", text: "Where is my parcel?" },
+        { external_id: "b", text: "Hi", channel: "pigeon" },
+        { external_id: "c", text: "Thanks!", direction: "boss" },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join("\n") + "\n",
+    );
     const r = await attune(["import", file, "--db", join(dir, "mixed.db")]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({ accepted: 1, duplicates: 0, conflicts: 0, rejected: 2 });
-    const problems = r.stderr.split("\n").filter((l) => l.startsWith('{"problem"')).map((l) => (JSON.parse(l) as { problem: Record<string, unknown> }).problem);
+    const problems = r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith('{"problem"'))
+      .map((l) => (JSON.parse(l) as { problem: Record<string, unknown> }).problem);
     expect(problems).toEqual([
       { row: 2, field: "channel", code: "input.invalid_value", allowed: expect.arrayContaining(["email", "chat", "social"]) },
       { row: 3, field: "direction", code: "input.invalid_value", allowed: ["customer", "agent", "employee"] },
@@ -103,10 +120,16 @@ describe("attune import", () => {
   it("shows progress on stderr while a long file is stored, and exits 0 when every row was taken", async () => {
     const file = join(dir, "long.jsonl");
     const rows = 25_000;
-    writeFileSync(file, Array.from({ length: rows }, (_, i) => JSON.stringify({ external_id: `r${i}`, text: `message ${i}` })).join("\n") + "\n");
+    writeFileSync(
+      file,
+      Array.from({ length: rows }, (_, i) => JSON.stringify({ external_id: `r${i}`, text: `message ${i}` })).join("\n") + "\n",
+    );
     const r = await attune(["import", file, "--db", join(dir, "long.db")]);
     expect(r.code).toBe(0);
-    const progress = r.stderr.split("\n").filter((l) => l.startsWith('{"progress"')).map((l) => (JSON.parse(l) as { progress: { rows: number } }).progress.rows);
+    const progress = r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith('{"progress"'))
+      .map((l) => (JSON.parse(l) as { progress: { rows: number } }).progress.rows);
     expect(progress).toEqual([10_000, 20_000]);
     expect(JSON.parse(r.stdout)).toMatchObject({ accepted: rows });
   });
@@ -115,7 +138,10 @@ describe("attune import", () => {
 describe("first sign-in", () => {
   it("serve says how to create the first admin user; doing exactly that lets them sign in", async () => {
     const db = join(dir, "first.db");
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--db", db, "--no-worker"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--db", db, "--no-worker"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       let out = "";
       const port = await new Promise<number>((resolve, reject) => {
@@ -132,7 +158,11 @@ describe("first sign-in", () => {
       expect(command).toBe(`users create --email you@example.com --role admin --db ${db}`);
       const made = await attune(command!.split(" "), "a long enough passphrase\n");
       expect(made.code).toBe(0);
-      const session = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "you@example.com", password: "a long enough passphrase" }) });
+      const session = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "you@example.com", password: "a long enough passphrase" }),
+      });
       expect(session.status).toBe(200);
       expect(((await session.json()) as { user: { role: string } }).user.role).toBe("admin");
     } finally {

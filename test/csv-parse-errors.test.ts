@@ -22,7 +22,12 @@ describe.each(DATABASES)("CSV parse errors on $name", (database) => {
   });
 
   async function stored(prefix: string): Promise<string[]> {
-    const rows = await store.db.selectFrom("messages").select("external_id").where("external_id", "like", `${prefix}%`).orderBy("external_id").execute();
+    const rows = await store.db
+      .selectFrom("messages")
+      .select("external_id")
+      .where("external_id", "like", `${prefix}%`)
+      .orderBy("external_id")
+      .execute();
     return rows.map((r) => r.external_id);
   }
 
@@ -39,7 +44,12 @@ describe.each(DATABASES)("CSV parse errors on $name", (database) => {
       ],
     });
     expect(await stored("sq")).toEqual(["sq1", "sq3", "sq5"]);
-    const quarantined = await store.db.selectFrom("quarantine").select(["row", "code"]).where("code", "=", "input.csv_malformed").orderBy("row").execute();
+    const quarantined = await store.db
+      .selectFrom("quarantine")
+      .select(["row", "code"])
+      .where("code", "=", "input.csv_malformed")
+      .orderBy("row")
+      .execute();
     expect(quarantined.map((q) => q.row)).toEqual([3, 5]);
   });
 
@@ -47,7 +57,10 @@ describe.each(DATABASES)("CSV parse errors on $name", (database) => {
     const csv = 'external_id,text\ncq1,fine\ncq2,"closed"early,x\ncq3,after\n';
     const res = await t.req("POST", "/import?format=csv&source=closing", { raw: csv });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error).toMatchObject({ code: "input.csv_malformed", details: { reason: "csv_invalid_closing_quote", row: 3, accepted: 1 } });
+    expect(((await res.json()) as any).error).toMatchObject({
+      code: "input.csv_malformed",
+      details: { reason: "csv_invalid_closing_quote", row: 3, accepted: 1 },
+    });
     expect(await stored("cq")).toEqual(["cq1"]);
   });
 });

@@ -22,9 +22,31 @@ function employees(team: string, n: number, text: string) {
 }
 
 const CUSTOMERS = [
-  { external_id: "c-1", text: "My parcel is two weeks late and nobody answers. I want a refund now!", channel: "email", author: "ana", team: "support-a", sent_at: "2026-03-02T09:00:00Z" },
-  { external_id: "c-2", text: "Thank you, the courier was quick and kind. Great service!", channel: "chat", author: "ben", team: "support-b", sent_at: "2026-03-03T09:00:00Z" },
-  { external_id: "c-3", text: "สั่งของไปสามวันแล้วยังไม่ได้เลยค่ะ แย่มาก", channel: "chat", author: "somchai", team: "support-a", sent_at: "2026-03-03T10:00:00Z", language: "th" },
+  {
+    external_id: "c-1",
+    text: "My parcel is two weeks late and nobody answers. I want a refund now!",
+    channel: "email",
+    author: "ana",
+    team: "support-a",
+    sent_at: "2026-03-02T09:00:00Z",
+  },
+  {
+    external_id: "c-2",
+    text: "Thank you, the courier was quick and kind. Great service!",
+    channel: "chat",
+    author: "ben",
+    team: "support-b",
+    sent_at: "2026-03-03T09:00:00Z",
+  },
+  {
+    external_id: "c-3",
+    text: "สั่งของไปสามวันแล้วยังไม่ได้เลยค่ะ แย่มาก",
+    channel: "chat",
+    author: "somchai",
+    team: "support-a",
+    sent_at: "2026-03-03T10:00:00Z",
+    language: "th",
+  },
 ];
 
 describe.each(DATABASES)("dashboard API on $name", (database) => {
@@ -136,7 +158,15 @@ describe("dashboard static files", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     const csp = res.headers.get("content-security-policy")!;
-    for (const d of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"]) expect(csp).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toContain("unsafe-inline");
     const js = await t.app.request("/assets/app-1.js");
     expect(js.headers.get("content-type")).toMatch(/^text\/javascript/);

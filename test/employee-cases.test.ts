@@ -23,8 +23,22 @@ describe.each(DATABASES)("cases and employee feedback on $name", (database) => {
     expect((await t.post("/sources", { name: "desk", employee_feedback: true })).status).toBe(201);
     const now = Date.now();
     const messages = [
-      { external_id: "c-1", text: "This is the third time my order is late. I want a refund now or I will post about you everywhere!", channel: "email", author: "ana", thread: "t-1", sent_at: now - 60_000 },
-      { external_id: "e-1", text: SECRET_TEXT, channel: "internal", direction: "employee", author: { id: "emp-1", team: "Support" }, thread: "t-1" },
+      {
+        external_id: "c-1",
+        text: "This is the third time my order is late. I want a refund now or I will post about you everywhere!",
+        channel: "email",
+        author: "ana",
+        thread: "t-1",
+        sent_at: now - 60_000,
+      },
+      {
+        external_id: "e-1",
+        text: SECRET_TEXT,
+        channel: "internal",
+        direction: "employee",
+        author: { id: "emp-1", team: "Support" },
+        thread: "t-1",
+      },
     ];
     expect(await (await t.post("/messages/batch", { source: "desk", messages })).json()).toMatchObject({ accepted: 2, rejected: 0 });
     await new ReadingWorker(store, await sharedReader()).drain();

@@ -36,7 +36,9 @@ function team(name: string, n: number, text: string, day = 5) {
 /** Every released cell of January as "team:respondents:negative". */
 function cellsOf(body: any): string[] {
   const jan = body.months.find((m: any) => m.month === "2026-01");
-  return jan.cells.map((c: any) => `${c.team === "other" ? `other(${c.pooled_teams.join("+")})` : c.team.name}:${c.respondents}:${c.sentiment.negative}`);
+  return jan.cells.map(
+    (c: any) => `${c.team === "other" ? `other(${c.pooled_teams.join("+")})` : c.team.name}:${c.respondents}:${c.sentiment.negative}`,
+  );
 }
 
 describe.each(DATABASES)("employee privacy on $name", (database) => {
@@ -65,19 +67,53 @@ describe.each(DATABASES)("employee privacy on $name", (database) => {
       ...team("Charlie", 4, "The vans are unsafe and nobody fixes the brakes."),
       { ...team("Delta", 1, SECRET_TEXT)[0]!, text: `${SECRET_TEXT}. I am exhausted and angry.`, thread: "t-shared" },
       // An agent who also answers the staff survey: their score is employee data.
-      { external_id: "lee-survey", text: "Too many tickets, not enough people.", channel: "survey", direction: "employee", author: "agent-lee", team: "Support", sent_at: JAN(21), survey: { kind: "nps", score: 3 } },
+      {
+        external_id: "lee-survey",
+        text: "Too many tickets, not enough people.",
+        channel: "survey",
+        direction: "employee",
+        author: "agent-lee",
+        team: "Support",
+        sent_at: JAN(21),
+        survey: { kind: "nps", score: 3 },
+      },
     ];
     // The agent is known as an agent first, from the customer thread.
     const customer = [
-      { external_id: "c-1", text: "Where is my parcel? Two weeks now.", channel: "email", author: "ana", thread: "t-shared", sent_at: JAN(22) },
-      { external_id: "a-1", text: "Dear Ana, sorry, it ships today.", channel: "email", author: "agent-lee", direction: "agent", thread: "t-shared", sent_at: JAN(23) },
+      {
+        external_id: "c-1",
+        text: "Where is my parcel? Two weeks now.",
+        channel: "email",
+        author: "ana",
+        thread: "t-shared",
+        sent_at: JAN(22),
+      },
+      {
+        external_id: "a-1",
+        text: "Dear Ana, sorry, it ships today.",
+        channel: "email",
+        author: "agent-lee",
+        direction: "agent",
+        thread: "t-shared",
+        sent_at: JAN(23),
+      },
     ];
-    expect(await (await t.post("/messages/batch", { source: "hr-survey", messages: customer }, agentKey)).json()).toMatchObject({ accepted: 2 });
+    expect(await (await t.post("/messages/batch", { source: "hr-survey", messages: customer }, agentKey)).json()).toMatchObject({
+      accepted: 2,
+    });
     const res = await t.post("/messages/batch", { source: "hr-survey", messages }, surveyKey);
     expect(await res.json()).toMatchObject({ accepted: messages.length, rejected: 0 });
     await new ReadingWorker(store, await sharedReader()).drain();
-    deltaId = (await store.db.selectFrom("people").select("id").where("kind", "=", "employee").where("team_id", "=", (await store.db.selectFrom("teams").select("id").where("name", "=", "Delta").executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow()).id;
-    leeId = (await store.db.selectFrom("messages").select("person_id").where("external_id", "=", "a-1").executeTakeFirstOrThrow()).person_id!;
+    deltaId = (
+      await store.db
+        .selectFrom("people")
+        .select("id")
+        .where("kind", "=", "employee")
+        .where("team_id", "=", (await store.db.selectFrom("teams").select("id").where("name", "=", "Delta").executeTakeFirstOrThrow()).id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    leeId = (await store.db.selectFrom("messages").select("person_id").where("external_id", "=", "a-1").executeTakeFirstOrThrow())
+      .person_id!;
     clock.set(Date.parse("2026-02-03T09:00:00Z"));
   });
   afterAll(async () => {
@@ -87,9 +123,18 @@ describe.each(DATABASES)("employee privacy on $name", (database) => {
   it("lists, searches and shows no employee message to any role, by any filter", async () => {
     const delta = await store.db.selectFrom("messages").select(["id"]).where("person_id", "=", deltaId).executeTakeFirstOrThrow();
     for (const key of [t.adminKey, agentKey, peopleKey, analystKey]) {
-      for (const path of ["/messages?limit=200", `/messages?person_id=${deltaId}`, "/messages?text=Chef%20schreit", "/messages?channel=survey", "/messages?from=2026-01-01&to=2026-02-01&limit=200"]) {
+      for (const path of [
+        "/messages?limit=200",
+        `/messages?person_id=${deltaId}`,
+        "/messages?text=Chef%20schreit",
+        "/messages?channel=survey",
+        "/messages?from=2026-01-01&to=2026-02-01&limit=200",
+      ]) {
         const page = (await (await t.get(path, key)).json()) as any;
-        expect(page.items.filter((m: any) => m.direction === "employee"), path).toEqual([]);
+        expect(
+          page.items.filter((m: any) => m.direction === "employee"),
+          path,
+        ).toEqual([]);
       }
       expect(((await (await t.get("/messages?direction=employee", key)).json()) as any).error.code).toBe("input.invalid_value");
       expect((await t.get(`/messages/${delta.id}`, key)).status).toBe(404);
@@ -127,7 +172,11 @@ describe.each(DATABASES)("employee privacy on $name", (database) => {
   });
 
   it("keeps the text of a refused employee row out of the quarantine", async () => {
-    const res = await t.post("/messages/batch", { source: "hr-survey", messages: [{ external_id: "q-1", text: SECRET_TEXT, direction: "employee", author: "x", sent_at: JAN(2) }] }, agentKey);
+    const res = await t.post(
+      "/messages/batch",
+      { source: "hr-survey", messages: [{ external_id: "q-1", text: SECRET_TEXT, direction: "employee", author: "x", sent_at: JAN(2) }] },
+      agentKey,
+    );
     expect(await res.json()).toMatchObject({ rejected: 1, problems: [{ field: "direction", code: "auth.forbidden" }] });
     const rows = await store.db.selectFrom("quarantine").select(["raw", "code"]).where("code", "=", "auth.forbidden").execute();
     expect(rows.length).toBeGreaterThan(0);
@@ -140,7 +189,15 @@ describe.each(DATABASES)("employee privacy on $name", (database) => {
     expect(before).toEqual(["Alpha:6:0", "Bravo:6:0", "other(Charlie+Delta+Support):6:" + before[2]!.split(":")[2]]);
     const invented = (source: string, day: string) => ({
       source,
-      messages: Array.from({ length: 4 }, (_, i) => ({ external_id: `fake-${source}-${day}-${i}`, text: "All good here, very happy.", channel: "survey", direction: "employee", author: { id: `ghost-${i}`, team: "Delta" }, team: "Delta", sent_at: day })),
+      messages: Array.from({ length: 4 }, (_, i) => ({
+        external_id: `fake-${source}-${day}-${i}`,
+        text: "All good here, very happy.",
+        channel: "survey",
+        direction: "employee",
+        author: { id: `ghost-${i}`, team: "Delta" },
+        team: "Delta",
+        sent_at: day,
+      })),
     });
     // A messages:write key cannot write employee feedback at all, into a trusted source or its own.
     const viaAgent = (await (await t.post("/messages/batch", invented("hr-survey", JAN(15)), agentKey)).json()) as any;
@@ -160,7 +217,12 @@ describe.each(DATABASES)("employee privacy on $name", (database) => {
     const dir = mkdtempSync(join(tmpdir(), "attune-ghosts-"));
     try {
       const file = join(dir, "ghosts.jsonl");
-      writeFileSync(file, invented("x", JAN(17)).messages.map((m) => JSON.stringify(m)).join("\n"));
+      writeFileSync(
+        file,
+        invented("x", JAN(17))
+          .messages.map((m) => JSON.stringify(m))
+          .join("\n"),
+      );
       expect(await importFiles(store, [file], { source: "hr-survey", employeeBackfill: true })).toMatchObject({ accepted: 4 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -184,7 +246,15 @@ describe.each(DATABASES)("employee privacy on $name", (database) => {
     // February: answers from a source whose trust is then withdrawn are not counted.
     clock.set(Date.parse("2026-02-10T09:00:00Z"));
     expect((await t.post("/sources", { name: "pulse", employee_feedback: true })).status).toBe(201);
-    const feb = Array.from({ length: 6 }, (_, i) => ({ external_id: `p-${i}`, text: "Fine.", channel: "survey", direction: "employee", author: { id: `p-${i}`, team: "Alpha" }, team: "Alpha", sent_at: `2026-02-0${i + 2}T09:00:00Z` }));
+    const feb = Array.from({ length: 6 }, (_, i) => ({
+      external_id: `p-${i}`,
+      text: "Fine.",
+      channel: "survey",
+      direction: "employee",
+      author: { id: `p-${i}`, team: "Alpha" },
+      team: "Alpha",
+      sent_at: `2026-02-0${i + 2}T09:00:00Z`,
+    }));
     expect(await (await t.post("/messages/batch", { source: "pulse", messages: feb }, surveyKey)).json()).toMatchObject({ accepted: 6 });
     await new ReadingWorker(store, await sharedReader()).drain();
     expect((await t.post("/sources", { name: "pulse", employee_feedback: false })).status).toBe(201);

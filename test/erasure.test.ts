@@ -40,13 +40,35 @@ describe.each(DATABASES)("erasing a customer on $name", (database) => {
     const rows = [
       // A thread two customers share: each complains and gets an answer.
       { external_id: "a-shared", thread: "shared", author: "cust-a", text: "Alpha here: my order never came", sent_at: at(0) },
-      { external_id: "reply-a-shared", thread: "shared", author: "agent-1", direction: "agent", text: "Sorry Alpha, we are on it", sent_at: at(5) },
+      {
+        external_id: "reply-a-shared",
+        thread: "shared",
+        author: "agent-1",
+        direction: "agent",
+        text: "Sorry Alpha, we are on it",
+        sent_at: at(5),
+      },
       { external_id: "b-shared", thread: "shared", author: "cust-b", text: "Bravo here: mine never came either", sent_at: at(10) },
-      { external_id: "reply-b-shared", thread: "shared", author: "agent-1", direction: "agent", text: "Sorry Bravo, we are on it", sent_at: at(15) },
+      {
+        external_id: "reply-b-shared",
+        thread: "shared",
+        author: "agent-1",
+        direction: "agent",
+        text: "Sorry Bravo, we are on it",
+        sent_at: at(15),
+      },
       // A's own thread, and a public post of A's without a thread.
       { external_id: "a-own", thread: "own", author: "cust-a", text: "Alpha again: still waiting", sent_at: at(20) },
       { external_id: "reply-a-own", thread: "own", author: "agent-1", direction: "agent", text: "Alpha, it ships today", sent_at: at(25) },
-      { external_id: "a-public", author: "cust-a", channel: "social", public: true, audience: 50_000, text: "Alpha says: worst shop ever", sent_at: at(30) },
+      {
+        external_id: "a-public",
+        author: "cust-a",
+        channel: "social",
+        public: true,
+        audience: 50_000,
+        text: "Alpha says: worst shop ever",
+        sent_at: at(30),
+      },
     ];
     for (const [i, r] of rows.entries()) await ing.add(i, { channel: "email", ...r });
     await ing.finish();
@@ -55,8 +77,19 @@ describe.each(DATABASES)("erasing a customer on $name", (database) => {
     await pipeline.drain();
     // An agent answers A's threadless case from the case itself (a message without a thread).
     const ctx = { store, rules: DEFAULT_CASE_RULES, clock: systemClock, wake: () => undefined };
-    const threadless = await caseDb(store).selectFrom("cases").select("id").where("origin_message_id", "=", id.get("a-public")!).executeTakeFirstOrThrow();
-    const sent = await replyToCase(ctx, engine, store.workspaceId, threadless.id, { text: "Alpha, we are sorry, a refund is on its way", send: true }, { kind: "system", id: null });
+    const threadless = await caseDb(store)
+      .selectFrom("cases")
+      .select("id")
+      .where("origin_message_id", "=", id.get("a-public")!)
+      .executeTakeFirstOrThrow();
+    const sent = await replyToCase(
+      ctx,
+      engine,
+      store.workspaceId,
+      threadless.id,
+      { text: "Alpha, we are sorry, a refund is on its way", send: true },
+      { kind: "system", id: null },
+    );
     id.set("reply-a-public", sent.message_id!);
     await pipeline.drain();
   }, 60_000);
@@ -67,15 +100,31 @@ describe.each(DATABASES)("erasing a customer on $name", (database) => {
   const ids = (...keys: string[]) => keys.map((k) => id.get(k)!);
   const present = async (table: "messages" | "readings", keys: string[]) => {
     const col = table === "messages" ? "id" : "message_id";
-    return (await store.db.selectFrom(table).select(`${col} as id` as "id").where(col as "id", "in", ids(...keys)).execute()).length;
+    return (
+      await store.db
+        .selectFrom(table)
+        .select(`${col} as id` as "id")
+        .where(col as "id", "in", ids(...keys))
+        .execute()
+    ).length;
   };
 
   it("removes exactly A's messages, the replies to A and what derives from them, and keeps B's", async () => {
     const db = caseDb(store);
     const shared = await db.selectFrom("cases").selectAll().where("origin_message_id", "=", id.get("a-shared")!).executeTakeFirstOrThrow();
-    const personB = (await store.db.selectFrom("messages").select("person_id").where("id", "=", id.get("b-shared")!).executeTakeFirstOrThrow()).person_id;
-    const personA = (await store.db.selectFrom("messages").select("person_id").where("id", "=", id.get("a-shared")!).executeTakeFirstOrThrow()).person_id!;
-    expect(await db.selectFrom("alerts").select("id").where("dedupe_key", "=", `reach:${id.get("a-public")}`).execute()).toHaveLength(1);
+    const personB = (
+      await store.db.selectFrom("messages").select("person_id").where("id", "=", id.get("b-shared")!).executeTakeFirstOrThrow()
+    ).person_id;
+    const personA = (
+      await store.db.selectFrom("messages").select("person_id").where("id", "=", id.get("a-shared")!).executeTakeFirstOrThrow()
+    ).person_id!;
+    expect(
+      await db
+        .selectFrom("alerts")
+        .select("id")
+        .where("dedupe_key", "=", `reach:${id.get("a-public")}`)
+        .execute(),
+    ).toHaveLength(1);
     expect(await present("readings", ["reply-a-public"])).toBe(1);
 
     expect(await erasePerson(store, { workspaceId: store.workspaceId, personId: personA, actor: { kind: "system", id: null } })).toBe(true);
@@ -84,8 +133,20 @@ describe.each(DATABASES)("erasing a customer on $name", (database) => {
     const B = ["b-shared", "reply-b-shared"];
     expect(await present("messages", A)).toBe(0);
     expect(await present("readings", A)).toBe(0);
-    expect(await store.db.selectFrom("reading_labels").select("message_id").where("message_id", "in", ids(...A)).execute()).toHaveLength(0);
-    expect(await store.db.selectFrom("triage_queue").select("message_id").where("message_id", "in", ids(...A)).execute()).toHaveLength(0);
+    expect(
+      await store.db
+        .selectFrom("reading_labels")
+        .select("message_id")
+        .where("message_id", "in", ids(...A))
+        .execute(),
+    ).toHaveLength(0);
+    expect(
+      await store.db
+        .selectFrom("triage_queue")
+        .select("message_id")
+        .where("message_id", "in", ids(...A))
+        .execute(),
+    ).toHaveLength(0);
     // Nothing of B's went with A.
     expect(await present("messages", B)).toBe(2);
     expect(await present("readings", B)).toBe(2);
@@ -96,7 +157,13 @@ describe.each(DATABASES)("erasing a customer on $name", (database) => {
     const events = await db.selectFrom("case_events").select("details").where("case_id", "=", shared.id).execute();
     expect(events.length).toBeGreaterThan(0);
     for (const e of events) expect(ids(...A)).not.toContain((JSON.parse(e.details ?? "{}") as { message_id?: number }).message_id);
-    expect(await db.selectFrom("alerts").select("id").where("dedupe_key", "=", `reach:${id.get("a-public")}`).execute()).toHaveLength(0);
+    expect(
+      await db
+        .selectFrom("alerts")
+        .select("id")
+        .where("dedupe_key", "=", `reach:${id.get("a-public")}`)
+        .execute(),
+    ).toHaveLength(0);
     // A's own thread went whole; the shared one stays.
     const threads = await store.db.selectFrom("threads").select("external_id").execute();
     expect(threads.map((t) => t.external_id)).toEqual(["shared"]);

@@ -25,20 +25,24 @@ const fill =
   (size: number): string =>
     head + unit.repeat(Math.ceil(size / unit.length)).slice(0, size - head.length - tail.length) + tail;
 
-const randomUtf8 = (seed: number) => (size: number): string => {
-  const r = rng(seed);
-  // invalid sequences shrink when decoded: decode more bytes than needed
-  const bytes = new Uint8Array(size * 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(r() * 256);
-  return new TextDecoder().decode(bytes).slice(0, size);
-};
+const randomUtf8 =
+  (seed: number) =>
+  (size: number): string => {
+    const r = rng(seed);
+    // invalid sequences shrink when decoded: decode more bytes than needed
+    const bytes = new Uint8Array(size * 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(r() * 256);
+    return new TextDecoder().decode(bytes).slice(0, size);
+  };
 
-const randomFrom = (alphabet: string[], seed: number) => (size: number): string => {
-  const r = rng(seed);
-  let out = "";
-  while (out.length < size) out += alphabet[Math.floor(r() * alphabet.length)];
-  return out.slice(0, size);
-};
+const randomFrom =
+  (alphabet: string[], seed: number) =>
+  (size: number): string => {
+    const r = rng(seed);
+    let out = "";
+    while (out.length < size) out += alphabet[Math.floor(r() * alphabet.length)];
+    return out.slice(0, size);
+  };
 
 const CASES: [string, (size: number) => string][] = [
   ["one letter", fill("a")],
@@ -113,7 +117,11 @@ describe("adversarial 100 KB inputs: every text step grows linearly", () => {
       ["pii", (p) => findPii(p.text)],
       ["identify", (p) => lid.identify(p.text)],
     ];
-    for (const [step, run] of steps) expect(growth((size) => prepared(make(size)), run, SIZE / K, K), step).toBeLessThan(2);
+    for (const [step, run] of steps)
+      expect(
+        growth((size) => prepared(make(size)), run, SIZE / K, K),
+        step,
+      ).toBeLessThan(2);
     for (const t of tokens) {
       expect(t.start).toBeGreaterThanOrEqual(0);
       expect(t.end).toBeLessThanOrEqual(text.length);

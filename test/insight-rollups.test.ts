@@ -17,12 +17,20 @@ const readingOf = (i: number, lang: string): Reading => variedReading(i, lang);
 
 /** Writes readings the way the reading worker does (upsert readings, replace labels). */
 async function writeReadings(store: Opened, ids: number[], version: number): Promise<void> {
-  const msgs = await store.db.selectFrom("messages").select(["id", "workspace_id", "sent_at", "channel", "direction", "team_id", "language_hint"]).where("id", "in", ids).execute();
+  const msgs = await store.db
+    .selectFrom("messages")
+    .select(["id", "workspace_id", "sent_at", "channel", "direction", "team_id", "language_hint"])
+    .where("id", "in", ids)
+    .execute();
   for (const m of msgs) {
     const { reading, labels } = readingRows(m, readingOf(m.id + version, m.language_hint ?? "en"), Date.now());
     await store.db.deleteFrom("reading_labels").where("message_id", "=", m.id).execute();
     const { message_id: _id, ...rest } = reading;
-    await store.db.insertInto("readings").values(reading).onConflict((oc) => oc.column("message_id").doUpdateSet(rest)).execute();
+    await store.db
+      .insertInto("readings")
+      .values(reading)
+      .onConflict((oc) => oc.column("message_id").doUpdateSet(rest))
+      .execute();
     if (labels.length) await store.db.insertInto("reading_labels").values(labels).execute();
   }
 }
@@ -35,7 +43,12 @@ describe.each(DATABASES)("overview rollups on $name", (database) => {
     store = await database.open();
     // Employee rows too (the rollups must stay exact for them): an operator's trusted back-fill.
     await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "rollups", "import"), true);
-    const ing = await Ingestor.open(store, { source: "rollups", origin: "import", employee: { writer: true, backfill: true }, collectResults: true });
+    const ing = await Ingestor.open(store, {
+      source: "rollups",
+      origin: "import",
+      employee: { writer: true, backfill: true },
+      collectResults: true,
+    });
     const channels = ["chat", "email", "social"];
     const langs = ["en", "th", "cs"];
     for (let i = 0; i < 120; i++) {
@@ -101,7 +114,10 @@ describe.each(DATABASES)("overview rollups on $name", (database) => {
     await same();
     if (database.name === "sqlite") {
       const rolled = await sql<{ n: number }>`select sum(n) as n from rollup_readings`.execute(store.db);
-      const live = await store.db.selectFrom("readings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const live = await store.db
+        .selectFrom("readings")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       expect(Number(rolled.rows[0]!.n)).toBe(Number(live.n));
     }
   });

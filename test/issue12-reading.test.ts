@@ -6,7 +6,8 @@ beforeAll(async () => {
   reader = await createReader();
 }, 60_000);
 
-const leaving = (r: ReturnType<Reader["analyze"]>) => r.stage.label === "leaving" || r.needs.some((n) => n.label === "cancellation") || r.signals.some((s) => s.label === "churn_threat");
+const leaving = (r: ReturnType<Reader["analyze"]>) =>
+  r.stage.label === "leaving" || r.needs.some((n) => n.label === "cancellation") || r.signals.some((s) => s.label === "churn_threat");
 
 describe("Readings of issue 12's shapes", () => {
   it("reads an agent's reply as an agent's words: no complaint, no customer signals or needs", () => {
@@ -16,7 +17,10 @@ describe("Readings of issue 12's shapes", () => {
     expect(r.needs).toEqual([]);
   });
   it("reads a pre-sales question as a neutral ask, not as leaving", () => {
-    for (const t of ["Thinking of joining: what does it cost to end the contract in year one?", "Uvažuju, že k vám přejdu: kolik stojí ukončení smlouvy v prvním roce?"]) {
+    for (const t of [
+      "Thinking of joining: what does it cost to end the contract in year one?",
+      "Uvažuju, že k vám přejdu: kolik stojí ukončení smlouvy v prvním roce?",
+    ]) {
       const r = reader.analyze(t);
       expect(r.sentiment.label).not.toBe("negative");
       expect(leaving(r)).toBe(false);

@@ -49,65 +49,70 @@ describe.each(DATABASES)("SIGKILL during a large import on $name", (database) =>
     await store?.cleanup();
   });
 
-  it("keeps every acknowledged message exactly once after a restart and a re-send, and triages each once", { timeout: 300_000 }, async () => {
-    const loc = store.location;
-    const { args, env } = storeFlags(loc);
-    await store.close();
+  it(
+    "keeps every acknowledged message exactly once after a restart and a re-send, and triages each once",
+    { timeout: 300_000 },
+    async () => {
+      const loc = store.location;
+      const { args, env } = storeFlags(loc);
+      await store.close();
 
-    const first = await startServerProcess([...args, "--rate-limit", "10000"], env);
-    const key = first.adminKey!;
-    expect(key).toMatch(/^atk_/);
-    const acknowledged = new Set<string>();
-    let failures = 0;
-    let next = 0;
-    const killAfter = 25;
-    // Three clients in flight; the server dies with requests half done.
-    const client = async () => {
-      while (next < BATCHES) {
-        const b = next++;
-        try {
-          for (const r of await send(first.port, key, b)) if (r.status === "accepted" || r.status === "duplicate") acknowledged.add(r.external_id);
-        } catch {
-          failures += 1;
+      const first = await startServerProcess([...args, "--rate-limit", "10000"], env);
+      const key = first.adminKey!;
+      expect(key).toMatch(/^atk_/);
+      const acknowledged = new Set<string>();
+      let failures = 0;
+      let next = 0;
+      const killAfter = 25;
+      // Three clients in flight; the server dies with requests half done.
+      const client = async () => {
+        while (next < BATCHES) {
+          const b = next++;
+          try {
+            for (const r of await send(first.port, key, b))
+              if (r.status === "accepted" || r.status === "duplicate") acknowledged.add(r.external_id);
+          } catch {
+            failures += 1;
+          }
+          if (b === killAfter) first.child.kill("SIGKILL");
         }
-        if (b === killAfter) first.child.kill("SIGKILL");
-      }
-    };
-    await Promise.all([client(), client(), client()]);
-    await first.exited;
-    expect(acknowledged.size).toBeGreaterThanOrEqual(killAfter * PER_BATCH * 0.5);
-    expect(acknowledged.size).toBeLessThan(BATCHES * PER_BATCH);
-    expect(failures).toBeGreaterThan(0);
+      };
+      await Promise.all([client(), client(), client()]);
+      await first.exited;
+      expect(acknowledged.size).toBeGreaterThanOrEqual(killAfter * PER_BATCH * 0.5);
+      expect(acknowledged.size).toBeLessThan(BATCHES * PER_BATCH);
+      expect(failures).toBeGreaterThan(0);
 
-    const second = await startServerProcess([...args, "--rate-limit", "10000"], env);
-    expect(second.adminKey).toBeUndefined();
-    const statuses = new Map<string, string>();
-    const reopened = await openStore(loc.sqlitePath ? { sqlitePath: loc.sqlitePath } : { url: loc.url!, schema: loc.schema! });
-    try {
+      const second = await startServerProcess([...args, "--rate-limit", "10000"], env);
+      expect(second.adminKey).toBeUndefined();
+      const statuses = new Map<string, string>();
+      const reopened = await openStore(loc.sqlitePath ? { sqlitePath: loc.sqlitePath } : { url: loc.url!, schema: loc.schema! });
       try {
-        for (let b = 0; b < BATCHES; b++) for (const r of await send(second.port, key, b)) statuses.set(r.external_id, r.status);
-        // The restarted server reads and triages what the first left queued (and what was re-sent).
-        await settled(reopened);
+        try {
+          for (let b = 0; b < BATCHES; b++) for (const r of await send(second.port, key, b)) statuses.set(r.external_id, r.status);
+          // The restarted server reads and triages what the first left queued (and what was re-sent).
+          await settled(reopened);
+        } finally {
+          second.child.kill("SIGTERM");
+          await second.exited;
+        }
+        // Everything acknowledged before the crash was already there.
+        for (const id of acknowledged) expect(statuses.get(id)).toBe("duplicate");
+        expect([...statuses.values()].filter((s) => s === "conflict")).toHaveLength(0);
+
+        const rows = await reopened.db.selectFrom("messages").select(["external_id"]).execute();
+        expect(rows).toHaveLength(BATCHES * PER_BATCH);
+        expect(new Set(rows.map((r) => r.external_id)).size).toBe(BATCHES * PER_BATCH);
+
+        // Cases: every read message that calls for one has exactly one (none lost with the process, none doubled).
+        const { lost, doubled, expected } = await caseCounts(reopened);
+        expect(expected).toBeGreaterThan(BATCHES * PER_BATCH * 0.5);
+        expect({ lost, doubled }).toEqual({ lost: 0, doubled: 0 });
       } finally {
-        second.child.kill("SIGTERM");
-        await second.exited;
+        await reopened.close();
       }
-      // Everything acknowledged before the crash was already there.
-      for (const id of acknowledged) expect(statuses.get(id)).toBe("duplicate");
-      expect([...statuses.values()].filter((s) => s === "conflict")).toHaveLength(0);
-
-      const rows = await reopened.db.selectFrom("messages").select(["external_id"]).execute();
-      expect(rows).toHaveLength(BATCHES * PER_BATCH);
-      expect(new Set(rows.map((r) => r.external_id)).size).toBe(BATCHES * PER_BATCH);
-
-      // Cases: every read message that calls for one has exactly one (none lost with the process, none doubled).
-      const { lost, doubled, expected } = await caseCounts(reopened);
-      expect(expected).toBeGreaterThan(BATCHES * PER_BATCH * 0.5);
-      expect({ lost, doubled }).toEqual({ lost: 0, doubled: 0 });
-    } finally {
-      await reopened.close();
-    }
-  });
+    },
+  );
 });
 
 /** Waits (on state, not time) until both pipeline queues are empty. */
@@ -121,7 +126,11 @@ async function settled(store: Store): Promise<void> {
 
 /** Read customer messages whose Reading calls for a case without one (lost), and extra cases per message (doubled). */
 async function caseCounts(store: Store): Promise<{ lost: number; doubled: number; expected: number }> {
-  const read = await store.db.selectFrom("messages as m").innerJoin("readings as r", "r.message_id", "m.id").select(["m.id", "m.channel", "r.reading"]).execute();
+  const read = await store.db
+    .selectFrom("messages as m")
+    .innerJoin("readings as r", "r.message_id", "m.id")
+    .select(["m.id", "m.channel", "r.reading"])
+    .execute();
   expect(read).toHaveLength(BATCHES * PER_BATCH);
   const origins = await caseDb(store).selectFrom("cases").select("origin_message_id").execute();
   const perMessage = new Map<number, number>();
@@ -129,7 +138,11 @@ async function caseCounts(store: Store): Promise<{ lost: number; doubled: number
   let lost = 0;
   let expected = 0;
   for (const m of read) {
-    const reasons = reasonsToOpen(DEFAULT_CASE_RULES, JSON.parse(m.reading) as Reading, { channel: m.channel as never, public: false, direction: "customer" });
+    const reasons = reasonsToOpen(DEFAULT_CASE_RULES, JSON.parse(m.reading) as Reading, {
+      channel: m.channel as never,
+      public: false,
+      direction: "customer",
+    });
     if (reasons.length === 0) continue;
     expected += 1;
     if (!perMessage.has(m.id)) lost += 1;

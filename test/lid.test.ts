@@ -99,7 +99,9 @@ describe("language identification on the held-out set", () => {
 describe("founding texts", () => {
   it("reads the seed files as te, te, th, cs, tl", () => {
     expect(existsSync(seeds), `${seeds} is missing: check out ../shared beside the repository`).toBe(true);
-    const files = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort();
+    const files = readdirSync(seeds)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
     const codes = files.map((f) => lid.identify(readFileSync(path.join(seeds, f), "utf8")).code);
     expect(codes).toEqual(["te", "te", "th", "cs", "tl"]);
   });
@@ -193,7 +195,14 @@ describe("romanised Telugu", () => {
   });
 
   it("reads spelling variants and verb endings, with English nouns as a mix", () => {
-    for (const text of ["meeru enduku reply ivvaledhu", "inka raaledhu, chaala sepu ayyindhi", "nenu cheppindi evaru vinatledu", "emi jarigindo cheppandi andi", "naa password ela marchali? cheppandi", "repu udayam raavocha?"]) {
+    for (const text of [
+      "meeru enduku reply ivvaledhu",
+      "inka raaledhu, chaala sepu ayyindhi",
+      "nenu cheppindi evaru vinatledu",
+      "emi jarigindo cheppandi andi",
+      "naa password ela marchali? cheppandi",
+      "repu udayam raavocha?",
+    ]) {
       expect(lid.identify(text).code, text).toBe("te");
     }
     const mixed = lid.identify("Geyser lo same leakage problem 2nd time. 3 months kuda kaaledu first repair ayyi.");

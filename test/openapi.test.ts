@@ -39,7 +39,8 @@ describe("the published OpenAPI document", () => {
     expect(JSON.parse(JSON.stringify(publishedDocument())).paths).toEqual(doc.paths);
     const types = await typesOf(doc);
     expect(types).toContain('"application/json": components["schemas"]["Error"]');
-    for (const op of Object.values(doc.paths).flatMap((p: any) => Object.values(p)) as { operationId: string }[]) expect(types).toContain(`    ${op.operationId}: {`);
+    for (const op of Object.values(doc.paths).flatMap((p: any) => Object.values(p)) as { operationId: string }[])
+      expect(types).toContain(`    ${op.operationId}: {`);
     expect(Object.values(doc.paths).flatMap((p: any) => Object.keys(p))).toHaveLength(API_ROUTES.length);
   });
 });

@@ -67,7 +67,9 @@ describe.skipIf(!privatePostgresAvailable())("serve while its PostgreSQL restart
     try {
       await until(async () => (await queuedWork(client)) === 0, "reading and triage queues empty");
       expect(await auditAcknowledged(client, load.acknowledged)).toEqual({});
-      process.stdout.write(`pg-outage: ${load.acknowledged.size} acknowledged, ${load.unavailable} answers 503 store.unavailable during the faults, 0 lost/doubled/altered/unread/untriaged\n`);
+      process.stdout.write(
+        `pg-outage: ${load.acknowledged.size} acknowledged, ${load.unavailable} answers 503 store.unavailable during the faults, 0 lost/doubled/altered/unread/untriaged\n`,
+      );
     } finally {
       await client.end();
     }

@@ -4,7 +4,14 @@ import { makeReading } from "../src/analysis/respond/test-reading.js";
 import type { Reading } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
-import { byChannel, byLanguage, causesByPolarity, emotionsByDay, sentimentByDay, type AggregateFilter } from "../src/insights/aggregates.js";
+import {
+  byChannel,
+  byLanguage,
+  causesByPolarity,
+  emotionsByDay,
+  sentimentByDay,
+  type AggregateFilter,
+} from "../src/insights/aggregates.js";
 import { overview, overviewLive } from "../src/insights/overview.js";
 import { erasePerson } from "../src/store/erase-person.js";
 import { openStore, type Store } from "../src/store/open-store.js";
@@ -33,7 +40,10 @@ function engine(salt: number): ReadingEngine {
 
 /** Two workers on two connection pools read the queue at the same time, in small batches. */
 async function twoWorkers(a: Store, b: Store, salt: number): Promise<void> {
-  await Promise.all([new ReadingWorker(a, engine(salt), { batchSize: 40 }).drain(), new ReadingWorker(b, engine(salt), { batchSize: 40 }).drain()]);
+  await Promise.all([
+    new ReadingWorker(a, engine(salt), { batchSize: 40 }).drain(),
+    new ReadingWorker(b, engine(salt), { batchSize: 40 }).drain(),
+  ]);
 }
 
 describe.each(DATABASES)("rollups stay exact under concurrent writers on $name", (database) => {
@@ -42,7 +52,11 @@ describe.each(DATABASES)("rollups stay exact under concurrent writers on $name",
 
   beforeAll(async () => {
     store = await database.open();
-    other = await openStore(store.location.sqlitePath ? { sqlitePath: store.location.sqlitePath } : { url: store.location.url!, schema: store.location.schema!, poolSize: 3 });
+    other = await openStore(
+      store.location.sqlitePath
+        ? { sqlitePath: store.location.sqlitePath }
+        : { url: store.location.url!, schema: store.location.schema!, poolSize: 3 },
+    );
     // Employee rows too (the rollups must stay exact for them): an operator's trusted back-fill.
     await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "rollups", "import"), true);
     const ing = await Ingestor.open(store, { source: "rollups", origin: "import", employee: { writer: true, backfill: true } });
@@ -66,7 +80,12 @@ describe.each(DATABASES)("rollups stay exact under concurrent writers on $name",
 
   /** Every aggregate and the overview, from the rollups and from the readings, must agree; so must the rollup totals. */
   async function exact(): Promise<void> {
-    const filters: Partial<AggregateFilter>[] = [{}, { from: START + 5 * DAY, to: START + 30 * DAY }, { channels: ["email"], languages: ["th", "cs"] }, { directions: ["customer"] }];
+    const filters: Partial<AggregateFilter>[] = [
+      {},
+      { from: START + 5 * DAY, to: START + 30 * DAY },
+      { channels: ["email"], languages: ["th", "cs"] },
+      { directions: ["customer"] },
+    ];
     for (const includeEmployee of [true, false]) {
       for (const extra of filters) {
         const f = { workspaceId: store.workspaceId, includeEmployee, ...extra };
@@ -77,16 +96,26 @@ describe.each(DATABASES)("rollups stay exact under concurrent writers on $name",
       }
     }
     const rolled = await sql<{ n: number }>`select coalesce(sum(n), 0) as n from rollup_readings`.execute(store.db);
-    const live = await store.db.selectFrom("readings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const live = await store.db
+      .selectFrom("readings")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(rolled.rows[0]!.n)).toBe(Number(live.n));
     const rolledLabels = await sql<{ n: number }>`select coalesce(sum(n), 0) as n from rollup_labels`.execute(store.db);
-    const liveLabels = await store.db.selectFrom("reading_labels").where("kind", "in", ["emotion", "cause"]).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const liveLabels = await store.db
+      .selectFrom("reading_labels")
+      .where("kind", "in", ["emotion", "cause"])
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(rolledLabels.rows[0]!.n)).toBe(Number(liveLabels.n));
   }
 
   it("two workers reading at once leave exact rollups", async () => {
     await twoWorkers(store, other, 0);
-    const live = await store.db.selectFrom("readings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const live = await store.db
+      .selectFrom("readings")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(live.n)).toBe(COUNT);
     await exact();
   }, 60_000);
@@ -97,42 +126,57 @@ describe.each(DATABASES)("rollups stay exact under concurrent writers on $name",
     await exact();
   }, 60_000);
 
-  it.runIf(database.name === "postgres")("never deadlocks: two transactions writing the same days in opposite orders, statement by statement", async () => {
-    const msgs = await store.db.selectFrom("messages").select(["id", "workspace_id", "sent_at", "channel", "direction", "team_id", "language_hint"]).orderBy("id").execute();
-    // Day 0 and day 1 messages, split between the two transactions.
-    const dayOf = (m: (typeof msgs)[number]) => Math.floor((Number(m.sent_at) - START) / DAY);
-    const pick = (d: number, half: number) => msgs.filter((m) => dayOf(m) === d && m.id % 2 === half);
-    let arrived = 0;
-    let release: () => void = () => undefined;
-    const barrier = new Promise<void>((r) => (release = r));
-    const write = (s: Store, order: number[], half: number) =>
-      s.db.transaction().execute(async (trx) => {
-        for (const [step, d] of order.entries()) {
-          for (const m of pick(d, half)) {
-            // One rollup key per day for both transactions: they contend for the same rows.
-            const { reading } = readingRows({ ...m, channel: "chat", direction: "customer", team_id: null }, makeReading(), Date.now());
-            const { message_id: _id, ...rest } = reading;
-            await trx.insertInto("readings").values(reading).onConflict((oc) => oc.column("message_id").doUpdateSet(rest)).execute();
+  it.runIf(database.name === "postgres")(
+    "never deadlocks: two transactions writing the same days in opposite orders, statement by statement",
+    async () => {
+      const msgs = await store.db
+        .selectFrom("messages")
+        .select(["id", "workspace_id", "sent_at", "channel", "direction", "team_id", "language_hint"])
+        .orderBy("id")
+        .execute();
+      // Day 0 and day 1 messages, split between the two transactions.
+      const dayOf = (m: (typeof msgs)[number]) => Math.floor((Number(m.sent_at) - START) / DAY);
+      const pick = (d: number, half: number) => msgs.filter((m) => dayOf(m) === d && m.id % 2 === half);
+      let arrived = 0;
+      let release: () => void = () => undefined;
+      const barrier = new Promise<void>((r) => (release = r));
+      const write = (s: Store, order: number[], half: number) =>
+        s.db.transaction().execute(async (trx) => {
+          for (const [step, d] of order.entries()) {
+            for (const m of pick(d, half)) {
+              // One rollup key per day for both transactions: they contend for the same rows.
+              const { reading } = readingRows({ ...m, channel: "chat", direction: "customer", team_id: null }, makeReading(), Date.now());
+              const { message_id: _id, ...rest } = reading;
+              await trx
+                .insertInto("readings")
+                .values(reading)
+                .onConflict((oc) => oc.column("message_id").doUpdateSet(rest))
+                .execute();
+            }
+            if (step === 0) {
+              // Both hold their first day's rollup writes before either writes its second day.
+              arrived += 1;
+              if (arrived === 2) release();
+              await barrier;
+            }
           }
-          if (step === 0) {
-            // Both hold their first day's rollup writes before either writes its second day.
-            arrived += 1;
-            if (arrived === 2) release();
-            await barrier;
-          }
-        }
-      });
-    await Promise.all([write(store, [0, 1], 0), write(other, [1, 0], 1)]);
-    // Both were open at once, so each claimed a shard of its own.
-    const shards = await sql<{ n: number }>`select count(distinct shard) as n from rollup_readings`.execute(store.db);
-    expect(Number(shards.rows[0]!.n)).toBeGreaterThan(1);
-    await exact();
-  }, 60_000);
+        });
+      await Promise.all([write(store, [0, 1], 0), write(other, [1, 0], 1)]);
+      // Both were open at once, so each claimed a shard of its own.
+      const shards = await sql<{ n: number }>`select count(distinct shard) as n from rollup_readings`.execute(store.db);
+      expect(Number(shards.rows[0]!.n)).toBeGreaterThan(1);
+      await exact();
+    },
+    60_000,
+  );
 
   it("stays exact after erasure removes a person's messages by cascade", async () => {
     const person = await store.db.selectFrom("messages").select("person_id").where("external_id", "=", "c-5").executeTakeFirstOrThrow();
     await erasePerson(store, { workspaceId: store.workspaceId, personId: person.person_id!, actor: { kind: "system", id: null } });
-    const live = await store.db.selectFrom("readings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const live = await store.db
+      .selectFrom("readings")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(live.n)).toBeLessThan(COUNT);
     await exact();
   }, 60_000);

@@ -17,7 +17,12 @@ type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 /** Reads every message as an angry complaint: each thread calls for a case. */
 const angry: ReadingEngine = {
   version: { pipeline: "pipeline-test", models: {} },
-  analyze: () => makeReading({ sentiment: { label: "negative", score: -0.8, confidence: 0.9, evidence: [] }, complaint: { is: true, severity: 3, evidence: [] }, version: { pipeline: "pipeline-test", models: {} } }),
+  analyze: () =>
+    makeReading({
+      sentiment: { label: "negative", score: -0.8, confidence: 0.9, evidence: [] },
+      complaint: { is: true, severity: 3, evidence: [] },
+      version: { pipeline: "pipeline-test", models: {} },
+    }),
 };
 
 describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
@@ -38,10 +43,26 @@ describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
   async function ingest(n: number): Promise<void> {
     const ing = await Ingestor.open(store, { source: "pipeline", origin: "import" });
     batch += 1;
-    for (let i = 0; i < n; i++) await ing.add(i, { external_id: `b${batch}-${i}`, thread: `b${batch}-t${i}`, text: `order ${i} never came`, channel: "chat", author: `c-${batch}-${i}`, sent_at: Date.UTC(2026, 0, 1) + i * 1000 });
+    for (let i = 0; i < n; i++)
+      await ing.add(i, {
+        external_id: `b${batch}-${i}`,
+        thread: `b${batch}-t${i}`,
+        text: `order ${i} never came`,
+        channel: "chat",
+        author: `c-${batch}-${i}`,
+        sent_at: Date.UTC(2026, 0, 1) + i * 1000,
+      });
     await ing.finish();
   }
-  const count = async (table: "cases" | "triage_queue" | "case_events") => Number((await caseDb(store).selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const count = async (table: "cases" | "triage_queue" | "case_events") =>
+    Number(
+      (
+        await caseDb(store)
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("keeps read messages queued for triage when the process stops after reading, and triages each once later", async () => {
     await ingest(12);
@@ -109,11 +130,30 @@ describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
     // Employee feedback is stored only from a trusted source by a writer allowed to write it (employee-policy.ts).
     await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, "pipeline-employees", "import"), true);
     const ing = await Ingestor.open(store, { source: "pipeline-employees", origin: "import", employee: { writer: true } });
-    await ing.add(0, { external_id: "emp-1", text: "my manager never listens", channel: "survey", direction: "employee", author: "e-1", sent_at: Date.now() });
+    await ing.add(0, {
+      external_id: "emp-1",
+      text: "my manager never listens",
+      channel: "survey",
+      direction: "employee",
+      author: "e-1",
+      sent_at: Date.now(),
+    });
     await ing.finish();
     await new ReadingWorker(store, angry).drain();
-    const queued = await store.db.selectFrom("triage_queue as q").innerJoin("messages as m", "m.id", "q.message_id").select("m.id").where("m.external_id", "=", "emp-1").execute();
+    const queued = await store.db
+      .selectFrom("triage_queue as q")
+      .innerJoin("messages as m", "m.id", "q.message_id")
+      .select("m.id")
+      .where("m.external_id", "=", "emp-1")
+      .execute();
     expect(queued).toHaveLength(0);
-    expect(await store.db.selectFrom("readings as r").innerJoin("messages as m", "m.id", "r.message_id").select("m.id").where("m.external_id", "=", "emp-1").execute()).toHaveLength(1);
+    expect(
+      await store.db
+        .selectFrom("readings as r")
+        .innerJoin("messages as m", "m.id", "r.message_id")
+        .select("m.id")
+        .where("m.external_id", "=", "emp-1")
+        .execute(),
+    ).toHaveLength(1);
   });
 });

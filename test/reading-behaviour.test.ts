@@ -32,9 +32,21 @@ describe("sarcasm", () => {
 
 describe("threats, needs and causes across the seed languages", () => {
   const cases: [string, string, { signal?: string; need?: string; cause?: string }][] = [
-    ["en", "If this isn't fixed by Friday I'm cancelling my contract and going to a competitor.", { signal: "churn_threat", need: "cancellation" }],
-    ["tl", "Grabe, isang buwan na wala pa rin yung refund ko. Ipo-post ko na talaga to sa FB!", { signal: "public_exposure_threat", cause: "delivery_or_wait" }],
-    ["cs", "Už potřetí vám píšu a nikdo neodpovídá. Chci zpátky své peníze.", { need: "refund_or_compensation", cause: "communication_gap" }],
+    [
+      "en",
+      "If this isn't fixed by Friday I'm cancelling my contract and going to a competitor.",
+      { signal: "churn_threat", need: "cancellation" },
+    ],
+    [
+      "tl",
+      "Grabe, isang buwan na wala pa rin yung refund ko. Ipo-post ko na talaga to sa FB!",
+      { signal: "public_exposure_threat", cause: "delivery_or_wait" },
+    ],
+    [
+      "cs",
+      "Už potřetí vám píšu a nikdo neodpovídá. Chci zpátky své peníze.",
+      { need: "refund_or_compensation", cause: "communication_gap" },
+    ],
     ["th", "โทรไปหลายรอบแล้วไม่มีใครรับสายเลยค่ะ จะร้องเรียน สคบ. นะคะ", { signal: "legal_threat", cause: "communication_gap" }],
     ["te", "నా ఆర్డర్ ఇంకా రాలేదు, డబ్బులు వెనక్కి ఇవ్వండి", { need: "refund_or_compensation", cause: "delivery_or_wait" }],
   ];
@@ -88,7 +100,12 @@ describe("reading a batch", () => {
 
   it("puts bad input's error in its place and reads the rest", () => {
     const tooLong = "a".repeat(2_100_000);
-    const batch = reader.analyzeMany([{ text: "Great service!" }, { text: 42 as unknown as string }, { text: tooLong }, { text: "Worst service ever" }]);
+    const batch = reader.analyzeMany([
+      { text: "Great service!" },
+      { text: 42 as unknown as string },
+      { text: tooLong },
+      { text: "Worst service ever" },
+    ]);
     expect((batch[0] as { sentiment: { label: string } }).sentiment.label).toBe("positive");
     expect(batch[1]).toMatchObject({ code: "input.wrong_type" });
     expect(batch[2]).toMatchObject({ code: "input.too_large" });

@@ -46,7 +46,10 @@ function randomText(words: string[], seed: number, size: number): string {
     parts.push(w);
     length += w.length;
   }
-  return parts.join("").slice(0, size).replace(/[\ud800-\udbff]$/, " ");
+  return parts
+    .join("")
+    .slice(0, size)
+    .replace(/[\ud800-\udbff]$/, " ");
 }
 
 const FAMILIES: [string, (size: number) => string][] = [

@@ -18,14 +18,25 @@ const TEXTS = [
 ];
 
 /** An older pipeline that read everything as calm: no case opened. */
-const calm: ReadingEngine = { version: { pipeline: "0.0.0-old", models: {} }, analyze: () => makeReading({ version: { pipeline: "0.0.0-old", models: {} } }) };
+const calm: ReadingEngine = {
+  version: { pipeline: "0.0.0-old", models: {} },
+  analyze: () => makeReading({ version: { pipeline: "0.0.0-old", models: {} } }),
+};
 
 describe.each(DATABASES)("attune reread on $name", (database) => {
   let store: Opened;
   beforeAll(async () => {
     store = await database.open();
     const ing = await Ingestor.open(store, { source: "reread", origin: "import" });
-    for (const [i, text] of TEXTS.entries()) await ing.add(i, { external_id: `r-${i}`, thread: `t-${i}`, text, channel: "email", author: `c-${i}`, sent_at: Date.UTC(2026, 0, 5) + i * 60_000 });
+    for (const [i, text] of TEXTS.entries())
+      await ing.add(i, {
+        external_id: `r-${i}`,
+        thread: `t-${i}`,
+        text,
+        channel: "email",
+        author: `c-${i}`,
+        sent_at: Date.UTC(2026, 0, 5) + i * 60_000,
+      });
     await ing.finish();
     expect(await new Pipeline({ store, engine: calm }).drain()).toEqual({ read: 3, triaged: 3 });
   });
@@ -52,11 +63,25 @@ describe.each(DATABASES)("attune reread on $name", (database) => {
     return JSON.parse(out.join(""));
   };
   const cases = () => caseDb(store).selectFrom("cases").select(["thread_id", "contacts"]).execute();
-  const events = async () => Number((await caseDb(store).selectFrom("case_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const events = async () =>
+    Number(
+      (
+        await caseDb(store)
+          .selectFrom("case_events")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("re-triages what it re-reads: threads whose new reading calls for a case get one, and only one", { timeout: 60_000 }, async () => {
     const reader = await sharedReader();
-    const expected = TEXTS.filter((t) => reasonsToOpen(DEFAULT_CASE_RULES, reader.analyze(t, { channel: "email", direction: "customer" }), { channel: "email", direction: "customer" }).length > 0).length;
+    const expected = TEXTS.filter(
+      (t) =>
+        reasonsToOpen(DEFAULT_CASE_RULES, reader.analyze(t, { channel: "email", direction: "customer" }), {
+          channel: "email",
+          direction: "customer",
+        }).length > 0,
+    ).length;
     expect(expected).toBe(2);
     expect(await cases()).toHaveLength(0);
 

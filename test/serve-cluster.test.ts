@@ -30,7 +30,11 @@ describe.each(DATABASES)("serve --processes 2 on $name", (database) => {
       // Several batches at once: the kernel spreads the connections over both processes.
       const results = await Promise.all(
         Array.from({ length: 8 }, async (_, b) => {
-          const messages = Array.from({ length: 25 }, (_, i) => ({ external_id: `c-${b}-${i}`, text: `My parcel ${b}-${i} is late again`, channel: "chat" }));
+          const messages = Array.from({ length: 25 }, (_, i) => ({
+            external_id: `c-${b}-${i}`,
+            text: `My parcel ${b}-${i} is late again`,
+            channel: "chat",
+          }));
           const res = await fetch(`${base}/messages/batch`, { method: "POST", headers, body: JSON.stringify({ messages }) });
           return ((await res.json()) as { accepted: number }).accepted;
         }),
@@ -44,7 +48,9 @@ describe.each(DATABASES)("serve --processes 2 on $name", (database) => {
         pending = ((await (await fetch(`${base}/health`)).json()) as { reading_queue: { pending: number } }).reading_queue.pending;
       }
       expect(pending).toBe(0);
-      const page = (await (await fetch(`${base}/messages?unread=false&limit=200`, { headers })).json()) as { items: { reading: unknown }[] };
+      const page = (await (await fetch(`${base}/messages?unread=false&limit=200`, { headers })).json()) as {
+        items: { reading: unknown }[];
+      };
       expect(page.items).toHaveLength(200);
     } finally {
       srv.child.kill("SIGTERM");

@@ -23,7 +23,8 @@ describe.each(DATABASES)("sign-in throttling on $name", (database) => {
   beforeAll(async () => {
     store = await database.open();
     t = await testApp(store, { clock });
-    for (const email of ["lee@example.com", "ana@example.com"]) expect((await t.post("/users", { email, role: "agent", password: PASSWORD })).status).toBe(201);
+    for (const email of ["lee@example.com", "ana@example.com"])
+      expect((await t.post("/users", { email, role: "agent", password: PASSWORD })).status).toBe(201);
   });
   afterAll(async () => {
     await store?.cleanup();

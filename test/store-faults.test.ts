@@ -41,11 +41,23 @@ describe("a PostgreSQL connection dropped under a request", () => {
 
   const terminateOurs = () => admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1", [app]);
   const busyConnections = async () =>
-    Number((await admin.query<{ n: string }>("select count(*) as n from pg_stat_activity where application_name = $1 and query like 'select pg_sleep%' and state = 'active'", [app])).rows[0]!.n);
+    Number(
+      (
+        await admin.query<{ n: string }>(
+          "select count(*) as n from pg_stat_activity where application_name = $1 and query like 'select pg_sleep%' and state = 'active'",
+          [app],
+        )
+      ).rows[0]!.n,
+    );
 
   it("rejects the query in flight as store.unavailable, keeps the process alive, and serves the next query", async () => {
     // Checked-out connections: two long queries and an open transaction, all killed mid-way.
-    const sleeping = [sql`select pg_sleep(60)`.execute(store.db), sql`select pg_sleep(60)`.execute(store.db)].map((p) => p.then(() => "answered", (e: unknown) => asAttuneError(e).code));
+    const sleeping = [sql`select pg_sleep(60)`.execute(store.db), sql`select pg_sleep(60)`.execute(store.db)].map((p) =>
+      p.then(
+        () => "answered",
+        (e: unknown) => asAttuneError(e).code,
+      ),
+    );
     const inTransaction = store.db
       .transaction()
       .execute(async (trx) => {
@@ -92,7 +104,11 @@ describe("a PostgreSQL connection dropped under a request", () => {
 
 const bigBatch = (b: number) => ({
   source: "full",
-  messages: Array.from({ length: 50 }, (_, i) => ({ external_id: `f-${b}-${i}`, text: `Parcel ${b}-${i} came late again ${"and nobody answered my emails ".repeat(8)}`, channel: "email" })),
+  messages: Array.from({ length: 50 }, (_, i) => ({
+    external_id: `f-${b}-${i}`,
+    text: `Parcel ${b}-${i} came late again ${"and nobody answered my emails ".repeat(8)}`,
+    channel: "email",
+  })),
 });
 
 /**
@@ -103,7 +119,9 @@ async function fillThenRecover(store: Store, t: TestApp, makeRoom: () => Promise
   const acknowledged = new Set<string>();
   const sendBatch = async (b: number) => {
     const res = await t.post("/messages/batch", bigBatch(b));
-    if (res.status === 200) for (const r of ((await res.json()) as { results: { external_id: string; status: string }[] }).results) if (r.status === "accepted") acknowledged.add(r.external_id);
+    if (res.status === 200)
+      for (const r of ((await res.json()) as { results: { external_id: string; status: string }[] }).results)
+        if (r.status === "accepted") acknowledged.add(r.external_id);
     return res;
   };
   let full: Response | undefined;
@@ -124,7 +142,11 @@ async function fillThenRecover(store: Store, t: TestApp, makeRoom: () => Promise
   await makeRoom();
   expect((await sendBatch(100_000)).status).toBe(200);
   expect((await t.get("/health", null)).status).toBe(200);
-  const stored = await store.db.selectFrom("messages").select("external_id").where("external_id", "in", [...acknowledged]).execute();
+  const stored = await store.db
+    .selectFrom("messages")
+    .select("external_id")
+    .where("external_id", "in", [...acknowledged])
+    .execute();
   expect(stored).toHaveLength(acknowledged.size);
   expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.db)).rows[0]!.integrity_check).toBe("ok");
 }
@@ -141,7 +163,8 @@ describe("SQLite out of room", () => {
     await store?.cleanup();
   });
 
-  const pragma = async (p: string) => Number(Object.values((await sql.raw<Record<string, number>>(`pragma ${p}`).execute(store.db)).rows[0] ?? {})[0]);
+  const pragma = async (p: string) =>
+    Number(Object.values((await sql.raw<Record<string, number>>(`pragma ${p}`).execute(store.db)).rows[0] ?? {})[0]);
 
   it("at its page limit: answers 507 store.full with Retry-After, /health 503 write full, and resumes when room is back", async () => {
     expect((await t.post("/messages/batch", bigBatch(0))).status).toBe(200);

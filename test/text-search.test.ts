@@ -21,7 +21,7 @@ const MESSAGES = [
   { external_id: "te", text: "నా ఆర్డర్ ఐదు రోజులు ఆలస్యం అయింది" },
   { external_id: "cs", text: "Děkuji za rychlé vyřízení, jsem velmi spokojená." },
   { external_id: "tl", text: "Grabe, 2 weeks na wala pa rin yung order ko! Nakakainis talaga." },
-  { external_id: "pct", text: "Promo: 100% off_now, say \"hi\" AND NOT bye" },
+  { external_id: "pct", text: 'Promo: 100% off_now, say "hi" AND NOT bye' },
   { external_id: "abc", text: "100x offXnow abc" },
   { external_id: "secret", text: `Please forget me ${TOKEN} now`, author: "zed@example.com" },
 ];
@@ -29,12 +29,18 @@ const MESSAGES = [
 describe.each(DATABASES)("text search on $name", (database) => {
   let store: Opened;
   let t: TestApp;
-  const find = async (text: string) => ((await (await t.get(`/messages?text=${encodeURIComponent(text)}&limit=100`)).json()) as any).items.map((m: any) => m.external_id).sort();
+  const find = async (text: string) =>
+    ((await (await t.get(`/messages?text=${encodeURIComponent(text)}&limit=100`)).json()) as any).items
+      .map((m: any) => m.external_id)
+      .sort();
 
   beforeAll(async () => {
     store = await database.open();
     t = await testApp(store);
-    const res = await t.post("/messages/batch", { source: "fixture", messages: MESSAGES.map((m) => ({ channel: "chat", author: "someone", ...m })) });
+    const res = await t.post("/messages/batch", {
+      source: "fixture",
+      messages: MESSAGES.map((m) => ({ channel: "chat", author: "someone", ...m })),
+    });
     expect(await res.json()).toMatchObject({ accepted: MESSAGES.length, rejected: 0 });
   });
   afterAll(async () => {
@@ -71,12 +77,22 @@ describe.each(DATABASES)("text search on $name", (database) => {
     const all: string[] = [];
     let before: { sentAt: number; id: number } | undefined;
     for (let i = 0; i < 10; i++) {
-      const page = await listMessages(store, { workspaceId: store.workspaceId, limit: 1, text: "a", textScanWindow: 2, ...(before ? { before } : {}) });
+      const page = await listMessages(store, {
+        workspaceId: store.workspaceId,
+        limit: 1,
+        text: "a",
+        textScanWindow: 2,
+        ...(before ? { before } : {}),
+      });
       all.push(...page.items.map((m) => m.external_id));
       if (!page.next) break;
       before = page.next;
     }
-    expect(all.sort()).toEqual(MESSAGES.filter((m) => m.text.includes("a")).map((m) => m.external_id).sort());
+    expect(all.sort()).toEqual(
+      MESSAGES.filter((m) => m.text.includes("a"))
+        .map((m) => m.external_id)
+        .sort(),
+    );
   });
 
   it("follows updates of a message's text", async () => {
@@ -94,7 +110,12 @@ describe.each(DATABASES)("text search on $name", (database) => {
     })();
     expect(await find(TOKEN)).toEqual(["secret"]);
     const sqlitePath = store.location.sqlitePath;
-    const shadow = async () => Buffer.concat((await sql<{ block: Uint8Array }>`select block from messages_fts_data`.execute(store.db)).rows.map((r) => Buffer.from(r.block ?? [])));
+    const shadow = async () =>
+      Buffer.concat(
+        (await sql<{ block: Uint8Array }>`select block from messages_fts_data`.execute(store.db)).rows.map((r) =>
+          Buffer.from(r.block ?? []),
+        ),
+      );
     const fileBytes = () => Buffer.concat([sqlitePath!, `${sqlitePath}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p)));
     if (sqlitePath) {
       // The checks can see the text before erasure (otherwise they would prove nothing).
@@ -108,7 +129,9 @@ describe.each(DATABASES)("text search on $name", (database) => {
 
     expect(await find(TOKEN)).toEqual([]);
     expect(await find("forget me")).toEqual([]);
-    expect((await sql<{ n: number }>`select count(*) as n from messages where text like ${"%" + TOKEN + "%"}`.execute(store.db)).rows[0]!.n).toBe(0);
+    expect(
+      (await sql<{ n: number }>`select count(*) as n from messages where text like ${"%" + TOKEN + "%"}`.execute(store.db)).rows[0]!.n,
+    ).toBe(0);
     if (sqlitePath) {
       const after = await shadow();
       for (const g of grams) expect(after.includes(g)).toBe(false);

@@ -44,10 +44,16 @@ describe.each(DATABASES)("unstorable strings on $name", (database) => {
 
   it("refuses a lone surrogate in an id or a text with 400 and stores nothing (was 409 with the row stored)", async () => {
     const id = await errorOf(await t.post("/messages?source=lone", { external_id: `x${LONE_HIGH}`, text: "hello" }));
-    expect(id).toMatchObject({ status: 400, code: "input.invalid_unicode", details: { problems: [{ field: "external_id", code: "input.invalid_unicode" }] } });
+    expect(id).toMatchObject({
+      status: 400,
+      code: "input.invalid_unicode",
+      details: { problems: [{ field: "external_id", code: "input.invalid_unicode" }] },
+    });
     const text = await errorOf(await t.post("/messages?source=lone", { external_id: "ok-id", text: `broken ${LONE_LOW} text` }));
     expect(text).toMatchObject({ status: 400, code: "input.invalid_unicode", details: { problems: [{ field: "text" }] } });
-    const author = await errorOf(await t.post("/messages?source=lone", { external_id: "ok-id", text: "hi", author: { id: "a", name: `N${LONE_HIGH}` } }));
+    const author = await errorOf(
+      await t.post("/messages?source=lone", { external_id: "ok-id", text: "hi", author: { id: "a", name: `N${LONE_HIGH}` } }),
+    );
     expect(author).toMatchObject({ status: 400, details: { problems: [{ field: "author.name", code: "input.invalid_unicode" }] } });
     expect(await stored("lone")).toEqual([]);
   });
@@ -93,7 +99,11 @@ describe.each(DATABASES)("unstorable strings on $name", (database) => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body).toMatchObject({ accepted: 2, rejected: 1, problems: [{ row: 1, field: "text", code: "input.nul_character" }] });
-    expect(body.results).toMatchObject([{ index: 0, status: "accepted" }, { index: 1, external_id: "b2", status: "rejected" }, { index: 2, status: "accepted" }]);
+    expect(body.results).toMatchObject([
+      { index: 0, status: "accepted" },
+      { index: 1, external_id: "b2", status: "rejected" },
+      { index: 2, status: "accepted" },
+    ]);
     expect(await stored("nul")).toEqual(["b1", "b3"]);
   });
 
@@ -117,30 +127,65 @@ describe.each(DATABASES)("unstorable strings on $name", (database) => {
       ],
     });
     expect(await stored("jsonl-nul")).toEqual(["j1", "j5"]);
-    const quarantined = await store.db.selectFrom("quarantine").select(["row", "code"]).where("origin", "=", "http").where("row", "in", [2, 3, 4]).execute();
+    const quarantined = await store.db
+      .selectFrom("quarantine")
+      .select(["row", "code"])
+      .where("origin", "=", "http")
+      .where("row", "in", [2, 3, 4])
+      .execute();
     expect(quarantined.length).toBeGreaterThanOrEqual(3);
   });
 
   it("keeps the good rows of a CSV import with NUL and of a signed webhook batch", async () => {
     const csv = "external_id,text\nc1,fine\nc2,bad\u0000cell\nc3,fine too\n";
     const res = await t.req("POST", "/import?format=csv&source=csv-nul", { raw: csv });
-    expect(await res.json()).toMatchObject({ accepted: 2, rejected: 1, problems: [{ row: 3, field: "text", code: "input.nul_character" }] });
+    expect(await res.json()).toMatchObject({
+      accepted: 2,
+      rejected: 1,
+      problems: [{ row: 3, field: "text", code: "input.nul_character" }],
+    });
     expect(await stored("csv-nul")).toEqual(["c1", "c3"]);
 
     const src = (await (await t.post("/sources", { name: "hook-nul", webhook: true })).json()) as any;
-    const body = JSON.stringify({ messages: [{ external_id: "w1", text: "ok" }, { external_id: `w${LONE_HIGH}`, text: "ok" }, { external_id: "w3", text: "a\u0000" }] });
+    const body = JSON.stringify({
+      messages: [
+        { external_id: "w1", text: "ok" },
+        { external_id: `w${LONE_HIGH}`, text: "ok" },
+        { external_id: "w3", text: "a\u0000" },
+      ],
+    });
     const now = Math.floor(Date.now() / 1000);
     const hook = await t.req("POST", "/webhooks/hook-nul", {
       key: null,
       raw: body,
-      headers: { "content-type": "application/json", "x-attune-timestamp": String(now), "x-attune-signature": signWebhook(src.webhook_secret, now, body) },
+      headers: {
+        "content-type": "application/json",
+        "x-attune-timestamp": String(now),
+        "x-attune-signature": signWebhook(src.webhook_secret, now, body),
+      },
     });
-    expect(await hook.json()).toMatchObject({ accepted: 1, rejected: 2, problems: [{ row: 1, code: "input.invalid_unicode" }, { row: 2, code: "input.nul_character" }] });
+    expect(await hook.json()).toMatchObject({
+      accepted: 1,
+      rejected: 2,
+      problems: [
+        { row: 1, code: "input.invalid_unicode" },
+        { row: 2, code: "input.nul_character" },
+      ],
+    });
     expect(await stored("hook-nul")).toEqual(["w1"]);
   });
 
   it("refuses NUL in an email body per message, keeping the other emails of the mbox", async () => {
-    const mail = (id: string, body: string) => [`From sender@example.com Mon Mar  2 10:00:00 2026`, `From: A <a@example.com>`, `Message-ID: <${id}@example.com>`, `Subject: Hi`, "", body, ""].join("\n");
+    const mail = (id: string, body: string) =>
+      [
+        `From sender@example.com Mon Mar  2 10:00:00 2026`,
+        `From: A <a@example.com>`,
+        `Message-ID: <${id}@example.com>`,
+        `Subject: Hi`,
+        "",
+        body,
+        "",
+      ].join("\n");
     const mbox = [mail("e1", "first mail"), mail("e2", "has a \u0000 inside"), mail("e3", "third mail")].join("\n");
     const res = await t.req("POST", "/import?format=mbox&source=mail-nul", { raw: mbox });
     expect(await res.json()).toMatchObject({ accepted: 2, rejected: 1, problems: [{ code: "input.nul_character" }] });

@@ -27,7 +27,29 @@ type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 describe("which addresses a webhook may reach", () => {
   const none = targetPolicy(undefined);
   it("refuses loopback, link-local, private, shared, multicast and reserved ranges, in every spelling", () => {
-    for (const ip of ["127.0.0.1", "127.1.2.3", "10.0.0.8", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::1", "::", "fe80::1", "fd00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2001:db8::1"]) {
+    for (const ip of [
+      "127.0.0.1",
+      "127.1.2.3",
+      "10.0.0.8",
+      "172.16.5.4",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "198.18.0.1",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00::1",
+      "ff02::1",
+      "::ffff:127.0.0.1",
+      "::ffff:169.254.169.254",
+      "64:ff9b::a9fe:a9fe",
+      "2002:7f00:1::1",
+      "2001:db8::1",
+    ]) {
       expect(addressAllowed(ip, none), ip).toBe(false);
     }
     for (const ip of ["93.184.216.34", "8.8.8.8", "2606:4700::1111", "::ffff:8.8.8.8"]) expect(addressAllowed(ip, none), ip).toBe(true);
@@ -70,11 +92,28 @@ describe.each(DATABASES)("webhook deliveries on $name", (database) => {
   };
 
   async function setup(allow: string | undefined) {
-    const engine = new CaseEngine({ store, clock, timers: false, delivery: { send, resolve, targets: targetPolicy(allow), baseDelayMs: 1000, maxAttempts: 2 } });
+    const engine = new CaseEngine({
+      store,
+      clock,
+      timers: false,
+      delivery: { send, resolve, targets: targetPolicy(allow), baseDelayMs: 1000, maxAttempts: 2 },
+    });
     const key = (await createApiKey(store.db, { workspaceId: store.workspaceId, name: "hooks", role: "admin" })).key;
-    const app = createApp({ store, engine: sharedReader, limiter: new RateLimiter({ perSecond: 1e4, burst: 1e4 }), signIn: new SignInThrottle(systemClock), limits: LIMITS, secureCookies: false, cases: engine });
+    const app = createApp({
+      store,
+      engine: sharedReader,
+      limiter: new RateLimiter({ perSecond: 1e4, burst: 1e4 }),
+      signIn: new SignInThrottle(systemClock),
+      limits: LIMITS,
+      secureCookies: false,
+      cases: engine,
+    });
     const subscribe = async (url: string) => {
-      const res = await app.request("/api/v1/webhook-subscriptions", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ url }) });
+      const res = await app.request("/api/v1/webhook-subscriptions", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ url }),
+      });
       return { status: res.status, body: (await res.json()) as any };
     };
     const log = async (id: number) => {
@@ -86,7 +125,14 @@ describe.each(DATABASES)("webhook deliveries on $name", (database) => {
 
   let alertNo = 0;
   async function alertAndDeliver(engine: CaseEngine) {
-    await raiseAlert(caseDb(store), engine.ctx, { workspaceId: store.workspaceId, kind: "spike", severity: "warning", summary: "test", details: {}, dedupeKey: `t-${++alertNo}` });
+    await raiseAlert(caseDb(store), engine.ctx, {
+      workspaceId: store.workspaceId,
+      kind: "spike",
+      severity: "warning",
+      summary: "test",
+      details: {},
+      dedupeKey: `t-${++alertNo}`,
+    });
     await engine.runDue();
     clock.advance(10_000);
     await engine.runDue();
@@ -110,7 +156,13 @@ describe.each(DATABASES)("webhook deliveries on $name", (database) => {
   it("refuses loopback, metadata and private targets at subscription", async () => {
     const { subscribe } = await setup(undefined);
     dns.set("db.internal.test", ["10.0.0.5"]);
-    for (const url of ["http://127.0.0.1:5432/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:6379/", "http://db.internal.test/", "http://[::ffff:7f00:1]/"]) {
+    for (const url of [
+      "http://127.0.0.1:5432/",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://[::1]:6379/",
+      "http://db.internal.test/",
+      "http://[::ffff:7f00:1]/",
+    ]) {
       const r = await subscribe(url);
       expect(r.status, url).toBe(400);
       expect(r.body.error.code).toBe("webhook.target_refused");

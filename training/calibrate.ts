@@ -48,10 +48,15 @@ export function calibrateSentiment(head: TrainedHead, rows: readonly FitRow[], l
     let best = score(0, 0);
     let bp = 0;
     let bn = 0;
-    for (const dp of GRID) for (const dn of GRID) {
-      const s = score(dp, dn);
-      if (s > best + 1e-9) { best = s; bp = dp; bn = dn; }
-    }
+    for (const dp of GRID)
+      for (const dn of GRID) {
+        const s = score(dp, dn);
+        if (s > best + 1e-9) {
+          best = s;
+          bp = dp;
+          bn = dn;
+        }
+      }
     out[lang] = [bp, 0, bn];
   }
   return out;
@@ -92,7 +97,10 @@ export function calibrateLabelPerLanguage(
       if (pairs[i]![1] === 1) tp++;
       const f1 = (2 * tp) / (i + 1 + positives);
       const next = pairs[i + 1]?.[0] ?? 0;
-      if (f1 > best && pairs[i]![0] !== next) { best = f1; bestT = (pairs[i]![0] + next) / 2; }
+      if (f1 > best && pairs[i]![0] !== next) {
+        best = f1;
+        bestT = (pairs[i]![0] + next) / 2;
+      }
     }
     bestT = Math.min(0.9, Math.max(0.1, bestT));
     const k = head.k;

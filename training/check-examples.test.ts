@@ -20,7 +20,14 @@ describe("checkExample", () => {
   });
 
   it("names every problem of a bad row", () => {
-    const bad = { ...valid, id: "th-0001", stage: "shipping", needs: ["speed", "speed"], complaint: 5, causes: [{ label: "delivery_or_wait", polarity: "?" }] };
+    const bad = {
+      ...valid,
+      id: "th-0001",
+      stage: "shipping",
+      needs: ["speed", "speed"],
+      complaint: 5,
+      causes: [{ label: "delivery_or_wait", polarity: "?" }],
+    };
     const problems = checkExample(bad, "te");
     expect(problems.some((p) => p.startsWith("id"))).toBe(true);
     expect(problems.some((p) => p.startsWith("stage"))).toBe(true);

@@ -64,7 +64,10 @@ export function checkExample(row: unknown, lang: string): string[] {
   listOf("needs", NEEDS);
   listOf("signals", SIGNALS);
   oneOf("stage", STAGES);
-  oneOf("direction", DIRECTIONS.filter((d) => d !== "agent"));
+  oneOf(
+    "direction",
+    DIRECTIONS.filter((d) => d !== "agent"),
+  );
   if (!Number.isInteger(r.complaint) || (r.complaint as number) < 0 || (r.complaint as number) > 4) p.push("complaint must be 0..4");
   if (!Array.isArray(r.causes)) p.push("causes must be an array");
   else {
@@ -147,20 +150,63 @@ function report(lang: string, rows: Example[]): void {
     console.log(`  ${group.padEnd(10)} ${label.padEnd(24)} ${String(n).padStart(5)}${mark}`);
   };
   console.log(`\n${lang}: ${rows.length} valid examples`);
-  for (const s of SENTIMENTS) line("sentiment", s, count((e) => e.sentiment === s), s === "neutral" ? TARGETS.neutral : null);
+  for (const s of SENTIMENTS)
+    line(
+      "sentiment",
+      s,
+      count((e) => e.sentiment === s),
+      s === "neutral" ? TARGETS.neutral : null,
+    );
   line("mixed", "praise+complaint", count(isMixed), TARGETS.mixed);
   const emoTarget = EMOTION_TARGET_LANGS.has(lang) ? TARGETS.perLabel : null;
-  for (const l of EMOTIONS) line("emotion", l, count((e) => e.emotions.includes(l)), emoTarget);
-  for (const l of NEEDS) line("need", l, count((e) => e.needs.includes(l)), TARGETS.perLabel);
+  for (const l of EMOTIONS)
+    line(
+      "emotion",
+      l,
+      count((e) => e.emotions.includes(l)),
+      emoTarget,
+    );
+  for (const l of NEEDS)
+    line(
+      "need",
+      l,
+      count((e) => e.needs.includes(l)),
+      TARGETS.perLabel,
+    );
   for (const l of CAUSES) {
     const pos = count((e) => e.causes.some((c) => c.label === l && c.polarity === "+"));
     const any = count((e) => e.causes.some((c) => c.label === l));
     line("cause", `${l} (+${pos})`, any, TARGETS.perLabel);
   }
-  for (const l of STAGES) line("stage", l, count((e) => e.stage === l), TARGETS.perLabel);
-  for (const l of SIGNALS) line("signal", l, count((e) => e.signals.includes(l)), TARGETS.perLabel);
-  for (let s = 0; s <= 4; s++) line("complaint", String(s), count((e) => e.complaint === s), null);
-  for (const d of DIRECTIONS) if (d !== "agent") line("direction", d, count((e) => e.direction === d), null);
+  for (const l of STAGES)
+    line(
+      "stage",
+      l,
+      count((e) => e.stage === l),
+      TARGETS.perLabel,
+    );
+  for (const l of SIGNALS)
+    line(
+      "signal",
+      l,
+      count((e) => e.signals.includes(l)),
+      TARGETS.perLabel,
+    );
+  for (let s = 0; s <= 4; s++)
+    line(
+      "complaint",
+      String(s),
+      count((e) => e.complaint === s),
+      null,
+    );
+  for (const d of DIRECTIONS)
+    if (d !== "agent")
+      line(
+        "direction",
+        d,
+        count((e) => e.direction === d),
+        null,
+      );
   console.log(short.length === 0 ? `  ${lang}: every target met` : `  ${lang}: short on ${short.join(", ")}`);
 }
 

@@ -54,7 +54,12 @@ export function sentimentWeights(rows: readonly Row[], train: (r: Row) => boolea
   return out;
 }
 
-export async function buildCorpus(rows: Row[], bits: number, log: (m: string) => void = () => {}, features: FeatureOptions = featureOptionsFromEnv()): Promise<Corpus> {
+export async function buildCorpus(
+  rows: Row[],
+  bits: number,
+  log: (m: string) => void = () => {},
+  features: FeatureOptions = featureOptionsFromEnv(),
+): Promise<Corpus> {
   const tokenizer = await modelTokenizer();
   const t0 = performance.now();
   const sw = sentimentWeights(rows, (r) => !r.dev);
@@ -67,7 +72,16 @@ export async function buildCorpus(rows: Row[], bits: number, log: (m: string) =>
     const f = featurize(tokens, bits, cues, features, r.lang);
     const team = r.set.startsWith("team-") ? TEAM_WEIGHT : 1;
     const complaint = r.set === "team-en" ? TEAM_EN_COMPLAINT_WEIGHT : team;
-    const weights: FitRow["weights"] = { emotions: team, needs: team, causes: team, stage: team, signals: team, complaint, severity: team, ekman: 1 };
+    const weights: FitRow["weights"] = {
+      emotions: team,
+      needs: team,
+      causes: team,
+      stage: team,
+      signals: team,
+      complaint,
+      severity: team,
+      ekman: 1,
+    };
     weights.sentiment = sw.get(r) ?? team;
     return { idx: f.idx, value: f.value, set: r.set, lang: r.lang, targets: r.targets, weights, calib: r.calib };
   });

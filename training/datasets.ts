@@ -58,7 +58,13 @@ export const NEUTRAL_REQUESTS = process.env.ATTUNE_NEUTRAL_REQUESTS !== "0";
 export const NEUTRAL_ONLY_SETS = new Set(["banking77", "truevoice_intent"]);
 
 /** Sources whose own dev split is used. */
-export const SOURCES_WITH_DEV = new Set(["wisesight_sentiment", "czech_absa_restaurants", "shopee_reviews_tl", "goemotions", "tweet_sentiment_multilingual"]);
+export const SOURCES_WITH_DEV = new Set([
+  "wisesight_sentiment",
+  "czech_absa_restaurants",
+  "shopee_reviews_tl",
+  "goemotions",
+  "tweet_sentiment_multilingual",
+]);
 
 export function datasetsDir(): string {
   return process.env.ATTUNE_DATASETS ? resolve(process.env.ATTUNE_DATASETS) : resolve(repoRoot(), "../shared/datasets");
@@ -89,7 +95,10 @@ function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadN
   const t: Partial<Record<HeadName, Target>> = {};
   const o = r.other_labels;
   let gold: string | undefined;
-  if (r.sentiment) { const c = cls("sentiment", r.sentiment); if (c !== undefined) t.sentiment = c; }
+  if (r.sentiment) {
+    const c = cls("sentiment", r.sentiment);
+    if (c !== undefined) t.sentiment = c;
+  }
   // Training rows only, so Wisesight's dev rows stay the set's own labels.
   else if (NEUTRAL_REQUESTS && set === "wisesight_sentiment" && o.is_question === true && r.split !== "dev") t.sentiment = NEUTRAL_CLASS;
   const emos = Array.isArray(o.emotions) ? (o.emotions as string[]) : null;
@@ -97,14 +106,22 @@ function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadN
     case "goemotions": {
       const ek = (o.ekman as string[] | undefined) ?? [];
       t.ekman = multi("ekman", ek);
-      t.emotions = multi("emotions", (emos ?? []).map((e) => GOEMOTIONS_TO_ATTUNE[e]).filter((e): e is NonNullable<typeof e> => !!e));
+      t.emotions = multi(
+        "emotions",
+        (emos ?? []).map((e) => GOEMOTIONS_TO_ATTUNE[e]).filter((e): e is NonNullable<typeof e> => !!e),
+      );
       break;
     }
     case "xed": {
       if (!emos) break;
       const ek = emos.map((e) => PLUTCHIK_TO_EKMAN[e]).filter((e): e is string => !!e);
       const neutral = emos.includes("neutral");
-      if (ek.length > 0 || neutral) t.ekman = multi("ekman", neutral ? ["neutral"] : ek, r.lang === "en" ? null : ["anger", "disgust", "fear", "joy", "sadness", "surprise"]);
+      if (ek.length > 0 || neutral)
+        t.ekman = multi(
+          "ekman",
+          neutral ? ["neutral"] : ek,
+          r.lang === "en" ? null : ["anger", "disgust", "fear", "joy", "sadness", "surprise"],
+        );
       const at = emos.map((e) => PLUTCHIK_TO_ATTUNE[e]).filter((e): e is NonNullable<typeof e> => !!e);
       t.emotions = multi("emotions", at, PLUTCHIK_KNOWN);
       break;
@@ -176,7 +193,9 @@ export function loadTeamFile(path: string, set: string, lang: string): Row[] {
 export function loadAllRows(opts: { datasets?: string; teamDir?: string } = {}): Row[] {
   const dir = opts.datasets ?? datasetsDir();
   const rows: Row[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     const set = file.replace(/\.jsonl$/, "");
     for (const r of readJsonl<RawRow>(join(dir, file))) {
       if (typeof r.text !== "string" || !HAS_LETTER.test(r.text)) continue;
@@ -190,7 +209,9 @@ export function loadAllRows(opts: { datasets?: string; teamDir?: string } = {}):
   }
   const teamDir = opts.teamDir ?? join(repoRoot(), "training", "data");
   if (existsSync(teamDir)) {
-    for (const file of readdirSync(teamDir).filter((f) => f.endsWith(".jsonl")).sort()) {
+    for (const file of readdirSync(teamDir)
+      .filter((f) => f.endsWith(".jsonl"))
+      .sort()) {
       const lang = file.replace(/\.jsonl$/, "");
       rows.push(...loadTeamFile(join(teamDir, file), `team-${lang}`, lang));
     }

@@ -4,7 +4,14 @@ import { hardCaseSection, METRICS, type ReadCase } from "./eval-hardcases.js";
 import type { LoadedCase } from "./hardcases.js";
 
 /** A Reading with only the fields the metrics look at. */
-function reading(over: { sentiment?: string; complaint?: number; signals?: string[]; causes?: [string, "positive" | "negative"][]; stage?: string; needs?: string[] }): Reading {
+function reading(over: {
+  sentiment?: string;
+  complaint?: number;
+  signals?: string[];
+  causes?: [string, "positive" | "negative"][];
+  stage?: string;
+  needs?: string[];
+}): Reading {
   const sev = over.complaint ?? 0;
   return {
     sentiment: { label: over.sentiment ?? "neutral", score: 0, confidence: 1, evidence: [] },
@@ -18,7 +25,21 @@ function reading(over: { sentiment?: string; complaint?: number; signals?: strin
 }
 
 function hardCase(over: Partial<LoadedCase>): LoadedCase {
-  return { id: "en-h-0001", scenario: "sarcasm-01", domain: "tel", shape: "sarcasm", direction: "customer", text: "x", sentiment: "negative", complaint: 2, causes: [], signals: [], lang: "en", heldOut: true, ...over };
+  return {
+    id: "en-h-0001",
+    scenario: "sarcasm-01",
+    domain: "tel",
+    shape: "sarcasm",
+    direction: "customer",
+    text: "x",
+    sentiment: "negative",
+    complaint: 2,
+    causes: [],
+    signals: [],
+    lang: "en",
+    heldOut: true,
+    ...over,
+  };
 }
 
 const metric = (prefix: string) => METRICS.find((m) => m.name.startsWith(prefix))!;
@@ -54,7 +75,12 @@ describe("hard-case metrics", () => {
   });
 
   it("score causes by label and polarity, per message and per gold cause", () => {
-    const c = hardCase({ causes: [{ label: "delivery_or_wait", polarity: "-" }, { label: "staff_treatment", polarity: "-" }] });
+    const c = hardCase({
+      causes: [
+        { label: "delivery_or_wait", polarity: "-" },
+        { label: "staff_treatment", polarity: "-" },
+      ],
+    });
     const cases: ReadCase[] = [
       { c, r: reading({ causes: [["delivery_or_wait", "negative"]] }) },
       { c, r: reading({ causes: [["staff_treatment", "positive"]] }) },
@@ -76,10 +102,15 @@ describe("hard-case metrics", () => {
   });
 
   it("print one line per metric with a column per language present", () => {
-    const cases: ReadCase[] = [{ c: hardCase({}), r: reading({}) }, { c: hardCase({ lang: "th" }), r: reading({ signals: ["sarcasm"] }) }];
+    const cases: ReadCase[] = [
+      { c: hardCase({}), r: reading({}) },
+      { c: hardCase({ lang: "th" }), r: reading({ signals: ["sarcasm"] }) },
+    ];
     const md = hardCaseSection(cases, "Test rows", { pipeline: "1.0.0", models: { linear: "f3-test" } });
     expect(md.filter((l) => l.startsWith("| ") && !l.startsWith("| metric") && !l.startsWith("| ---"))).toHaveLength(METRICS.length);
     expect(md).toContain("| metric | en | th | all | target |");
-    expect(md.find((l) => l.startsWith("| sarcasm: recall"))).toBe("| sarcasm: recall of the sarcasm signal | 0.00 (0/1) | 1.00 (1/1) | 0.50 (1/2) | ≥ 0.80 |");
+    expect(md.find((l) => l.startsWith("| sarcasm: recall"))).toBe(
+      "| sarcasm: recall of the sarcasm signal | 0.00 (0/1) | 1.00 (1/1) | 0.50 (1/2) | ≥ 0.80 |",
+    );
   });
 });

@@ -43,7 +43,8 @@ const of = (cases: ReadCase[], shape: Shape): ReadCase[] => cases.filter((x) => 
 const ratio = (cases: ReadCase[], hit: (x: ReadCase) => boolean): Ratio => ({ hits: cases.filter(hit).length, n: cases.length });
 /** What opens a case in the product: the real rule of src/cases, with the default rules. */
 const opensCase = (x: ReadCase): boolean => reasonsToOpen(DEFAULT_CASE_RULES, x.r, { direction: x.c.direction }).length > 0;
-const readsLeaving = (r: Reading): boolean => r.stage.label === "leaving" || r.needs.some((n) => n.label === "cancellation") || has(r, "churn_threat");
+const readsLeaving = (r: Reading): boolean =>
+  r.stage.label === "leaving" || r.needs.some((n) => n.label === "cancellation") || has(r, "churn_threat");
 const polarity = (p: "+" | "-"): "positive" | "negative" => (p === "+" ? "positive" : "negative");
 /** Rows a customer or employee wrote (agent replies carry no customer labels to score). */
 const written = (cases: ReadCase[]): ReadCase[] => cases.filter((x) => x.c.direction !== "agent");
@@ -51,7 +52,9 @@ const written = (cases: ReadCase[]): ReadCase[] => cases.filter((x) => x.c.direc
 /** Rows with a gold cause whose Reading has at least one of them with the gold polarity. */
 function rightCauseRows(cases: ReadCase[]): Ratio {
   const withCause = written(cases).filter((x) => x.c.causes.length > 0);
-  return ratio(withCause, ({ c, r }) => c.causes.some((g) => r.causes.some((x) => x.label === g.label && x.polarity === polarity(g.polarity))));
+  return ratio(withCause, ({ c, r }) =>
+    c.causes.some((g) => r.causes.some((x) => x.label === g.label && x.polarity === polarity(g.polarity))),
+  );
 }
 
 /** Gold (cause, polarity) pairs and whether the Reading has the cause with that polarity. */
@@ -71,26 +74,123 @@ function causePairs(cases: ReadCase[], want: "right" | "flipped"): Ratio {
 
 /** The report's lines, in order. Targets are issue 12's bars where it sets one. */
 export const METRICS: Metric[] = [
-  { name: "sarcasm: recall of the sarcasm signal", show: "share", target: "≥ 0.80", count: (cs) => ratio(of(cs, "sarcasm"), (x) => has(x.r, "sarcasm")) },
-  { name: "sarcasm: read positive", show: "share", target: "", count: (cs) => ratio(of(cs, "sarcasm"), (x) => x.r.sentiment.label === "positive") },
-  { name: "praise of a fixed problem: opens a case (src/cases rule)", show: "count", target: "0", count: (cs) => ratio(of(cs, "praise_past_problem"), opensCase) },
-  { name: "praise of a fixed problem: read as a complaint", show: "count", target: "", count: (cs) => ratio(of(cs, "praise_past_problem"), (x) => x.r.complaint.is) },
-  { name: "neutral pre-sales/account questions: read negative", show: "share", target: "≤ 0.10", count: (cs) => ratio(of(cs, "neutral_question"), (x) => x.r.sentiment.label === "negative") },
-  { name: "neutral questions: read as leaving (stage, cancellation need or churn)", show: "share", target: "", count: (cs) => ratio(of(cs, "neutral_question"), (x) => readsLeaving(x.r)) },
-  { name: "neutral traffic: read negative", show: "share", target: "≤ 0.10", count: (cs) => ratio(of(cs, "neutral_traffic"), (x) => x.r.sentiment.label === "negative") },
-  { name: "neutral traffic: read neutral (recall)", show: "share", target: "", count: (cs) => ratio(of(cs, "neutral_traffic").filter((x) => x.c.sentiment === "neutral"), (x) => x.r.sentiment.label === "neutral") },
-  { name: "repeat_contact false hits (still/again/already, no repeat contact)", show: "share", target: "≤ 0.05", count: (cs) => ratio(of(cs, "repeat_word_no_contact"), (x) => has(x.r, "repeat_contact")) },
-  { name: "contact counts: repeat_contact recall", show: "share", target: "", count: (cs) => ratio(of(cs, "contact_count"), (x) => has(x.r, "repeat_contact")) },
-  { name: "churn without a cancel verb: churn_threat recall", show: "share", target: "", count: (cs) => ratio(of(cs, "churn_no_cancel"), (x) => has(x.r, "churn_threat")) },
-  { name: "hazards: safety_issue recall", show: "share", target: "", count: (cs) => ratio(of(cs, "hazard"), (x) => has(x.r, "safety_issue")) },
-  { name: "agent replies read with a complaint or customer signals", show: "count", target: "0", count: (cs) => ratio(of(cs, "agent_reply"), (x) => x.r.complaint.is || x.r.signals.length > 0) },
-  { name: "employee workload read as leaving", show: "count", target: "0", count: (cs) => ratio(of(cs, "employee_workload"), (x) => readsLeaving(x.r)) },
-  { name: "employee polite staffing requests read positive", show: "count", target: "0", count: (cs) => ratio(of(cs, "employee_workload").filter((x) => x.c.sentiment === "neutral"), (x) => x.r.sentiment.label === "positive") },
-  { name: "complaints with a nameable cause read with no cause", show: "share", target: "≤ 0.10", count: (cs) => ratio(written(cs).filter((x) => x.c.complaint >= 1 && x.c.causes.length > 0), (x) => x.r.causes.length === 0) },
+  {
+    name: "sarcasm: recall of the sarcasm signal",
+    show: "share",
+    target: "≥ 0.80",
+    count: (cs) => ratio(of(cs, "sarcasm"), (x) => has(x.r, "sarcasm")),
+  },
+  {
+    name: "sarcasm: read positive",
+    show: "share",
+    target: "",
+    count: (cs) => ratio(of(cs, "sarcasm"), (x) => x.r.sentiment.label === "positive"),
+  },
+  {
+    name: "praise of a fixed problem: opens a case (src/cases rule)",
+    show: "count",
+    target: "0",
+    count: (cs) => ratio(of(cs, "praise_past_problem"), opensCase),
+  },
+  {
+    name: "praise of a fixed problem: read as a complaint",
+    show: "count",
+    target: "",
+    count: (cs) => ratio(of(cs, "praise_past_problem"), (x) => x.r.complaint.is),
+  },
+  {
+    name: "neutral pre-sales/account questions: read negative",
+    show: "share",
+    target: "≤ 0.10",
+    count: (cs) => ratio(of(cs, "neutral_question"), (x) => x.r.sentiment.label === "negative"),
+  },
+  {
+    name: "neutral questions: read as leaving (stage, cancellation need or churn)",
+    show: "share",
+    target: "",
+    count: (cs) => ratio(of(cs, "neutral_question"), (x) => readsLeaving(x.r)),
+  },
+  {
+    name: "neutral traffic: read negative",
+    show: "share",
+    target: "≤ 0.10",
+    count: (cs) => ratio(of(cs, "neutral_traffic"), (x) => x.r.sentiment.label === "negative"),
+  },
+  {
+    name: "neutral traffic: read neutral (recall)",
+    show: "share",
+    target: "",
+    count: (cs) =>
+      ratio(
+        of(cs, "neutral_traffic").filter((x) => x.c.sentiment === "neutral"),
+        (x) => x.r.sentiment.label === "neutral",
+      ),
+  },
+  {
+    name: "repeat_contact false hits (still/again/already, no repeat contact)",
+    show: "share",
+    target: "≤ 0.05",
+    count: (cs) => ratio(of(cs, "repeat_word_no_contact"), (x) => has(x.r, "repeat_contact")),
+  },
+  {
+    name: "contact counts: repeat_contact recall",
+    show: "share",
+    target: "",
+    count: (cs) => ratio(of(cs, "contact_count"), (x) => has(x.r, "repeat_contact")),
+  },
+  {
+    name: "churn without a cancel verb: churn_threat recall",
+    show: "share",
+    target: "",
+    count: (cs) => ratio(of(cs, "churn_no_cancel"), (x) => has(x.r, "churn_threat")),
+  },
+  {
+    name: "hazards: safety_issue recall",
+    show: "share",
+    target: "",
+    count: (cs) => ratio(of(cs, "hazard"), (x) => has(x.r, "safety_issue")),
+  },
+  {
+    name: "agent replies read with a complaint or customer signals",
+    show: "count",
+    target: "0",
+    count: (cs) => ratio(of(cs, "agent_reply"), (x) => x.r.complaint.is || x.r.signals.length > 0),
+  },
+  {
+    name: "employee workload read as leaving",
+    show: "count",
+    target: "0",
+    count: (cs) => ratio(of(cs, "employee_workload"), (x) => readsLeaving(x.r)),
+  },
+  {
+    name: "employee polite staffing requests read positive",
+    show: "count",
+    target: "0",
+    count: (cs) =>
+      ratio(
+        of(cs, "employee_workload").filter((x) => x.c.sentiment === "neutral"),
+        (x) => x.r.sentiment.label === "positive",
+      ),
+  },
+  {
+    name: "complaints with a nameable cause read with no cause",
+    show: "share",
+    target: "≤ 0.10",
+    count: (cs) =>
+      ratio(
+        written(cs).filter((x) => x.c.complaint >= 1 && x.c.causes.length > 0),
+        (x) => x.r.causes.length === 0,
+      ),
+  },
   { name: "messages with a cause: a gold cause read with the right polarity", show: "share", target: "≥ 0.85", count: rightCauseRows },
   { name: "gold causes (every one) read with the right polarity", show: "share", target: "", count: (cs) => causePairs(cs, "right") },
   { name: "gold causes read with the opposite polarity", show: "share", target: "", count: (cs) => causePairs(cs, "flipped") },
-  { name: "sentiment accuracy, every shape", show: "share", target: "", count: (cs) => ratio(written(cs), (x) => x.r.sentiment.label === x.c.sentiment) },
+  {
+    name: "sentiment accuracy, every shape",
+    show: "share",
+    target: "",
+    count: (cs) => ratio(written(cs), (x) => x.r.sentiment.label === x.c.sentiment),
+  },
 ];
 
 function cell(m: Metric, q: Ratio): string {
@@ -107,7 +207,10 @@ export function readCases(reader: Reader, cases: LoadedCase[]): ReadCase[] {
 export function hardCaseSection(read: ReadCase[], portion: string, build: Reading["version"]): string[] {
   const langs = SEED_LANGUAGES.filter((l) => read.some((x) => x.c.lang === l));
   const md = ["### Hard cases per shape and language", ""];
-  md.push(`${portion}. Read by the whole pipeline (pipeline ${build.pipeline}, models ${build.models.linear ?? "none"}) with the message's direction; a case opens by \`reasonsToOpen\` with the default case rules. Cells: share (hits/rows) or hits of rows.`, "");
+  md.push(
+    `${portion}. Read by the whole pipeline (pipeline ${build.pipeline}, models ${build.models.linear ?? "none"}) with the message's direction; a case opens by \`reasonsToOpen\` with the default case rules. Cells: share (hits/rows) or hits of rows.`,
+    "",
+  );
   md.push(`| metric | ${langs.join(" | ")} | all | target |`, `| --- | ${langs.map(() => "---:").join(" | ")} | ---: | --- |`);
   for (const m of METRICS) {
     const cells = langs.map((l) => cell(m, m.count(read.filter((x) => x.c.lang === l))));
@@ -122,7 +225,9 @@ export function hardCaseSection(read: ReadCase[], portion: string, build: Readin
 export async function runHardCases(opts: { modelDir?: string; allRows?: boolean } = {}): Promise<string[]> {
   const reader = await createReader(opts.modelDir ? { modelDir: opts.modelDir } : {});
   const cases = loadHardCases().filter((c) => opts.allRows || c.heldOut);
-  const portion = opts.allRows ? "Every row of training/hardcases" : "Held-out portion of training/hardcases (FNV-1a(scenario) % 5 < 2; never trained on)";
+  const portion = opts.allRows
+    ? "Every row of training/hardcases"
+    : "Held-out portion of training/hardcases (FNV-1a(scenario) % 5 < 2; never trained on)";
   return hardCaseSection(readCases(reader, cases), portion, reader.version);
 }
 

@@ -79,5 +79,7 @@ for (const lang of SEED_LANGUAGES) {
 }
 console.log("\n| field | precision | recall | F1 |\n| --- | ---: | ---: | ---: |");
 for (const [field, c] of counts) {
-  console.log(`| ${field} | ${(c.tp / (c.tp + c.fp)).toFixed(2)} | ${(c.tp / (c.tp + c.fn)).toFixed(2)} | ${((2 * c.tp) / (2 * c.tp + c.fp + c.fn)).toFixed(2)} |`);
+  console.log(
+    `| ${field} | ${(c.tp / (c.tp + c.fp)).toFixed(2)} | ${(c.tp / (c.tp + c.fn)).toFixed(2)} | ${((2 * c.tp) / (2 * c.tp + c.fp + c.fn)).toFixed(2)} |`,
+  );
 }

@@ -49,7 +49,11 @@ interface SentimentLine {
   peers: Record<string, { f1: number; n: number; attuneSame: number }>;
 }
 
-async function sentimentSection(scored: Scored[], peers: Peer[], log: (s: string) => void): Promise<{ lines: SentimentLine[]; md: string[] }> {
+async function sentimentSection(
+  scored: Scored[],
+  peers: Peer[],
+  log: (s: string) => void,
+): Promise<{ lines: SentimentLine[]; md: string[] }> {
   const groups = new Map<string, Scored[]>();
   for (const s of scored) {
     if (typeof s.row.targets.sentiment !== "number") continue;
@@ -62,7 +66,16 @@ async function sentimentSection(scored: Scored[], peers: Peer[], log: (s: string
   for (const [key, g] of [...groups.entries()].sort()) {
     const [set, lang] = key.split("\t") as [string, string];
     const gold = g.map((s) => SENTIMENTS[s.row.targets.sentiment as number]!);
-    const line: SentimentLine = { set, lang, n: g.length, attune: macroF1(gold, g.map((s) => s.out.sentiment.label)), peers: {} };
+    const line: SentimentLine = {
+      set,
+      lang,
+      n: g.length,
+      attune: macroF1(
+        gold,
+        g.map((s) => s.out.sentiment.label),
+      ),
+      peers: {},
+    };
     for (const p of peers) {
       if (!p.langs.has(lang)) continue;
       const sample = g.length > p.maxRows ? [...g].sort((a, b) => fnv1a(a.row.text) - fnv1a(b.row.text)).slice(0, p.maxRows) : g;
@@ -72,7 +85,14 @@ async function sentimentSection(scored: Scored[], peers: Peer[], log: (s: string
         pg.push(SENTIMENTS[s.row.targets.sentiment as number]!);
         pp.push(await p.run(s.row.text, lang));
       }
-      line.peers[p.name] = { f1: macroF1(pg, pp), n: sample.length, attuneSame: macroF1(pg, sample.map((s) => s.out.sentiment.label)) };
+      line.peers[p.name] = {
+        f1: macroF1(pg, pp),
+        n: sample.length,
+        attuneSame: macroF1(
+          pg,
+          sample.map((s) => s.out.sentiment.label),
+        ),
+      };
     }
     log(`sentiment ${set}/${lang}: ${line.attune.toFixed(3)}`);
     lines.push(line);
@@ -83,12 +103,14 @@ async function sentimentSection(scored: Scored[], peers: Peer[], log: (s: string
   md.push("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
   for (const l of lines) {
     const ms = l.peers["multilang-sentiment"];
-    md.push(`| ${l.set} | ${l.lang} | ${l.n} | **${fmt(l.attune)}** | ${fmt(l.peers["node-nlp"]?.f1)} | ${ms ? `${fmt(ms.f1)} (n=${ms.n}; ${fmt(ms.attuneSame)})` : "–"} | ${fmt(l.peers.vader?.f1)} |`);
+    md.push(
+      `| ${l.set} | ${l.lang} | ${l.n} | **${fmt(l.attune)}** | ${fmt(l.peers["node-nlp"]?.f1)} | ${ms ? `${fmt(ms.f1)} (n=${ms.n}; ${fmt(ms.attuneSame)})` : "–"} | ${fmt(l.peers.vader?.f1)} |`,
+    );
   }
   md.push("", "### Sentiment per language (mean over the language's public sets; team-written sets excluded)", "");
   md.push("| lang | sets | attune | best peer | peer score | margin | target |");
   md.push("| --- | ---: | ---: | --- | ---: | ---: | --- |");
-  const langs = [...new Set(lines.map((l) => l.lang))].sort((a, b) => (SEED_LANGS.indexOf(b) - SEED_LANGS.indexOf(a)) || a.localeCompare(b));
+  const langs = [...new Set(lines.map((l) => l.lang))].sort((a, b) => SEED_LANGS.indexOf(b) - SEED_LANGS.indexOf(a) || a.localeCompare(b));
   for (const lang of langs) {
     // Team-written sets are ours: listed above, but the language mean is over the public sets.
     const ls = lines.filter((l) => l.lang === lang && !l.set.startsWith("team-"));
@@ -100,11 +122,21 @@ async function sentimentSection(scored: Scored[], peers: Peer[], log: (s: string
       const ps = ls.map((l) => l.peers[p.name]?.f1).filter((x): x is number => x !== undefined);
       if (ps.length === 0) continue;
       const m = ps.reduce((a, b) => a + b, 0) / ps.length;
-      if (m > bestScore) { bestScore = m; best = p.name; }
+      if (m > bestScore) {
+        bestScore = m;
+        best = p.name;
+      }
     }
     const target = lang === "en" ? 0.7 : SEED_LANGS.includes(lang) ? 0.62 : undefined;
-    const ok = target === undefined ? "" : mean >= target && (bestScore < 0 || mean - bestScore >= 0.2) ? `≥${target} and +0.20: met` : `≥${target} and +0.20: NOT met`;
-    md.push(`| ${lang} | ${ls.length} | **${fmt(mean)}** | ${best || "–"} | ${bestScore >= 0 ? fmt(bestScore) : "–"} | ${bestScore >= 0 ? (mean - bestScore >= 0 ? "+" : "") + (mean - bestScore).toFixed(3) : "–"} | ${ok} |`);
+    const ok =
+      target === undefined
+        ? ""
+        : mean >= target && (bestScore < 0 || mean - bestScore >= 0.2)
+          ? `≥${target} and +0.20: met`
+          : `≥${target} and +0.20: NOT met`;
+    md.push(
+      `| ${lang} | ${ls.length} | **${fmt(mean)}** | ${best || "–"} | ${bestScore >= 0 ? fmt(bestScore) : "–"} | ${bestScore >= 0 ? (mean - bestScore >= 0 ? "+" : "") + (mean - bestScore).toFixed(3) : "–"} | ${ok} |`,
+    );
   }
   return { lines, md };
 }
@@ -115,11 +147,18 @@ function shippedDecision(models: Models): SentimentDecision {
   const file = readModelFile(models.dir);
   const m = file.manifest.heads.find((x) => x.name === "sentiment");
   const plain = m?.plainBias ?? m?.bias ?? [0, 0, 0];
-  return { offsets: (m?.bias ?? [0, 0, 0]).map((b, c) => b - plain[c]!), minPolar: h?.abstain?.minPolar ?? 0, minMargin: h?.abstain?.minMargin ?? 0 };
+  return {
+    offsets: (m?.bias ?? [0, 0, 0]).map((b, c) => b - plain[c]!),
+    minPolar: h?.abstain?.minPolar ?? 0,
+    minMargin: h?.abstain?.minMargin ?? 0,
+  };
 }
 
 /** f3's LOSO macro-F1 per source (the issue-12 baseline), as measured by `npm run eval -- --holdout-only` on the f3 build. */
-const F3_LOSO: Record<string, number> = JSON.parse(readFileSync(join(repoRoot(), "training", "loso-f3.json"), "utf8")) as Record<string, number>;
+const F3_LOSO: Record<string, number> = JSON.parse(readFileSync(join(repoRoot(), "training", "loso-f3.json"), "utf8")) as Record<
+  string,
+  number
+>;
 
 /**
  * Leave-one-source-out sentiment (training/loso.ts): the head retrained without each source, scored
@@ -130,7 +169,18 @@ async function holdoutSection(rows: Row[], models: Models, log: (s: string) => v
   const corpus = await buildCorpus(rows, CONFIG.bits, log);
   const loso = losoRuns(corpus.fit, rows, CONFIG, log);
   const sets = new Set(losoSources(rows));
-  const inSource = scoreDev(trainHead("softmax", 3, sentimentExamples(corpus.fit, rows, null), { bits: CONFIG.bits, seed: CONFIG.seed + 1, epochs: CONFIG.epochs, lr: CONFIG.lr, l2: CONFIG.l2 }), corpus.fit, rows, sets);
+  const inSource = scoreDev(
+    trainHead("softmax", 3, sentimentExamples(corpus.fit, rows, null), {
+      bits: CONFIG.bits,
+      seed: CONFIG.seed + 1,
+      epochs: CONFIG.epochs,
+      lr: CONFIG.lr,
+      l2: CONFIG.l2,
+    }),
+    corpus.fit,
+    rows,
+    sets,
+  );
   const d = shippedDecision(models);
   const lg = scoreGroups(loso, d);
   const plain = scoreGroups(loso, PLAIN_DECISION);
@@ -140,24 +190,33 @@ async function holdoutSection(rows: Row[], models: Models, log: (s: string) => v
     `Each row: the sentiment head retrained (float weights, same settings) on every training row except those of the source, then scored on the source's dev rows with the shipped decision (prior offsets ${JSON.stringify(d.offsets.map((x) => +x.toFixed(2)))}, abstention minPolar ${d.minPolar}, minMargin ${d.minMargin}); "argmax" without it; "in-source" trained on every source. f3: the same measure on the f3 build (training/loso-f3.json).`,
     "",
   );
-  md.push("| held-out set | lang | dev rows | f3 LOSO | LOSO argmax | **LOSO** | change vs f3 | neutral P | neutral R | in-source |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  md.push(
+    "| held-out set | lang | dev rows | f3 LOSO | LOSO argmax | **LOSO** | change vs f3 | neutral P | neutral R | in-source |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  );
   for (const g of lg) {
     const key = `${g.set}/${g.lang}`;
     const f3 = F3_LOSO[key];
     const p = plain.find((x) => x.set === g.set && x.lang === g.lang)!;
     const i = ig.find((x) => x.set === g.set && x.lang === g.lang);
-    md.push(`| ${g.set} | ${g.lang} | ${g.n} | ${fmt(f3)} | ${fmt(p.f1)} | **${fmt(g.f1)}** | ${f3 === undefined ? "–" : (g.f1 - f3 >= 0 ? "+" : "") + (g.f1 - f3).toFixed(3)} | ${g.neutralN ? fmt(g.neutralP) : "–"} | ${g.neutralN ? fmt(g.neutralR) : "–"} | ${fmt(i?.f1)} |`);
+    md.push(
+      `| ${g.set} | ${g.lang} | ${g.n} | ${fmt(f3)} | ${fmt(p.f1)} | **${fmt(g.f1)}** | ${f3 === undefined ? "–" : (g.f1 - f3 >= 0 ? "+" : "") + (g.f1 - f3).toFixed(3)} | ${g.neutralN ? fmt(g.neutralP) : "–"} | ${g.neutralN ? fmt(g.neutralR) : "–"} | ${fmt(i?.f1)} |`,
+    );
   }
   const lm = languageMeans(lg);
   const pm = languageMeans(plain);
   md.push("", "| lang | f3 LOSO mean | LOSO argmax | **LOSO mean** | change | issue 12 bar |", "| --- | ---: | ---: | ---: | ---: | --- |");
   for (const lang of SEED_LANGS) {
-    const f3s = Object.entries(F3_LOSO).filter(([k]) => k.endsWith(`/${lang}`)).map(([, v]) => v);
+    const f3s = Object.entries(F3_LOSO)
+      .filter(([k]) => k.endsWith(`/${lang}`))
+      .map(([, v]) => v);
     const f3 = f3s.length ? f3s.reduce((a, b) => a + b, 0) / f3s.length : undefined;
     const now = lm[lang];
     const bar = ["te", "th", "cs"].includes(lang) ? 0.08 : 0.05;
     const delta = now !== undefined && f3 !== undefined ? now - f3 : undefined;
-    md.push(`| ${lang} | ${fmt(f3)} | ${fmt(pm[lang])} | **${fmt(now)}** | ${delta === undefined ? "–" : (delta >= 0 ? "+" : "") + delta.toFixed(3)} | +${bar.toFixed(2)}: ${delta !== undefined && delta >= bar ? "met" : "NOT met"} |`);
+    md.push(
+      `| ${lang} | ${fmt(f3)} | ${fmt(pm[lang])} | **${fmt(now)}** | ${delta === undefined ? "–" : (delta >= 0 ? "+" : "") + delta.toFixed(3)} | +${bar.toFixed(2)}: ${delta !== undefined && delta >= bar ? "met" : "NOT met"} |`,
+    );
   }
   return md;
 }
@@ -172,12 +231,24 @@ function headSection(scored: Scored[], models: Models): string[] {
       const h = s.out.heads.ekman;
       const p = new Uint8Array(7);
       const set = new Set(h.predicted);
-      if (set.size === 0) { let a = 0; for (let j = 1; j < 7; j++) if (h.probs[j]! > h.probs[a]!) a = j; p[a] = 1; }
-      else EKMAN7.forEach((l, j) => { if (set.has(l)) p[j] = 1; });
+      if (set.size === 0) {
+        let a = 0;
+        for (let j = 1; j < 7; j++) if (h.probs[j]! > h.probs[a]!) a = j;
+        p[a] = 1;
+      } else
+        EKMAN7.forEach((l, j) => {
+          if (set.has(l)) p[j] = 1;
+        });
       return p;
     });
-    const r = multiLabelF1(ge.map((s) => s.row.targets.ekman as Int8Array), pred, 7);
-    md.push(`| ekman | goemotions | en | ${ge.length} | macro-F1, 7 labels (multi-label) | **${fmt(r.macro)}** | ≥0.50 ${r.macro >= 0.5 ? "met" : "NOT met"} |`);
+    const r = multiLabelF1(
+      ge.map((s) => s.row.targets.ekman as Int8Array),
+      pred,
+      7,
+    );
+    md.push(
+      `| ekman | goemotions | en | ${ge.length} | macro-F1, 7 labels (multi-label) | **${fmt(r.macro)}** | ≥0.50 ${r.macro >= 0.5 ? "met" : "NOT met"} |`,
+    );
   }
   // Marreddy Telugu emotion: the source's 5 classes, argmax over them.
   const mr = scored.filter((s) => s.row.set === "telugu_marreddy" && s.row.gold);
@@ -186,22 +257,42 @@ function headSection(scored: Scored[], models: Models): string[] {
     const pred = mr.map((s) => {
       const h = s.out.heads.ekman;
       let best = five[0]!;
-      for (const l of five) if (h.probs[EKMAN7.indexOf(l as (typeof EKMAN7)[number])]! > h.probs[EKMAN7.indexOf(best as (typeof EKMAN7)[number])]!) best = l;
+      for (const l of five)
+        if (h.probs[EKMAN7.indexOf(l as (typeof EKMAN7)[number])]! > h.probs[EKMAN7.indexOf(best as (typeof EKMAN7)[number])]!) best = l;
       return best;
     });
-    const f = macroF1(mr.map((s) => s.row.gold!), pred);
-    md.push(`| ekman (5 of 7) | telugu_marreddy | te | ${mr.length} | macro-F1, anger/fear/joy/neutral/sadness | **${fmt(f)}** | ≥0.45 ${f >= 0.45 ? "met" : "NOT met"} |`);
+    const f = macroF1(
+      mr.map((s) => s.row.gold!),
+      pred,
+    );
+    md.push(
+      `| ekman (5 of 7) | telugu_marreddy | te | ${mr.length} | macro-F1, anger/fear/joy/neutral/sadness | **${fmt(f)}** | ≥0.45 ${f >= 0.45 ? "met" : "NOT met"} |`,
+    );
   }
   // Complaint and severity on X-CI.
   const xc = scored.filter((s) => s.row.set === "xci_complaints");
   if (xc.length) {
-    const f = binaryF1(xc.map((s) => (s.row.targets.complaint as Int8Array)[0] === 1), xc.map((s) => s.out.complaint.is));
-    md.push(`| complaint | xci_complaints | en | ${xc.length} | F1 (complaint = yes) | **${fmt(f)}** | ≥0.80 ${f >= 0.8 ? "met" : "NOT met"} |`);
+    const f = binaryF1(
+      xc.map((s) => (s.row.targets.complaint as Int8Array)[0] === 1),
+      xc.map((s) => s.out.complaint.is),
+    );
+    md.push(
+      `| complaint | xci_complaints | en | ${xc.length} | F1 (complaint = yes) | **${fmt(f)}** | ≥0.80 ${f >= 0.8 ? "met" : "NOT met"} |`,
+    );
     const gold = xc.map((s) => (s.row.targets.complaint as Int8Array)[0] === 1);
     const pred = xc.map((s) => s.out.complaint.is);
-    const macro = (binaryF1(gold, pred) + binaryF1(gold.map((g) => !g), pred.map((p) => !p))) / 2;
+    const macro =
+      (binaryF1(gold, pred) +
+        binaryF1(
+          gold.map((g) => !g),
+          pred.map((p) => !p),
+        )) /
+      2;
     md.push(`| complaint | xci_complaints | en | ${xc.length} | macro-F1 (yes and no) | ${fmt(macro)} | |`);
-    const sv = macroF1(xc.map((s) => String(s.row.targets.severity)), xc.map((s) => String(s.out.complaint.severity)));
+    const sv = macroF1(
+      xc.map((s) => String(s.row.targets.severity)),
+      xc.map((s) => String(s.out.complaint.severity)),
+    );
     md.push(`| severity | xci_complaints | en | ${xc.length} | macro-F1, 0-4 | ${fmt(sv)} | |`);
   }
   // Every other (head, set, lang) with dev targets.
@@ -231,17 +322,27 @@ function headSection(scored: Scored[], models: Models): string[] {
     let value: number;
     let metric: string;
     if (name === "complaint") {
-      value = binaryF1(g.map((s) => (s.row.targets.complaint as Int8Array)[0] === 1), g.map((s) => s.out.complaint.is));
+      value = binaryF1(
+        g.map((s) => (s.row.targets.complaint as Int8Array)[0] === 1),
+        g.map((s) => s.out.complaint.is),
+      );
       metric = "F1 (complaint = yes)";
     } else if (spec.kind === "softmax") {
-      value = macroF1(g.map((s) => spec.labels[s.row.targets[name] as number]!), g.map((s) => s.out.heads[name].predicted[0]!));
+      value = macroF1(
+        g.map((s) => spec.labels[s.row.targets[name] as number]!),
+        g.map((s) => s.out.heads[name].predicted[0]!),
+      );
       metric = "macro-F1";
     } else {
       const pred = g.map((s) => {
         const set2 = new Set(s.out.heads[name].predicted);
         return Uint8Array.from(spec.labels.map((l) => (set2.has(l) ? 1 : 0)));
       });
-      value = multiLabelF1(g.map((s) => s.row.targets[name] as Int8Array), pred, spec.labels.length).macro;
+      value = multiLabelF1(
+        g.map((s) => s.row.targets[name] as Int8Array),
+        pred,
+        spec.labels.length,
+      ).macro;
       metric = "macro-F1 over labelled labels";
     }
     md.push(`| ${name} | ${set} | ${lang} | ${g.length} | ${metric} | ${fmt(value)} | |`);

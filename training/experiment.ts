@@ -24,7 +24,17 @@ const rows = loadAllRows().filter((r) => SEEDS.includes(r.lang) || process.env.A
 const bits = Number(process.env.BITS ?? 18);
 const corpus = await buildCorpus(rows, bits, console.log);
 const srcw = JSON.parse(process.env.SRCW ?? "{}") as Record<string, number>;
-interface Cfg { epochs: number; lr: number; l2: number; sw?: number; avg?: number; cap?: number; team?: number; teamEn?: number; ncap?: number }
+interface Cfg {
+  epochs: number;
+  lr: number;
+  l2: number;
+  sw?: number;
+  avg?: number;
+  cap?: number;
+  team?: number;
+  teamEn?: number;
+  ncap?: number;
+}
 const configs = JSON.parse(process.env.CONFIGS ?? '[{"epochs":5,"lr":0.2,"l2":1e-6}]') as Cfg[];
 const isEval = (r: (typeof rows)[number]): boolean => (onDev ? r.dev : r.calib);
 if (!process.env.NO_SENTIMENT) {
@@ -34,8 +44,14 @@ if (!process.env.NO_SENTIMENT) {
     corpus.fit.forEach((f, i) => {
       const r = rows[i]!;
       if (r.dev || r.calib || typeof r.targets.sentiment !== "number") return;
-      const base = sw ? sw.get(r) ?? TEAM_WEIGHT : f.weights?.sentiment ?? 1;
-      train.push({ idx: f.idx, value: f.value, cls: r.targets.sentiment, multi: null, weight: (cfg.sw === 0 ? 1 : base) * (srcw[`${r.set}:${r.lang}`] ?? srcw[r.set] ?? srcw["*"] ?? 1) });
+      const base = sw ? (sw.get(r) ?? TEAM_WEIGHT) : (f.weights?.sentiment ?? 1);
+      train.push({
+        idx: f.idx,
+        value: f.value,
+        cls: r.targets.sentiment,
+        multi: null,
+        weight: (cfg.sw === 0 ? 1 : base) * (srcw[`${r.set}:${r.lang}`] ?? srcw[r.set] ?? srcw["*"] ?? 1),
+      });
     });
     const t0 = performance.now();
     const head = trainHead("softmax", 3, train, { bits, seed: 1, epochs: cfg.epochs, lr: cfg.lr, l2: cfg.l2 });
@@ -65,12 +81,25 @@ if (!process.env.NO_SENTIMENT) {
       parts.push(`${lang}/${set.slice(0, 8)}=${f.toFixed(3)}(${v.g.length})`);
       if (!set.startsWith("team-")) (per[lang] ??= []).push(f);
       if (set === "telugu_marreddy" || set === "wisesight_sentiment") {
-        const pc = SENTIMENTS.map((c) => `${c.slice(0, 3)}=${macroF1(v.g.map((x) => (x === c ? "y" : "n")), v.p.map((x) => (x === c ? "y" : "n"))).toFixed(2)}`);
+        const pc = SENTIMENTS.map(
+          (c) =>
+            `${c.slice(0, 3)}=${macroF1(
+              v.g.map((x) => (x === c ? "y" : "n")),
+              v.p.map((x) => (x === c ? "y" : "n")),
+            ).toFixed(2)}`,
+        );
         parts.push(`[${pc.join(",")}]`);
       }
     }
     const means = SEEDS.map((l) => `${l}=${((per[l] ?? []).reduce((a, b) => a + b, 0) / (per[l]?.length ?? 1)).toFixed(3)}`);
-    console.log(onDev ? "DEV" : "calib", JSON.stringify(cfg), ((performance.now() - t0) / 1000).toFixed(0) + "s", means.join(" "), "|", parts.join(" "));
+    console.log(
+      onDev ? "DEV" : "calib",
+      JSON.stringify(cfg),
+      ((performance.now() - t0) / 1000).toFixed(0) + "s",
+      means.join(" "),
+      "|",
+      parts.join(" "),
+    );
   }
 }
 if (process.env.COMPLAINT) {
@@ -84,7 +113,9 @@ if (process.env.COMPLAINT) {
     const { loadLexicons } = await import("../src/analysis/lexicon/load-lexicons.js");
     const { matchCues } = await import("../src/analysis/lexicon/match-cues.js");
     const lex = loadLexicons().forLanguage("en");
-    for (const r of readJsonl<{ text: string; other_labels: { complaint: boolean; cause_span: string } }>(`${datasetsDir()}/xci_complaints.jsonl`)) {
+    for (const r of readJsonl<{ text: string; other_labels: { complaint: boolean; cause_span: string } }>(
+      `${datasetsDir()}/xci_complaints.jsonl`,
+    )) {
       const sp = r.other_labels.cause_span?.trim();
       if (!r.other_labels.complaint || !sp || sp === r.text.trim() || sp.length < 10) continue;
       const tokens = corpus.tokenizer.tokenize(sp, "en");
@@ -103,21 +134,60 @@ if (process.env.COMPLAINT) {
         const t = r.targets.complaint;
         if (!(t instanceof Int8Array) || r.dev) return;
         const team = r.set.startsWith("team-");
-        if (team && r.calib) { if (k === 0) te.push({ f, y: t[0] === 1, team: true }); return; }
-        if (r.set === "xci_complaints" && fnv1a(r.text) % folds === k) { te.push({ f, y: t[0] === 1 }); return; }
-        tr.push({ idx: f.idx, value: f.value, cls: -1, multi: t, weight: team ? (r.lang === "en" ? cfg.teamEn ?? cfg.team ?? 2 : cfg.team ?? 2) : 1 });
+        if (team && r.calib) {
+          if (k === 0) te.push({ f, y: t[0] === 1, team: true });
+          return;
+        }
+        if (r.set === "xci_complaints" && fnv1a(r.text) % folds === k) {
+          te.push({ f, y: t[0] === 1 });
+          return;
+        }
+        tr.push({
+          idx: f.idx,
+          value: f.value,
+          cls: -1,
+          multi: t,
+          weight: team ? (r.lang === "en" ? (cfg.teamEn ?? cfg.team ?? 2) : (cfg.team ?? 2)) : 1,
+        });
         const sp = spans.get(r.text);
         if (sp && !r.calib) tr.push(sp);
       });
-      const head = trainHead("sigmoid", 1, tr, { bits, seed: 1 + k, epochs: cfg.epochs, lr: cfg.lr, l2: cfg.l2, posWeightCap: cfg.cap ?? 5 });
+      const head = trainHead("sigmoid", 1, tr, {
+        bits,
+        seed: 1 + k,
+        epochs: cfg.epochs,
+        lr: cfg.lr,
+        l2: cfg.l2,
+        posWeightCap: cfg.cap ?? 5,
+      });
       for (const d of te) (d.team ? teamOut : oof).push({ p: 1 / (1 + Math.exp(-scoreHead(head, d.f)[0]!)), y: d.y });
     }
     let best = 0;
     let bestT = 0.5;
     for (let t = 0.1; t < 0.91; t += 0.02) {
-      const f = binaryF1(oof.map((o) => o.y), oof.map((o) => o.p >= t));
-      if (f > best) { best = f; bestT = t; }
+      const f = binaryF1(
+        oof.map((o) => o.y),
+        oof.map((o) => o.p >= t),
+      );
+      if (f > best) {
+        best = f;
+        bestT = t;
+      }
     }
-    console.log("complaint CV", JSON.stringify(cfg), `n=${oof.length}`, "F1@0.5", binaryF1(oof.map((o) => o.y), oof.map((o) => o.p >= 0.5)).toFixed(3), `best ${best.toFixed(3)} at t=${bestT.toFixed(2)}`, `| team calib n=${teamOut.length} F1@0.5 ${binaryF1(teamOut.map((o) => o.y), teamOut.map((o) => o.p >= 0.5)).toFixed(3)}`);
+    console.log(
+      "complaint CV",
+      JSON.stringify(cfg),
+      `n=${oof.length}`,
+      "F1@0.5",
+      binaryF1(
+        oof.map((o) => o.y),
+        oof.map((o) => o.p >= 0.5),
+      ).toFixed(3),
+      `best ${best.toFixed(3)} at t=${bestT.toFixed(2)}`,
+      `| team calib n=${teamOut.length} F1@0.5 ${binaryF1(
+        teamOut.map((o) => o.y),
+        teamOut.map((o) => o.p >= 0.5),
+      ).toFixed(3)}`,
+    );
   }
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkHardCase, hardCaseDir, hardCaseRows, isHeldOutScenario, loadHardCases, MIN_PER_SHAPE, parseHardCases, SHAPES } from "./hardcases.js";
+import {
+  checkHardCase,
+  hardCaseDir,
+  hardCaseRows,
+  isHeldOutScenario,
+  loadHardCases,
+  MIN_PER_SHAPE,
+  parseHardCases,
+  SHAPES,
+} from "./hardcases.js";
 
 const files = readdirSync(hardCaseDir()).filter((f) => f.endsWith(".jsonl"));
 const cases = loadHardCases();
@@ -30,18 +39,29 @@ describe("hard-case sets", () => {
       for (const shape of SHAPES) {
         const rows = cases.filter((c) => c.lang === lang && c.shape === shape);
         expect(rows.length, `${lang} ${shape}`).toBeGreaterThanOrEqual(MIN_PER_SHAPE);
-        expect(rows.some((c) => c.heldOut), `${lang} ${shape} held out`).toBe(true);
-        expect(rows.some((c) => !c.heldOut), `${lang} ${shape} trainable`).toBe(true);
+        expect(
+          rows.some((c) => c.heldOut),
+          `${lang} ${shape} held out`,
+        ).toBe(true);
+        expect(
+          rows.some((c) => !c.heldOut),
+          `${lang} ${shape} trainable`,
+        ).toBe(true);
       }
     }
   });
 
   it("label each shape the way it tests", () => {
-    const bad = (shape: string, ok: (c: (typeof cases)[number]) => boolean) => cases.filter((c) => c.shape === shape && !ok(c)).map((c) => c.id);
+    const bad = (shape: string, ok: (c: (typeof cases)[number]) => boolean) =>
+      cases.filter((c) => c.shape === shape && !ok(c)).map((c) => c.id);
     expect(bad("sarcasm", (c) => c.signals.includes("sarcasm") && c.complaint >= 1)).toEqual([]);
-    expect(bad("praise_past_problem", (c) => c.sentiment === "positive" && c.complaint === 0 && c.causes.some((x) => x.polarity === "+"))).toEqual([]);
+    expect(
+      bad("praise_past_problem", (c) => c.sentiment === "positive" && c.complaint === 0 && c.causes.some((x) => x.polarity === "+")),
+    ).toEqual([]);
     expect(bad("agent_reply", (c) => c.direction === "agent" && c.complaint === 0 && c.signals.length === 0)).toEqual([]);
-    expect(bad("employee_workload", (c) => c.direction === "employee" && c.stage !== "leaving" && !c.signals.includes("churn_threat"))).toEqual([]);
+    expect(
+      bad("employee_workload", (c) => c.direction === "employee" && c.stage !== "leaving" && !c.signals.includes("churn_threat")),
+    ).toEqual([]);
     expect(bad("churn_no_cancel", (c) => c.signals.includes("churn_threat"))).toEqual([]);
     expect(bad("contact_count", (c) => c.signals.includes("repeat_contact"))).toEqual([]);
     expect(bad("repeat_word_no_contact", (c) => !c.signals.includes("repeat_contact"))).toEqual([]);
@@ -50,7 +70,18 @@ describe("hard-case sets", () => {
   });
 
   it("reject rows with labels outside the label set", () => {
-    const row = { id: "en-h-0001", scenario: "sarcasm-01", domain: "tel", shape: "sarcasm", direction: "customer", text: "Great, three weeks", sentiment: "negative", complaint: 2, causes: [{ label: "delivery_or_wait", polarity: "-" }], signals: ["sarcasm"] };
+    const row = {
+      id: "en-h-0001",
+      scenario: "sarcasm-01",
+      domain: "tel",
+      shape: "sarcasm",
+      direction: "customer",
+      text: "Great, three weeks",
+      sentiment: "negative",
+      complaint: 2,
+      causes: [{ label: "delivery_or_wait", polarity: "-" }],
+      signals: ["sarcasm"],
+    };
     expect(checkHardCase(row, "en")).toEqual([]);
     expect(checkHardCase({ ...row, signals: ["irony"] }, "en")).toEqual(["signals: unknown label irony"]);
     expect(checkHardCase({ ...row, causes: [{ label: "delay", polarity: "-" }] }, "en")).toHaveLength(1);

@@ -73,7 +73,20 @@ export function isHeldOutScenario(scenario: string): boolean {
   return fnv1a(scenario) % 5 < 2;
 }
 
-const FIELDS = new Set(["id", "scenario", "domain", "shape", "direction", "text", "sentiment", "complaint", "causes", "signals", "needs", "stage"]);
+const FIELDS = new Set([
+  "id",
+  "scenario",
+  "domain",
+  "shape",
+  "direction",
+  "text",
+  "sentiment",
+  "complaint",
+  "causes",
+  "signals",
+  "needs",
+  "stage",
+]);
 
 /**
  * Check one parsed row against the format and the label sets of src/core/labels.ts; returns the
@@ -85,7 +98,8 @@ export function checkHardCase(row: unknown, lang: string): string[] {
   const p: string[] = [];
   for (const k of Object.keys(r)) if (!FIELDS.has(k)) p.push(`unknown field ${k}`);
   if (typeof r.id !== "string" || !new RegExp(`^${lang}-h-\\d{4}$`).test(r.id)) p.push(`id must look like ${lang}-h-0001`);
-  if (typeof r.scenario !== "string" || !/^[a-z_]+-\d{2}$/.test(r.scenario) || !r.scenario.startsWith(`${String(r.shape)}-`)) p.push("scenario must look like <shape>-01");
+  if (typeof r.scenario !== "string" || !/^[a-z_]+-\d{2}$/.test(r.scenario) || !r.scenario.startsWith(`${String(r.shape)}-`))
+    p.push("scenario must look like <shape>-01");
   if (typeof r.text !== "string" || r.text.trim() === "") p.push("text must be a non-empty string");
   const oneOf = (field: string, set: readonly unknown[], optional = false): void => {
     if (optional && r[field] === undefined) return;
@@ -107,9 +121,11 @@ export function checkHardCase(row: unknown, lang: string): string[] {
   listOf("signals", SIGNALS);
   listOf("needs", NEEDS, true);
   if (!Array.isArray(r.causes)) p.push("causes must be an array");
-  else for (const c of r.causes as Record<string, unknown>[]) {
-    if (typeof c !== "object" || c === null || !CAUSES.includes(c.label as never) || (c.polarity !== "+" && c.polarity !== "-")) p.push(`causes: bad entry ${JSON.stringify(c)}`);
-  }
+  else
+    for (const c of r.causes as Record<string, unknown>[]) {
+      if (typeof c !== "object" || c === null || !CAUSES.includes(c.label as never) || (c.polarity !== "+" && c.polarity !== "-"))
+        p.push(`causes: bad entry ${JSON.stringify(c)}`);
+    }
   return p;
 }
 
@@ -135,7 +151,9 @@ export function parseHardCases(text: string, lang: string): LoadedCase[] {
 /** Every hard case of every language file (or of `langs`). */
 export function loadHardCases(langs?: readonly string[], dir = hardCaseDir()): LoadedCase[] {
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort();
   const out: LoadedCase[] = [];
   for (const f of files) {
     const lang = f.replace(/\.jsonl$/, "");
@@ -153,5 +171,12 @@ export function loadHardCases(langs?: readonly string[], dir = hardCaseDir()): L
 export function hardCaseRows(dir = hardCaseDir()): Row[] {
   return loadHardCases(undefined, dir)
     .filter((c) => c.direction !== "agent")
-    .map((c) => ({ set: `team-hard-${c.lang}`, lang: c.lang, text: c.text, dev: c.heldOut, calib: !c.heldOut && isCalibrationText(c.text), targets: teamTargets(c) }));
+    .map((c) => ({
+      set: `team-hard-${c.lang}`,
+      lang: c.lang,
+      text: c.text,
+      dev: c.heldOut,
+      calib: !c.heldOut && isCalibrationText(c.text),
+      targets: teamTargets(c),
+    }));
 }

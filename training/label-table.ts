@@ -107,7 +107,10 @@ function bold(text: string, spans: Span[]): string {
 }
 
 function escape(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\s+/g, " ").replace(/([*_`<>[\]])/g, "\\$1");
+  return s
+    .replace(/\|/g, "\\|")
+    .replace(/\s+/g, " ")
+    .replace(/([*_`<>[\]])/g, "\\$1");
 }
 
 const reader = await createReader();
@@ -142,10 +145,7 @@ const order = [
   ...SIGNALS.map((l) => `signal:${l}`),
   ...["1", "2", "3", "4"].map((l) => `complaint:${l}`),
 ];
-const lines = [
-  `| label | meaning | ${SEED_LANGUAGES.join(" | ")} |`,
-  `| --- | --- | ${SEED_LANGUAGES.map(() => "---").join(" | ")} |`,
-];
+const lines = [`| label | meaning | ${SEED_LANGUAGES.join(" | ")} |`, `| --- | --- | ${SEED_LANGUAGES.map(() => "---").join(" | ")} |`];
 let missing = 0;
 for (const label of order) {
   const cells = SEED_LANGUAGES.map((lang) => {

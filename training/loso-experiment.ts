@@ -18,7 +18,15 @@ import { loadAllRows, type Row } from "./datasets.js";
 import { fnv1a } from "./split.js";
 import { languageMeans, losoSources, scoreDev, scoreGroups, SEED_LANGS, type ScoredRow } from "./loso.js";
 
-interface Cfg { epochs?: number; lr?: number; l2?: number; alpha?: number; team?: number; neutralW?: number; drop?: string[] }
+interface Cfg {
+  epochs?: number;
+  lr?: number;
+  l2?: number;
+  alpha?: number;
+  team?: number;
+  neutralW?: number;
+  drop?: string[];
+}
 
 const cap = Number(process.env.CAP ?? 0);
 const cacheDir = process.env.CACHE ?? "/tmp/attune-loso";
@@ -71,7 +79,13 @@ function examples(cfg: Cfg, exclude: string | null): Example[] {
 }
 
 function train(cfg: Cfg, exclude: string | null) {
-  return trainHead("softmax", 3, examples(cfg, exclude), { bits, seed: 20261127, epochs: cfg.epochs ?? 5, lr: cfg.lr ?? 0.2, l2: cfg.l2 ?? 1e-6 });
+  return trainHead("softmax", 3, examples(cfg, exclude), {
+    bits,
+    seed: 20261127,
+    epochs: cfg.epochs ?? 5,
+    lr: cfg.lr ?? 0.2,
+    l2: cfg.l2 ?? 1e-6,
+  });
 }
 
 const fmt = (x: number): string => (Number.isNaN(x) ? "  –  " : x.toFixed(3));
@@ -81,10 +95,14 @@ function report(label: string, loso: ScoredRow[], ins: ScoredRow[], d: Sentiment
   const lm = languageMeans(lg);
   const im = languageMeans(ig);
   const mean = SEED_LANGS.reduce((s, l) => s + (lm[l] ?? 0), 0) / SEED_LANGS.length;
-  console.log(`${label}: LOSO mean ${mean.toFixed(3)} | ` + SEED_LANGS.map((l) => `${l} ${fmt(lm[l] ?? NaN)} (in ${fmt(im[l] ?? NaN)})`).join(" "));
+  console.log(
+    `${label}: LOSO mean ${mean.toFixed(3)} | ` + SEED_LANGS.map((l) => `${l} ${fmt(lm[l] ?? NaN)} (in ${fmt(im[l] ?? NaN)})`).join(" "),
+  );
   for (const g of lg) {
     const i = ig.find((x) => x.set === g.set && x.lang === g.lang);
-    console.log(`   ${g.set.padEnd(28)} ${g.lang} n=${String(g.n).padStart(5)} LOSO ${fmt(g.f1)} neuP ${fmt(g.neutralP)} neuR ${fmt(g.neutralR)} | in ${fmt(i?.f1 ?? NaN)} neuP ${fmt(i?.neutralP ?? NaN)} neuR ${fmt(i?.neutralR ?? NaN)}`);
+    console.log(
+      `   ${g.set.padEnd(28)} ${g.lang} n=${String(g.n).padStart(5)} LOSO ${fmt(g.f1)} neuP ${fmt(g.neutralP)} neuR ${fmt(g.neutralR)} | in ${fmt(i?.f1 ?? NaN)} neuP ${fmt(i?.neutralP ?? NaN)} neuR ${fmt(i?.neutralR ?? NaN)}`,
+    );
   }
   return mean;
 }
@@ -101,12 +119,18 @@ function gridDecision(loso: ScoredRow[]): SentimentDecision {
   let best = PLAIN_DECISION;
   let bestScore = objective(loso, best);
   const G = [-1, -0.5, -0.25, 0, 0.25, 0.5, 1];
-  for (const dpn of G) for (const dnn of G) for (const minPolar of [0, 0.45, 0.55]) for (const minMargin of [0, 0.1, 0.2, 0.3]) {
-    // Offsets relative to neutral: raising neutral = lowering both polar sides.
-    const d: SentimentDecision = { offsets: [dpn, 0, dnn], minPolar, minMargin };
-    const s = objective(loso, d) - 0.005 * (Math.abs(dpn) + Math.abs(dnn));
-    if (s > bestScore + 1e-9) { bestScore = s; best = d; }
-  }
+  for (const dpn of G)
+    for (const dnn of G)
+      for (const minPolar of [0, 0.45, 0.55])
+        for (const minMargin of [0, 0.1, 0.2, 0.3]) {
+          // Offsets relative to neutral: raising neutral = lowering both polar sides.
+          const d: SentimentDecision = { offsets: [dpn, 0, dnn], minPolar, minMargin };
+          const s = objective(loso, d) - 0.005 * (Math.abs(dpn) + Math.abs(dnn));
+          if (s > bestScore + 1e-9) {
+            bestScore = s;
+            best = d;
+          }
+        }
   return best;
 }
 
@@ -114,7 +138,10 @@ function gridDecision(loso: ScoredRow[]): SentimentDecision {
 function emOffsets(loso: ScoredRow[], d: SentimentDecision): SentimentDecision {
   const langOffsets: Record<string, number[]> = {};
   const sets = new Map<string, ScoredRow[]>();
-  for (const s of loso) { const k = `${s.set}|${s.lang}`; sets.set(k, [...(sets.get(k) ?? []), s]); }
+  for (const s of loso) {
+    const k = `${s.set}|${s.lang}`;
+    sets.set(k, [...(sets.get(k) ?? []), s]);
+  }
   // Offsets keyed by "set|lang" pseudo-language: the decision looks them up per row below.
   for (const [k, g] of sets) {
     const probs = g.map((s) => sentimentProbs(s.z, s.lang, d));
@@ -137,6 +164,9 @@ for (const cfg of configs) {
   const em = emOffsets(loso, d);
   const keyed = (xs: ScoredRow[]): ScoredRow[] => xs.map((s) => ({ ...s, lang: `${s.set}|${s.lang}`, set: s.set }));
   const lgEm = scoreGroups(keyed(loso), em);
-  console.log("   with EM priors per source: " + lgEm.map((g) => `${g.set}/${g.lang.split("|")[1]} ${fmt(g.f1)} neuP ${fmt(g.neutralP)} neuR ${fmt(g.neutralR)}`).join("; "));
+  console.log(
+    "   with EM priors per source: " +
+      lgEm.map((g) => `${g.set}/${g.lang.split("|")[1]} ${fmt(g.f1)} neuP ${fmt(g.neutralP)} neuR ${fmt(g.neutralR)}`).join("; "),
+  );
   if (process.env.DUMP) writeFileSync(`${cacheDir}/scored-${configs.indexOf(cfg)}.bin`, serialize({ loso, ins }));
 }

@@ -40,7 +40,15 @@ export interface ScoredRow {
 /** The public sources LOSO holds out: those with sentiment dev rows in a seed language. */
 export function losoSources(rows: readonly Row[]): string[] {
   const s = new Set<string>();
-  for (const r of rows) if (r.dev && !r.set.startsWith("team-") && !NEUTRAL_ONLY_SETS.has(r.set) && SEED_LANGS.includes(r.lang) && typeof r.targets.sentiment === "number") s.add(r.set);
+  for (const r of rows)
+    if (
+      r.dev &&
+      !r.set.startsWith("team-") &&
+      !NEUTRAL_ONLY_SETS.has(r.set) &&
+      SEED_LANGS.includes(r.lang) &&
+      typeof r.targets.sentiment === "number"
+    )
+      s.add(r.set);
   return [...s].sort();
 }
 
@@ -67,11 +75,22 @@ export function scoreDev(head: TrainedHead, fit: readonly FitRow[], rows: readon
 }
 
 /** Every source held out in turn: the dev rows of each, scored by a head that never saw it. */
-export function losoRuns(fit: readonly FitRow[], rows: readonly Row[], cfg: SentimentTrainConfig, log: (m: string) => void = () => {}): ScoredRow[] {
+export function losoRuns(
+  fit: readonly FitRow[],
+  rows: readonly Row[],
+  cfg: SentimentTrainConfig,
+  log: (m: string) => void = () => {},
+): ScoredRow[] {
   const out: ScoredRow[] = [];
   for (const set of losoSources(rows)) {
     const t0 = performance.now();
-    const head = trainHead("softmax", 3, sentimentExamples(fit, rows, set), { bits: cfg.bits, seed: cfg.seed + 1, epochs: cfg.epochs, lr: cfg.lr, l2: cfg.l2 });
+    const head = trainHead("softmax", 3, sentimentExamples(fit, rows, set), {
+      bits: cfg.bits,
+      seed: cfg.seed + 1,
+      epochs: cfg.epochs,
+      lr: cfg.lr,
+      l2: cfg.l2,
+    });
     out.push(...scoreDev(head, fit, rows, new Set([set])));
     log(`LOSO ${set}: trained in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }

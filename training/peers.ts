@@ -27,7 +27,9 @@ const require = createRequire(import.meta.url);
 const vote = (score: number, eps = 0): Label => (score > eps ? "positive" : score < -eps ? "negative" : "neutral");
 
 export async function loadPeers(): Promise<Peer[]> {
-  const { SentimentAnalyzer } = require("node-nlp") as { SentimentAnalyzer: new (s?: object) => { getSentiment(t: string, l: string): Promise<{ score: number; vote: string }> } };
+  const { SentimentAnalyzer } = require("node-nlp") as {
+    SentimentAnalyzer: new (s?: object) => { getSentiment(t: string, l: string): Promise<{ score: number; vote: string }> };
+  };
   const ms = require("multilang-sentiment") as (t: string, l: string) => { score: number };
   const vader = require("vader-sentiment") as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
   const nlp = new SentimentAnalyzer();

@@ -52,7 +52,8 @@ function applyDecision(heads: HeadManifest[], log: (m: string) => void): void {
 function decisionOnly(dir: string, log: (m: string) => void): void {
   const { manifest, bytes, stride } = readModelFile(dir);
   const weights = new Int8Array((1 << manifest.bits) * manifest.columns);
-  for (let r = 0; r < 1 << manifest.bits; r++) for (let c = 0; c < manifest.columns; c++) weights[r * manifest.columns + c] = bytes[r * stride * 4 + c]! - 128;
+  for (let r = 0; r < 1 << manifest.bits; r++)
+    for (let c = 0; c < manifest.columns; c++) weights[r * manifest.columns + c] = bytes[r * stride * 4 + c]! - 128;
   const { weightsHash: _h, format: _f, ...rest } = manifest;
   const s = rest.heads.find((x) => x.name === "sentiment");
   if (s?.plainBias) s.bias = [...s.plainBias];
@@ -89,7 +90,11 @@ async function main(): Promise<void> {
   const sh = packed.manifest.heads.find((h) => h.name === "sentiment");
   if (sh) sh.plainBias = [...sh.bias];
   applyDecision(packed.manifest.heads, log);
-  const hash = writeModelFile(out, { ...packed.manifest, seed: CONFIG.seed, name: `attune-base (${corpus.tokenizer.kind} tokenizer)` }, packed.weights);
+  const hash = writeModelFile(
+    out,
+    { ...packed.manifest, seed: CONFIG.seed, name: `attune-base (${corpus.tokenizer.kind} tokenizer)` },
+    packed.weights,
+  );
   log(`wrote ${out} (weights ${hash}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

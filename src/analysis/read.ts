@@ -101,7 +101,8 @@ interface Identified {
 /** Check the input, normalise it and identify its language. */
 function identify(text: string, context: ReadingContext, res: Resources): Identified {
   if (typeof text !== "string") throw new AttuneError("input.wrong_type", { field: "text", expected: "string" });
-  if (text.length > MAX_TEXT_LENGTH) throw new AttuneError("input.too_large", { field: "text", limit: MAX_TEXT_LENGTH, size: text.length, unit: "utf16" });
+  if (text.length > MAX_TEXT_LENGTH)
+    throw new AttuneError("input.too_large", { field: "text", limit: MAX_TEXT_LENGTH, size: text.length, unit: "utf16" });
   const normalised = normalise(text);
   return { text, context, normalised, language: res.identifier.identify(normalised.text, context.languageHint) };
 }

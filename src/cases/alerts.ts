@@ -49,12 +49,29 @@ export async function raiseAlert(db: Db, ctx: CaseContext, a: NewAlert): Promise
     .returning("id")
     .executeTakeFirst();
   if (!inserted) return null;
-  const subs = await db.selectFrom("webhook_subscriptions").select(["id", "kinds"]).where("workspace_id", "=", a.workspaceId).where("active", "=", 1).execute();
+  const subs = await db
+    .selectFrom("webhook_subscriptions")
+    .select(["id", "kinds"])
+    .where("workspace_id", "=", a.workspaceId)
+    .where("active", "=", 1)
+    .execute();
   const wanted = subs.filter((s) => s.kinds === "*" || s.kinds.split(" ").includes(a.kind));
   if (wanted.length) {
     await db
       .insertInto("alert_deliveries")
-      .values(wanted.map((s) => ({ alert_id: inserted.id, subscription_id: s.id, status: "pending" as const, attempts: 0, next_attempt_at: now, last_status_code: null, last_error: null, created_at: now, delivered_at: null })))
+      .values(
+        wanted.map((s) => ({
+          alert_id: inserted.id,
+          subscription_id: s.id,
+          status: "pending" as const,
+          attempts: 0,
+          next_attempt_at: now,
+          last_status_code: null,
+          last_error: null,
+          created_at: now,
+          delivered_at: null,
+        })),
+      )
       .execute();
     ctx.wake(now);
   }
@@ -62,7 +79,18 @@ export async function raiseAlert(db: Db, ctx: CaseContext, a: NewAlert): Promise
 }
 
 /** The JSON an alert is delivered and listed as. */
-export function presentAlert(r: { id: number; kind: string; severity: string; case_id: number | null; channel: string | null; label: string | null; summary: string; details: string; created_at: number; acknowledged_at: number | null }) {
+export function presentAlert(r: {
+  id: number;
+  kind: string;
+  severity: string;
+  case_id: number | null;
+  channel: string | null;
+  label: string | null;
+  summary: string;
+  details: string;
+  created_at: number;
+  acknowledged_at: number | null;
+}) {
   return {
     id: r.id,
     kind: r.kind,

@@ -117,7 +117,8 @@ export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: 
   const last = dayNumber(b);
   // Long spans (a clock started on imported history, read now) sum whole days from a cached
   // prefix instead of walking every day: the edge days are walked, the days between looked up.
-  if (last - first > 3) return (withinDay(cal, a, from, Infinity) + wholeDays(cal, first + 1, last) + withinDay(cal, b, -Infinity, to)) / MINUTE;
+  if (last - first > 3)
+    return (withinDay(cal, a, from, Infinity) + wholeDays(cal, first + 1, last) + withinDay(cal, b, -Infinity, to)) / MINUTE;
   let total = 0;
   for (const iv of workingIntervals(cal, from)) {
     if (iv.start >= to) break;

@@ -28,14 +28,19 @@ async function loadCase(db: Db, workspaceId: number, id: number): Promise<CaseRo
 }
 
 /** Runs `fn` on a fresh copy of the case inside a write transaction, then saves case and clocks. */
-async function withCase<T>(ctx: CaseContext, workspaceId: number, id: number, fn: (db: Db, row: CaseRow, clocks: ClockRow[]) => Promise<{ row: CaseRow; clocks?: ClockRow[]; result: T }>): Promise<T> {
+async function withCase<T>(
+  ctx: CaseContext,
+  workspaceId: number,
+  id: number,
+  fn: (db: Db, row: CaseRow, clocks: ClockRow[]) => Promise<{ row: CaseRow; clocks?: ClockRow[]; result: T }>,
+): Promise<T> {
   return withWriteTransaction(ctx.store, async (trx) => {
     const db = trx as unknown as Db;
     const row = await loadCase(db, workspaceId, id);
     const clocks = (await loadClocks(db, [id])).get(id) ?? [];
     const out = await fn(db, row, clocks);
     const teams = await teamNames(db, [out.row.team_id]);
-    await saveCase(db, ctx, out.row, out.clocks ?? clocks, out.row.team_id !== null ? teams.get(out.row.team_id) ?? null : null);
+    await saveCase(db, ctx, out.row, out.clocks ?? clocks, out.row.team_id !== null ? (teams.get(out.row.team_id) ?? null) : null);
     return out.result;
   });
 }
@@ -67,20 +72,37 @@ export async function moveCase(ctx: CaseContext, workspaceId: number, id: number
 }
 
 /** Assigns a case to an agent (user) and/or a team; the team's calendar then drives its clocks. */
-export async function assignCase(ctx: CaseContext, workspaceId: number, id: number, to: { userId?: number | null; teamId?: number | null }, actor: CaseActor): Promise<CaseRow> {
+export async function assignCase(
+  ctx: CaseContext,
+  workspaceId: number,
+  id: number,
+  to: { userId?: number | null; teamId?: number | null },
+  actor: CaseActor,
+): Promise<CaseRow> {
   return withCase(ctx, workspaceId, id, async (db, row) => {
     const now = ctx.clock.now();
     const next = { ...row };
     if (to.userId !== undefined) {
       if (to.userId !== null) {
-        const u = await db.selectFrom("users").select("id").where("id", "=", to.userId).where("workspace_id", "=", workspaceId).where("disabled_at", "is", null).executeTakeFirst();
+        const u = await db
+          .selectFrom("users")
+          .select("id")
+          .where("id", "=", to.userId)
+          .where("workspace_id", "=", workspaceId)
+          .where("disabled_at", "is", null)
+          .executeTakeFirst();
         if (!u) throw new AttuneError("input.invalid_value", { field: "user_id", reason: "no such active user" });
       }
       next.assignee_user_id = to.userId;
     }
     if (to.teamId !== undefined) {
       if (to.teamId !== null) {
-        const t = await db.selectFrom("teams").select("id").where("id", "=", to.teamId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+        const t = await db
+          .selectFrom("teams")
+          .select("id")
+          .where("id", "=", to.teamId)
+          .where("workspace_id", "=", workspaceId)
+          .executeTakeFirst();
         if (!t) throw new AttuneError("input.invalid_value", { field: "team_id", reason: "no such team" });
       }
       next.team_id = to.teamId;
@@ -93,10 +115,20 @@ export async function assignCase(ctx: CaseContext, workspaceId: number, id: numb
 }
 
 /** An internal note (never shown to the customer). */
-export async function addNote(ctx: CaseContext, workspaceId: number, id: number, text: string, actor: CaseActor): Promise<{ id: number; at: number }> {
+export async function addNote(
+  ctx: CaseContext,
+  workspaceId: number,
+  id: number,
+  text: string,
+  actor: CaseActor,
+): Promise<{ id: number; at: number }> {
   return withCase(ctx, workspaceId, id, async (db, row) => {
     const at = ctx.clock.now();
-    const note = await db.insertInto("case_notes").values({ case_id: id, at, author_kind: actor.kind, author_id: actor.id, text }).returning("id").executeTakeFirstOrThrow();
+    const note = await db
+      .insertInto("case_notes")
+      .values({ case_id: id, at, author_kind: actor.kind, author_id: actor.id, text })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await addEvent(db, id, at, "note", actor, { note_id: note.id });
     return { row, result: { id: note.id, at } };
   });
@@ -116,16 +148,36 @@ export async function addGoodwill(
     const at = ctx.clock.now();
     const r = await db
       .insertInto("case_goodwill")
-      .values({ case_id: id, at, amount: g.amount, currency: g.currency.toUpperCase(), kind: g.kind, note: g.note ?? null, actor_kind: actor.kind, actor_id: actor.id })
+      .values({
+        case_id: id,
+        at,
+        amount: g.amount,
+        currency: g.currency.toUpperCase(),
+        kind: g.kind,
+        note: g.note ?? null,
+        actor_kind: actor.kind,
+        actor_id: actor.id,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await addEvent(db, id, at, "goodwill", actor, { goodwill_id: r.id, amount: g.amount, currency: g.currency.toUpperCase(), kind: g.kind });
+    await addEvent(db, id, at, "goodwill", actor, {
+      goodwill_id: r.id,
+      amount: g.amount,
+      currency: g.currency.toUpperCase(),
+      kind: g.kind,
+    });
     return { row, result: { id: r.id, at } };
   });
 }
 
 /** Records the outcome of the follow-up after resolution. */
-export async function completeFollowUp(ctx: CaseContext, workspaceId: number, id: number, outcome: "reached" | "no_answer" | "not_needed", actor: CaseActor): Promise<CaseRow> {
+export async function completeFollowUp(
+  ctx: CaseContext,
+  workspaceId: number,
+  id: number,
+  outcome: "reached" | "no_answer" | "not_needed",
+  actor: CaseActor,
+): Promise<CaseRow> {
   return withCase(ctx, workspaceId, id, async (db, row) => {
     if (row.follow_up_at === null) throw new AttuneError("input.invalid_value", { field: "follow_up", reason: "no follow-up scheduled" });
     const at = ctx.clock.now();
@@ -136,7 +188,10 @@ export async function completeFollowUp(ctx: CaseContext, workspaceId: number, id
 }
 
 /** The customer message a reply answers: the case's latest, with its Reading. */
-export async function customerMessageOf(ctx: CaseContext, row: CaseRow): Promise<{ id: number; text: string; reading: Reading; name: string | null } | null> {
+export async function customerMessageOf(
+  ctx: CaseContext,
+  row: CaseRow,
+): Promise<{ id: number; text: string; reading: Reading; name: string | null } | null> {
   if (row.last_customer_message_id === null) return null;
   const m = await caseDb(ctx.store)
     .selectFrom("messages as m")
@@ -166,12 +221,23 @@ export async function replyToCase(
   const customer = await customerMessageOf(ctx, row);
   if (!customer) throw new AttuneError("store.not_found", { resource: "customer message" });
   const replyReading = engine.analyze(reply.text, { direction: "agent", channel: row.channel as never });
-  const check = checkReply(reply.text, replyReading, customer.reading, customer.text, { ...(customer.name ? { customerName: customer.name } : {}), public: row.is_public === 1 });
+  const check = checkReply(reply.text, replyReading, customer.reading, customer.text, {
+    ...(customer.name ? { customerName: customer.name } : {}),
+    public: row.is_public === 1,
+  });
   if (!reply.send) return { check, message_id: null };
   if (!isActive(row.status)) throw new AttuneError("input.invalid_value", { field: "status", reason: "case is not in work" });
 
   const now = ctx.clock.now();
-  const thread = row.thread_id !== null ? await db.selectFrom("threads as t").innerJoin("sources as s", "s.id", "t.source_id").select(["t.external_id", "s.name"]).where("t.id", "=", row.thread_id).executeTakeFirst() : undefined;
+  const thread =
+    row.thread_id !== null
+      ? await db
+          .selectFrom("threads as t")
+          .innerJoin("sources as s", "s.id", "t.source_id")
+          .select(["t.external_id", "s.name"])
+          .where("t.id", "=", row.thread_id)
+          .executeTakeFirst()
+      : undefined;
   const ing = await Ingestor.open(ctx.store, { workspaceId, source: thread?.name ?? "cases", origin: "cases", collectResults: true });
   await ing.add(1, {
     external_id: `case-${id}-reply-${randomUUID()}`,
@@ -188,10 +254,22 @@ export async function replyToCase(
   await withCase(ctx, workspaceId, id, async (tdb, fresh, clocks) => {
     await tdb
       .insertInto("case_replies")
-      .values({ case_id: id, message_id: messageId, answers_message_id: customer.id, checked_at: now, score: check.score, criteria: JSON.stringify(check.criteria) })
+      .values({
+        case_id: id,
+        message_id: messageId,
+        answers_message_id: customer.id,
+        checked_at: now,
+        score: check.score,
+        criteria: JSON.stringify(check.criteria),
+      })
       .onConflict((oc) => oc.column("message_id").doNothing())
       .execute();
-    const next = { ...fresh, waiting_since: null, first_response_at: fresh.first_response_at ?? now, status: fresh.status === "new" ? ("open" as const) : fresh.status };
+    const next = {
+      ...fresh,
+      waiting_since: null,
+      first_response_at: fresh.first_response_at ?? now,
+      status: fresh.status === "new" ? ("open" as const) : fresh.status,
+    };
     await addEvent(tdb, id, now, "agent_reply", actor, { message_id: messageId, score: check.score });
     return { row: next, clocks: clocks.map((c) => (c.kind === "first_response" ? stopClock(c, now) : c)), result: undefined };
   });

@@ -81,9 +81,15 @@ export function reopenClock(row: ClockRow, at: number): ClockRow {
  * Re-read a clock at `now`: fills due and warn instants. A running clock's breach is recorded by the
  * scheduler when it wakes at the due time (it also alerts); a clock stopped late is recorded here.
  */
-export function refreshClock(row: ClockRow, cal: BusinessCalendar, now: number, warnFraction: number): { row: ClockRow; reading: ClockReading } {
+export function refreshClock(
+  row: ClockRow,
+  cal: BusinessCalendar,
+  now: number,
+  warnFraction: number,
+): { row: ClockRow; reading: ClockReading } {
   const reading = readClock(cal, row.target_minutes, historyOf(row), now, warnFraction);
-  const breachedAt = row.breached_at ?? (row.stopped_at !== null && reading.status === "breached" ? reading.breachedAt ?? row.stopped_at : null);
+  const breachedAt =
+    row.breached_at ?? (row.stopped_at !== null && reading.status === "breached" ? (reading.breachedAt ?? row.stopped_at) : null);
   return { row: { ...row, due_at: reading.dueAt, warn_at: reading.warnAt, breached_at: breachedAt }, reading };
 }
 

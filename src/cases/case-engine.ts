@@ -111,9 +111,20 @@ export class CaseEngine {
   async nextInstant(): Promise<number | null> {
     const db = caseDb(this.ctx.store);
     const [a, b, c] = await Promise.all([
-      db.selectFrom("cases").select(sql<number | null>`min(next_check_at)`.as("t")).where("next_check_at", "is not", null).executeTakeFirst(),
-      db.selectFrom("thread_checks").select(sql<number | null>`min(due_at)`.as("t")).executeTakeFirst(),
-      db.selectFrom("alert_deliveries").select(sql<number | null>`min(next_attempt_at)`.as("t")).where("status", "=", "pending").executeTakeFirst(),
+      db
+        .selectFrom("cases")
+        .select(sql<number | null>`min(next_check_at)`.as("t"))
+        .where("next_check_at", "is not", null)
+        .executeTakeFirst(),
+      db
+        .selectFrom("thread_checks")
+        .select(sql<number | null>`min(due_at)`.as("t"))
+        .executeTakeFirst(),
+      db
+        .selectFrom("alert_deliveries")
+        .select(sql<number | null>`min(next_attempt_at)`.as("t"))
+        .where("status", "=", "pending")
+        .executeTakeFirst(),
     ]);
     const all = [a?.t, b?.t, c?.t, this.spikeAt].filter((x): x is number => x !== null && x !== undefined).map(Number);
     return all.length ? Math.min(...all) : null;

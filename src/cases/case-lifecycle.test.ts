@@ -32,7 +32,10 @@ describe("SLA clocks through a case's lifecycle (controllable clock)", () => {
 
     // An agent answers Monday 09:30 local: first response met; the resolution clock runs on.
     clock.set(at("2026-12-07T08:30:00Z"));
-    clocks = refresh(clocks.map((c) => (c.kind === "first_response" ? stopClock(c, clock.now()) : c)), clock.now());
+    clocks = refresh(
+      clocks.map((c) => (c.kind === "first_response" ? stopClock(c, clock.now()) : c)),
+      clock.now(),
+    );
     expect(refreshClock(byKind(clocks, "first_response"), prague, clock.now(), 0.8).reading.status).toBe("met");
     const dueBefore = byKind(clocks, "resolution").due_at!;
     // 960 min = 2 working days: 60 (Fri) + 480 (Mon) + 420 (Tue) -> Tuesday 16:00 local.

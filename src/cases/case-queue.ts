@@ -52,7 +52,12 @@ export async function listQueue(store: Pick<Store, "db">, f: QueueFilter): Promi
       ]),
     );
   }
-  const rows = await q.orderBy("priority").orderBy("sort_due").orderBy("id").limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy("priority")
+    .orderBy("sort_due")
+    .orderBy("id")
+    .limit(f.limit + 1)
+    .execute();
   const items = rows.slice(0, f.limit);
   const last = items[items.length - 1];
   return { items, next: rows.length > f.limit && last ? { priority: last.priority, due: last.sort_due, id: last.id } : null };

@@ -38,9 +38,9 @@ describe("case rules", () => {
     expect(() => loadCaseRules(file(JSON.stringify({ open: { minComplaintSeverity: 9 } })))).toThrow(
       expect.objectContaining({ details: expect.objectContaining({ field: "open.minComplaintSeverity" }) }),
     );
-    expect(() => loadCaseRules(file(JSON.stringify({ calendar: { timeZone: "Nowhere/City", week: [[], [], [], [], [], [], []] } })))).toThrow(
-      expect.objectContaining({ code: "config.invalid" }),
-    );
+    expect(() =>
+      loadCaseRules(file(JSON.stringify({ calendar: { timeZone: "Nowhere/City", week: [[], [], [], [], [], [], []] } }))),
+    ).toThrow(expect.objectContaining({ code: "config.invalid" }));
     expect(() => loadCaseRules(file(JSON.stringify({ surprise: true })))).toThrow(expect.objectContaining({ code: "config.invalid" }));
   });
 

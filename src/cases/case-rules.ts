@@ -34,18 +34,36 @@ export const caseRulesSchema = z.strictObject({
     }),
   /** SLA targets per priority (P1..P4), with optional per-channel overrides; a level left out keeps its default. */
   sla: z
-    .partialRecord(z.enum(["1", "2", "3", "4"]), z.strictObject({ default: targets, channels: z.partialRecord(z.enum(CHANNELS), targets).default({}) }))
+    .partialRecord(
+      z.enum(["1", "2", "3", "4"]),
+      z.strictObject({ default: targets, channels: z.partialRecord(z.enum(CHANNELS), targets).default({}) }),
+    )
     .default({
-      "1": { default: { firstResponseMinutes: 30, resolutionMinutes: 240 }, channels: { social: { firstResponseMinutes: 15, resolutionMinutes: 240 } } },
+      "1": {
+        default: { firstResponseMinutes: 30, resolutionMinutes: 240 },
+        channels: { social: { firstResponseMinutes: 15, resolutionMinutes: 240 } },
+      },
       "2": { default: { firstResponseMinutes: 120, resolutionMinutes: 960 }, channels: {} },
       "3": { default: { firstResponseMinutes: 480, resolutionMinutes: 2880 }, channels: {} },
       "4": { default: { firstResponseMinutes: 1440, resolutionMinutes: 7200 }, channels: {} },
     }),
   warnFraction: z.number().gt(0).lt(1).default(0.8),
-  calendar: calendar.default({ timeZone: "UTC", week: [[], ["09:00-17:00"], ["09:00-17:00"], ["09:00-17:00"], ["09:00-17:00"], ["09:00-17:00"], []], holidays: [] }),
+  calendar: calendar.default({
+    timeZone: "UTC",
+    week: [[], ["09:00-17:00"], ["09:00-17:00"], ["09:00-17:00"], ["09:00-17:00"], ["09:00-17:00"], []],
+    holidays: [],
+  }),
   /** Calendars per team name, overriding `calendar`. */
   teamCalendars: z.record(z.string(), calendar).default({}),
-  followUp: z.strictObject({ enabled: z.boolean().default(true), afterMinutes: z.number().positive().default(3 * 24 * 60) }).default({ enabled: true, afterMinutes: 4320 }),
+  followUp: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      afterMinutes: z
+        .number()
+        .positive()
+        .default(3 * 24 * 60),
+    })
+    .default({ enabled: true, afterMinutes: 4320 }),
   /** When a later message of the same person counts towards recovery. */
   recovery: z
     .strictObject({
@@ -63,7 +81,12 @@ export const caseRulesSchema = z.strictObject({
         .strictObject({
           enabled: z.boolean().default(true),
           /** Hours of history the baseline is taken from (7 days). */
-          baselineHours: z.number().int().min(24).max(24 * 60).default(168),
+          baselineHours: z
+            .number()
+            .int()
+            .min(24)
+            .max(24 * 60)
+            .default(168),
           /** Fewest messages in the hour before a rise can be a spike. */
           minCount: z.number().int().min(1).default(5),
           /** One-sided Poisson tail probability under which the hour is a spike. */
@@ -110,7 +133,8 @@ export function reasonsToOpen(rules: CaseRules, reading: Reading, context: Readi
   const reasons: string[] = [];
   if (context.direction !== undefined && context.direction !== "customer") return reasons;
   if (reading.complaint.severity >= rules.open.minComplaintSeverity) reasons.push(`complaint (severity ${reading.complaint.severity})`);
-  if (reading.sentiment.label === "negative" && reading.sentiment.score <= rules.open.strongNegativeAt) reasons.push("strong negative feeling");
+  if (reading.sentiment.label === "negative" && reading.sentiment.score <= rules.open.strongNegativeAt)
+    reasons.push("strong negative feeling");
   for (const s of reading.signals) if ((rules.open.signals as string[]).includes(s.label)) reasons.push(s.label.replace(/_/g, " "));
   const isPublic = context.public ?? ["social", "review", "forum"].includes(context.channel ?? "");
   if (isPublic && reading.reach.score >= rules.open.publicReachAt) reasons.push("public post with reach");

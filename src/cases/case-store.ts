@@ -15,7 +15,11 @@ export type Db = Kysely<CaseDatabase>;
 export async function loadClocks(db: Db, caseIds: number[]): Promise<Map<number, ClockRow[]>> {
   const out = new Map<number, ClockRow[]>();
   for (let i = 0; i < caseIds.length; i += 500) {
-    const rows = await db.selectFrom("case_clocks").selectAll().where("case_id", "in", caseIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom("case_clocks")
+      .selectAll()
+      .where("case_id", "in", caseIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) {
       const list = out.get(r.case_id) ?? [];
       list.push(r);
@@ -41,7 +45,12 @@ export function nextCheckOf(row: Pick<CaseRow, "follow_up_at" | "follow_up_fired
 }
 
 /** Refreshes clocks at `now` and derives the case's sort_due, breached and next_check_at (no I/O). */
-export function prepareCase(ctx: CaseContext, row: CaseRow, clocks: ClockRow[], teamName: string | null): { row: CaseRow; clocks: ClockRow[] } {
+export function prepareCase(
+  ctx: CaseContext,
+  row: CaseRow,
+  clocks: ClockRow[],
+  teamName: string | null,
+): { row: CaseRow; clocks: ClockRow[] } {
   const now = ctx.clock.now();
   const cal = calendarFor(ctx.rules, teamName);
   const fresh = clocks.map((c) => refreshClock(c, cal, now, ctx.rules.warnFraction).row);
@@ -57,13 +66,53 @@ export function prepareCase(ctx: CaseContext, row: CaseRow, clocks: ClockRow[], 
 }
 
 const CASE_COLUMNS: (keyof CaseRow)[] = [
-  "workspace_id", "thread_id", "person_id", "origin_message_id", "last_customer_message_id", "channel", "is_public", "team_id",
-  "assignee_user_id", "status", "active", "priority", "priority_score", "priority_explanation", "reasons", "cause", "emotion",
-  "language", "customer_value", "contacts", "waiting_since", "open_sentiment", "opened_at", "updated_at", "first_response_at",
-  "resolved_at", "closed_at", "sort_due", "next_check_at", "breached", "follow_up_at", "follow_up_fired_at", "follow_up_done_at",
-  "recovered", "recovery_message_id", "recovery_checked_at",
+  "workspace_id",
+  "thread_id",
+  "person_id",
+  "origin_message_id",
+  "last_customer_message_id",
+  "channel",
+  "is_public",
+  "team_id",
+  "assignee_user_id",
+  "status",
+  "active",
+  "priority",
+  "priority_score",
+  "priority_explanation",
+  "reasons",
+  "cause",
+  "emotion",
+  "language",
+  "customer_value",
+  "contacts",
+  "waiting_since",
+  "open_sentiment",
+  "opened_at",
+  "updated_at",
+  "first_response_at",
+  "resolved_at",
+  "closed_at",
+  "sort_due",
+  "next_check_at",
+  "breached",
+  "follow_up_at",
+  "follow_up_fired_at",
+  "follow_up_done_at",
+  "recovered",
+  "recovery_message_id",
+  "recovery_checked_at",
 ];
-const CLOCK_COLUMNS: (keyof ClockRow)[] = ["target_minutes", "started_at", "stopped_at", "pauses", "due_at", "warn_at", "warned_at", "breached_at"];
+const CLOCK_COLUMNS: (keyof ClockRow)[] = [
+  "target_minutes",
+  "started_at",
+  "stopped_at",
+  "pauses",
+  "due_at",
+  "warn_at",
+  "warned_at",
+  "breached_at",
+];
 
 /**
  * Writes many existing cases in a few statements (insert .. on conflict (id) do update): triage
@@ -74,7 +123,9 @@ export async function upsertCases(db: Db, rows: CaseRow[]): Promise<void> {
     await db
       .insertInto("cases")
       .values(rows.slice(i, i + 200) as never)
-      .onConflict((oc) => oc.column("id").doUpdateSet((eb) => Object.fromEntries(CASE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet((eb) => Object.fromEntries(CASE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never),
+      )
       .execute();
   }
 }
@@ -85,7 +136,11 @@ export async function upsertClocks(db: Db, rows: ClockRow[]): Promise<void> {
     await db
       .insertInto("case_clocks")
       .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(["case_id", "kind"]).doUpdateSet((eb) => Object.fromEntries(CLOCK_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
+      .onConflict((oc) =>
+        oc
+          .columns(["case_id", "kind"])
+          .doUpdateSet((eb) => Object.fromEntries(CLOCK_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never),
+      )
       .execute();
   }
 }
@@ -101,7 +156,14 @@ export function changedClocks(fresh: ClockRow[], loaded: ClockRow[] | undefined)
  * the refreshed rows. `newClocks` are inserted, others updated (only the changed ones when `loaded`,
  * the clocks as read, is given).
  */
-export async function saveCase(db: Db, ctx: CaseContext, row: CaseRow, clocks: ClockRow[], teamName: string | null, opts: { newClocks?: boolean; loaded?: ClockRow[] } = {}): Promise<{ row: CaseRow; clocks: ClockRow[] }> {
+export async function saveCase(
+  db: Db,
+  ctx: CaseContext,
+  row: CaseRow,
+  clocks: ClockRow[],
+  teamName: string | null,
+  opts: { newClocks?: boolean; loaded?: ClockRow[] } = {},
+): Promise<{ row: CaseRow; clocks: ClockRow[] }> {
   const { row: next, clocks: fresh } = prepareCase(ctx, row, clocks, teamName);
   const { id, ...rest } = next;
   await db.updateTable("cases").set(rest).where("id", "=", id).execute();
@@ -133,7 +195,14 @@ function sameClock(a: ClockRow, b: ClockRow): boolean {
 }
 
 /** Appends to a case's history; details never carry customer text. */
-export async function addEvent(db: Db, caseId: number, at: number, kind: string, actor: CaseActor, details?: Record<string, unknown>): Promise<void> {
+export async function addEvent(
+  db: Db,
+  caseId: number,
+  at: number,
+  kind: string,
+  actor: CaseActor,
+  details?: Record<string, unknown>,
+): Promise<void> {
   await db
     .insertInto("case_events")
     .values({ case_id: caseId, at, kind, actor_kind: actor.kind, actor_id: actor.id, details: details ? JSON.stringify(details) : null })

@@ -27,28 +27,50 @@ export interface DueStats {
 }
 
 /** Handles every case whose next check has come; returns what happened. */
-export async function runDueCases(ctx: CaseContext, stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 }): Promise<DueStats> {
+export async function runDueCases(
+  ctx: CaseContext,
+  stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 },
+): Promise<DueStats> {
   const db = caseDb(ctx.store);
   for (;;) {
     const now = ctx.clock.now();
     const due = await db.selectFrom("cases").selectAll().where("next_check_at", "<=", now).orderBy("next_check_at").limit(BATCH).execute();
     if (!due.length) return stats;
-    const clocks = await loadClocks(db, due.map((c) => c.id));
-    const teams = await teamNames(db, due.map((c) => c.team_id));
+    const clocks = await loadClocks(
+      db,
+      due.map((c) => c.id),
+    );
+    const teams = await teamNames(
+      db,
+      due.map((c) => c.team_id),
+    );
     await withWriteTransaction(ctx.store, async (trx) => {
       const tdb = trx as unknown as Db;
       for (const c of due) {
         // Claim: only the process that moves next_check_at from the value it read acts on it.
-        const claimed = await tdb.updateTable("cases").set({ next_check_at: null }).where("id", "=", c.id).where("next_check_at", "=", c.next_check_at).executeTakeFirst();
+        const claimed = await tdb
+          .updateTable("cases")
+          .set({ next_check_at: null })
+          .where("id", "=", c.id)
+          .where("next_check_at", "=", c.next_check_at)
+          .executeTakeFirst();
         if (Number(claimed.numUpdatedRows) !== 1) continue;
-        await checkCase(tdb, ctx, c, clocks.get(c.id) ?? [], c.team_id !== null ? teams.get(c.team_id) ?? null : null, now, stats);
+        await checkCase(tdb, ctx, c, clocks.get(c.id) ?? [], c.team_id !== null ? (teams.get(c.team_id) ?? null) : null, now, stats);
       }
     });
     if (due.length < BATCH) return stats;
   }
 }
 
-async function checkCase(db: Db, ctx: CaseContext, c: CaseRow, clocks: ClockRow[], team: string | null, now: number, stats: DueStats): Promise<void> {
+async function checkCase(
+  db: Db,
+  ctx: CaseContext,
+  c: CaseRow,
+  clocks: ClockRow[],
+  team: string | null,
+  now: number,
+  stats: DueStats,
+): Promise<void> {
   const label = (kind: string) => kind.replace("_", " ");
   const next = clocks.map((k) => ({ ...k }));
   for (const k of next) {
@@ -67,7 +89,14 @@ async function checkCase(db: Db, ctx: CaseContext, c: CaseRow, clocks: ClockRow[
         caseId: c.id,
         channel: c.channel,
         summary: `P${c.priority} case ${c.id}: ${label(k.kind)} target of ${k.target_minutes} min missed`,
-        details: { clock: k.kind, due_at: new Date(k.due_at).toISOString(), priority: c.priority, explanation: c.priority_explanation, team_id: c.team_id, assignee_user_id: c.assignee_user_id },
+        details: {
+          clock: k.kind,
+          due_at: new Date(k.due_at).toISOString(),
+          priority: c.priority,
+          explanation: c.priority_explanation,
+          team_id: c.team_id,
+          assignee_user_id: c.assignee_user_id,
+        },
         dedupeKey: `breach:${c.id}:${k.kind}:${k.started_at}:${k.due_at}`,
       });
     } else if (k.breached_at === null && k.warned_at === null && k.warn_at !== null && k.warn_at <= now) {
@@ -81,7 +110,14 @@ async function checkCase(db: Db, ctx: CaseContext, c: CaseRow, clocks: ClockRow[
         caseId: c.id,
         channel: c.channel,
         summary: `P${c.priority} case ${c.id}: ${label(k.kind)} due in ${Math.max(0, Math.ceil((k.due_at - now) / 60_000))} min`,
-        details: { clock: k.kind, due_at: new Date(k.due_at).toISOString(), priority: c.priority, explanation: c.priority_explanation, team_id: c.team_id, assignee_user_id: c.assignee_user_id },
+        details: {
+          clock: k.kind,
+          due_at: new Date(k.due_at).toISOString(),
+          priority: c.priority,
+          explanation: c.priority_explanation,
+          team_id: c.team_id,
+          assignee_user_id: c.assignee_user_id,
+        },
         dedupeKey: `warn:${c.id}:${k.kind}:${k.started_at}:${k.due_at}`,
       });
     }
@@ -98,7 +134,11 @@ async function checkCase(db: Db, ctx: CaseContext, c: CaseRow, clocks: ClockRow[
       caseId: c.id,
       channel: c.channel,
       summary: `Case ${c.id}: time to check on the customer after resolution`,
-      details: { resolved_at: row.resolved_at === null ? null : new Date(row.resolved_at).toISOString(), team_id: c.team_id, assignee_user_id: c.assignee_user_id },
+      details: {
+        resolved_at: row.resolved_at === null ? null : new Date(row.resolved_at).toISOString(),
+        team_id: c.team_id,
+        assignee_user_id: c.assignee_user_id,
+      },
       dedupeKey: `follow_up:${c.id}:${row.follow_up_at}`,
     });
   }
@@ -106,7 +146,10 @@ async function checkCase(db: Db, ctx: CaseContext, c: CaseRow, clocks: ClockRow[
 }
 
 /** Opens cases for questions that stayed unanswered past the rule's time. */
-export async function runThreadChecks(ctx: CaseContext, stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 }): Promise<DueStats> {
+export async function runThreadChecks(
+  ctx: CaseContext,
+  stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 },
+): Promise<DueStats> {
   const db = caseDb(ctx.store);
   for (;;) {
     const now = ctx.clock.now();
@@ -115,18 +158,45 @@ export async function runThreadChecks(ctx: CaseContext, stats: DueStats = { warn
     for (const check of due) {
       const opened = await withWriteTransaction(ctx.store, async (trx) => {
         const tdb = trx as unknown as Db;
-        const gone = await tdb.deleteFrom("thread_checks").where("thread_id", "=", check.thread_id).where("due_at", "=", check.due_at).executeTakeFirst();
+        const gone = await tdb
+          .deleteFrom("thread_checks")
+          .where("thread_id", "=", check.thread_id)
+          .where("due_at", "=", check.due_at)
+          .executeTakeFirst();
         if (Number(gone.numDeletedRows) !== 1) return false;
         const m = await tdb
           .selectFrom("messages as m")
           .innerJoin("readings as r", "r.message_id", "m.id")
-          .select(["m.id", "m.workspace_id", "m.thread_id", "m.person_id", "m.team_id", "m.channel", "m.is_public", "m.sent_at", "r.reading"])
+          .select([
+            "m.id",
+            "m.workspace_id",
+            "m.thread_id",
+            "m.person_id",
+            "m.team_id",
+            "m.channel",
+            "m.is_public",
+            "m.sent_at",
+            "r.reading",
+          ])
           .where("m.id", "=", check.message_id)
           .executeTakeFirst();
         if (!m) return false;
         // Answered after all (an agent message later in the thread), or already a case: nothing to do.
-        const answer = await tdb.selectFrom("messages").select("id").where("thread_id", "=", check.thread_id).where("direction", "=", "agent").where("sent_at", ">=", m.sent_at).limit(1).executeTakeFirst();
-        const active = await tdb.selectFrom("cases").select("id").where("thread_id", "=", check.thread_id).where("active", "=", 1).limit(1).executeTakeFirst();
+        const answer = await tdb
+          .selectFrom("messages")
+          .select("id")
+          .where("thread_id", "=", check.thread_id)
+          .where("direction", "=", "agent")
+          .where("sent_at", ">=", m.sent_at)
+          .limit(1)
+          .executeTakeFirst();
+        const active = await tdb
+          .selectFrom("cases")
+          .select("id")
+          .where("thread_id", "=", check.thread_id)
+          .where("active", "=", 1)
+          .limit(1)
+          .executeTakeFirst();
         if (answer || active) return false;
         return triageQuestion(tdb, ctx, { ...m, reading: JSON.parse(m.reading) as Reading });
       });

@@ -21,7 +21,14 @@ export interface OpeningMessage {
   reading: Reading;
 }
 
-export function newCaseValues(m: OpeningMessage, reasons: string[], p: Priority, value: number | undefined, contacts: number, now: number): Omit<CaseRow, "id"> {
+export function newCaseValues(
+  m: OpeningMessage,
+  reasons: string[],
+  p: Priority,
+  value: number | undefined,
+  contacts: number,
+  now: number,
+): Omit<CaseRow, "id"> {
   const facts = describeCase(m.reading);
   return {
     workspace_id: m.workspace_id,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { computePriority } from "./priority.js";
 
-const calm = { urgency: { score: 0.1, reasons: ["complaint"] }, reach: { score: 0, reasons: [] }, signals: [], complaint: { is: true, severity: 1 as const, evidence: [] } };
+const calm = {
+  urgency: { score: 0.1, reasons: ["complaint"] },
+  reach: { score: 0, reasons: [] },
+  signals: [],
+  complaint: { is: true, severity: 1 as const, evidence: [] },
+};
 
 describe("computePriority", () => {
   it("puts a public churn threat from a repeat contact first, and says why", () => {

@@ -43,7 +43,8 @@ export function computePriority(input: PriorityInput, thresholds = DEFAULT_PRIOR
   if (value >= 0.5) parts.push([value * 0.5, "high-value customer"]);
   if (input.contacts >= 2) parts.push([Math.min(0.5, 0.15 * input.contacts), `${ordinal(input.contacts)} contact`]);
   const hours = input.waitingMinutes / 60;
-  if (hours >= 1) parts.push([Math.min(0.4, 0.05 * hours), `waiting ${hours >= 24 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours)}h`}`]);
+  if (hours >= 1)
+    parts.push([Math.min(0.4, 0.05 * hours), `waiting ${hours >= 24 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours)}h`}`]);
 
   // Urgency, reach and value are independent pressures (noisy-or); contacts, waiting and value then
   // close part of the remaining gap, as a lead would weigh them.

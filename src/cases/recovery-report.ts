@@ -22,9 +22,13 @@ export interface RecoveryRow {
   goodwill: { currency: string; amount: number; cases: number }[];
 }
 
-export async function recoveryReport(store: Pick<Store, "db">, o: { workspaceId: number; by: "team" | "cause" | "channel"; from?: number; to?: number }): Promise<RecoveryRow[]> {
+export async function recoveryReport(
+  store: Pick<Store, "db">,
+  o: { workspaceId: number; by: "team" | "cause" | "channel"; from?: number; to?: number },
+): Promise<RecoveryRow[]> {
   const db = caseDb(store);
-  const keyCol = o.by === "team" ? sql<string | null>`t.name` : o.by === "cause" ? sql<string | null>`c.cause` : sql<string | null>`c.channel`;
+  const keyCol =
+    o.by === "team" ? sql<string | null>`t.name` : o.by === "cause" ? sql<string | null>`c.cause` : sql<string | null>`c.channel`;
   let q = db
     .selectFrom("cases as c")
     .leftJoin("teams as t", "t.id", "c.team_id")
@@ -61,7 +65,9 @@ export async function recoveryReport(store: Pick<Store, "db">, o: { workspaceId:
         judged,
         recovered,
         rate: judged > 0 ? Math.round((recovered / judged) * 1000) / 1000 : null,
-        goodwill: money.filter((m) => m.key === r.key).map((m) => ({ currency: m.currency, amount: Math.round(Number(m.amount) * 100) / 100, cases: Number(m.cases) })),
+        goodwill: money
+          .filter((m) => m.key === r.key)
+          .map((m) => ({ currency: m.currency, amount: Math.round(Number(m.amount) * 100) / 100, cases: Number(m.cases) })),
       };
     })
     .sort((a, b) => b.resolved - a.resolved);

@@ -91,7 +91,14 @@ export async function detectSpikes(ctx: CaseContext): Promise<number> {
         channel: f.channel,
         label: f.label,
         summary: `Spike of ${f.label.replace(/_/g, " ")} in ${f.channel}: ${f.count} in the hour from ${new Date(f.hourStart).toISOString().slice(11, 16)} UTC, ${f.expected.toFixed(1)} expected`,
-        details: { kind: f.kind, label: f.label, hour_start: new Date(f.hourStart).toISOString(), count: f.count, expected: Math.round(f.expected * 100) / 100, p_value: f.p },
+        details: {
+          kind: f.kind,
+          label: f.label,
+          hour_start: new Date(f.hourStart).toISOString(),
+          count: f.count,
+          expected: Math.round(f.expected * 100) / 100,
+          p_value: f.p,
+        },
         dedupeKey: `spike:${f.channel}:${f.kind}:${f.label}:${f.hourStart}`,
       });
       if (id !== null) n += 1;

@@ -40,7 +40,10 @@ export interface TriageStats {
 }
 
 /** A read message as triage loads it: the listed message's columns it needs, its workspace and Reading. */
-interface Row extends Pick<MessageListRow, "id" | "thread_id" | "person_id" | "team_id" | "direction" | "channel" | "is_public" | "audience" | "sent_at" | "text"> {
+interface Row extends Pick<
+  MessageListRow,
+  "id" | "thread_id" | "person_id" | "team_id" | "direction" | "channel" | "is_public" | "audience" | "sent_at" | "text"
+> {
   workspace_id: number;
   reading: Reading;
 }
@@ -68,7 +71,20 @@ async function loadRows(db: Db, ids: number[]): Promise<Row[]> {
     const rows = await db
       .selectFrom("messages as m")
       .innerJoin("readings as r", "r.message_id", "m.id")
-      .select(["m.id", "m.workspace_id", "m.thread_id", "m.person_id", "m.team_id", "m.direction", "m.channel", "m.is_public", "m.audience", "m.sent_at", "m.text", "r.reading"])
+      .select([
+        "m.id",
+        "m.workspace_id",
+        "m.thread_id",
+        "m.person_id",
+        "m.team_id",
+        "m.direction",
+        "m.channel",
+        "m.is_public",
+        "m.audience",
+        "m.sent_at",
+        "m.text",
+        "r.reading",
+      ])
       .where("m.id", "in", ids.slice(i, i + CHUNK))
       .execute();
     for (const r of rows) out.push({ ...r, reading: JSON.parse(r.reading) as Reading });
@@ -83,10 +99,21 @@ async function coveredBy(db: Db, rows: Row[]): Promise<{ threads: Set<number>; o
   const threadIds = [...new Set(rows.map((r) => r.thread_id).filter((t): t is number => t !== null))];
   const loose = rows.filter((r) => r.thread_id === null).map((r) => r.id);
   for (let i = 0; i < threadIds.length; i += CHUNK) {
-    for (const c of await db.selectFrom("cases").select("thread_id").distinct().where("thread_id", "in", threadIds.slice(i, i + CHUNK)).execute()) threads.add(c.thread_id!);
+    for (const c of await db
+      .selectFrom("cases")
+      .select("thread_id")
+      .distinct()
+      .where("thread_id", "in", threadIds.slice(i, i + CHUNK))
+      .execute())
+      threads.add(c.thread_id!);
   }
   for (let i = 0; i < loose.length; i += CHUNK) {
-    for (const c of await db.selectFrom("cases").select("origin_message_id").where("origin_message_id", "in", loose.slice(i, i + CHUNK)).execute()) origins.add(c.origin_message_id!);
+    for (const c of await db
+      .selectFrom("cases")
+      .select("origin_message_id")
+      .where("origin_message_id", "in", loose.slice(i, i + CHUNK))
+      .execute())
+      origins.add(c.origin_message_id!);
   }
   return { threads, origins };
 }
@@ -99,7 +126,17 @@ async function coveredBy(db: Db, rows: Row[]): Promise<{ threads: Set<number>; o
  * for a thread that never had one (new contacts, replies and questions were counted the first time).
  */
 export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { by: string }): Promise<TriageStats> {
-  const stats: TriageStats = { messages: 0, opened: 0, updated: 0, reopened: 0, repliesChecked: 0, recoveryChecked: 0, questionsScheduled: 0, alerts: 0, customerMessages: 0 };
+  const stats: TriageStats = {
+    messages: 0,
+    opened: 0,
+    updated: 0,
+    reopened: 0,
+    repliesChecked: 0,
+    recoveryChecked: 0,
+    questionsScheduled: 0,
+    alerts: 0,
+    customerMessages: 0,
+  };
   if (!ids.length) return stats;
   const db = caseDb(ctx.store);
   const again = claim ? await retriaged(ctx.store, claim.by, ids) : new Set<number>();
@@ -127,7 +164,14 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
   for (let i = 0; i < threadIds.length; i += CHUNK) {
     const chunk = threadIds.slice(i, i + CHUNK);
     reads.push(
-      db.selectFrom("cases").selectAll().where("thread_id", "in", chunk).where("status", "<>", "closed").orderBy("id").execute().then((r) => void caseRows.push(...r)),
+      db
+        .selectFrom("cases")
+        .selectAll()
+        .where("thread_id", "in", chunk)
+        .where("status", "<>", "closed")
+        .orderBy("id")
+        .execute()
+        .then((r) => void caseRows.push(...r)),
       db
         .selectFrom("messages")
         .select(["thread_id", (eb) => eb.fn.countAll<number>().as("n")])
@@ -144,9 +188,14 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
   for (let i = 0; i < personIds.length; i += CHUNK) {
     const chunk = personIds.slice(i, i + CHUNK);
     reads.push(
-      db.selectFrom("people").select(["id", "display_name", "attributes"]).where("id", "in", chunk).execute().then((ps) => {
-        for (const p of ps) people.set(p.id, p);
-      }),
+      db
+        .selectFrom("people")
+        .select(["id", "display_name", "attributes"])
+        .where("id", "in", chunk)
+        .execute()
+        .then((ps) => {
+          for (const p of ps) people.set(p.id, p);
+        }),
       db
         .selectFrom("cases")
         .selectAll()
@@ -158,14 +207,25 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
         .then((r) => void recoveryCandidates.push(...r)),
     );
   }
-  const covered = again.size ? coveredBy(db, rows.filter((r) => again.has(r.id))) : Promise.resolve({ threads: new Set<number>(), origins: new Set<number>() });
+  const covered = again.size
+    ? coveredBy(
+        db,
+        rows.filter((r) => again.has(r.id)),
+      )
+    : Promise.resolve({ threads: new Set<number>(), origins: new Set<number>() });
   await Promise.all(reads);
   const { threads: threadsWithCase, origins: originsWithCase } = await covered;
   caseRows.sort((a, b) => a.id - b.id);
 
   const work = new Map<number, Work>(); // by case id
   const byThread = new Map<number, Work>(); // the thread's case in work (active) or last resolved
-  const [clocks, teams] = await Promise.all([loadClocks(db, caseRows.map((c) => c.id)), teamNames(db, [...caseRows.map((c) => c.team_id), ...rows.map((r) => r.team_id)])]);
+  const [clocks, teams] = await Promise.all([
+    loadClocks(
+      db,
+      caseRows.map((c) => c.id),
+    ),
+    teamNames(db, [...caseRows.map((c) => c.team_id), ...rows.map((r) => r.team_id)]),
+  ]);
   for (const c of caseRows) {
     const loaded = clocks.get(c.id) ?? [];
     const w: Work = { row: c, clocks: loaded, loaded, isNew: false, dirty: false };
@@ -176,7 +236,9 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
   // Customer messages an agent reply may answer: the last one of each case, loaded when not in the batch.
   const answered = new Map<number, { text: string; reading: Reading }>();
   for (const r of rows) if (r.direction === "customer") answered.set(r.id, r);
-  const needAnswered = [...byThread.values()].map((w) => w.row.last_customer_message_id).filter((x): x is number => x !== null && !answered.has(x));
+  const needAnswered = [...byThread.values()]
+    .map((w) => w.row.last_customer_message_id)
+    .filter((x): x is number => x !== null && !answered.has(x));
   if (needAnswered.length && rows.some((r) => r.direction === "agent")) {
     for (const r of await loadRows(db, needAnswered)) answered.set(r.id, r);
   }
@@ -185,7 +247,14 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
   let tempIds = 0;
   const alerts: NewAlert[] = [];
   const checks = new Map<number, { deleteExisting: boolean; insert?: { messageId: number; dueAt: number; workspaceId: number } }>();
-  const replies: { case_id: number; message_id: number; answers_message_id: number; checked_at: number; score: number; criteria: string }[] = [];
+  const replies: {
+    case_id: number;
+    message_id: number;
+    answers_message_id: number;
+    checked_at: number;
+    score: number;
+    criteria: string;
+  }[] = [];
   const recoveries = new Map<number, { recovered: number; messageId: number }>();
 
   await withWriteTransaction(ctx.store, async (trx) => {
@@ -211,10 +280,15 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
         continue;
       }
       stats.customerMessages += 1;
-      const context = { channel: m.channel as never, public: m.is_public === 1, direction: "customer" as const, ...(m.audience !== null ? { audience: m.audience } : {}) };
+      const context = {
+        channel: m.channel as never,
+        public: m.is_public === 1,
+        direction: "customer" as const,
+        ...(m.audience !== null ? { audience: m.audience } : {}),
+      };
       const reasons = reasonsToOpen(rules, m.reading, context);
       if (thread !== null) contacts.set(thread, (contacts.get(thread) ?? 0) + 1);
-      const nContacts = thread !== null ? contacts.get(thread) ?? 1 : 1;
+      const nContacts = thread !== null ? (contacts.get(thread) ?? 1) : 1;
       let touched: Work | undefined;
       if (w && w.row.active === 1) {
         touched = w;
@@ -229,7 +303,11 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
         const cur = checks.get(thread) ?? { deleteExisting: false };
         if (!cur.insert) {
           const cal = calendarFor(rules, m.team_id !== null ? teams.get(m.team_id) : null);
-          cur.insert = { messageId: m.id, dueAt: addBusinessMinutes(cal, m.sent_at, rules.open.unansweredMinutes), workspaceId: m.workspace_id };
+          cur.insert = {
+            messageId: m.id,
+            dueAt: addBusinessMinutes(cal, m.sent_at, rules.open.unansweredMinutes),
+            workspaceId: m.workspace_id,
+          };
           stats.questionsScheduled += 1;
         }
         checks.set(thread, cur);
@@ -251,7 +329,9 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
     }
 
     // New cases are inserted together (their ids come back by origin message), the rest upserted together.
-    const prepared = [...work.values()].filter((w) => w.dirty).map((w) => ({ w, ...prepareCase(ctx, w.row, w.clocks, w.row.team_id !== null ? teams.get(w.row.team_id) ?? null : null) }));
+    const prepared = [...work.values()]
+      .filter((w) => w.dirty)
+      .map((w) => ({ w, ...prepareCase(ctx, w.row, w.clocks, w.row.team_id !== null ? (teams.get(w.row.team_id) ?? null) : null) }));
     const idMap = new Map<number, number>();
     const fresh = prepared.filter((p) => p.w.isNew);
     for (let i = 0; i < fresh.length; i += 100) {
@@ -274,8 +354,14 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
     }
     const realId = (id: number): number | undefined => (id < 0 ? idMap.get(id) : id);
     const kept = prepared.filter((p) => !p.w.isNew || idMap.has(p.w.row.id) || p.row.id > 0);
-    await upsertCases(tdb, kept.filter((p) => !p.w.isNew).map((p) => p.row));
-    await upsertClocks(tdb, kept.flatMap((p) => (p.w.isNew ? (p.row.id > 0 ? p.clocks : []) : changedClocks(p.clocks, p.w.loaded))));
+    await upsertCases(
+      tdb,
+      kept.filter((p) => !p.w.isNew).map((p) => p.row),
+    );
+    await upsertClocks(
+      tdb,
+      kept.flatMap((p) => (p.w.isNew ? (p.row.id > 0 ? p.clocks : []) : changedClocks(p.clocks, p.w.loaded))),
+    );
     for (const p of kept) if (p.row.next_check_at !== null) ctx.wake(p.row.next_check_at);
     for (const e of events) e.caseId = realId(e.caseId) ?? 0;
     for (const r of replies) r.case_id = realId(r.case_id) ?? 0;
@@ -284,23 +370,52 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
     events.splice(0, events.length, ...events.filter((e) => live(e.caseId)));
     replies.splice(0, replies.length, ...replies.filter((r) => live(r.case_id)));
     if (replies.length) {
-      for (let i = 0; i < replies.length; i += 200) await tdb.insertInto("case_replies").values(replies.slice(i, i + 200)).onConflict((oc) => oc.column("message_id").doNothing()).execute();
+      for (let i = 0; i < replies.length; i += 200)
+        await tdb
+          .insertInto("case_replies")
+          .values(replies.slice(i, i + 200))
+          .onConflict((oc) => oc.column("message_id").doNothing())
+          .execute();
     }
     for (const [caseId, r] of recoveries) {
-      await tdb.updateTable("cases").set({ recovered: r.recovered, recovery_message_id: r.messageId, recovery_checked_at: now }).where("id", "=", caseId).execute();
+      await tdb
+        .updateTable("cases")
+        .set({ recovered: r.recovered, recovery_message_id: r.messageId, recovery_checked_at: now })
+        .where("id", "=", caseId)
+        .execute();
       events.push({ caseId, kind: "recovery", details: { message_id: r.messageId, recovered: r.recovered === 1 } });
     }
     // Answered or taken over by a case: their pending checks go; new questions start theirs (an
     // earlier unanswered question of the thread keeps its earlier due time).
     const drop = [...checks].filter(([, c]) => c.deleteExisting).map(([t]) => t);
-    for (let i = 0; i < drop.length; i += 500) await tdb.deleteFrom("thread_checks").where("thread_id", "in", drop.slice(i, i + 500)).execute();
-    const add = [...checks].filter(([, c]) => c.insert).map(([t, c]) => ({ thread_id: t, workspace_id: c.insert!.workspaceId, message_id: c.insert!.messageId, due_at: c.insert!.dueAt }));
-    for (let i = 0; i < add.length; i += 500) await tdb.insertInto("thread_checks").values(add.slice(i, i + 500)).onConflict((oc) => oc.column("thread_id").doNothing()).execute();
+    for (let i = 0; i < drop.length; i += 500)
+      await tdb
+        .deleteFrom("thread_checks")
+        .where("thread_id", "in", drop.slice(i, i + 500))
+        .execute();
+    const add = [...checks]
+      .filter(([, c]) => c.insert)
+      .map(([t, c]) => ({ thread_id: t, workspace_id: c.insert!.workspaceId, message_id: c.insert!.messageId, due_at: c.insert!.dueAt }));
+    for (let i = 0; i < add.length; i += 500)
+      await tdb
+        .insertInto("thread_checks")
+        .values(add.slice(i, i + 500))
+        .onConflict((oc) => oc.column("thread_id").doNothing())
+        .execute();
     if (add.length) ctx.wake(Math.min(...add.map((a) => a.due_at)));
     for (let i = 0; i < events.length; i += 200) {
       await tdb
         .insertInto("case_events")
-        .values(events.slice(i, i + 200).map((e) => ({ case_id: e.caseId, at: now, kind: e.kind, actor_kind: "system", actor_id: null, details: JSON.stringify(e.details) })))
+        .values(
+          events.slice(i, i + 200).map((e) => ({
+            case_id: e.caseId,
+            at: now,
+            kind: e.kind,
+            actor_kind: "system",
+            actor_id: null,
+            details: JSON.stringify(e.details),
+          })),
+        )
         .execute();
     }
     for (const a of alerts) if ((await raiseAlert(tdb, ctx, a)) !== null) stats.alerts += 1;
@@ -309,10 +424,15 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
 
   /** A re-read message of a thread without any case: opens one if its new reading calls for it. */
   function retriage(m: Row): void {
-    const context = { channel: m.channel as never, public: m.is_public === 1, direction: "customer" as const, ...(m.audience !== null ? { audience: m.audience } : {}) };
+    const context = {
+      channel: m.channel as never,
+      public: m.is_public === 1,
+      direction: "customer" as const,
+      ...(m.audience !== null ? { audience: m.audience } : {}),
+    };
     const reasons = reasonsToOpen(rules, m.reading, context);
     if (!reasons.length) return;
-    const opened = openCase(m, reasons, m.thread_id !== null ? contacts.get(m.thread_id) ?? 1 : 1);
+    const opened = openCase(m, reasons, m.thread_id !== null ? (contacts.get(m.thread_id) ?? 1) : 1);
     if (m.thread_id !== null) {
       byThread.set(m.thread_id, opened);
       threadsWithCase.add(m.thread_id);
@@ -324,19 +444,24 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
     const p = personId !== null ? people.get(personId) : undefined;
     const value = customerValueOf(p?.attributes ?? null);
     const waitingMinutes = waitingSince === null ? 0 : Math.max(0, (now - waitingSince) / 60_000);
-    return { p: computePriority({ reading, contacts: nContacts, waitingMinutes, ...(value !== undefined ? { customerValue: value } : {}) }), value };
+    return {
+      p: computePriority({ reading, contacts: nContacts, waitingMinutes, ...(value !== undefined ? { customerValue: value } : {}) }),
+      value,
+    };
   }
 
   function retarget(w: Work, level: 1 | 2 | 3 | 4): void {
     const t = slaTargets(rules, level, w.row.channel);
-    w.clocks = w.clocks.map((c) => (c.stopped_at !== null ? c : { ...c, target_minutes: c.kind === "first_response" ? t.firstResponseMinutes : t.resolutionMinutes }));
+    w.clocks = w.clocks.map((c) =>
+      c.stopped_at !== null ? c : { ...c, target_minutes: c.kind === "first_response" ? t.firstResponseMinutes : t.resolutionMinutes },
+    );
   }
 
   function openCase(m: Row, reasons: string[], nContacts: number): Work {
     const { p, value } = priorityOf(m.reading, m.person_id, nContacts, m.sent_at);
     const base = newCaseValues(m, reasons, p, value, nContacts, now);
     // A temporary id until the batch's new cases are inserted together.
-    const id = -(++tempIds);
+    const id = -++tempIds;
     const row: CaseRow = { ...base, id };
     const w: Work = { row, clocks: startClocks(id, slaTargets(rules, p.level, m.channel), m.sent_at), isNew: true, dirty: true };
     work.set(id, w);
@@ -404,9 +529,19 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
     w.dirty = true;
     const customer = r.last_customer_message_id !== null ? answered.get(r.last_customer_message_id) : undefined;
     if (customer) {
-      const name = r.person_id !== null ? people.get(r.person_id)?.display_name ?? undefined : undefined;
-      const check = checkReply(m.text, m.reading, customer.reading, customer.text, { ...(name ? { customerName: name } : {}), public: r.is_public === 1 });
-      replies.push({ case_id: r.id, message_id: m.id, answers_message_id: r.last_customer_message_id!, checked_at: now, score: check.score, criteria: JSON.stringify(check.criteria) });
+      const name = r.person_id !== null ? (people.get(r.person_id)?.display_name ?? undefined) : undefined;
+      const check = checkReply(m.text, m.reading, customer.reading, customer.text, {
+        ...(name ? { customerName: name } : {}),
+        public: r.is_public === 1,
+      });
+      replies.push({
+        case_id: r.id,
+        message_id: m.id,
+        answers_message_id: r.last_customer_message_id!,
+        checked_at: now,
+        score: check.score,
+        criteria: JSON.stringify(check.criteria),
+      });
       stats.repliesChecked += 1;
       events.push({ caseId: r.id, kind: "agent_reply", details: { message_id: m.id, score: check.score } });
     } else {
@@ -419,7 +554,8 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
       if (c.person_id !== m.person_id || c.id === reopenedCaseId || c.resolved_at === null) continue;
       const since = m.sent_at - c.resolved_at;
       if (since <= 0 || since > rules.recovery.windowDays * 86_400_000) continue;
-      const improved = m.reading.sentiment.label !== "negative" && m.reading.sentiment.score >= c.open_sentiment + rules.recovery.minImprovement;
+      const improved =
+        m.reading.sentiment.label !== "negative" && m.reading.sentiment.score >= c.open_sentiment + rules.recovery.minImprovement;
       const prev = recoveries.get(c.id);
       if (prev?.recovered === 1) continue;
       if (improved || c.recovered === null) recoveries.set(c.id, { recovered: improved ? 1 : 0, messageId: m.id });
@@ -428,4 +564,3 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
     }
   }
 }
-

@@ -36,7 +36,15 @@ export interface DeliveryOptions {
   timeoutMs: number;
 }
 
-export const DEFAULT_DELIVERY: DeliveryOptions = { send: sendPinned, resolve: systemResolver, targets: targetPolicy(undefined), maxAttempts: 8, baseDelayMs: 5_000, maxDelayMs: 3_600_000, timeoutMs: 10_000 };
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  send: sendPinned,
+  resolve: systemResolver,
+  targets: targetPolicy(undefined),
+  maxAttempts: 8,
+  baseDelayMs: 5_000,
+  maxDelayMs: 3_600_000,
+  timeoutMs: 10_000,
+};
 
 /** Delay before attempt `n + 1` after `n` failures: base·2^(n-1), capped, with ±10% spread so many receivers do not retry in step. */
 export function backoffDelay(failures: number, o: Pick<DeliveryOptions, "baseDelayMs" | "maxDelayMs">, seed: number): number {
@@ -60,7 +68,23 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
     .selectFrom("alert_deliveries as d")
     .innerJoin("webhook_subscriptions as s", "s.id", "d.subscription_id")
     .innerJoin("alerts as a", "a.id", "d.alert_id")
-    .select(["d.id", "d.attempts", "d.next_attempt_at", "s.url", "s.secret", "a.id as alert_id", "a.kind", "a.severity", "a.case_id", "a.channel", "a.label", "a.summary", "a.details", "a.created_at", "a.acknowledged_at"])
+    .select([
+      "d.id",
+      "d.attempts",
+      "d.next_attempt_at",
+      "s.url",
+      "s.secret",
+      "a.id as alert_id",
+      "a.kind",
+      "a.severity",
+      "a.case_id",
+      "a.channel",
+      "a.label",
+      "a.summary",
+      "a.details",
+      "a.created_at",
+      "a.acknowledged_at",
+    ])
     .where("d.status", "=", "pending")
     .where("d.next_attempt_at", "<=", now)
     .orderBy("d.next_attempt_at")
@@ -70,25 +94,57 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
     due.map(async (d) => {
       // Lease: another process that read the same row finds next_attempt_at moved and skips it.
       const lease = now + o.timeoutMs + 5_000;
-      const claimed = await db.updateTable("alert_deliveries").set({ next_attempt_at: lease }).where("id", "=", d.id).where("next_attempt_at", "=", d.next_attempt_at).executeTakeFirst();
+      const claimed = await db
+        .updateTable("alert_deliveries")
+        .set({ next_attempt_at: lease })
+        .where("id", "=", d.id)
+        .where("next_attempt_at", "=", d.next_attempt_at)
+        .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return;
       const body = JSON.stringify({ ...presentAlert({ ...d, id: d.alert_id }), delivery_id: d.id, attempt: d.attempts + 1 });
       const ts = Math.floor(ctx.clock.now() / 1000);
       const started = performance.now();
-      const headers = { "content-type": "application/json", "user-agent": "attune-webhooks/1", "x-attune-timestamp": String(ts), "x-attune-signature": signWebhook(d.secret, ts, body), "x-attune-delivery": String(d.id) };
+      const headers = {
+        "content-type": "application/json",
+        "user-agent": "attune-webhooks/1",
+        "x-attune-timestamp": String(ts),
+        "x-attune-signature": signWebhook(d.secret, ts, body),
+        "x-attune-delivery": String(d.id),
+      };
       const { code, error } = await attempt(d.url, { headers, body, timeoutMs: o.timeoutMs }, o);
       const at = ctx.clock.now();
       const attempts = d.attempts + 1;
-      await db.insertInto("alert_delivery_attempts").values({ delivery_id: d.id, at, status_code: code, error, duration_ms: code === null ? 0 : Math.round(performance.now() - started) }).execute();
+      await db
+        .insertInto("alert_delivery_attempts")
+        .values({
+          delivery_id: d.id,
+          at,
+          status_code: code,
+          error,
+          duration_ms: code === null ? 0 : Math.round(performance.now() - started),
+        })
+        .execute();
       if (error === null) {
-        await db.updateTable("alert_deliveries").set({ status: "delivered", attempts, delivered_at: at, next_attempt_at: null, last_status_code: code, last_error: null }).where("id", "=", d.id).execute();
+        await db
+          .updateTable("alert_deliveries")
+          .set({ status: "delivered", attempts, delivered_at: at, next_attempt_at: null, last_status_code: code, last_error: null })
+          .where("id", "=", d.id)
+          .execute();
         stats.delivered += 1;
       } else if (attempts >= o.maxAttempts) {
-        await db.updateTable("alert_deliveries").set({ status: "failed", attempts, next_attempt_at: null, last_status_code: code, last_error: error }).where("id", "=", d.id).execute();
+        await db
+          .updateTable("alert_deliveries")
+          .set({ status: "failed", attempts, next_attempt_at: null, last_status_code: code, last_error: error })
+          .where("id", "=", d.id)
+          .execute();
         stats.failed += 1;
       } else {
         const next = at + backoffDelay(attempts, o, d.id);
-        await db.updateTable("alert_deliveries").set({ attempts, next_attempt_at: next, last_status_code: code, last_error: error }).where("id", "=", d.id).execute();
+        await db
+          .updateTable("alert_deliveries")
+          .set({ attempts, next_attempt_at: next, last_status_code: code, last_error: error })
+          .where("id", "=", d.id)
+          .execute();
         ctx.wake(next);
         stats.retried += 1;
       }

@@ -23,15 +23,22 @@ export type PinnedSender = (url: URL, target: { address: string; family: 4 | 6 }
 export const sendPinned: PinnedSender = (url, target, post) =>
   new Promise((resolve, reject) => {
     const lookup: LookupFunction = (_host, options, callback) => {
-      if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+      if ((options as { all?: boolean }).all)
+        (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+          { address: target.address, family: target.family },
+        ]);
       else callback(null, target.address, target.family);
     };
     const request = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = request(url, { method: "POST", headers: { ...post.headers, "content-length": String(Buffer.byteLength(post.body)) }, lookup }, (res) => {
-      clearTimeout(timer);
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      url,
+      { method: "POST", headers: { ...post.headers, "content-length": String(Buffer.byteLength(post.body)) }, lookup },
+      (res) => {
+        clearTimeout(timer);
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     // One deadline for connect and answer together (a socket timeout alone restarts with every byte).
     const timer = setTimeout(() => req.destroy(new Error("timeout")), post.timeoutMs);
     req.on("error", (err) => {

@@ -22,13 +22,39 @@ import { BlockList, isIP } from "node:net";
 import { AttuneError } from "../core/errors.js";
 
 const NON_PUBLIC_V4 = [
-  "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
-  "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24",
-  "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.0.2.0/24",
+  "192.31.196.0/24",
+  "192.52.193.0/24",
+  "192.88.99.0/24",
+  "192.168.0.0/16",
+  "192.175.48.0/24",
+  "198.18.0.0/15",
+  "198.51.100.0/24",
+  "203.0.113.0/24",
+  "224.0.0.0/4",
+  "240.0.0.0/4",
 ];
 const NON_PUBLIC_V6 = [
-  "::/127", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20", "5f00::/16",
-  "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+  "::/127",
+  "64:ff9b::/96",
+  "64:ff9b:1::/48",
+  "100::/64",
+  "2001::/23",
+  "2001:db8::/32",
+  "2002::/16",
+  "3fff::/20",
+  "5f00::/16",
+  "fc00::/7",
+  "fe80::/10",
+  "fec0::/10",
+  "ff00::/8",
 ];
 
 const nonPublic = new BlockList();
@@ -38,7 +64,8 @@ for (const net of NON_PUBLIC_V6) addSubnet(nonPublic, net);
 function addSubnet(list: BlockList, cidr: string): void {
   const [ip, bits] = cidr.split("/") as [string, string | undefined];
   const family = isIP(ip);
-  if (family === 0) throw new AttuneError("config.invalid", { field: "ATTUNE_WEBHOOK_ALLOW", expected: "IP addresses or CIDR networks, comma separated" });
+  if (family === 0)
+    throw new AttuneError("config.invalid", { field: "ATTUNE_WEBHOOK_ALLOW", expected: "IP addresses or CIDR networks, comma separated" });
   const type = family === 4 ? "ipv4" : "ipv6";
   const prefix = bits === undefined ? (family === 4 ? 32 : 128) : Number(bits);
   if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128)) {
@@ -55,7 +82,11 @@ export interface TargetPolicy {
 /** Parses the allow-list (`ATTUNE_WEBHOOK_ALLOW`): IPs or CIDR networks, comma separated; empty allows none. */
 export function targetPolicy(spec: string | undefined): TargetPolicy {
   const allowed = new BlockList();
-  for (const part of (spec ?? "").split(",").map((s) => s.trim()).filter(Boolean)) addSubnet(allowed, part);
+  for (const part of (spec ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean))
+    addSubnet(allowed, part);
   return { allowed };
 }
 

@@ -44,7 +44,8 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof p === "number") return p;
   const { values, positionals } = p;
   const format = values.format;
-  if (format !== "jsonl" && format !== "json" && format !== "table") return usageError(HELP, { flag: "--format", expected: "jsonl|json|table" });
+  if (format !== "jsonl" && format !== "json" && format !== "table")
+    return usageError(HELP, { flag: "--format", expected: "jsonl|json|table" });
   await assertInputFiles(positionals);
   const reader = await createReader({ modelDir: values["no-models"] ? false : values.models });
   const out = process.stdout;
@@ -65,7 +66,8 @@ export async function run(argv: string[]): Promise<number> {
     try {
       if (!record.ok) throw record.error;
       const text = record.fields.text;
-      if (typeof text !== "string") throw new AttuneError("input.missing_field", { source: record.source, line: record.line, field: "text" });
+      if (typeof text !== "string")
+        throw new AttuneError("input.missing_field", { source: record.source, line: record.line, field: "text" });
       reading = reader.analyze(text, parseContext(record.fields));
       line = { id, ...reading };
     } catch (err) {

@@ -13,7 +13,8 @@ import { systemClock } from "../cases/clock.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
-export const USAGE = "attune cases [--db PATH] [--status new,open,waiting] [--priority 1,2] [--team NAME|ID] [--assignee ID|none] [--channel email,social] [--limit 30] [--json]";
+export const USAGE =
+  "attune cases [--db PATH] [--status new,open,waiting] [--priority 1,2] [--team NAME|ID] [--assignee ID|none] [--channel email,social] [--limit 30] [--json]";
 
 /** "in 12m", "3h 5m late": due times the way an agent reads them. */
 export function relativeDue(due: number, now: number): string {
@@ -29,9 +30,21 @@ function cut(s: string, n: number): string {
 }
 
 /** The queue as text lines that fit `width` columns. */
-export function formatQueue(rows: CaseRow[], teams: Map<number, string>, counts: Record<string, number>, now: number, width: number, color: boolean): string[] {
+export function formatQueue(
+  rows: CaseRow[],
+  teams: Map<number, string>,
+  counts: Record<string, number>,
+  now: number,
+  width: number,
+  color: boolean,
+): string[] {
   const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const lines = [`in work: ${Object.entries(counts).map(([p, n]) => `${p} ${n}`).join("  ")}`, ""];
+  const lines = [
+    `in work: ${Object.entries(counts)
+      .map(([p, n]) => `${p} ${n}`)
+      .join("  ")}`,
+    "",
+  ];
   const head = `${"ID".padStart(7)}  P   ${cut("STATUS", 8)} ${cut("DUE", 12)} ${cut("CHANNEL", 8)} ${cut("TEAM", 12)} ${cut("AGENT", 6)} WHY`;
   lines.push(paint("1", head));
   const fixed = head.length - 3;
@@ -50,7 +63,7 @@ export function formatQueue(rows: CaseRow[], teams: Map<number, string>, counts:
       " ",
       cut(r.channel + (r.is_public ? "*" : ""), 8),
       " ",
-      cut(r.team_id !== null ? teams.get(r.team_id) ?? String(r.team_id) : "-", 12),
+      cut(r.team_id !== null ? (teams.get(r.team_id) ?? String(r.team_id)) : "-", 12),
       " ",
       cut(r.assignee_user_id !== null ? String(r.assignee_user_id) : "-", 6),
       " ",
@@ -83,15 +96,23 @@ export async function run(argv: string[]): Promise<number> {
   const statuses = v.status?.split(",").map((s) => s.trim());
   const priorities = v.priority?.split(",").map((s) => Number(s.trim().replace(/^P/i, "")));
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usageError(USAGE, { flag: "--limit", expected: "1..1000" });
-  if (statuses && !statuses.every((s) => (CASE_STATUSES as readonly string[]).includes(s))) return usageError(USAGE, { flag: "--status", allowed: CASE_STATUSES });
-  if (priorities && !priorities.every((p) => Number.isInteger(p) && p >= 1 && p <= 4)) return usageError(USAGE, { flag: "--priority", expected: "1..4" });
-  if (v.assignee !== undefined && v.assignee !== "none" && !/^\d+$/.test(v.assignee)) return usageError(USAGE, { flag: "--assignee", expected: "user id or none" });
+  if (statuses && !statuses.every((s) => (CASE_STATUSES as readonly string[]).includes(s)))
+    return usageError(USAGE, { flag: "--status", allowed: CASE_STATUSES });
+  if (priorities && !priorities.every((p) => Number.isInteger(p) && p >= 1 && p <= 4))
+    return usageError(USAGE, { flag: "--priority", expected: "1..4" });
+  if (v.assignee !== undefined && v.assignee !== "none" && !/^\d+$/.test(v.assignee))
+    return usageError(USAGE, { flag: "--assignee", expected: "user id or none" });
   const store = await openStore(storeOptionsFrom({ db: v.db }));
   try {
     const db = caseDb(store);
     let teamId: number | undefined;
     if (v.team !== undefined) {
-      const t = await db.selectFrom("teams").select("id").where("workspace_id", "=", store.workspaceId).where((eb) => (/^\d+$/.test(v.team!) ? eb("id", "=", Number(v.team)) : eb("name", "=", v.team!))).executeTakeFirst();
+      const t = await db
+        .selectFrom("teams")
+        .select("id")
+        .where("workspace_id", "=", store.workspaceId)
+        .where((eb) => (/^\d+$/.test(v.team!) ? eb("id", "=", Number(v.team)) : eb("name", "=", v.team!)))
+        .executeTakeFirst();
       if (!t) {
         process.stderr.write(`attune cases: no team ${JSON.stringify(v.team)}\n`);
         return 2;
@@ -111,13 +132,26 @@ export async function run(argv: string[]): Promise<number> {
     const now = systemClock.now();
     if (v.json) {
       for (const r of page.items) {
-        process.stdout.write(`${JSON.stringify({ id: r.id, priority: r.priority, status: r.status, due_at: r.sort_due >= NO_DUE ? null : new Date(r.sort_due).toISOString(), channel: r.channel, team_id: r.team_id, assignee_user_id: r.assignee_user_id, explanation: r.priority_explanation, reasons: JSON.parse(r.reasons) })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ id: r.id, priority: r.priority, status: r.status, due_at: r.sort_due >= NO_DUE ? null : new Date(r.sort_due).toISOString(), channel: r.channel, team_id: r.team_id, assignee_user_id: r.assignee_user_id, explanation: r.priority_explanation, reasons: JSON.parse(r.reasons) })}\n`,
+        );
       }
       return 0;
     }
     const teamIds = [...new Set(page.items.map((r) => r.team_id).filter((x): x is number => x !== null))];
-    const teams = new Map(teamIds.length ? (await db.selectFrom("teams").select(["id", "name"]).where("id", "in", teamIds).execute()).map((t) => [t.id, t.name]) : []);
-    const lines = formatQueue(page.items, teams, counts, now, process.stdout.columns ?? 120, process.stdout.isTTY === true && !process.env.NO_COLOR);
+    const teams = new Map(
+      teamIds.length
+        ? (await db.selectFrom("teams").select(["id", "name"]).where("id", "in", teamIds).execute()).map((t) => [t.id, t.name])
+        : [],
+    );
+    const lines = formatQueue(
+      page.items,
+      teams,
+      counts,
+      now,
+      process.stdout.columns ?? 120,
+      process.stdout.isTTY === true && !process.env.NO_COLOR,
+    );
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   } finally {

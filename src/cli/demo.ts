@@ -30,13 +30,34 @@ export async function run(argv: string[]): Promise<number> {
     const started = performance.now();
     const { read } = await new Pipeline({ store, engine: await createReader() }).drain();
     const seconds = (performance.now() - started) / 1000;
-    if (read > 0) say(`Read ${read} messages in ${seconds.toFixed(1)} s (${Math.round(read / seconds)} per second), and triaged their threads.`);
+    if (read > 0)
+      say(`Read ${read} messages in ${seconds.toFixed(1)} s (${Math.round(read / seconds)} per second), and triaged their threads.`);
 
     const filter = { workspaceId: store.workspaceId, includeEmployee: false };
-    const [view, languages, causes] = await Promise.all([overview(store, filter), byLanguage(store, filter), causesByPolarity(store, filter)]);
+    const [view, languages, causes] = await Promise.all([
+      overview(store, filter),
+      byLanguage(store, filter),
+      causesByPolarity(store, filter),
+    ]);
     say(`\nCustomer messages: ${view.total}`);
-    say(table(["language", "messages", "negative", "neutral", "positive"], fold(languages, view.total).map((l) => [l.language, String(l.total), pct(l.negative, l.total), pct(l.neutral, l.total), pct(l.positive, l.total)])));
-    say(`\nWhat they feel: ${view.emotions.slice(0, 6).map((e) => `${e.emotion} ${e.count}`).join(", ")}`);
+    say(
+      table(
+        ["language", "messages", "negative", "neutral", "positive"],
+        fold(languages, view.total).map((l) => [
+          l.language,
+          String(l.total),
+          pct(l.negative, l.total),
+          pct(l.neutral, l.total),
+          pct(l.positive, l.total),
+        ]),
+      ),
+    );
+    say(
+      `\nWhat they feel: ${view.emotions
+        .slice(0, 6)
+        .map((e) => `${e.emotion} ${e.count}`)
+        .join(", ")}`,
+    );
     say(`Why (problems): ${top(causes, "negative")}`);
     say(`Why (praise):   ${top(causes, "positive")}`);
     say(`\nThe case queue (\`attune cases\`), most pressing first:`);
@@ -53,7 +74,10 @@ function say(line: string): void {
 }
 
 /** Languages with under 1% of the messages fold into one "other" row. */
-function fold<T extends { language: string; total: number; positive: number; neutral: number; negative: number }>(rows: T[], total: number) {
+function fold<T extends { language: string; total: number; positive: number; neutral: number; negative: number }>(
+  rows: T[],
+  total: number,
+) {
   const keep = rows.filter((r) => r.total >= total * 0.01);
   const rest = rows.filter((r) => r.total < total * 0.01);
   if (rest.length === 0) return keep;

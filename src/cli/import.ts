@@ -40,7 +40,9 @@ export const USAGE = `attune import FILE... [--db PATH] [--source NAME] [--forma
   [--channel CH] [--direction customer|agent|employee] [--delimiter ,] [--employee-backfill]
   --employee-backfill: you vouch for this file's employee feedback: the source becomes trusted for it
     and closed months are accepted (history, before anyone views it; otherwise only the open month is)
-  CSV columns: ${Object.keys(COLUMN_FLAGS).map((f) => `--${f} COL`).join(" ")}
+  CSV columns: ${Object.keys(COLUMN_FLAGS)
+    .map((f) => `--${f} COL`)
+    .join(" ")}
 Stores the messages; \`attune serve\` or \`attune worker\` on the same database reads them.
 Exit code 1 when rows were rejected (each problem on stderr; the good rows are kept).`;
 
@@ -66,7 +68,8 @@ export async function run(argv: string[]): Promise<number> {
   const direction = v.direction as string | undefined;
   const format = v.format as string | undefined;
   if (channel && !(CHANNELS as readonly string[]).includes(channel)) return usageError(USAGE, { flag: "--channel", allowed: CHANNELS });
-  if (direction && !(DIRECTIONS as readonly string[]).includes(direction)) return usageError(USAGE, { flag: "--direction", allowed: DIRECTIONS });
+  if (direction && !(DIRECTIONS as readonly string[]).includes(direction))
+    return usageError(USAGE, { flag: "--direction", allowed: DIRECTIONS });
   if (format && !(FORMATS as readonly string[]).includes(format)) return usageError(USAGE, { flag: "--format", allowed: FORMATS });
   await assertInputFiles(parsed.positionals);
   const mapping: CsvMapping = {};
@@ -87,7 +90,8 @@ export async function run(argv: string[]): Promise<number> {
     if (report.problems_truncated) process.stderr.write(JSON.stringify({ problems_truncated: true }) + "\n");
     const { accepted, duplicates, conflicts, rejected } = report;
     process.stdout.write(JSON.stringify({ accepted, duplicates, conflicts, rejected }) + "\n");
-    if (accepted > 0) process.stderr.write(`attune: stored ${accepted} messages; \`attune serve\` or \`attune worker\` on this database reads them.\n`);
+    if (accepted > 0)
+      process.stderr.write(`attune: stored ${accepted} messages; \`attune serve\` or \`attune worker\` on this database reads them.\n`);
     return rejected > 0 ? 1 : 0;
   } catch (err) {
     process.stderr.write(JSON.stringify(asAttuneError(err).toJSON()) + "\n");

@@ -16,7 +16,13 @@ export async function assertInputFiles(files: string[]): Promise<void> {
     if (!info) throw new AttuneError("input.file_not_found", { file });
     // Pipes and devices stay allowed (`attune analyze <(zcat x.jsonl.gz)`); a directory is refused.
     if (info.isDirectory()) throw new AttuneError("input.not_a_file", { file, kind: "directory" });
-    if (!(await access(file, constants.R_OK).then(() => true, () => false))) throw new AttuneError("input.file_unreadable", { file });
+    if (
+      !(await access(file, constants.R_OK).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw new AttuneError("input.file_unreadable", { file });
   }
 }
 

@@ -12,36 +12,67 @@ import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { isRole, ROLES } from "../store/roles.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
-export const USAGE = "attune keys create --role admin|agent|analyst|people_team [--name NAME] [--scopes s1,s2] [--db PATH]\nattune keys list [--db PATH]\nattune keys revoke ID [--db PATH]";
+export const USAGE =
+  "attune keys create --role admin|agent|analyst|people_team [--name NAME] [--scopes s1,s2] [--db PATH]\nattune keys list [--db PATH]\nattune keys revoke ID [--db PATH]";
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parseCommand(argv, { db: { type: "string" }, role: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } }, USAGE, true);
+  const p = parseCommand(
+    argv,
+    { db: { type: "string" }, role: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } },
+    USAGE,
+    true,
+  );
   if (typeof p === "number") return p;
   const [action, arg] = p.positionals;
   const v = p.values;
-  if (!action || !["create", "list", "revoke"].includes(action)) return usageError(USAGE, { argument: "action", allowed: ["create", "list", "revoke"] });
+  if (!action || !["create", "list", "revoke"].includes(action))
+    return usageError(USAGE, { argument: "action", allowed: ["create", "list", "revoke"] });
   if (action === "create" && (!v.role || !isRole(v.role))) return usageError(USAGE, { flag: "--role", allowed: ROLES });
   const store = await openStore(storeOptionsFrom({ db: v.db }));
   try {
     const ws = store.workspaceId;
     if (action === "create") {
       const role = v.role as Parameters<typeof createApiKey>[1]["role"];
-      const k = await createApiKey(store.db, { workspaceId: ws, name: v.name ?? `${role} key`, role, ...(v.scopes ? { scopes: v.scopes.split(",") } : {}) });
-      await audit(store.db, { workspaceId: ws, actor: { kind: "cli", id: null }, action: "key.created", target: { kind: "api_key", id: String(k.id) }, details: { role } });
+      const k = await createApiKey(store.db, {
+        workspaceId: ws,
+        name: v.name ?? `${role} key`,
+        role,
+        ...(v.scopes ? { scopes: v.scopes.split(",") } : {}),
+      });
+      await audit(store.db, {
+        workspaceId: ws,
+        actor: { kind: "cli", id: null },
+        action: "key.created",
+        target: { kind: "api_key", id: String(k.id) },
+        details: { role },
+      });
       process.stdout.write(JSON.stringify({ id: k.id, key: k.key, role }) + "\n");
       return 0;
     }
     if (action === "list") {
-      const rows = await store.db.selectFrom("api_keys").select(["id", "name", "prefix", "role", "scopes", "revoked_at"]).where("workspace_id", "=", ws).orderBy("id").execute();
+      const rows = await store.db
+        .selectFrom("api_keys")
+        .select(["id", "name", "prefix", "role", "scopes", "revoked_at"])
+        .where("workspace_id", "=", ws)
+        .orderBy("id")
+        .execute();
       for (const r of rows) process.stdout.write(JSON.stringify({ ...r, revoked: r.revoked_at !== null }) + "\n");
       return 0;
     }
     const id = Number(arg);
     if (!Number.isInteger(id) || !(await revokeApiKey(store.db, ws, id))) {
-      process.stderr.write(JSON.stringify({ error: { code: "store.not_found", message: "The record was not found.", details: { resource: "api_key" } } }) + "\n");
+      process.stderr.write(
+        JSON.stringify({ error: { code: "store.not_found", message: "The record was not found.", details: { resource: "api_key" } } }) +
+          "\n",
+      );
       return 1;
     }
-    await audit(store.db, { workspaceId: ws, actor: { kind: "cli", id: null }, action: "key.revoked", target: { kind: "api_key", id: String(id) } });
+    await audit(store.db, {
+      workspaceId: ws,
+      actor: { kind: "cli", id: null },
+      action: "key.revoked",
+      target: { kind: "api_key", id: String(id) },
+    });
     process.stdout.write(JSON.stringify({ id, revoked: true }) + "\n");
     return 0;
   } finally {

@@ -16,9 +16,16 @@ const HELP = { help: { type: "boolean", short: "h" } } as const;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 /** What parseArgs gives for these options (plus --help), strict, positionals allowed or not. */
-export type ParsedCommand<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP; allowPositionals: boolean; strict: true }>>;
+export type ParsedCommand<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP; allowPositionals: boolean; strict: true }>
+>;
 
-export function parseCommand<O extends Options>(argv: string[], options: O, usage: string, allowPositionals = false): ParsedCommand<O> | number {
+export function parseCommand<O extends Options>(
+  argv: string[],
+  options: O,
+  usage: string,
+  allowPositionals = false,
+): ParsedCommand<O> | number {
   let parsed: ParsedCommand<O>;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, ...HELP }, allowPositionals, strict: true });

@@ -73,7 +73,12 @@ async function* readCsv(file: string, options: InputOptions): AsyncGenerator<Inp
     for await (const row of parser as AsyncIterable<Record<string, string>>) {
       line = parser.info.lines;
       if (!(options.textColumn in row)) {
-        yield { ok: false, source: file, line, error: new AttuneError("input.missing_field", { source: file, line, field: options.textColumn }) };
+        yield {
+          ok: false,
+          source: file,
+          line,
+          error: new AttuneError("input.missing_field", { source: file, line, field: options.textColumn }),
+        };
         continue;
       }
       const fields: Record<string, unknown> = { ...row, text: row[options.textColumn] };
@@ -84,14 +89,24 @@ async function* readCsv(file: string, options: InputOptions): AsyncGenerator<Inp
     // csv-parse stops at the first structural error (an unterminated quote, a wrong column count):
     // report where, and keep everything read before it.
     const at = (err as { lines?: number }).lines ?? line;
-    yield { ok: false, source: file, line: at, error: new AttuneError("input.csv_malformed", { source: file, line: at, reason: (err as { code?: string }).code ?? "unknown" }) };
+    yield {
+      ok: false,
+      source: file,
+      line: at,
+      error: new AttuneError("input.csv_malformed", { source: file, line: at, reason: (err as { code?: string }).code ?? "unknown" }),
+    };
   }
 }
 
 async function readText(file: string, options: InputOptions): Promise<InputRecord> {
   const { size } = await stat(file);
   if (size > options.maxTextBytes) {
-    return { ok: false, source: file, line: 1, error: new AttuneError("input.too_large", { source: file, limit: options.maxTextBytes, size, unit: "bytes" }) };
+    return {
+      ok: false,
+      source: file,
+      line: 1,
+      error: new AttuneError("input.too_large", { source: file, limit: options.maxTextBytes, size, unit: "bytes" }),
+    };
   }
   const chunks: Buffer[] = [];
   for await (const chunk of createReadStream(file)) chunks.push(chunk as Buffer);

@@ -16,7 +16,10 @@ function attune(args: string[], input: string): { code: number | null; lines: Re
     encoding: "utf8",
     timeout: 120_000,
   });
-  const lines = res.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = res.stdout
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   return { code: res.status, lines, stderr: res.stderr };
 }
 
@@ -57,7 +60,12 @@ describe("attune check", () => {
   it("scores each reply with a verdict, evidence and suggestion per criterion", () => {
     const message = "I was charged twice this month. Please fix this.";
     const input = [
-      { id: "good", message, reply: "Hi, I'm sorry you were charged twice; that's frustrating. I've refunded the extra charge and you'll see it within 3 days. I'll email you the confirmation today." },
+      {
+        id: "good",
+        message,
+        reply:
+          "Hi, I'm sorry you were charged twice; that's frustrating. I've refunded the extra charge and you'll see it within 3 days. I'll email you the confirmation today.",
+      },
       { id: "poor", message, reply: "You must have clicked twice. Please check your own payments." },
     ]
       .map((x) => JSON.stringify(x))
@@ -65,7 +73,10 @@ describe("attune check", () => {
     const { code, lines } = attune(["check", "--no-models"], `${input}\n`);
     expect(code).toBe(0);
     expect(lines.map((l) => l.id)).toEqual(["good", "poor"]);
-    const [good, poor] = lines as { score: number; criteria: { name: string; verdict: string; evidence: unknown[]; suggestion: string }[] }[];
+    const [good, poor] = lines as {
+      score: number;
+      criteria: { name: string; verdict: string; evidence: unknown[]; suggestion: string }[];
+    }[];
     expect(good!.score).toBeGreaterThan(poor!.score);
     expect(good!.criteria).toHaveLength(10);
     for (const c of good!.criteria) expect(Object.keys(c).sort()).toEqual(["evidence", "name", "suggestion", "verdict"]);
@@ -89,11 +100,34 @@ describe("attune reply --llm-url", () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
     const run = (input: string) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "reply", "--no-models", "--count", "1", "--llm-url", url, "--llm-model", "fake"], { cwd: root });
+        const child = spawn(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            join(root, "src/cli/main.ts"),
+            "reply",
+            "--no-models",
+            "--count",
+            "1",
+            "--llm-url",
+            url,
+            "--llm-model",
+            "fake",
+          ],
+          { cwd: root },
+        );
         let out = "";
         child.stdout.on("data", (c: Buffer) => (out += c.toString()));
         child.on("error", reject);
-        child.on("close", () => resolve(out.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>)));
+        child.on("close", () =>
+          resolve(
+            out
+              .split("\n")
+              .filter((l) => l.trim() !== "")
+              .map((l) => JSON.parse(l) as Record<string, unknown>),
+          ),
+        );
         child.stdin.end(input);
       });
     try {

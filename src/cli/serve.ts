@@ -15,7 +15,8 @@ import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { ensureFirstAdminKey, hasAdminUser, startServer } from "../server/start-server.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
-export const USAGE = "attune serve [--port 3000] [--host 127.0.0.1] [--db PATH] [--no-worker] [--rate-limit REQ_PER_S] [--samples DIR] [--secure-cookies] [--processes N]";
+export const USAGE =
+  "attune serve [--port 3000] [--host 127.0.0.1] [--db PATH] [--no-worker] [--rate-limit REQ_PER_S] [--samples DIR] [--secure-cookies] [--processes N]";
 
 export async function run(argv: string[]): Promise<number> {
   const p = parseCommand(
@@ -123,6 +124,10 @@ async function runCluster(processes: number): Promise<number> {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  const codes = await Promise.all(children.map((c) => new Promise<number>((resolve) => c.once("exit", (code) => (stopping ? resolve(code ?? 0) : (stop(), resolve(code || 1)))))));
+  const codes = await Promise.all(
+    children.map(
+      (c) => new Promise<number>((resolve) => c.once("exit", (code) => (stopping ? resolve(code ?? 0) : (stop(), resolve(code || 1))))),
+    ),
+  );
   return Math.max(0, ...codes);
 }

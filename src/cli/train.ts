@@ -20,12 +20,22 @@ import { normalise } from "../analysis/text/normalise.js";
 import { assertInputFiles } from "./input-files.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
-const USAGE = "usage: attune train --data FILE.jsonl [--out DIR (default ./models-custom)] [--base DIR] [--lang CODE] [--seed N] [--epochs 4] [--lr 0.05] [--anchor 0.001]";
+const USAGE =
+  "usage: attune train --data FILE.jsonl [--out DIR (default ./models-custom)] [--base DIR] [--lang CODE] [--seed N] [--epochs 4] [--lr 0.05] [--anchor 0.001]";
 
 export async function run(argv: string[]): Promise<number> {
   const p = parseCommand(
     argv,
-    { data: { type: "string" }, out: { type: "string" }, base: { type: "string" }, lang: { type: "string" }, seed: { type: "string" }, epochs: { type: "string" }, lr: { type: "string" }, anchor: { type: "string" } },
+    {
+      data: { type: "string" },
+      out: { type: "string" },
+      base: { type: "string" },
+      lang: { type: "string" },
+      seed: { type: "string" },
+      epochs: { type: "string" },
+      lr: { type: "string" },
+      anchor: { type: "string" },
+    },
     USAGE,
   );
   if (typeof p === "number") return p;
@@ -51,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
       throw new AttuneError("input.invalid_json", { line: i + 1 });
     }
     if (typeof obj.text !== "string") throw new AttuneError("input.missing_field", { line: i + 1, field: "text" });
-    const lang = typeof obj.lang === "string" ? obj.lang : langFlag ?? identifier!.identify(normalise(obj.text).text).code;
+    const lang = typeof obj.lang === "string" ? obj.lang : (langFlag ?? identifier!.identify(normalise(obj.text).text).code);
     rows.push({ ...(obj as unknown as AdaptRow), lang });
   }
   const tokenizer = await modelTokenizer();
@@ -67,7 +77,10 @@ export async function run(argv: string[]): Promise<number> {
     "",
     "| head | held-out rows | before | after | gain |",
     "| --- | ---: | ---: | ---: | ---: |",
-    ...result.report.map((r) => `| ${r.head} | ${r.rows} | ${r.before.toFixed(3)} | ${r.after.toFixed(3)} | ${(r.after - r.before >= 0 ? "+" : "") + (r.after - r.before).toFixed(3)} |`),
+    ...result.report.map(
+      (r) =>
+        `| ${r.head} | ${r.rows} | ${r.before.toFixed(3)} | ${r.after.toFixed(3)} | ${(r.after - r.before >= 0 ? "+" : "") + (r.after - r.before).toFixed(3)} |`,
+    ),
     "",
     `wrote ${out} (weights ${result.weightsHash}); use it with createReader({ modelDir: "${out}" })`,
   ];

@@ -12,14 +12,21 @@ import { isRole, ROLES } from "../store/roles.js";
 import { createUser, disableUser } from "../store/users.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
-export const USAGE = "attune users create --email EMAIL --role admin|agent|analyst|people_team [--name NAME] [--db PATH]  (asks for the password, 12+ chars; or reads it from stdin)\nattune users list [--db PATH]\nattune users disable ID [--db PATH]";
+export const USAGE =
+  "attune users create --email EMAIL --role admin|agent|analyst|people_team [--name NAME] [--db PATH]  (asks for the password, 12+ chars; or reads it from stdin)\nattune users list [--db PATH]\nattune users disable ID [--db PATH]";
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parseCommand(argv, { db: { type: "string" }, email: { type: "string" }, role: { type: "string" }, name: { type: "string" } }, USAGE, true);
+  const p = parseCommand(
+    argv,
+    { db: { type: "string" }, email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    USAGE,
+    true,
+  );
   if (typeof p === "number") return p;
   const [action, arg] = p.positionals;
   const v = p.values;
-  if (!action || !["create", "list", "disable"].includes(action)) return usageError(USAGE, { argument: "action", allowed: ["create", "list", "disable"] });
+  if (!action || !["create", "list", "disable"].includes(action))
+    return usageError(USAGE, { argument: "action", allowed: ["create", "list", "disable"] });
   if (action === "create" && !v.email) return usageError(USAGE, { flag: "--email", reason: "required" });
   if (action === "create" && (!v.role || !isRole(v.role))) return usageError(USAGE, { flag: "--role", allowed: ROLES });
   let password: string | undefined;
@@ -34,23 +41,47 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const ws = store.workspaceId;
     if (action === "create") {
-      const id = await createUser(store.db, { workspaceId: ws, email: v.email!, role: v.role as "admin", password: password!, ...(v.name ? { displayName: v.name } : {}) });
-      await audit(store.db, { workspaceId: ws, actor: { kind: "cli", id: null }, action: "user.created", target: { kind: "user", id: String(id) }, details: { role: v.role! } });
+      const id = await createUser(store.db, {
+        workspaceId: ws,
+        email: v.email!,
+        role: v.role as "admin",
+        password: password!,
+        ...(v.name ? { displayName: v.name } : {}),
+      });
+      await audit(store.db, {
+        workspaceId: ws,
+        actor: { kind: "cli", id: null },
+        action: "user.created",
+        target: { kind: "user", id: String(id) },
+        details: { role: v.role! },
+      });
       process.stdout.write(JSON.stringify({ id, email: v.email!.toLowerCase(), role: v.role }) + "\n");
       return 0;
     }
     if (action === "list") {
-      for (const r of await store.db.selectFrom("users").select(["id", "email", "role", "disabled_at"]).where("workspace_id", "=", ws).orderBy("id").execute()) {
+      for (const r of await store.db
+        .selectFrom("users")
+        .select(["id", "email", "role", "disabled_at"])
+        .where("workspace_id", "=", ws)
+        .orderBy("id")
+        .execute()) {
         process.stdout.write(JSON.stringify({ ...r, disabled: r.disabled_at !== null }) + "\n");
       }
       return 0;
     }
     const id = Number(arg);
     if (!Number.isInteger(id) || !(await disableUser(store.db, ws, id))) {
-      process.stderr.write(JSON.stringify({ error: { code: "store.not_found", message: "The record was not found.", details: { resource: "user" } } }) + "\n");
+      process.stderr.write(
+        JSON.stringify({ error: { code: "store.not_found", message: "The record was not found.", details: { resource: "user" } } }) + "\n",
+      );
       return 1;
     }
-    await audit(store.db, { workspaceId: ws, actor: { kind: "cli", id: null }, action: "user.disabled", target: { kind: "user", id: String(id) } });
+    await audit(store.db, {
+      workspaceId: ws,
+      actor: { kind: "cli", id: null },
+      action: "user.disabled",
+      target: { kind: "user", id: String(id) },
+    });
     process.stdout.write(JSON.stringify({ id, disabled: true }) + "\n");
     return 0;
   } catch (err) {

@@ -47,7 +47,7 @@ export const ERROR_MESSAGES = {
   "webhook.replay": "The webhook was already received.",
   "webhook.target_refused": "The webhook target is not a public address (see ATTUNE_WEBHOOK_ALLOW).",
   "llm.unavailable": "The language model server could not be reached.",
-  "internal": "Something went wrong inside attune.",
+  internal: "Something went wrong inside attune.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -55,24 +55,10 @@ export const CAUSES = [
 ] as const;
 export type CauseLabel = (typeof CAUSES)[number];
 
-export const STAGES = [
-  "before_purchase",
-  "purchase",
-  "in_use",
-  "in_interaction",
-  "after_interaction",
-  "leaving",
-] as const;
+export const STAGES = ["before_purchase", "purchase", "in_use", "in_interaction", "after_interaction", "leaving"] as const;
 export type StageLabel = (typeof STAGES)[number];
 
-export const SIGNALS = [
-  "churn_threat",
-  "public_exposure_threat",
-  "legal_threat",
-  "safety_issue",
-  "repeat_contact",
-  "sarcasm",
-] as const;
+export const SIGNALS = ["churn_threat", "public_exposure_threat", "legal_threat", "safety_issue", "repeat_contact", "sarcasm"] as const;
 export type SignalLabel = (typeof SIGNALS)[number];
 
 export const CHANNELS = ["email", "chat", "social", "review", "forum", "survey", "call", "internal"] as const;

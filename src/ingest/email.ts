@@ -36,7 +36,13 @@ export class EmailThreads {
 }
 
 /** Parses one email and hands it to the ingestor as row `row`. */
-export async function importEml(bytes: Uint8Array, ing: Ingestor, threads: EmailThreads, row: number, channelDefault = "email"): Promise<void> {
+export async function importEml(
+  bytes: Uint8Array,
+  ing: Ingestor,
+  threads: EmailThreads,
+  row: number,
+  channelDefault = "email",
+): Promise<void> {
   if (bytes.byteLength > LIMITS.emailBytes) {
     ing.reject(row, [{ row, code: "input.too_large" }]);
     return;
@@ -155,15 +161,17 @@ export function bodyText(text: string | undefined, html: string | undefined): st
 }
 
 function htmlToText(html: string): string {
-  return html
-    // Classes exclude "<" so each attempt stops at the next tag: linear on any input.
-    .replace(/<(script|style)[^<>]{0,1000}>[^<]{0,100000}<\/(script|style)>/gi, "")
-    .replace(/<br\s{0,10}\/?>|<\/p>|<\/div>/gi, "\n")
-    .replace(/<[^<>]{0,5000}>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&");
+  return (
+    html
+      // Classes exclude "<" so each attempt stops at the next tag: linear on any input.
+      .replace(/<(script|style)[^<>]{0,1000}>[^<]{0,100000}<\/(script|style)>/gi, "")
+      .replace(/<br\s{0,10}\/?>|<\/p>|<\/div>/gi, "\n")
+      .replace(/<[^<>]{0,5000}>/g, "")
+      .replace(/&nbsp;/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&")
+  );
 }

@@ -34,7 +34,12 @@ export const NO_EMPLOYEE_WRITES: EmployeeWritePolicy = { writer: false };
 export const FUTURE_SKEW_MS = 5 * 60_000;
 
 /** Why an employee row is refused, or null when it may be stored. */
-export function employeeRowProblem(r: { sentAt: number; now: number; trustedSource: boolean; policy: EmployeeWritePolicy }): { field: string; code: ErrorCode } | null {
+export function employeeRowProblem(r: {
+  sentAt: number;
+  now: number;
+  trustedSource: boolean;
+  policy: EmployeeWritePolicy;
+}): { field: string; code: ErrorCode } | null {
   if (!r.trustedSource) return { field: "direction", code: "employee.untrusted_source" };
   if (!r.policy.writer) return { field: "direction", code: "auth.forbidden" };
   if (r.sentAt > r.now + FUTURE_SKEW_MS) return { field: "sent_at", code: "input.invalid_value" };

@@ -44,10 +44,20 @@ export function formatOf(name: string): ImportFormat | undefined {
 }
 
 /** Imports one byte stream of a known format through an ingestor. */
-export async function importStream(bytes: ByteSource, format: ImportFormat, ing: Ingestor, opts: Omit<ImportOptions, "source">): Promise<void> {
+export async function importStream(
+  bytes: ByteSource,
+  format: ImportFormat,
+  ing: Ingestor,
+  opts: Omit<ImportOptions, "source">,
+): Promise<void> {
   const maxRows = opts.maxRows ?? LIMITS.fileRows;
   if (format === "jsonl") await importJsonl(bytes, ing, { maxRows });
-  else if (format === "csv") await importCsv(bytes, ing, { maxRows, ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+  else if (format === "csv")
+    await importCsv(bytes, ing, {
+      maxRows,
+      ...(opts.mapping ? { mapping: opts.mapping } : {}),
+      ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+    });
   else if (format === "mbox") await importMbox(bytes, ing, { maxRows });
   else {
     const all = await collectBytes(capBytes(bytes, LIMITS.emailBytes));
@@ -56,10 +66,17 @@ export async function importStream(bytes: ByteSource, format: ImportFormat, ing:
 }
 
 export async function importFiles(store: Store, files: string[], opts: ImportOptions): Promise<IngestReport & { files: number }> {
-  if (opts.employeeBackfill) await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, opts.source, "import"), true);
+  if (opts.employeeBackfill)
+    await setEmployeeTrust(store, store.workspaceId, await ensureSource(store, store.workspaceId, opts.source, "import"), true);
   // The operator at the machine may write employee feedback; the source must still be trusted for it.
   const employee = { writer: true, backfill: opts.employeeBackfill === true };
-  const ing = await Ingestor.open(store, { source: opts.source, origin: "import", employee, ...(opts.defaults ? { defaults: opts.defaults } : {}), ...(opts.onProgress ? { onFlush: opts.onProgress } : {}) });
+  const ing = await Ingestor.open(store, {
+    source: opts.source,
+    origin: "import",
+    employee,
+    ...(opts.defaults ? { defaults: opts.defaults } : {}),
+    ...(opts.onProgress ? { onFlush: opts.onProgress } : {}),
+  });
   for (const file of files) {
     const format = opts.format ?? formatOf(file);
     if (!format) throw new AttuneError("input.unsupported_format", { file: file.split("/").pop() ?? "" });

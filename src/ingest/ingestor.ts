@@ -123,7 +123,11 @@ export class Ingestor {
     // Refused before anything is stored: the stores would change these strings (issue 11, items 10-11).
     const unstorableProblems = unstorableFields(raw);
     if (unstorableProblems.length > 0) {
-      this.reject(row, unstorableProblems.map((p) => ({ row, ...p })), raw);
+      this.reject(
+        row,
+        unstorableProblems.map((p) => ({ row, ...p })),
+        raw,
+      );
       return;
     }
     const parsed = MessageInput.safeParse(raw);
@@ -133,7 +137,12 @@ export class Ingestor {
     }
     if ((parsed.data.direction ?? this.opts.defaults?.direction) === "employee") {
       const now = this.now();
-      const problem = employeeRowProblem({ sentAt: sentAt(parsed.data, now), now, trustedSource: this.employeeSource, policy: this.opts.employee ?? NO_EMPLOYEE_WRITES });
+      const problem = employeeRowProblem({
+        sentAt: sentAt(parsed.data, now),
+        now,
+        trustedSource: this.employeeSource,
+        policy: this.opts.employee ?? NO_EMPLOYEE_WRITES,
+      });
       if (problem) {
         this.reject(row, [{ row, ...problem }], raw);
         return;
@@ -151,7 +160,8 @@ export class Ingestor {
     for (const p of problems) this.note(p);
     const first = problems[0];
     // Employee text is kept from the quarantine too: an admin reading it would see one person's feedback.
-    const rawText = raw === undefined || isEmployeeRow(raw, this.opts.defaults?.direction) ? null : typeof raw === "string" ? raw : safeJson(raw);
+    const rawText =
+      raw === undefined || isEmployeeRow(raw, this.opts.defaults?.direction) ? null : typeof raw === "string" ? raw : safeJson(raw);
     this.rejectedRows.push({
       row,
       field: first?.field === undefined ? null : storableCopy(first.field),
@@ -215,11 +225,32 @@ export class Ingestor {
     if (teamNames.size) {
       // Sorted: concurrent batches then lock shared rows in one order (PostgreSQL would deadlock otherwise).
       const names = [...teamNames].sort();
-      await trx.insertInto("teams").values(names.map((name) => ({ workspace_id: ws, name }))).onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing()).execute();
-      for (const r of await trx.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", ws).where("name", "in", names).execute()) teamIds.set(r.name, r.id);
+      await trx
+        .insertInto("teams")
+        .values(names.map((name) => ({ workspace_id: ws, name })))
+        .onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing())
+        .execute();
+      for (const r of await trx
+        .selectFrom("teams")
+        .select(["id", "name"])
+        .where("workspace_id", "=", ws)
+        .where("name", "in", names)
+        .execute())
+        teamIds.set(r.name, r.id);
     }
 
-    const peopleRows = new Map<string, { key: string; kind: "customer" | "employee" | "agent"; display_name: string | null; email: string | null; phone: string | null; audience: number | null; team_id: number | null }>();
+    const peopleRows = new Map<
+      string,
+      {
+        key: string;
+        kind: "customer" | "employee" | "agent";
+        display_name: string | null;
+        email: string | null;
+        phone: string | null;
+        audience: number | null;
+        team_id: number | null;
+      }
+    >();
     for (const p of batch) {
       const a = p.input.author;
       if (a === undefined) continue;
@@ -235,12 +266,14 @@ export class Ingestor {
         email: obj?.email ?? null,
         phone: obj?.phone ?? null,
         audience: obj?.audience ?? null,
-        team_id: obj?.team ? teamIds.get(obj.team) ?? null : null,
+        team_id: obj?.team ? (teamIds.get(obj.team) ?? null) : null,
       });
     }
     const personIds = new Map<string, number>();
     if (peopleRows.size) {
-      const rows = [...peopleRows.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => ({ ...r, workspace_id: ws, attributes: null, created_at: now }));
+      const rows = [...peopleRows.values()]
+        .sort((a, b) => (a.key < b.key ? -1 : 1))
+        .map((r) => ({ ...r, workspace_id: ws, attributes: null, created_at: now }));
       for (const chunk of chunks(rows, 200)) {
         const out = await trx
           .insertInto("people")
@@ -267,7 +300,13 @@ export class Ingestor {
     const refThread = new Map<string, number>();
     if (refs.size) {
       for (const chunk of chunks([...refs], 500)) {
-        const rows = await trx.selectFrom("messages").select(["external_id", "thread_id"]).where("source_id", "=", sourceId).where("external_id", "in", chunk).where("thread_id", "is not", null).execute();
+        const rows = await trx
+          .selectFrom("messages")
+          .select(["external_id", "thread_id"])
+          .where("source_id", "=", sourceId)
+          .where("external_id", "in", chunk)
+          .where("thread_id", "is not", null)
+          .execute();
         for (const r of rows) if (r.thread_id !== null) refThread.set(r.external_id, r.thread_id);
       }
     }
@@ -287,7 +326,13 @@ export class Ingestor {
       resolvedThread.set(p, key);
       const at = sentAt(p.input, now);
       const prev = threadKeys.get(key);
-      if (!prev) threadKeys.set(key, { subject: p.input.subject ?? null, channel: p.input.channel ?? this.opts.defaults?.channel ?? "email", first: at, last: at });
+      if (!prev)
+        threadKeys.set(key, {
+          subject: p.input.subject ?? null,
+          channel: p.input.channel ?? this.opts.defaults?.channel ?? "email",
+          first: at,
+          last: at,
+        });
       else {
         prev.first = Math.min(prev.first, at);
         prev.last = Math.max(prev.last, at);
@@ -295,15 +340,17 @@ export class Ingestor {
     }
     if (threadKeys.size) {
       const latest = this.store.dialect === "postgres" ? "greatest" : "max";
-      const rows = [...threadKeys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([external_id, v]) => ({
-        workspace_id: ws,
-        source_id: sourceId,
-        external_id,
-        subject: v.subject,
-        channel: v.channel,
-        created_at: v.first,
-        last_message_at: v.last,
-      }));
+      const rows = [...threadKeys]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([external_id, v]) => ({
+          workspace_id: ws,
+          source_id: sourceId,
+          external_id,
+          subject: v.subject,
+          channel: v.channel,
+          created_at: v.first,
+          last_message_at: v.last,
+        }));
       for (const chunk of chunks(rows, 300)) {
         const out = await trx
           .insertInto("threads")
@@ -319,7 +366,13 @@ export class Ingestor {
       }
       const missing = [...threadKeys.keys()].filter((k) => !threadIds.has(k));
       for (const chunk of chunks(missing, 500)) {
-        for (const r of await trx.selectFrom("threads").select(["id", "external_id"]).where("source_id", "=", sourceId).where("external_id", "in", chunk).execute()) threadIds.set(r.external_id, r.id);
+        for (const r of await trx
+          .selectFrom("threads")
+          .select(["id", "external_id"])
+          .where("source_id", "=", sourceId)
+          .where("external_id", "in", chunk)
+          .execute())
+          threadIds.set(r.external_id, r.id);
       }
     }
 
@@ -335,13 +388,13 @@ export class Ingestor {
         source_id: sourceId,
         external_id: p.input.external_id,
         content_hash: p.hash,
-        thread_id: typeof t === "number" ? t : typeof t === "string" ? threadIds.get(t) ?? null : null,
-        person_id: authorId === undefined ? null : personIds.get(personKey(this.salt, authorId)) ?? null,
-        team_id: teamName ? teamIds.get(teamName) ?? null : null,
+        thread_id: typeof t === "number" ? t : typeof t === "string" ? (threadIds.get(t) ?? null) : null,
+        person_id: authorId === undefined ? null : (personIds.get(personKey(this.salt, authorId)) ?? null),
+        team_id: teamName ? (teamIds.get(teamName) ?? null) : null,
         direction: p.input.direction ?? this.opts.defaults?.direction ?? "customer",
         channel,
         is_public: (p.input.public ?? ["social", "review", "forum"].includes(channel)) ? 1 : 0,
-        audience: p.input.audience ?? (typeof a === "object" ? a.audience ?? null : null),
+        audience: p.input.audience ?? (typeof a === "object" ? (a.audience ?? null) : null),
         subject: p.input.subject ?? null,
         text: p.input.text,
         language_hint: p.input.language ?? null,
@@ -363,7 +416,12 @@ export class Ingestor {
     const others = [...new Set(batch.filter((p) => !inserted.has(p.input.external_id)).map((p) => p.input.external_id))];
     const existing = new Map<string, { id: number; hash: string }>();
     for (const chunk of chunks(others, 500)) {
-      for (const r of await trx.selectFrom("messages").select(["id", "external_id", "content_hash"]).where("source_id", "=", sourceId).where("external_id", "in", chunk).execute()) {
+      for (const r of await trx
+        .selectFrom("messages")
+        .select(["id", "external_id", "content_hash"])
+        .where("source_id", "=", sourceId)
+        .where("external_id", "in", chunk)
+        .execute()) {
         existing.set(r.external_id, { id: r.id, hash: r.content_hash });
       }
     }
@@ -402,10 +460,25 @@ export class Ingestor {
         rejected.push({ row: p.row, field: "external_id", code: "store.conflict", raw, authorKey: this.authorKeyOf(p.input) });
       }
     }
-    for (const chunk of chunks(queue, 500)) await trx.insertInto("reading_queue").values(chunk).onConflict((oc) => oc.column("message_id").doNothing()).execute();
+    for (const chunk of chunks(queue, 500))
+      await trx
+        .insertInto("reading_queue")
+        .values(chunk)
+        .onConflict((oc) => oc.column("message_id").doNothing())
+        .execute();
     for (const chunk of chunks(surveys, 500)) await trx.insertInto("survey_answers").values(chunk).execute();
     if (rejected.length) {
-      const q = rejected.map((r) => ({ workspace_id: ws, source_id: sourceId, received_at: now, origin: this.opts.origin, row: r.row, field: r.field, code: r.code, raw: r.raw, author_key: r.authorKey }));
+      const q = rejected.map((r) => ({
+        workspace_id: ws,
+        source_id: sourceId,
+        received_at: now,
+        origin: this.opts.origin,
+        row: r.row,
+        field: r.field,
+        code: r.code,
+        raw: r.raw,
+        author_key: r.authorKey,
+      }));
       for (const chunk of chunks(q, 200)) await trx.insertInto("quarantine").values(chunk).execute();
     }
     return results;

@@ -21,7 +21,10 @@ export async function loadSamples(
   if (any.length) return null;
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort().map((f) => join(dir, f));
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".jsonl"))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return null;
   }

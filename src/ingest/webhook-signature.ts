@@ -26,7 +26,13 @@ function mac(secret: string, timestamp: string, body: string | Uint8Array): stri
  * Checks timestamp and signature; returns the id to remember against replays. Several `v1=`
  * values (comma separated) are allowed so a secret can be rotated.
  */
-export function verifyWebhook(secret: string, timestamp: string | undefined, header: string | undefined, body: Uint8Array, nowMs = Date.now()): { signatureId: string; timestamp: number } {
+export function verifyWebhook(
+  secret: string,
+  timestamp: string | undefined,
+  header: string | undefined,
+  body: Uint8Array,
+  nowMs = Date.now(),
+): { signatureId: string; timestamp: number } {
   if (!timestamp || !/^\d{1,12}$/.test(timestamp) || !header) throw new AttuneError("webhook.bad_signature", {});
   const ts = Number(timestamp);
   if (Math.abs(nowMs / 1000 - ts) > WEBHOOK_WINDOW_S) throw new AttuneError("webhook.stale", { window_s: WEBHOOK_WINDOW_S });

@@ -27,7 +27,10 @@ export interface AggregateFilter {
 const DAY_MS = 86_400_000;
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is kysely's "nothing selected yet"
-function filtered<T extends "readings" | "reading_labels">(q: SelectQueryBuilder<Database, T, {}>, f: AggregateFilter): SelectQueryBuilder<Database, T, {}> {
+function filtered<T extends "readings" | "reading_labels">(
+  q: SelectQueryBuilder<Database, T, {}>,
+  f: AggregateFilter,
+): SelectQueryBuilder<Database, T, {}> {
   let out = q.where((eb: ExpressionBuilder<any, any>) => eb("workspace_id", "=", f.workspaceId)) as typeof q;
   const w = (fn: (eb: ExpressionBuilder<any, any>) => any) => {
     out = out.where(fn) as typeof q;
@@ -71,25 +74,40 @@ function isoDay(day: number): string {
 
 export async function emotionsByDay(store: Store, f: AggregateFilter): Promise<{ day: string; emotion: string; count: number }[]> {
   const rows: { day: number; label: string; n: number }[] = rollupsAnswer(f)
-    ? await rolled(store, "rollup_labels", f).where("kind", "=", "emotion").select(["day", "label", sumN.as("n")]).groupBy(["day", "label"]).having(sumN, "<>", 0).orderBy("day").orderBy("label").execute()
+    ? await rolled(store, "rollup_labels", f)
+        .where("kind", "=", "emotion")
+        .select(["day", "label", sumN.as("n")])
+        .groupBy(["day", "label"])
+        .having(sumN, "<>", 0)
+        .orderBy("day")
+        .orderBy("label")
+        .execute()
     : await filtered(store.db.selectFrom("reading_labels"), f)
-    .where("kind", "=", "emotion")
-    .select([dayOf.as("day"), "label", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy([dayOf, "label"])
-    .orderBy("day")
-    .orderBy("label")
-    .execute();
+        .where("kind", "=", "emotion")
+        .select([dayOf.as("day"), "label", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy([dayOf, "label"])
+        .orderBy("day")
+        .orderBy("label")
+        .execute();
   return rows.map((r) => ({ day: isoDay(r.day), emotion: r.label, count: Number(r.n) }));
 }
 
-export async function causesByPolarity(store: Store, f: AggregateFilter): Promise<{ cause: string; positive: number; negative: number; total: number }[]> {
+export async function causesByPolarity(
+  store: Store,
+  f: AggregateFilter,
+): Promise<{ cause: string; positive: number; negative: number; total: number }[]> {
   const rows: { label: string; polarity: string; n: number }[] = rollupsAnswer(f)
-    ? await rolled(store, "rollup_labels", f).where("kind", "=", "cause").select(["label", "polarity", sumN.as("n")]).groupBy(["label", "polarity"]).having(sumN, "<>", 0).execute()
+    ? await rolled(store, "rollup_labels", f)
+        .where("kind", "=", "cause")
+        .select(["label", "polarity", sumN.as("n")])
+        .groupBy(["label", "polarity"])
+        .having(sumN, "<>", 0)
+        .execute()
     : await filtered(store.db.selectFrom("reading_labels"), f)
-    .where("kind", "=", "cause")
-    .select(["label", "polarity", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy(["label", "polarity"])
-    .execute();
+        .where("kind", "=", "cause")
+        .select(["label", "polarity", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy(["label", "polarity"])
+        .execute();
   const by = new Map<string, { cause: string; positive: number; negative: number; total: number }>();
   for (const r of rows) {
     const e = by.get(r.label) ?? { cause: r.label, positive: 0, negative: 0, total: 0 };
@@ -111,11 +129,15 @@ export interface SentimentSplit {
 
 async function bySentiment(store: Store, f: AggregateFilter, column: "language" | "channel"): Promise<Map<string, SentimentSplit>> {
   const rows = rollupsAnswer(f)
-    ? await rolled(store, "rollup_readings", f).select([column, "sentiment", sumN.as("n")]).groupBy([column, "sentiment"]).having(sumN, "<>", 0).execute()
+    ? await rolled(store, "rollup_readings", f)
+        .select([column, "sentiment", sumN.as("n")])
+        .groupBy([column, "sentiment"])
+        .having(sumN, "<>", 0)
+        .execute()
     : await filtered(store.db.selectFrom("readings"), f)
-    .select([column, "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy([column, "sentiment"])
-    .execute();
+        .select([column, "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy([column, "sentiment"])
+        .execute();
   const by = new Map<string, SentimentSplit>();
   for (const r of rows as { sentiment: string; n: number; [k: string]: unknown }[]) {
     const key = String(r[column]);
@@ -138,12 +160,17 @@ export async function byChannel(store: Store, f: AggregateFilter): Promise<({ ch
 
 export async function sentimentByDay(store: Store, f: AggregateFilter): Promise<({ day: string } & SentimentSplit)[]> {
   const rows: { day: number; sentiment: string; n: number }[] = rollupsAnswer(f)
-    ? await rolled(store, "rollup_readings", f).select(["day", "sentiment", sumN.as("n")]).groupBy(["day", "sentiment"]).having(sumN, "<>", 0).orderBy("day").execute()
+    ? await rolled(store, "rollup_readings", f)
+        .select(["day", "sentiment", sumN.as("n")])
+        .groupBy(["day", "sentiment"])
+        .having(sumN, "<>", 0)
+        .orderBy("day")
+        .execute()
     : await filtered(store.db.selectFrom("readings"), f)
-    .select([dayOf.as("day"), "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy([dayOf, "sentiment"])
-    .orderBy("day")
-    .execute();
+        .select([dayOf.as("day"), "sentiment", (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy([dayOf, "sentiment"])
+        .orderBy("day")
+        .execute();
   const by = new Map<number, { day: string } & SentimentSplit>();
   for (const r of rows) {
     const e = by.get(r.day) ?? { day: isoDay(r.day), total: 0, positive: 0, neutral: 0, negative: 0 };

@@ -90,7 +90,9 @@ export function employeeView(rows: readonly EmployeeRow[], o: EmployeeViewOption
     }
     const sizes = new Map([...byTeam].map(([t, rs]) => [t, respondentsOf(rs)]));
     // Teams with no team id never stand alone: "no team" is not a group people chose to be counted in.
-    const shown = [...byTeam.keys()].filter((t) => t !== null && sizes.get(t)! >= k).sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a ?? 0) - (b ?? 0));
+    const shown = [...byTeam.keys()]
+      .filter((t) => t !== null && sizes.get(t)! >= k)
+      .sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a ?? 0) - (b ?? 0));
     const pooled = [...byTeam.keys()].filter((t) => !shown.includes(t));
     const poolSize = () => respondentsOf(pooled.flatMap((t) => byTeam.get(t)!));
     while (pooled.length > 0 && poolSize() < k && shown.length > 0) pooled.push(shown.shift()!);
@@ -99,10 +101,21 @@ export function employeeView(rows: readonly EmployeeRow[], o: EmployeeViewOption
       continue;
     }
     const cells: EmployeeCell[] = [];
-    for (const t of shown.sort((a, b) => (a ?? 0) - (b ?? 0))) cells.push(summarise({ id: t, name: o.teamNames.get(t!) ?? `#${t}` }, [], [], byTeam.get(t)!));
+    for (const t of shown.sort((a, b) => (a ?? 0) - (b ?? 0)))
+      cells.push(summarise({ id: t, name: o.teamNames.get(t!) ?? `#${t}` }, [], [], byTeam.get(t)!));
     if (pooled.length > 0) {
-      const names = pooled.map((t) => (t === null ? "" : o.teamNames.get(t) ?? `#${t}`)).filter(Boolean).sort();
-      cells.push(summarise("other", names, pooled, pooled.flatMap((t) => byTeam.get(t)!)));
+      const names = pooled
+        .map((t) => (t === null ? "" : (o.teamNames.get(t) ?? `#${t}`)))
+        .filter(Boolean)
+        .sort();
+      cells.push(
+        summarise(
+          "other",
+          names,
+          pooled,
+          pooled.flatMap((t) => byTeam.get(t)!),
+        ),
+      );
     }
     months.push(pickTeams({ month, suppressed: false, cells }, o.teams));
   }
@@ -157,7 +170,12 @@ function voicesOf(rows: readonly EmployeeRow[]): Voice[] {
   });
 }
 
-function summarise(team: EmployeeCell["team"], pooledTeams: string[], pooledTeamIds: (number | null)[], rows: readonly EmployeeRow[]): EmployeeCell {
+function summarise(
+  team: EmployeeCell["team"],
+  pooledTeams: string[],
+  pooledTeamIds: (number | null)[],
+  rows: readonly EmployeeRow[],
+): EmployeeCell {
   const sentiment = { positive: 0, neutral: 0, negative: 0, meanScore: 0 };
   const emotions = new Map<string, number>();
   const themes = new Map<string, { label: string; positive: number; negative: number }>();

@@ -61,7 +61,11 @@ export async function overviewLive(store: Store, f: OverviewFilter): Promise<Ove
   const db = store.db;
   const day = sql<number>`(r.sent_at / ${sql.lit(DAY)})`;
   const band = sql<number>`(case when r.urgency < 0.2 then 0 when r.urgency < 0.4 then 1 when r.urgency < 0.6 then 2 when r.urgency < 0.8 then 3 else 4 end)`;
-  const readings = () => db.selectFrom("readings as r").where(where("r")).$if(!!f.teams?.length, (q) => q.where(teamOf));
+  const readings = () =>
+    db
+      .selectFrom("readings as r")
+      .where(where("r"))
+      .$if(!!f.teams?.length, (q) => q.where(teamOf));
   // Labels carry their own copies of the filter columns; the team needs the reading row.
   const labels = () =>
     f.teams?.length
@@ -81,7 +85,13 @@ export async function overviewLive(store: Store, f: OverviewFilter): Promise<Ove
       .execute(),
     labels()
       .where("l.kind", "=", "cause")
-      .select(["l.label as label", "l.polarity as polarity", "l.channel as channel", "l.language as language", (eb) => eb.fn.countAll<number>().as("n")])
+      .select([
+        "l.label as label",
+        "l.polarity as polarity",
+        "l.channel as channel",
+        "l.language as language",
+        (eb) => eb.fn.countAll<number>().as("n"),
+      ])
       .groupBy(["l.label", "l.polarity", "l.channel", "l.language"])
       .execute(),
     readings()
@@ -116,8 +126,13 @@ function assemble(dayRows: Rows["days"], emotionRows: Rows["emotions"], causeRow
   return {
     total,
     days: [...days.values()],
-    emotions: emotionRows.map((r) => ({ emotion: r.label, count: Number(r.n) })).filter((e) => e.count > 0).sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)),
-    causes: causeRows.map((r) => ({ cause: r.label, polarity: r.polarity, channel: r.channel, language: r.language, count: Number(r.n) })).filter((c) => c.count > 0),
+    emotions: emotionRows
+      .map((r) => ({ emotion: r.label, count: Number(r.n) }))
+      .filter((e) => e.count > 0)
+      .sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)),
+    causes: causeRows
+      .map((r) => ({ cause: r.label, polarity: r.polarity, channel: r.channel, language: r.language, count: Number(r.n) }))
+      .filter((c) => c.count > 0),
     urgency: URGENCY_BANDS.map((_, i) => ({ band: i, count: Number(urgencyRows.find((r) => Number(r.band) === i)?.n ?? 0) })),
   };
 }
@@ -140,8 +155,28 @@ export async function newestSentAt(store: Store, workspaceId: number, includeEmp
 }
 
 interface RollupTables {
-  rollup_readings: { workspace_id: number; day: number; direction: string; channel: string; language: string; team_id: number; sentiment: string; urgency_band: number; n: number };
-  rollup_labels: { workspace_id: number; kind: string; day: number; direction: string; channel: string; language: string; label: string; polarity: string; n: number };
+  rollup_readings: {
+    workspace_id: number;
+    day: number;
+    direction: string;
+    channel: string;
+    language: string;
+    team_id: number;
+    sentiment: string;
+    urgency_band: number;
+    n: number;
+  };
+  rollup_labels: {
+    workspace_id: number;
+    kind: string;
+    day: number;
+    direction: string;
+    channel: string;
+    language: string;
+    label: string;
+    polarity: string;
+    n: number;
+  };
 }
 
 /** The overview from the daily rollups (summed over PostgreSQL's shards); with a team filter, emotions and causes are read live. */
@@ -157,11 +192,22 @@ async function overviewFromRollups(store: Store, f: OverviewFilter): Promise<Ove
     if (f.directions?.length) parts.push(eb("direction", "in", f.directions));
     return eb.and(parts);
   };
-  const readings = () => db.selectFrom("rollup_readings").where(where).$if(!!f.teams?.length, (q) => q.where("team_id", "in", f.teams!));
+  const readings = () =>
+    db
+      .selectFrom("rollup_readings")
+      .where(where)
+      .$if(!!f.teams?.length, (q) => q.where("team_id", "in", f.teams!));
   const sumN = sql<number>`sum(n)`;
   const [dayRows, urgencyRows] = await Promise.all([
-    readings().select(["day", "sentiment", sumN.as("n")]).groupBy(["day", "sentiment"]).orderBy("day").execute(),
-    readings().select(["urgency_band as band", sumN.as("n")]).groupBy("urgency_band").execute(),
+    readings()
+      .select(["day", "sentiment", sumN.as("n")])
+      .groupBy(["day", "sentiment"])
+      .orderBy("day")
+      .execute(),
+    readings()
+      .select(["urgency_band as band", sumN.as("n")])
+      .groupBy("urgency_band")
+      .execute(),
   ]);
   let emotionRows: Rows["emotions"];
   let causeRows: Rows["causes"];
@@ -172,8 +218,14 @@ async function overviewFromRollups(store: Store, f: OverviewFilter): Promise<Ove
   } else {
     const labels = (kind: string) => db.selectFrom("rollup_labels").where("kind", "=", kind).where(where);
     [emotionRows, causeRows] = await Promise.all([
-      labels("emotion").select(["label", sumN.as("n")]).groupBy("label").execute(),
-      labels("cause").select(["label", "polarity", "channel", "language", sumN.as("n")]).groupBy(["label", "polarity", "channel", "language"]).execute(),
+      labels("emotion")
+        .select(["label", sumN.as("n")])
+        .groupBy("label")
+        .execute(),
+      labels("cause")
+        .select(["label", "polarity", "channel", "language", sumN.as("n")])
+        .groupBy(["label", "polarity", "channel", "language"])
+        .execute(),
     ]);
   }
   return assemble(dayRows, emotionRows, causeRows, urgencyRows);

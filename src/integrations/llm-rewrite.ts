@@ -53,8 +53,16 @@ export interface LlmRewriter {
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  en: "English", te: "Telugu", th: "Thai", cs: "Czech", tl: "Tagalog (Filipino)", es: "Spanish",
-  pt: "Portuguese", hi: "Hindi", id: "Indonesian", vi: "Vietnamese",
+  en: "English",
+  te: "Telugu",
+  th: "Thai",
+  cs: "Czech",
+  tl: "Tagalog (Filipino)",
+  es: "Spanish",
+  pt: "Portuguese",
+  hi: "Hindi",
+  id: "Indonesian",
+  vi: "Vietnamese",
 };
 
 const POLITENESS: Record<string, string> = {

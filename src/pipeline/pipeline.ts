@@ -38,11 +38,20 @@ export class Pipeline {
 
   constructor(o: PipelineOptions) {
     // Checked here, at start: a bad rules file stops the process now, not at the first case.
-    this.cases = o.cases ?? new CaseEngine({ store: o.store, rules: o.rules ?? loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined), timers: o.scheduler ?? false });
+    this.cases =
+      o.cases ??
+      new CaseEngine({
+        store: o.store,
+        rules: o.rules ?? loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined),
+        timers: o.scheduler ?? false,
+      });
     if (!o.engine) return;
     const triage = new TriageWorker(o.store, this.cases);
     this.triage = triage;
-    this.reading = new ReadingWorker(o.store, o.engine, { ...(o.batchSize ? { batchSize: o.batchSize } : {}), onRead: () => triage.nudge() });
+    this.reading = new ReadingWorker(o.store, o.engine, {
+      ...(o.batchSize ? { batchSize: o.batchSize } : {}),
+      onRead: () => triage.nudge(),
+    });
   }
 
   /**

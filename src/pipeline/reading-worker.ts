@@ -53,7 +53,10 @@ export class ReadingWorker extends LoopedStage {
   /** Claims and reads one batch; returns how many messages it read. */
   async runOnce(): Promise<number> {
     await this.held.giveBackKept();
-    const ids = await claimQueued(this.store, "reading_queue", this.id, { limit: this.opts.batchSize ?? 200, leaseMs: this.opts.leaseMs ?? 60_000 });
+    const ids = await claimQueued(this.store, "reading_queue", this.id, {
+      limit: this.opts.batchSize ?? 200,
+      leaseMs: this.opts.leaseMs ?? 60_000,
+    });
     if (ids.length === 0) return 0;
     try {
       return await this.readBatch(ids);
@@ -68,7 +71,10 @@ export class ReadingWorker extends LoopedStage {
 
   /** Reads until the queue is empty (tests, `attune reread --wait`). */
   drain(): Promise<number> {
-    return drainStage(() => this.runOnce(), () => queuedCount(this.store, "reading_queue"));
+    return drainStage(
+      () => this.runOnce(),
+      () => queuedCount(this.store, "reading_queue"),
+    );
   }
 
   private async readBatch(ids: number[]): Promise<number> {
@@ -118,7 +124,7 @@ export class ReadingWorker extends LoopedStage {
 
 /** The Reading context of a message: its channel and audience, and up to ten earlier customer messages of its thread. */
 function contextOf(m: MessageToRead, threads: ThreadHistory): ReadingContext {
-  const before = (m.thread_id !== null ? threads.get(m.thread_id) ?? [] : [])
+  const before = (m.thread_id !== null ? (threads.get(m.thread_id) ?? []) : [])
     .filter((e) => e.sent_at < m.sent_at || (e.sent_at === m.sent_at && e.id < m.id))
     .slice(-10)
     .map((e) => e.text);

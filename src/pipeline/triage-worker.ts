@@ -48,7 +48,10 @@ export class TriageWorker extends LoopedStage {
   /** Claims and triages one batch; returns how many messages it took off the queue. */
   async runOnce(): Promise<number> {
     await this.held.giveBackKept();
-    const ids = await claimQueued(this.store, "triage_queue", this.id, { limit: this.opts.batchSize ?? 2000, leaseMs: this.opts.leaseMs ?? 60_000 });
+    const ids = await claimQueued(this.store, "triage_queue", this.id, {
+      limit: this.opts.batchSize ?? 2000,
+      leaseMs: this.opts.leaseMs ?? 60_000,
+    });
     if (ids.length === 0) return 0;
     try {
       const stats = await this.cases.triage(ids, { by: this.id });

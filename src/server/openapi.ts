@@ -37,7 +37,10 @@ function refsToComponents(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(refsToComponents);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, k === "$ref" && typeof v === "string" && v.startsWith(DEFS_REF) ? COMPONENTS_REF + v.slice(DEFS_REF.length) : refsToComponents(v)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      k === "$ref" && typeof v === "string" && v.startsWith(DEFS_REF) ? COMPONENTS_REF + v.slice(DEFS_REF.length) : refsToComponents(v),
+    ]),
   );
 }
 
@@ -46,7 +49,13 @@ function parameters(s: z.ZodType | undefined, where: "query" | "path", component
   const js = schemaOf(s, components) as { properties?: Record<string, Json>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, schema]) => {
     const { description, ...rest } = schema as Json & { description?: string };
-    return { name, in: where, required: where === "path" || (js.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) };
+    return {
+      name,
+      in: where,
+      required: where === "path" || (js.required ?? []).includes(name),
+      schema: rest,
+      ...(description ? { description } : {}),
+    };
   });
 }
 
@@ -66,7 +75,10 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], version: stri
     const path = API_PREFIX + spec.path.replace(/:([A-Za-z_]+)/g, "{$1}");
     const responses: Record<string, Json> = {};
     for (const [status, r] of Object.entries(spec.responses)) {
-      responses[status] = { description: r.description, ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema, components) } } } : {}) };
+      responses[status] = {
+        description: r.description,
+        ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema, components) } } } : {}),
+      };
     }
     // Every route uses the database: any may find it down; writes may find it full.
     responses["503"] ??= { $ref: "#/components/responses/StoreUnavailable" };
@@ -84,7 +96,12 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], version: stri
       responses,
     };
     if (bodySchema) op.requestBody = { required: true, content: { "application/json": { schema: schemaOf(bodySchema, components) } } };
-    else if (spec.raw) op.requestBody = { required: true, description: spec.raw.description, content: Object.fromEntries(spec.raw.contentTypes.map((t) => [t, { schema: { type: "string", format: "binary" } }])) };
+    else if (spec.raw)
+      op.requestBody = {
+        required: true,
+        description: spec.raw.description,
+        content: Object.fromEntries(spec.raw.contentTypes.map((t) => [t, { schema: { type: "string", format: "binary" } }])),
+      };
     (paths[path] ??= {})[spec.method] = op;
   }
   return {
@@ -97,13 +114,26 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], version: stri
     servers: [{ url: "/" }],
     components: {
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: "API key (atk_...), created once with POST /api/v1/keys or `attune keys create`." },
-        session: { type: "apiKey", in: "cookie", name: "attune_session", description: "Browser session; writes also need the X-CSRF-Token header." },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "API key (atk_...), created once with POST /api/v1/keys or `attune keys create`.",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "attune_session",
+          description: "Browser session; writes also need the X-CSRF-Token header.",
+        },
       },
       schemas: components,
       responses: {
-        StoreUnavailable: storeResponse("store.unavailable: the database cannot be reached (down, restarting). Send the request again after Retry-After seconds: what it stored before failing (an import's earlier rows) comes back as duplicates, never twice."),
-        StoreFull: storeResponse("store.full: the database has no space left (disk full). Send the request again after Retry-After seconds, once space is freed: what it stored before failing comes back as duplicates, never twice."),
+        StoreUnavailable: storeResponse(
+          "store.unavailable: the database cannot be reached (down, restarting). Send the request again after Retry-After seconds: what it stored before failing (an import's earlier rows) comes back as duplicates, never twice.",
+        ),
+        StoreFull: storeResponse(
+          "store.full: the database has no space left (disk full). Send the request again after Retry-After seconds, once space is freed: what it stored before failing comes back as duplicates, never twice.",
+        ),
       },
     },
     paths,

@@ -46,9 +46,15 @@ export interface BodyChecks {
 }
 
 /** Reads, decodes and parses a JSON body, then validates it; failures carry codes and field paths. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S, maxBytes: number, checks: BodyChecks = {}): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  maxBytes: number,
+  checks: BodyChecks = {},
+): Promise<z.output<S>> {
   const type = (c.req.header("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("application/json")) throw new AttuneError("input.unsupported_format", { header: "content-type", expected: "application/json" });
+  if (!type.startsWith("application/json"))
+    throw new AttuneError("input.unsupported_format", { header: "content-type", expected: "application/json" });
   const bytes = await collectBytes(bodyBytes(c, maxBytes, maxBytes));
   let text: string;
   try {
@@ -84,7 +90,8 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<
   const url = new URL(c.req.url);
   const obj: Record<string, string> = {};
   for (const [k, v] of url.searchParams) {
-    if (k in obj) throw new AttuneError("input.invalid_value", { problems: [{ field: k, code: "input.invalid_value" }], reason: "repeated" });
+    if (k in obj)
+      throw new AttuneError("input.invalid_value", { problems: [{ field: k, code: "input.invalid_value" }], reason: "repeated" });
     obj[k] = v;
   }
   return validate(schema, obj);

@@ -50,7 +50,9 @@ export interface RouteSpec<Q = unknown, P = unknown, B = unknown> {
   handler(ctx: RouteContext<Q, P, B>): Promise<Response>;
 }
 
-export function defineRoute<Q = Record<string, never>, P = Record<string, never>, B = undefined>(spec: RouteSpec<Q, P, B>): RouteSpec<Q, P, B> {
+export function defineRoute<Q = Record<string, never>, P = Record<string, never>, B = undefined>(
+  spec: RouteSpec<Q, P, B>,
+): RouteSpec<Q, P, B> {
   return spec;
 }
 
@@ -75,7 +77,9 @@ export function mountRoutes(app: Hono, specs: RouteSpec<any, any, any>[], deps: 
         }
         const query = spec.query ? readQuery(c, spec.query) : readQuery(c, EMPTY);
         const params = spec.params ? validate(spec.params, c.req.param()) : {};
-        const body = spec.body ? await readJson(c, spec.body, spec.maxBodyBytes ?? deps.limits.jsonBodyBytes, { perItem: spec.docBody !== undefined }) : undefined;
+        const body = spec.body
+          ? await readJson(c, spec.body, spec.maxBodyBytes ?? deps.limits.jsonBodyBytes, { perItem: spec.docBody !== undefined })
+          : undefined;
         return await spec.handler({ c, query, params, body, principal, deps });
       } catch (err) {
         return errorResponse(c, err);

@@ -13,7 +13,12 @@ export function listOf<T extends readonly [string, ...string[]]>(values: T) {
   return z
     .string()
     .max(1000)
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1).max(values.length));
 }
 
@@ -21,8 +26,18 @@ export function listOf<T extends readonly [string, ...string[]]>(values: T) {
 export const codeList = z
   .string()
   .max(200)
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1).max(30));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-z]{2,3}$/))
+      .min(1)
+      .max(30),
+  );
 
 /** An ISO date or date-time, as epoch milliseconds. */
 export const timeParam = z

@@ -116,7 +116,10 @@ export class SignInThrottle {
   succeeded(a: SignInAttempt): void {
     this.pairs.delete(pairKey(a));
     if (a.device) return;
-    for (const [map, key, burst] of [[this.accounts, accountOf(a), this.policy.accountBurst], [this.addresses, a.client, this.policy.addressBurst]] as const) {
+    for (const [map, key, burst] of [
+      [this.accounts, accountOf(a), this.policy.accountBurst],
+      [this.addresses, a.client, this.policy.addressBurst],
+    ] as const) {
       const b = map.get(key);
       if (b) b.tokens = Math.min(burst, b.tokens + 1);
     }

@@ -57,16 +57,32 @@ export interface RunningServer {
 
 /** Whether an enabled admin user exists: someone who can sign in to the dashboard and make the others. */
 export async function hasAdminUser(store: Store): Promise<boolean> {
-  const users = await store.db.selectFrom("users").select("id").where("workspace_id", "=", store.workspaceId).where("role", "=", "admin").where("disabled_at", "is", null).limit(1).execute();
+  const users = await store.db
+    .selectFrom("users")
+    .select("id")
+    .where("workspace_id", "=", store.workspaceId)
+    .where("role", "=", "admin")
+    .where("disabled_at", "is", null)
+    .limit(1)
+    .execute();
   return users.length > 0;
 }
 
 /** On a store without any admin key or admin user, creates the first admin key and prints it once. */
-export async function ensureFirstAdminKey(store: Store, print: (line: string) => void = (l) => process.stdout.write(l + "\n")): Promise<void> {
+export async function ensureFirstAdminKey(
+  store: Store,
+  print: (line: string) => void = (l) => process.stdout.write(l + "\n"),
+): Promise<void> {
   if ((await countActiveAdminKeys(store.db)) > 0) return;
   if (await hasAdminUser(store)) return;
   const k = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "first admin", role: "admin" });
-  await audit(store.db, { workspaceId: store.workspaceId, actor: { kind: "system", id: null }, action: "key.created", target: { kind: "api_key", id: String(k.id) }, details: { role: "admin", first: true } });
+  await audit(store.db, {
+    workspaceId: store.workspaceId,
+    actor: { kind: "system", id: null },
+    action: "key.created",
+    target: { kind: "api_key", id: String(k.id) },
+    details: { role: "admin", first: true },
+  });
   print(`attune: created the first admin API key (shown only now, store it safely): ${k.key}`);
 }
 

@@ -20,7 +20,8 @@ export interface NewKey {
 }
 
 export async function createApiKey(db: Kysely<Database>, k: NewKey): Promise<{ id: number; key: string; prefix: string }> {
-  for (const s of k.scopes ?? []) if (!(SCOPES as readonly string[]).includes(s)) throw new AttuneError("input.invalid_value", { field: "scopes" });
+  for (const s of k.scopes ?? [])
+    if (!(SCOPES as readonly string[]).includes(s)) throw new AttuneError("input.invalid_value", { field: "scopes" });
   const key = newToken("atk");
   const prefix = key.slice(0, 10);
   const row = await db
@@ -54,11 +55,22 @@ export async function findApiKey(db: Kysely<Database>, key: string): Promise<Api
 }
 
 export async function revokeApiKey(db: Kysely<Database>, workspaceId: number, id: number): Promise<boolean> {
-  const r = await db.updateTable("api_keys").set({ revoked_at: Date.now() }).where("id", "=", id).where("workspace_id", "=", workspaceId).where("revoked_at", "is", null).executeTakeFirst();
+  const r = await db
+    .updateTable("api_keys")
+    .set({ revoked_at: Date.now() })
+    .where("id", "=", id)
+    .where("workspace_id", "=", workspaceId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
 export async function countActiveAdminKeys(db: Kysely<Database>): Promise<number> {
-  const r = await db.selectFrom("api_keys").select((eb) => eb.fn.countAll<number>().as("n")).where("role", "=", "admin").where("revoked_at", "is", null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("api_keys")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "admin")
+    .where("revoked_at", "is", null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -28,7 +28,15 @@ export async function trustedEmployeeRows(db: Kysely<Database>, workspaceId: num
     .execute();
   const byMessage = new Map<number, EmployeeRow>();
   for (const r of rows) {
-    byMessage.set(r.id, { sentAt: Number(r.sent_at), teamId: r.team_id, personId: r.person_id, sentiment: r.sentiment, sentimentScore: r.sentiment_score, emotions: [], causes: [] });
+    byMessage.set(r.id, {
+      sentAt: Number(r.sent_at),
+      teamId: r.team_id,
+      personId: r.person_id,
+      sentiment: r.sentiment,
+      sentimentScore: r.sentiment_score,
+      emotions: [],
+      causes: [],
+    });
   }
   const labels = await db
     .selectFrom("reading_labels")
@@ -66,14 +74,28 @@ export async function unreadEmployeeTimes(db: Kysely<Database>, workspaceId: num
 }
 
 /** The stored releases among `months`, by month. */
-export async function releasedMonths(db: Kysely<Database>, workspaceId: number, months: readonly string[]): Promise<Map<string, EmployeeMonth>> {
+export async function releasedMonths(
+  db: Kysely<Database>,
+  workspaceId: number,
+  months: readonly string[],
+): Promise<Map<string, EmployeeMonth>> {
   if (months.length === 0) return new Map();
-  const rows = await db.selectFrom("employee_releases").select(["month", "body"]).where("workspace_id", "=", workspaceId).where("month", "in", [...months]).execute();
+  const rows = await db
+    .selectFrom("employee_releases")
+    .select(["month", "body"])
+    .where("workspace_id", "=", workspaceId)
+    .where("month", "in", [...months])
+    .execute();
   return new Map(rows.map((r) => [r.month, JSON.parse(r.body) as EmployeeMonth]));
 }
 
 /** Stores first releases; a month released meanwhile by another request keeps its first cells. */
-export async function storeReleases(db: Kysely<Database>, workspaceId: number, months: readonly EmployeeMonth[], now: number): Promise<void> {
+export async function storeReleases(
+  db: Kysely<Database>,
+  workspaceId: number,
+  months: readonly EmployeeMonth[],
+  now: number,
+): Promise<void> {
   if (months.length === 0) return;
   await db
     .insertInto("employee_releases")

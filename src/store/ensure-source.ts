@@ -7,14 +7,24 @@
 import type { Store } from "./open-store.js";
 
 export async function ensureSource(store: Pick<Store, "db">, workspaceId: number, name: string, kind: string): Promise<number> {
-  const found = await store.db.selectFrom("sources").select("id").where("workspace_id", "=", workspaceId).where("name", "=", name).executeTakeFirst();
+  const found = await store.db
+    .selectFrom("sources")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("name", "=", name)
+    .executeTakeFirst();
   if (found) return found.id;
   await store.db
     .insertInto("sources")
     .values({ workspace_id: workspaceId, name, kind, webhook_secret: null, created_at: Date.now() })
     .onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing())
     .execute();
-  const row = await store.db.selectFrom("sources").select("id").where("workspace_id", "=", workspaceId).where("name", "=", name).executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom("sources")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("name", "=", name)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -26,5 +36,10 @@ export async function ensureSource(store: Pick<Store, "db">, workspaceId: number
  * await setEmployeeTrust(store, store.workspaceId, sourceId, true);
  */
 export async function setEmployeeTrust(store: Pick<Store, "db">, workspaceId: number, sourceId: number, trusted: boolean): Promise<void> {
-  await store.db.updateTable("sources").set({ employee_feedback: trusted ? 1 : 0 }).where("id", "=", sourceId).where("workspace_id", "=", workspaceId).execute();
+  await store.db
+    .updateTable("sources")
+    .set({ employee_feedback: trusted ? 1 : 0 })
+    .where("id", "=", sourceId)
+    .where("workspace_id", "=", workspaceId)
+    .execute();
 }

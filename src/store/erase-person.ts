@@ -57,14 +57,26 @@ const CHUNK = 500;
 export async function erasePerson(store: Store, e: { workspaceId: number; personId: number; actor: Actor }): Promise<boolean> {
   const done = await withWriteTransaction(store, async (trx) => {
     const db = trx as unknown as Db;
-    const person = await db.selectFrom("people").select(["id", "key", "kind"]).where("id", "=", e.personId).where("workspace_id", "=", e.workspaceId).executeTakeFirst();
+    const person = await db
+      .selectFrom("people")
+      .select(["id", "key", "kind"])
+      .where("id", "=", e.personId)
+      .where("workspace_id", "=", e.workspaceId)
+      .executeTakeFirst();
     if (!person) return false;
     const plan = await planErasure(db, person.id, person.kind === "customer");
     await handOverSharedCases(db, plan);
     const messages = [...plan.messages];
     for (let i = 0; i < messages.length; i += CHUNK) {
       const chunk = messages.slice(i, i + CHUNK);
-      await db.deleteFrom("alerts").where("dedupe_key", "in", chunk.map((id) => `reach:${id}`)).execute();
+      await db
+        .deleteFrom("alerts")
+        .where(
+          "dedupe_key",
+          "in",
+          chunk.map((id) => `reach:${id}`),
+        )
+        .execute();
       await db.deleteFrom("messages").where("id", "in", chunk).execute();
     }
     await db.deleteFrom("survey_answers").where("person_id", "=", person.id).execute();
@@ -78,7 +90,12 @@ export async function erasePerson(store: Store, e: { workspaceId: number; person
     await db.deleteFrom("quarantine").where("workspace_id", "=", e.workspaceId).where("author_key", "=", person.key).execute();
     // Their cases that were not handed over (threadless, or in threads gone whole) cascade from here.
     await db.deleteFrom("people").where("id", "=", person.id).execute();
-    await audit(trx, { workspaceId: e.workspaceId, actor: e.actor, action: "person.erased", target: { kind: "erasure", id: randomUUID() } });
+    await audit(trx, {
+      workspaceId: e.workspaceId,
+      actor: e.actor,
+      action: "person.erased",
+      target: { kind: "erasure", id: randomUUID() },
+    });
     return true;
   });
   if (done) await store.checkpoint();
@@ -86,8 +103,16 @@ export async function erasePerson(store: Store, e: { workspaceId: number; person
 }
 
 async function planErasure(db: Db, personId: number, isCustomer: boolean): Promise<ErasurePlan> {
-  const own = await db.selectFrom("messages").select(["id", "thread_id", "person_id", "direction", "sent_at"]).where("person_id", "=", personId).execute();
-  const plan: ErasurePlan = { messages: new Set(own.map((m) => m.id)), threads: [...new Set(own.map((m) => m.thread_id).filter((t): t is number => t !== null))], keptCases: [] };
+  const own = await db
+    .selectFrom("messages")
+    .select(["id", "thread_id", "person_id", "direction", "sent_at"])
+    .where("person_id", "=", personId)
+    .execute();
+  const plan: ErasurePlan = {
+    messages: new Set(own.map((m) => m.id)),
+    threads: [...new Set(own.map((m) => m.thread_id).filter((t): t is number => t !== null))],
+    keptCases: [],
+  };
   if (!isCustomer) return plan;
   const answers = await repliesAnswering(db, [...plan.messages]);
   const shared = new Map<number, number | null>(); // thread -> the other customer who wrote last
@@ -101,15 +126,25 @@ async function planErasure(db: Db, personId: number, isCustomer: boolean): Promi
   }
   const sharedThreads = [...shared.keys()];
   for (let i = 0; i < sharedThreads.length; i += CHUNK) {
-    const rows = await db.selectFrom("cases").select(["id", "thread_id", "person_id"]).where("thread_id", "in", sharedThreads.slice(i, i + CHUNK)).execute();
-    for (const c of rows) plan.keptCases.push({ id: c.id, personId: c.person_id === personId ? shared.get(c.thread_id!) ?? null : c.person_id });
+    const rows = await db
+      .selectFrom("cases")
+      .select(["id", "thread_id", "person_id"])
+      .where("thread_id", "in", sharedThreads.slice(i, i + CHUNK))
+      .execute();
+    for (const c of rows)
+      plan.keptCases.push({ id: c.id, personId: c.person_id === personId ? (shared.get(c.thread_id!) ?? null) : c.person_id });
   }
   const kept = new Set(plan.keptCases.map((c) => c.id));
   const cases = await db.selectFrom("cases").select("id").where("person_id", "=", personId).execute();
   // Replies sent from their cases that go (a threadless case's replies have no thread to go with).
   const gone = cases.filter((c) => !kept.has(c.id)).map((c) => c.id);
   for (let i = 0; i < gone.length; i += CHUNK) {
-    for (const r of await db.selectFrom("case_replies").select("message_id").where("case_id", "in", gone.slice(i, i + CHUNK)).execute()) plan.messages.add(r.message_id);
+    for (const r of await db
+      .selectFrom("case_replies")
+      .select("message_id")
+      .where("case_id", "in", gone.slice(i, i + CHUNK))
+      .execute())
+      plan.messages.add(r.message_id);
   }
   for (const id of answers.keys()) plan.messages.add(id);
   return plan;
@@ -119,7 +154,11 @@ async function planErasure(db: Db, personId: number, isCustomer: boolean): Promi
 async function repliesAnswering(db: Db, messages: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   for (let i = 0; i < messages.length; i += CHUNK) {
-    const rows = await db.selectFrom("case_replies").select(["message_id", "answers_message_id"]).where("answers_message_id", "in", messages.slice(i, i + CHUNK)).execute();
+    const rows = await db
+      .selectFrom("case_replies")
+      .select(["message_id", "answers_message_id"])
+      .where("answers_message_id", "in", messages.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) out.set(r.message_id, r.answers_message_id!);
   }
   return out;
@@ -166,7 +205,11 @@ async function handOverSharedCases(db: Db, plan: ErasurePlan): Promise<void> {
     await db.updateTable("cases").set({ person_id: c.personId }).where("id", "=", c.id).execute();
     const events = await db.selectFrom("case_events").select(["id", "details"]).where("case_id", "=", c.id).execute();
     const naming = events.filter((ev) => namesErased(ev.details, plan.messages)).map((ev) => ev.id);
-    for (let i = 0; i < naming.length; i += CHUNK) await db.deleteFrom("case_events").where("id", "in", naming.slice(i, i + CHUNK)).execute();
+    for (let i = 0; i < naming.length; i += CHUNK)
+      await db
+        .deleteFrom("case_events")
+        .where("id", "in", naming.slice(i, i + CHUNK))
+        .execute();
   }
 }
 

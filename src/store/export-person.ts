@@ -11,8 +11,27 @@ import { audit, type Actor } from "./audit-log.js";
 import type { Store } from "./open-store.js";
 
 export interface PersonExport {
-  person: { id: number; kind: string; display_name: string | null; email: string | null; phone: string | null; team_id: number | null; audience: number | null; created_at: number };
-  messages: { id: number; external_id: string; direction: string; channel: string; subject: string | null; text: string; sent_at: number; thread_id: number | null; reading: unknown }[];
+  person: {
+    id: number;
+    kind: string;
+    display_name: string | null;
+    email: string | null;
+    phone: string | null;
+    team_id: number | null;
+    audience: number | null;
+    created_at: number;
+  };
+  messages: {
+    id: number;
+    external_id: string;
+    direction: string;
+    channel: string;
+    subject: string | null;
+    text: string;
+    sent_at: number;
+    thread_id: number | null;
+    reading: unknown;
+  }[];
   surveys: { kind: string; score: number; answered_at: number; message_id: number | null }[];
 }
 
@@ -34,7 +53,17 @@ export async function exportPerson(store: Store, e: { workspaceId: number; perso
     .orderBy("m.sent_at")
     .orderBy("m.id")
     .execute();
-  const surveys = await db.selectFrom("survey_answers").select(["kind", "score", "answered_at", "message_id"]).where("person_id", "=", person.id).orderBy("answered_at").execute();
-  await audit(db, { workspaceId: e.workspaceId, actor: e.actor, action: "person.exported", target: { kind: "person", id: String(person.id) } });
+  const surveys = await db
+    .selectFrom("survey_answers")
+    .select(["kind", "score", "answered_at", "message_id"])
+    .where("person_id", "=", person.id)
+    .orderBy("answered_at")
+    .execute();
+  await audit(db, {
+    workspaceId: e.workspaceId,
+    actor: e.actor,
+    action: "person.exported",
+    target: { kind: "person", id: String(person.id) },
+  });
   return { person, messages: messages.map((m) => ({ ...m, reading: m.reading ? (JSON.parse(m.reading) as unknown) : null })), surveys };
 }

@@ -122,48 +122,87 @@ export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["diale
 
 export async function listMessages(
   store: Store,
-  f: MessageFilter & { limit: number; before?: { sentAt: number; id: number }; /** Tests: a smaller TEXT_SCAN_WINDOW. */ textScanWindow?: number },
+  f: MessageFilter & {
+    limit: number;
+    before?: { sentAt: number; id: number };
+    /** Tests: a smaller TEXT_SCAN_WINDOW. */ textScanWindow?: number;
+  },
 ): Promise<{ items: MessageListRow[]; next: { sentAt: number; id: number } | null }> {
-  const needsReading = !!(f.languages?.length || f.sentiments?.length || f.urgencyMin !== undefined || f.severityMin !== undefined || f.unread === false);
+  const needsReading = !!(
+    f.languages?.length ||
+    f.sentiments?.length ||
+    f.urgencyMin !== undefined ||
+    f.severityMin !== undefined ||
+    f.unread === false
+  );
   // With a filter on reading columns the join is inner anyway. Spelled as CROSS JOIN, SQLite keeps
   // messages as the outer loop and walks them newest first until the page is full; left to itself
   // it may scan all readings and sort them (seconds at a million rows). PostgreSQL plans it freely.
   // A rare language (a few hundred readings) is the exception: then the language index should drive.
   let rare = false;
   if (needsReading && store.dialect === "sqlite" && f.languages?.length) {
-    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from readings where workspace_id = ${f.workspaceId} and language in (${sql.join(f.languages)}) limit 5000)`.execute(store.db);
+    const r = await sql<{
+      n: number;
+    }>`select count(*) as n from (select 1 from readings where workspace_id = ${f.workspaceId} and language in (${sql.join(f.languages)}) limit 5000)`.execute(
+      store.db,
+    );
     rare = Number(r.rows[0]?.n ?? 0) < 5000;
   }
-  let q = (
-    needsReading && !rare
-      ? store.db.selectFrom("messages as m").crossJoin("readings as r").whereRef("r.message_id", "=", "m.id")
-      : needsReading
-        ? store.db.selectFrom("readings as r").crossJoin("messages as m").whereRef("r.message_id", "=", "m.id")
-        : store.db.selectFrom("messages as m").leftJoin("readings as r", "r.message_id", "m.id")
-  ) as unknown as Q;
+  let q = (needsReading && !rare
+    ? store.db.selectFrom("messages as m").crossJoin("readings as r").whereRef("r.message_id", "=", "m.id")
+    : needsReading
+      ? store.db.selectFrom("readings as r").crossJoin("messages as m").whereRef("r.message_id", "=", "m.id")
+      : store.db.selectFrom("messages as m").leftJoin("readings as r", "r.message_id", "m.id")) as unknown as Q;
   // Text on SQLite: a rare text (few trigram candidates) is found through the index; a common one
   // by walking messages newest first, which meets enough matches quickly.
   let textIndex = false;
   if (f.text && store.dialect === "sqlite") {
     const match = trigramMatchQuery(f.text);
     if (match) {
-      const r = await sql<{ n: number }>`select count(*) as n from (select rowid from messages_fts where messages_fts match ${match} limit ${RARE_TEXT})`.execute(store.db);
+      const r = await sql<{
+        n: number;
+      }>`select count(*) as n from (select rowid from messages_fts where messages_fts match ${match} limit ${RARE_TEXT})`.execute(store.db);
       textIndex = Number(r.rows[0]?.n ?? 0) < RARE_TEXT;
     }
   }
-  const window = f.text && !textIndex && (store.dialect === "sqlite" || Array.from(f.text).length < MIN_INDEXED_CHARS) ? await scanWindow(store, f) : null;
+  const window =
+    f.text && !textIndex && (store.dialect === "sqlite" || Array.from(f.text).length < MIN_INDEXED_CHARS)
+      ? await scanWindow(store, f)
+      : null;
   q = applyMessageFilter(q, f, store.dialect, textIndex);
   if (f.before) {
     const b = f.before;
     q = q.where((eb) => eb.or([eb("m.sent_at", "<", b.sentAt), eb.and([eb("m.sent_at", "=", b.sentAt), eb("m.id", "<", b.id)])]));
   }
-  if (window) q = q.where((eb) => eb.or([eb("m.sent_at", ">", window.sentAt), eb.and([eb("m.sent_at", "=", window.sentAt), eb("m.id", ">=", window.id)])]));
+  if (window)
+    q = q.where((eb) =>
+      eb.or([eb("m.sent_at", ">", window.sentAt), eb.and([eb("m.sent_at", "=", window.sentAt), eb("m.id", ">=", window.id)])]),
+    );
   const rows = (await q
     .select([
-      "m.id", "m.external_id", "m.source_id", "m.thread_id", "m.person_id", "m.team_id", "m.direction", "m.channel",
-      "m.is_public", "m.audience", "m.subject", "m.text", "m.sent_at", "m.received_at",
-      "r.language", "r.sentiment", "r.sentiment_score", "r.top_emotion", "r.complaint_severity", "r.urgency", "r.reach",
-      "r.stage", "r.pipeline_version",
+      "m.id",
+      "m.external_id",
+      "m.source_id",
+      "m.thread_id",
+      "m.person_id",
+      "m.team_id",
+      "m.direction",
+      "m.channel",
+      "m.is_public",
+      "m.audience",
+      "m.subject",
+      "m.text",
+      "m.sent_at",
+      "m.received_at",
+      "r.language",
+      "r.sentiment",
+      "r.sentiment_score",
+      "r.top_emotion",
+      "r.complaint_severity",
+      "r.urgency",
+      "r.reach",
+      "r.stage",
+      "r.pipeline_version",
     ])
     .orderBy("m.sent_at", "desc")
     .orderBy("m.id", "desc")
@@ -181,12 +220,20 @@ export async function listMessages(
  * The oldest message of the next TEXT_SCAN_WINDOW (newest first, below the cursor and `to`), or
  * null when fewer remain or the window already reaches below `from`: the scan then ends by itself.
  */
-async function scanWindow(store: Store, f: MessageFilter & { before?: { sentAt: number; id: number }; textScanWindow?: number }): Promise<{ sentAt: number; id: number } | null> {
+async function scanWindow(
+  store: Store,
+  f: MessageFilter & { before?: { sentAt: number; id: number }; textScanWindow?: number },
+): Promise<{ sentAt: number; id: number } | null> {
   let q = store.db.selectFrom("messages").select(["sent_at", "id"]).where("workspace_id", "=", f.workspaceId);
   if (f.to !== undefined) q = q.where("sent_at", "<", f.to);
   const b = f.before;
   if (b) q = q.where((eb) => eb.or([eb("sent_at", "<", b.sentAt), eb.and([eb("sent_at", "=", b.sentAt), eb("id", "<", b.id)])]));
-  const edge = await q.orderBy("sent_at", "desc").orderBy("id", "desc").limit(1).offset((f.textScanWindow ?? TEXT_SCAN_WINDOW) - 1).executeTakeFirst();
+  const edge = await q
+    .orderBy("sent_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .offset((f.textScanWindow ?? TEXT_SCAN_WINDOW) - 1)
+    .executeTakeFirst();
   if (!edge || (f.from !== undefined && edge.sent_at < f.from)) return null;
   return { sentAt: edge.sent_at, id: edge.id };
 }

@@ -61,7 +61,9 @@ export function storeOptionsFrom(flags: { db?: string | undefined }, env: NodeJS
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const store = options.url ? await openPostgres(options) : openSqlite(options.sqlitePath ?? "./data/attune.db", options.commitSync ?? "full");
+  const store = options.url
+    ? await openPostgres(options)
+    : openSqlite(options.sqlitePath ?? "./data/attune.db", options.commitSync ?? "full");
   try {
     if (!options.skipMigrations) await migrateToLatest(store.db, store.dialect, store.dialect === "postgres" ? options.schema : undefined);
     const ws = await store.db.selectFrom("workspaces").select("id").orderBy("id").limit(1).executeTakeFirst();

@@ -30,11 +30,26 @@ export interface MessageToRead extends ReadMessage {
 /** Earlier customer messages of a thread, in the order they were sent. */
 export type ThreadHistory = Map<number, { id: number; sent_at: number; text: string }[]>;
 
-export async function loadMessagesToRead(store: Pick<Store, "db">, ids: number[]): Promise<{ messages: MessageToRead[]; threads: ThreadHistory }> {
+export async function loadMessagesToRead(
+  store: Pick<Store, "db">,
+  ids: number[],
+): Promise<{ messages: MessageToRead[]; threads: ThreadHistory }> {
   const db = store.db;
   const messages = await db
     .selectFrom("messages")
-    .select(["id", "workspace_id", "text", "channel", "is_public", "audience", "direction", "language_hint", "thread_id", "sent_at", "team_id"])
+    .select([
+      "id",
+      "workspace_id",
+      "text",
+      "channel",
+      "is_public",
+      "audience",
+      "direction",
+      "language_hint",
+      "thread_id",
+      "sent_at",
+      "team_id",
+    ])
     .where("id", "in", ids)
     .execute();
   const threadIds = [...new Set(messages.map((m) => m.thread_id).filter((t): t is number => t !== null))];
@@ -75,18 +90,52 @@ export async function storeReadings(
   // Rows are built (JSON and all) before the write lock is taken: other writers wait on it.
   const prepared = b.done.map((d) => readingRows(d.msg, d.reading, now));
   return withWriteTransaction(store, async (trx) => {
-    const { alive, reread } = await priorReadings(trx, b.done.map((d) => d.msg.id));
+    const { alive, reread } = await priorReadings(
+      trx,
+      b.done.map((d) => d.msg.id),
+    );
     const rows = prepared.filter((r) => alive.has(r.reading.message_id as number));
     // Only a re-read has old labels to replace.
-    for (let i = 0; i < reread.length; i += 300) await trx.deleteFrom("reading_labels").where("message_id", "in", reread.slice(i, i + 300)).execute();
-    await upsertReadings(trx, rows.map((r) => r.reading));
+    for (let i = 0; i < reread.length; i += 300)
+      await trx
+        .deleteFrom("reading_labels")
+        .where("message_id", "in", reread.slice(i, i + 300))
+        .execute();
+    await upsertReadings(
+      trx,
+      rows.map((r) => r.reading),
+    );
     const labels = rows.flatMap((r) => r.labels);
-    for (let i = 0; i < labels.length; i += 300) await trx.insertInto("reading_labels").values(labels.slice(i, i + 300)).execute();
+    for (let i = 0; i < labels.length; i += 300)
+      await trx
+        .insertInto("reading_labels")
+        .values(labels.slice(i, i + 300))
+        .execute();
     const again = new Set(reread);
-    const handOn = b.done.filter((d) => alive.has(d.msg.id) && TRIAGED.has(d.msg.direction)).map((d) => ({ message_id: d.msg.id, retriage: again.has(d.msg.id) ? 1 : 0, enqueued_at: now, claimed_by: null, claimed_until: 0, attempts: 0, failed: 0 }));
+    const handOn = b.done
+      .filter((d) => alive.has(d.msg.id) && TRIAGED.has(d.msg.direction))
+      .map((d) => ({
+        message_id: d.msg.id,
+        retriage: again.has(d.msg.id) ? 1 : 0,
+        enqueued_at: now,
+        claimed_by: null,
+        claimed_until: 0,
+        attempts: 0,
+        failed: 0,
+      }));
     // A message already waiting keeps its row (and its first-read flag).
-    for (let i = 0; i < handOn.length; i += 500) await trx.insertInto("triage_queue").values(handOn.slice(i, i + 500)).onConflict((oc) => oc.column("message_id").doNothing()).execute();
-    await finishQueued(trx, "reading_queue", by, b.done.map((d) => d.msg.id));
+    for (let i = 0; i < handOn.length; i += 500)
+      await trx
+        .insertInto("triage_queue")
+        .values(handOn.slice(i, i + 500))
+        .onConflict((oc) => oc.column("message_id").doNothing())
+        .execute();
+    await finishQueued(
+      trx,
+      "reading_queue",
+      by,
+      b.done.map((d) => d.msg.id),
+    );
     if (b.failed.length) {
       await trx
         .updateTable("reading_queue")

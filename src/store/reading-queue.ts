@@ -19,7 +19,11 @@ export interface QueueStats {
 }
 
 /** Depth and lag of a pipeline queue: `reading_queue` (ingest -> reading) by default, or `triage_queue`. */
-export async function queueStats(store: Pick<Store, "db">, now = Date.now(), table: "reading_queue" | "triage_queue" = "reading_queue"): Promise<QueueStats> {
+export async function queueStats(
+  store: Pick<Store, "db">,
+  now = Date.now(),
+  table: "reading_queue" | "triage_queue" = "reading_queue",
+): Promise<QueueStats> {
   const r = await store.db
     .selectFrom(table)
     .select((eb) => [

@@ -18,7 +18,11 @@ export interface ReadMessage {
   team_id: number | null;
 }
 
-export function readingRows(m: ReadMessage, r: Reading, now: number): { reading: Insertable<ReadingsTable>; labels: Insertable<ReadingLabelsTable>[] } {
+export function readingRows(
+  m: ReadMessage,
+  r: Reading,
+  now: number,
+): { reading: Insertable<ReadingsTable>; labels: Insertable<ReadingLabelsTable>[] } {
   let top: { label: string; score: number } | undefined;
   for (const e of r.emotions) if (!top || e.score > top.score) top = e;
   const base = { message_id: m.id, workspace_id: m.workspace_id, sent_at: m.sent_at, channel: m.channel, direction: m.direction };
@@ -26,7 +30,8 @@ export function readingRows(m: ReadMessage, r: Reading, now: number): { reading:
   const put = (kind: ReadingLabelsTable["kind"], label: string, polarity: string, score: number) => {
     const key = `${kind}\u0000${label}\u0000${polarity}`;
     const prev = byKey.get(key);
-    if (!prev || (prev.score as number) < score) byKey.set(key, { ...base, language: r.language.code, kind, label, polarity, score: round(score) });
+    if (!prev || (prev.score as number) < score)
+      byKey.set(key, { ...base, language: r.language.code, kind, label, polarity, score: round(score) });
   };
   for (const e of r.emotions) put("emotion", e.label, "", e.score);
   for (const c of r.causes) put("cause", c.label, c.polarity, c.score);

@@ -16,7 +16,13 @@ export async function createSession(db: Kysely<Database>, userId: number, now = 
   const csrf = newToken("csrf", 24);
   await db
     .insertInto("sessions")
-    .values({ user_id: userId, token_hash: sha256Hex(token), csrf_hash: sha256Hex(csrf), created_at: now, expires_at: now + SESSION_TTL_MS })
+    .values({
+      user_id: userId,
+      token_hash: sha256Hex(token),
+      csrf_hash: sha256Hex(csrf),
+      created_at: now,
+      expires_at: now + SESSION_TTL_MS,
+    })
     .execute();
   await db.deleteFrom("sessions").where("expires_at", "<", now).execute();
   return { token, csrf };
@@ -35,7 +41,14 @@ export async function findSession(db: Kysely<Database>, token: string, now = Dat
   const r = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.id as sessionId", "sessions.csrf_hash as csrfHash", "users.id as userId", "users.workspace_id as workspaceId", "users.email as email", "users.role as role"])
+    .select([
+      "sessions.id as sessionId",
+      "sessions.csrf_hash as csrfHash",
+      "users.id as userId",
+      "users.workspace_id as workspaceId",
+      "users.email as email",
+      "users.role as role",
+    ])
     .where("sessions.token_hash", "=", sha256Hex(token))
     .where("sessions.expires_at", ">", now)
     .where("users.disabled_at", "is", null)
@@ -46,7 +59,11 @@ export async function findSession(db: Kysely<Database>, token: string, now = Dat
 /** Issues a fresh CSRF token for a session (after a page reload the old one is gone from memory). */
 export async function rotateCsrf(db: Kysely<Database>, sessionId: number): Promise<string> {
   const csrf = newToken("csrf", 24);
-  await db.updateTable("sessions").set({ csrf_hash: sha256Hex(csrf) }).where("id", "=", sessionId).execute();
+  await db
+    .updateTable("sessions")
+    .set({ csrf_hash: sha256Hex(csrf) })
+    .where("id", "=", sessionId)
+    .execute();
   return csrf;
 }
 

@@ -22,7 +22,8 @@ describe("storeFailureOf", () => {
   });
 
   it("leaves bugs and bad data alone (500 internal, 409 conflict stay theirs)", () => {
-    for (const code of ["23505", "22P05", "42P01", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_ERROR", "ERR_INVALID_ARG_TYPE"]) expect(storeFailureOf(withCode(code))).toBeUndefined();
+    for (const code of ["23505", "22P05", "42P01", "SQLITE_CONSTRAINT_UNIQUE", "SQLITE_ERROR", "ERR_INVALID_ARG_TYPE"])
+      expect(storeFailureOf(withCode(code))).toBeUndefined();
     expect(storeFailureOf(new TypeError("Cannot read properties of undefined"))).toBeUndefined();
     expect(asAttuneError(withCode("42P01")).code).toBe("internal");
   });

@@ -25,7 +25,17 @@ export function storeFailureRetryAfter(code: StoreFailure["code"]): number {
   return code === "store.full" ? FULL.retryAfter : UNAVAILABLE.retryAfter;
 }
 
-const NODE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ECONNABORTED"]);
+const NODE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+]);
 
 /** node-postgres reports a lost or unusable connection with a message and no code. */
 const PG_CONNECTION_MESSAGES = [
@@ -62,7 +72,8 @@ function classify(err: { code?: unknown; message?: unknown }): StoreFailure | un
 
 function sqliteFailure(code: string): StoreFailure | undefined {
   if (code === "SQLITE_FULL") return FULL;
-  if (code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code === "SQLITE_BUSY") return UNAVAILABLE;
+  if (code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code === "SQLITE_BUSY")
+    return UNAVAILABLE;
   return undefined;
 }
 

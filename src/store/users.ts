@@ -40,11 +40,22 @@ export async function createUser(db: Kysely<Database>, u: NewUser): Promise<numb
 }
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).where("disabled_at", "is", null).executeTakeFirst();
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", email.trim().toLowerCase())
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
 }
 
 export async function disableUser(db: Kysely<Database>, workspaceId: number, id: number): Promise<boolean> {
-  const r = await db.updateTable("users").set({ disabled_at: Date.now() }).where("id", "=", id).where("workspace_id", "=", workspaceId).where("disabled_at", "is", null).executeTakeFirst();
+  const r = await db
+    .updateTable("users")
+    .set({ disabled_at: Date.now() })
+    .where("id", "=", id)
+    .where("workspace_id", "=", workspaceId)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
   await db.deleteFrom("sessions").where("user_id", "=", id).execute();
   await db.updateTable("api_keys").set({ revoked_at: Date.now() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
   return Number(r.numUpdatedRows) > 0;

@@ -18,7 +18,12 @@ import { withWriteTransaction } from "./write-transaction.js";
 export type QueueTable = "reading_queue" | "triage_queue";
 
 /** Claims up to `limit` free rows, oldest message first; returns their message ids. */
-export async function claimQueued(store: Pick<Store, "db" | "dialect">, table: QueueTable, by: string, o: { limit: number; leaseMs: number }): Promise<number[]> {
+export async function claimQueued(
+  store: Pick<Store, "db" | "dialect">,
+  table: QueueTable,
+  by: string,
+  o: { limit: number; leaseMs: number },
+): Promise<number[]> {
   const now = Date.now();
   // PostgreSQL: concurrent claimers skip each other's rows; SQLite: the write lock serialises them.
   const skipLocked = store.dialect === "postgres" ? sql`for update skip locked` : sql``;
@@ -95,7 +100,12 @@ export class HeldClaims {
 export async function finishQueued(trx: Kysely<Database>, table: QueueTable, by: string, ids: number[]): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx.deleteFrom(table).where("message_id", "in", ids.slice(i, i + 500)).where("claimed_by", "=", by).returning("message_id").execute();
+    const rows = await trx
+      .deleteFrom(table)
+      .where("message_id", "in", ids.slice(i, i + 500))
+      .where("claimed_by", "=", by)
+      .returning("message_id")
+      .execute();
     for (const r of rows) out.push(Number(r.message_id));
   }
   return out;
@@ -115,7 +125,13 @@ export async function queuedCount(store: Pick<Store, "db">, table: QueueTable): 
 export async function retriaged(store: Pick<Store, "db">, by: string, ids: number[]): Promise<Set<number>> {
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await store.db.selectFrom("triage_queue").select("message_id").where("message_id", "in", ids.slice(i, i + 500)).where("claimed_by", "=", by).where("retriage", "=", 1).execute();
+    const rows = await store.db
+      .selectFrom("triage_queue")
+      .select("message_id")
+      .where("message_id", "in", ids.slice(i, i + 500))
+      .where("claimed_by", "=", by)
+      .where("retriage", "=", 1)
+      .execute();
     for (const r of rows) out.add(Number(r.message_id));
   }
   return out;

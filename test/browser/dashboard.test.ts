@@ -24,12 +24,20 @@ describe("dashboard in chromium", { timeout: T }, () => {
   beforeAll(async () => {
     h = await startHarness();
     const messages = customerCorpus(now);
-    const r = await h.api<{ accepted: number; rejected: number; problems: unknown[] }>("POST", "/messages/batch", { source: "browser-test", messages });
+    const r = await h.api<{ accepted: number; rejected: number; problems: unknown[] }>("POST", "/messages/batch", {
+      source: "browser-test",
+      messages,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.rejected, JSON.stringify(r.body.problems)).toBe(0);
     // Past months of employee feedback are closed to the API: the operator back-fills them (attune import --employee-backfill).
     const file = join(dirname(h.dbPath), "employees.jsonl");
-    writeFileSync(file, employeeCorpus(now).map((m) => JSON.stringify(m)).join("\n"));
+    writeFileSync(
+      file,
+      employeeCorpus(now)
+        .map((m) => JSON.stringify(m))
+        .join("\n"),
+    );
     const store = await openStore({ sqlitePath: h.dbPath });
     try {
       expect(await importFiles(store, [file], { source: "hr-survey", employeeBackfill: true })).toMatchObject({ rejected: 0 });
@@ -61,7 +69,16 @@ describe("dashboard in chromium", { timeout: T }, () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe("Strict");
     // The session cannot write without the CSRF token the app holds in memory.
-    const forged = await page.evaluate(async () => (await fetch("/api/v1/keys", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "x", role: "agent" }) })).status);
+    const forged = await page.evaluate(
+      async () =>
+        (
+          await fetch("/api/v1/keys", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ name: "x", role: "agent" }),
+          })
+        ).status,
+    );
     expect(forged).toBe(403);
   });
 
@@ -112,7 +129,13 @@ describe("dashboard in chromium", { timeout: T }, () => {
   it("shows a message with its Reading, the evidence marked exactly at its offsets", async () => {
     const list = await h.api<{ items: { id: number; external_id: string }[] }>("GET", "/messages?text=parcel%20is%20two%20weeks");
     const id = list.body.items[0]!.id;
-    const detail = await h.api<{ text: string; reading: { emotions: { label: string; evidence: { start: number; end: number; text: string }[] }[]; causes: { evidence: { text: string }[] }[] } }>("GET", `/messages/${id}`);
+    const detail = await h.api<{
+      text: string;
+      reading: {
+        emotions: { label: string; evidence: { start: number; end: number; text: string }[] }[];
+        causes: { evidence: { text: string }[] }[];
+      };
+    }>("GET", `/messages/${id}`);
     await page.goto(`${h.base}/#/messages/${id}`);
     await page.getByTestId("message-view").waitFor();
     const text = page.getByTestId("message-view").locator(".message-text").first();
@@ -266,21 +289,46 @@ describe("dashboard in chromium", { timeout: T }, () => {
 
     // A curt reply scores low; the check follows the typing.
     await agent.getByTestId("reply").fill("ok.");
-    await expect.poll(async () => Number(await agent.getByTestId("check-score").getAttribute("data-score").catch(() => null)), { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(
+        async () =>
+          Number(
+            await agent
+              .getByTestId("check-score")
+              .getAttribute("data-score")
+              .catch(() => null),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(0);
     const curt = Number(await agent.getByTestId("check-score").getAttribute("data-score"));
     // The drafted reply goes into the box and is checked too, higher.
     const draft = (await agent.getByTestId("draft").first().locator("p").textContent())!;
     await agent.getByTestId("use-draft").first().click();
     expect(await agent.getByTestId("reply").inputValue()).toBe(draft);
-    await expect.poll(async () => Number(await agent.getByTestId("check-score").getAttribute("data-score")), { timeout: 10_000 }).toBeGreaterThan(curt);
+    await expect
+      .poll(async () => Number(await agent.getByTestId("check-score").getAttribute("data-score")), { timeout: 10_000 })
+      .toBeGreaterThan(curt);
     expect(await agent.locator(".criteria li").count()).toBeGreaterThan(3);
     await h.shot(agent, "14-case");
 
     await agent.getByTestId("send").click();
-    await expect.poll(() => agent.getByTestId("case-notice").textContent().catch(() => "")).toContain("Reply sent");
+    await expect
+      .poll(() =>
+        agent
+          .getByTestId("case-notice")
+          .textContent()
+          .catch(() => ""),
+      )
+      .toContain("Reply sent");
     await agent.getByTestId("resolve").click();
     await expect.poll(async () => (await h.api<{ status: string }>("GET", `/cases/${caseId}`)).body.status).toBe("resolved");
-    const done = await h.api<{ status: string; replies: { score: number }[]; first_response_at: string | null; thread: { direction: string; text: string }[] }>("GET", `/cases/${caseId}`);
+    const done = await h.api<{
+      status: string;
+      replies: { score: number }[];
+      first_response_at: string | null;
+      thread: { direction: string; text: string }[];
+    }>("GET", `/cases/${caseId}`);
     expect(done.body.replies.length).toBeGreaterThanOrEqual(1);
     expect(done.body.first_response_at).not.toBeNull();
     expect(done.body.thread.some((m) => m.direction === "agent" && m.text === draft)).toBe(true);
@@ -307,7 +355,9 @@ describe("dashboard in chromium", { timeout: T }, () => {
     const response = people.waitForResponse((r) => r.url().includes("/api/v1/insights/employee"));
     await h.signIn(people, "people_team");
     await people.goto(`${h.base}/#/people`);
-    const body = (await (await response).json()) as { months: { month: string; suppressed: boolean; cells: { team: unknown; respondents: number; pooled_teams: string[] }[] }[] };
+    const body = (await (await response).json()) as {
+      months: { month: string; suppressed: boolean; cells: { team: unknown; respondents: number; pooled_teams: string[] }[] }[];
+    };
     for (const m of body.months) for (const c of m.cells) expect(c.respondents).toBeGreaterThanOrEqual(5);
     expect(body.months.some((m) => m.suppressed)).toBe(true);
     await people.getByTestId("people-table").waitFor();
@@ -331,7 +381,13 @@ describe("dashboard in chromium", { timeout: T }, () => {
     // The month before held only 3 people: with only that month in view, nothing is shown.
     const d = new Date(now);
     const before = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1)).toISOString().slice(0, 7);
-    const only = await people.evaluate(async (m) => (await (await fetch(`/api/v1/insights/employee?from_month=${m}&to_month=${m}`)).json()) as { months: { suppressed: boolean; cells: unknown[] }[] }, before);
+    const only = await people.evaluate(
+      async (m) =>
+        (await (await fetch(`/api/v1/insights/employee?from_month=${m}&to_month=${m}`)).json()) as {
+          months: { suppressed: boolean; cells: unknown[] }[];
+        },
+      before,
+    );
     expect(only.months).toEqual([{ month: before, suppressed: true, cells: [] }]);
     // No per-person view: the page links to no message and no person.
     expect(await people.locator("main a[href*='messages'], main a[href*='people/']").count()).toBe(0);

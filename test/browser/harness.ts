@@ -22,11 +22,24 @@ import { startServerProcess, type ServerProcess } from "../helpers/server-proces
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SCREENSHOTS = join(ROOT, "screenshots");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
 
 export const PASSWORD = "correct horse battery staple";
 export type TestRole = "admin" | "agent" | "analyst" | "people_team";
-export const EMAIL: Record<TestRole, string> = { admin: "admin@example.com", agent: "agent@example.com", analyst: "analyst@example.com", people_team: "people@example.com" };
+export const EMAIL: Record<TestRole, string> = {
+  admin: "admin@example.com",
+  agent: "agent@example.com",
+  analyst: "analyst@example.com",
+  people_team: "people@example.com",
+};
 
 export interface PageWatch {
   csp: string[];
@@ -51,15 +64,21 @@ export interface Harness {
 /** Builds web/dist when it is missing or older than a source file (CI builds it in `npm ci` -> prepare). */
 export function ensureWebBuilt(): void {
   const built = join(ROOT, "web/dist/index.html");
-  const sources = readdirSync(join(ROOT, "web"), { recursive: true, encoding: "utf8" }).filter((f) => !f.startsWith("dist") && !f.startsWith("node_modules"));
+  const sources = readdirSync(join(ROOT, "web"), { recursive: true, encoding: "utf8" }).filter(
+    (f) => !f.startsWith("dist") && !f.startsWith("node_modules"),
+  );
   if (existsSync(built) && sources.every((f) => statSync(join(ROOT, "web", f)).mtimeMs <= statSync(built).mtimeMs)) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "web", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "web", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
 }
 
 /** Starts the server, creates a user per role and launches chromium. @example const h = await startHarness(); */
 export async function startHarness(opts: { dbPath?: string; extraArgs?: string[] } = {}): Promise<Harness> {
   ensureWebBuilt();
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-core fonts-thai-tlwg`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-core fonts-thai-tlwg`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "attune-browser-"));
   const dbPath = opts.dbPath ?? join(dir, "attune.db");
@@ -77,7 +96,12 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
     return { status: res.status, body: (text ? JSON.parse(text) : null) as never };
   };
   for (const role of Object.keys(EMAIL) as TestRole[]) {
-    const r = await api("POST", "/users", { email: EMAIL[role], role, password: PASSWORD, display_name: role === "agent" ? `<img src=x onerror="window.__xss='user'">` : `Test ${role}` });
+    const r = await api("POST", "/users", {
+      email: EMAIL[role],
+      role,
+      password: PASSWORD,
+      display_name: role === "agent" ? `<img src=x onerror="window.__xss='user'">` : `Test ${role}`,
+    });
     if (r.status !== 201) throw new Error(`could not create ${role}: ${JSON.stringify(r.body)}`);
   }
   const context = await chromium.launchPersistentContext(join(dir, "profile"), {
@@ -91,7 +115,9 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
   // Recorded in the page before any of its scripts run.
   await context.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return {
     base,
@@ -116,7 +142,10 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
     async signIn(page, role) {
       await page.goto(`${base}/`);
       await page.getByLabel(/email/i).first().fill(EMAIL[role]);
-      await page.getByLabel(/password/i).first().fill(PASSWORD);
+      await page
+        .getByLabel(/password/i)
+        .first()
+        .fill(PASSWORD);
       await page.getByRole("button", { name: /sign in/i }).click();
       await page.locator("header.top").waitFor();
     },
@@ -144,7 +173,17 @@ export async function waitForReadings(h: Harness, timeoutMs = 300_000): Promise<
 }
 
 /** What a page recorded that would show a script ran or the CSP was hit. */
-export async function violations(page: Page & { watch: PageWatch }): Promise<{ xss: unknown; csp: string[]; console: string[]; dialogs: string[] }> {
-  const inPage = await page.evaluate(() => ({ xss: (window as unknown as { __xss?: unknown }).__xss ?? null, csp: (window as unknown as { __csp?: string[] }).__csp ?? [] }));
-  return { xss: inPage.xss, csp: [...inPage.csp, ...page.watch.csp], console: page.watch.console.filter((c) => /Content Security Policy|Refused to/i.test(c)), dialogs: page.watch.dialogs };
+export async function violations(
+  page: Page & { watch: PageWatch },
+): Promise<{ xss: unknown; csp: string[]; console: string[]; dialogs: string[] }> {
+  const inPage = await page.evaluate(() => ({
+    xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
+    csp: (window as unknown as { __csp?: string[] }).__csp ?? [],
+  }));
+  return {
+    xss: inPage.xss,
+    csp: [...inPage.csp, ...page.watch.csp],
+    console: page.watch.console.filter((c) => /Content Security Policy|Refused to/i.test(c)),
+    dialogs: page.watch.dialogs,
+  };
 }

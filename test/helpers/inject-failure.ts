@@ -12,9 +12,15 @@ import type { Store } from "../../src/store/open-store.js";
 export async function failInserts(store: Store, table: string): Promise<() => Promise<void>> {
   const name = `fail_${table}`;
   if (store.dialect === "sqlite") {
-    await sql.raw(`create trigger ${name} before insert on ${table} begin select raise(abort, 'injected write failure'); end`).execute(store.db);
+    await sql
+      .raw(`create trigger ${name} before insert on ${table} begin select raise(abort, 'injected write failure'); end`)
+      .execute(store.db);
   } else {
-    await sql.raw(`create or replace function ${name}() returns trigger language plpgsql as $$ begin raise exception 'injected write failure'; end $$`).execute(store.db);
+    await sql
+      .raw(
+        `create or replace function ${name}() returns trigger language plpgsql as $$ begin raise exception 'injected write failure'; end $$`,
+      )
+      .execute(store.db);
     await sql.raw(`create trigger ${name} before insert on ${table} for each row execute function ${name}()`).execute(store.db);
   }
   return async () => {

@@ -19,7 +19,14 @@ function batch(b: number, perBatch: number) {
     source: "outage",
     messages: Array.from({ length: perBatch }, (_, i) => {
       const n = b * perBatch + i;
-      return { external_id: `o-${n}`, text: textOf(n), channel: "chat", author: `customer-${n % 97}`, thread: `t-${n}`, sent_at: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString() };
+      return {
+        external_id: `o-${n}`,
+        text: textOf(n),
+        channel: "chat",
+        author: `customer-${n % 97}`,
+        thread: `t-${n}`,
+        sent_at: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+      };
     }),
   };
 }
@@ -84,7 +91,8 @@ export class OutageLoad {
     }
     const body = (await res.json()) as { results?: { status: string; external_id: string }[]; error?: { code: string } };
     if (res.status === 200) {
-      for (const r of body.results!) if ((r.status === "accepted" || r.status === "duplicate") && !this.acknowledged.has(r.external_id)) {
+      for (const r of body.results!)
+        if ((r.status === "accepted" || r.status === "duplicate") && !this.acknowledged.has(r.external_id)) {
           this.acknowledged.set(r.external_id, textOf(Number(r.external_id.slice(2))));
           this.acknowledgedAt.push(Date.now());
         }
@@ -97,7 +105,6 @@ export class OutageLoad {
     return false;
   }
 }
-
 
 /**
  * What is wrong with the acknowledged messages in the database, counted by kind: lost, stored more
@@ -127,5 +134,8 @@ export async function auditAcknowledged(client: pg.Client, acknowledged: Map<str
 
 /** Messages still waiting to be read or triaged. */
 export async function queuedWork(client: pg.Client): Promise<number> {
-  return Number((await client.query<{ n: string }>("select (select count(*) from reading_queue) + (select count(*) from triage_queue) as n")).rows[0]!.n);
+  return Number(
+    (await client.query<{ n: string }>("select (select count(*) from reading_queue) + (select count(*) from triage_queue) as n")).rows[0]!
+      .n,
+  );
 }

@@ -26,7 +26,11 @@ export interface TestApp {
   app: Hono;
   adminKey: string;
   key(role: Role, scopes?: string[]): Promise<string>;
-  req(method: string, path: string, opts?: { body?: unknown; raw?: NonNullable<RequestInit["body"]>; key?: string | null; headers?: Record<string, string> }): Promise<Response>;
+  req(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; raw?: NonNullable<RequestInit["body"]>; key?: string | null; headers?: Record<string, string> },
+  ): Promise<Response>;
   post(path: string, body: unknown, key?: string | null): Promise<Response>;
   get(path: string, key?: string | null): Promise<Response>;
 }
@@ -58,7 +62,8 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock
     app,
     adminKey: admin.key,
     async key(role, scopes) {
-      return (await createApiKey(store.db, { workspaceId: store.workspaceId, name: `${role} test`, role, ...(scopes ? { scopes } : {}) })).key;
+      return (await createApiKey(store.db, { workspaceId: store.workspaceId, name: `${role} test`, role, ...(scopes ? { scopes } : {}) }))
+        .key;
     },
     req,
     post: (path, body, key) => req("POST", path, { body, ...(key !== undefined ? { key } : {}) }),

@@ -18,7 +18,10 @@ export function variedReading(i: number, lang: string, version?: Reading["versio
     ...(version ? { version } : {}),
     language: { code: lang, confidence: 0.9, script: "Latn" },
     sentiment: { label: SENTIMENTS[i % 3]!, score: (i % 3) - 1, confidence: 0.8, evidence: [] },
-    emotions: i % 5 ? [{ label: EMOTIONS[i % 4]!, score: 0.7, evidence: [] }, ...(i % 7 ? [] : [{ label: "worry" as const, score: 0.5, evidence: [] }])] : [],
+    emotions:
+      i % 5
+        ? [{ label: EMOTIONS[i % 4]!, score: 0.7, evidence: [] }, ...(i % 7 ? [] : [{ label: "worry" as const, score: 0.5, evidence: [] }])]
+        : [],
     causes: [{ label: CAUSES[i % 3]!, polarity: i % 2 ? "negative" : "positive", score: 0.6, evidence: [] }],
     urgency: { score: (i % 10) / 10, reasons: [] },
   });

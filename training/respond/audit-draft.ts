@@ -30,7 +30,15 @@ const QUOTED = /["“”„«»‘’]([^"“”„«»\n]{1,200})["“”„«�
  * experience" are how every reply speaks (the signature is "The support team") and name nothing
  * the customer did not raise.
  */
-const OBJECT_TOPICS: ReadonlySet<CauseLabel> = new Set(["product_quality", "delivery_or_wait", "price_or_billing", "security_and_trust", "usability", "advertising", "policy"]);
+const OBJECT_TOPICS: ReadonlySet<CauseLabel> = new Set([
+  "product_quality",
+  "delivery_or_wait",
+  "price_or_billing",
+  "security_and_trust",
+  "usability",
+  "advertising",
+  "policy",
+]);
 /** Offers that commit the company; information, escalation and resolution commit only effort. */
 const PROMISES = ["refund", "replacement", "cancellation", "expedite", "reassurance"] as const;
 

@@ -16,8 +16,16 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const PER_LANGUAGE = 30;
 const NAMES: Record<string, [string, string]> = {
-  en: ["Dana", "Sam"], te: ["లక్ష్మి", "రవి"], th: ["สมชาย", "พลอย"], cs: ["Jana Nováková", "Petr"], tl: ["Maricel", "Joy"],
-  es: ["Lucía", "Carlos"], pt: ["Ana", "Rafael"], hi: ["प्रिया", "अमित"], id: ["Rina", "Budi"], vi: ["Lan", "Minh"],
+  en: ["Dana", "Sam"],
+  te: ["లక్ష్మి", "రవి"],
+  th: ["สมชาย", "พลอย"],
+  cs: ["Jana Nováková", "Petr"],
+  tl: ["Maricel", "Joy"],
+  es: ["Lucía", "Carlos"],
+  pt: ["Ana", "Rafael"],
+  hi: ["प्रिया", "अमित"],
+  id: ["Rina", "Budi"],
+  vi: ["Lan", "Minh"],
 };
 
 interface Row {
@@ -47,7 +55,9 @@ function facts(i: number, lang: string): Record<string, unknown> {
 
 const rows: Row[] = [];
 for (const lang of ["en", "te", "th", "cs", "tl"]) {
-  const lines = readFileSync(join(here, "..", "data", `${lang}.jsonl`), "utf8").split("\n").filter((l) => l.trim() !== "");
+  const lines = readFileSync(join(here, "..", "data", `${lang}.jsonl`), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   const examples = lines
     .map((l) => JSON.parse(l) as { id: string; text: string; direction?: string })
     .filter((e) => e.direction !== "employee" && e.text.length >= 20 && e.text.length <= 600)

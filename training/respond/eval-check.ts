@@ -37,8 +37,7 @@ async function main(): Promise<void> {
     let poorSum = 0;
     for (const [i, t] of triples.entries()) {
       const customer = reader.analyze(t.message, { direction: "customer" });
-      const score = (reply: string) =>
-        checkReply(reply, reader.analyze(reply, { direction: "agent" }), customer, t.message, {});
+      const score = (reply: string) => checkReply(reply, reader.analyze(reply, { direction: "agent" }), customer, t.message, {});
       const good = score(t.good);
       const poor = score(t.poor);
       const ok = good.score > poor.score;
@@ -61,7 +60,10 @@ async function main(): Promise<void> {
 
 function report(i: number, t: Triple, good: ReturnType<typeof checkReply>, poor: ReturnType<typeof checkReply>): void {
   const brief = (c: ReturnType<typeof checkReply>) =>
-    c.criteria.filter((x) => x.verdict !== "met" && x.verdict !== "not_applicable").map((x) => `${x.name}:${x.verdict}`).join(" ");
+    c.criteria
+      .filter((x) => x.verdict !== "met" && x.verdict !== "not_applicable")
+      .map((x) => `${x.name}:${x.verdict}`)
+      .join(" ");
   console.log(`  #${i} [${t.poor_kind}] good ${good.score} (${brief(good)}) poor ${poor.score} (${brief(poor)})`);
 }
 

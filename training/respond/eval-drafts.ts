@@ -74,16 +74,22 @@ async function main(): Promise<void> {
       }
       if (verbose && (!langOk || check.score < MIN_SCORE || !slotOk)) {
         const missed = check.criteria.filter((c) => c.verdict === "missed" || c.verdict === "partly").map((c) => `${c.name}:${c.verdict}`);
-        console.log(`  ${row.id} draft ${d.variant}: lang ${id.code}/${id.script}${langOk ? "" : " WRONG"} score ${check.score} ${missed.join(" ")}`);
+        console.log(
+          `  ${row.id} draft ${d.variant}: lang ${id.code}/${id.script}${langOk ? "" : " WRONG"} score ${check.score} ${missed.join(" ")}`,
+        );
       }
     }
     byLang.set(group, t);
   }
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
   for (const [lang, t] of byLang) {
-    console.log(`${lang}: ${t.drafts} drafts, language+script ${pct(t.language, t.drafts)}, score>=${MIN_SCORE} ${pct(t.score, t.drafts)}, no slot ${pct(t.slots, t.drafts)}, min score ${t.min}`);
+    console.log(
+      `${lang}: ${t.drafts} drafts, language+script ${pct(t.language, t.drafts)}, score>=${MIN_SCORE} ${pct(t.score, t.drafts)}, no slot ${pct(t.slots, t.drafts)}, min score ${t.min}`,
+    );
   }
-  console.log(`all: ${rows.length} messages, ${all.drafts} drafts, language+script ${pct(all.language, all.drafts)}, score>=${MIN_SCORE} ${pct(all.score, all.drafts)}, no slot ${pct(all.slots, all.drafts)}, min score ${all.min}`);
+  console.log(
+    `all: ${rows.length} messages, ${all.drafts} drafts, language+script ${pct(all.language, all.drafts)}, score>=${MIN_SCORE} ${pct(all.score, all.drafts)}, no slot ${pct(all.slots, all.drafts)}, min score ${all.min}`,
+  );
   process.exitCode = all.language === all.drafts && all.score === all.drafts && all.slots === all.drafts ? 0 : 1;
 }
 

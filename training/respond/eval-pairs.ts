@@ -56,7 +56,10 @@ export function scorePair(reader: Reader, p: Pair): PairScore {
   const cold = check(p.cold);
   const blaming = check(p.blaming);
   const failures: string[] = [];
-  for (const [kind, c] of [["cold", cold], ["blaming", blaming]] as const) {
+  for (const [kind, c] of [
+    ["cold", cold],
+    ["blaming", blaming],
+  ] as const) {
     if (c.score > MAX_POOR) failures.push(`${kind} ${c.score} > ${MAX_POOR}`);
     if (warm.score - c.score < MIN_GAP) failures.push(`${kind} ${c.score} only ${warm.score - c.score} below warm ${warm.score}`);
   }
@@ -68,7 +71,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
   const wanted = args.filter((a) => !a.startsWith("--"));
-  const langs = readdirSync(PAIRS_DIR).map((f) => f.replace(/\.jsonl$/, "")).filter((l) => wanted.length === 0 || wanted.includes(l));
+  const langs = readdirSync(PAIRS_DIR)
+    .map((f) => f.replace(/\.jsonl$/, ""))
+    .filter((l) => wanted.length === 0 || wanted.includes(l));
   const reader = await openReader();
   let failed = 0;
   for (const lang of langs) {
@@ -81,8 +86,9 @@ async function main(): Promise<void> {
     );
     for (const r of verbose ? rows : bad) {
       console.log(`  ${r.s.failures.join("; ") || "ok"} :: ${r.p.message.slice(0, 60)}`);
-      if (verbose) for (const k of ["warm", "cold", "blaming"] as const)
-        console.log(`    ${k} ${r.s[k].score}: ${r.s[k].criteria.map((c) => `${c.name}=${c.verdict}`).join(" ")}`);
+      if (verbose)
+        for (const k of ["warm", "cold", "blaming"] as const)
+          console.log(`    ${k} ${r.s[k].score}: ${r.s[k].criteria.map((c) => `${c.name}=${c.verdict}`).join(" ")}`);
     }
   }
   process.exitCode = failed > 0 ? 1 : 0;

@@ -77,7 +77,8 @@ describe("drafts for the 200-message mixed set", () => {
         // Every draft in the labelled language and in the script the customer typed (romanised
         // Telugu gets romanised Telugu), by a count of the message's letters, not the identifier.
         const script = countScripts(row.message).dominant;
-        if (id.code !== row.lang || id.script !== script) failures.push(`${row.id}: draft in ${id.code}/${id.script}, customer wrote ${row.lang}/${script}`);
+        if (id.code !== row.lang || id.script !== script)
+          failures.push(`${row.id}: draft in ${id.code}/${id.script}, customer wrote ${row.lang}/${script}`);
         if (row.lang === "te" && script === "Latn") romanised++;
       }
     }

@@ -57,7 +57,10 @@ export function App() {
     location.hash = "";
   }, []);
 
-  const ctx = useMemo<SessionCtx | null>(() => (session ? { user: session, can: (a) => areasOf(session.role).includes(a), signOut } : null), [session, signOut]);
+  const ctx = useMemo<SessionCtx | null>(
+    () => (session ? { user: session, can: (a) => areasOf(session.role).includes(a), signOut } : null),
+    [session, signOut],
+  );
 
   if (session === undefined) return <div className="loading">…</div>;
   if (!ctx) {
@@ -81,13 +84,23 @@ export function App() {
           </a>
           <nav aria-label={t("nav.label")}>
             {NAV.filter((n) => areas.includes(n.area)).map((n) => (
-              <a key={n.area} href={href(n.area)} className={page === n.area || (n.area === "queue" && page === "cases") ? "active" : ""} data-nav={n.area}>
+              <a
+                key={n.area}
+                href={href(n.area)}
+                className={page === n.area || (n.area === "queue" && page === "cases") ? "active" : ""}
+                data-nav={n.area}
+              >
                 {t(n.key)}
               </a>
             ))}
           </nav>
           <div className="who">
-            <select aria-label={t("nav.language")} value={lang} onChange={(e) => setLang(e.target.value as UiLanguage)} data-testid="ui-language">
+            <select
+              aria-label={t("nav.language")}
+              value={lang}
+              onChange={(e) => setLang(e.target.value as UiLanguage)}
+              data-testid="ui-language"
+            >
               {Object.entries(LANGUAGES).map(([code, name]) => (
                 <option key={code} value={code}>
                   {name}
@@ -130,4 +143,3 @@ function PageFor({ page, rest, query }: { page: string; rest: string[]; query: R
       return null;
   }
 }
-

@@ -4,9 +4,31 @@ import type { FuseInput } from "./fuse-input.js";
 // Words that open a noun phrase naming what a complaint is about, in the languages that write
 // determiners or possessives as separate words. Thai and Telugu mark this inside words; no target there.
 const OPENERS = new Set([
-  "my", "the", "your", "our", "this", "that", "his", "her",
-  "yung", "ung", "ang", "mga", "aking", "inyong",
-  "můj", "moje", "moji", "mého", "vaše", "váš", "vaši", "tenhle", "ten", "ta", "to",
+  "my",
+  "the",
+  "your",
+  "our",
+  "this",
+  "that",
+  "his",
+  "her",
+  "yung",
+  "ung",
+  "ang",
+  "mga",
+  "aking",
+  "inyong",
+  "můj",
+  "moje",
+  "moji",
+  "mého",
+  "vaše",
+  "váš",
+  "vaši",
+  "tenhle",
+  "ten",
+  "ta",
+  "to",
 ]);
 const WINDOW = 5;
 

@@ -12,11 +12,7 @@ type Severity = ComplaintReading["severity"];
  * @example
  * fuseComplaint(input, sentiment, causes); // {is: true, severity: 3, evidence: [...]}
  */
-export function fuseComplaint(
-  input: FuseInput,
-  sentiment: Reading["sentiment"],
-  causes: CauseReading[],
-): ComplaintReading {
+export function fuseComplaint(input: FuseInput, sentiment: Reading["sentiment"], causes: CauseReading[]): ComplaintReading {
   const reproach = positiveHits(input, "complaint");
   let severity = Math.max(0, ...reproach.map((h) => Number(h.cue.label))) as number;
   let ranges: Range[] = reproach.filter((h) => Number(h.cue.label) === severity).map((h) => ({ start: h.start, end: h.end }));

@@ -88,6 +88,10 @@ function isPraise(cue: FuseInput["hits"][number]["cue"]): boolean {
 function complains(input: FuseInput, sentiment: Reading["sentiment"]): boolean {
   if (sentiment.label === "negative") return true;
   return input.hits.some(
-    (h) => !h.negated && ((h.cue.kind === "sentiment" && h.cue.label === "negative") || (h.cue.kind === "cause" && h.cue.polarity === "-") || h.cue.kind === "complaint"),
+    (h) =>
+      !h.negated &&
+      ((h.cue.kind === "sentiment" && h.cue.label === "negative") ||
+        (h.cue.kind === "cause" && h.cue.polarity === "-") ||
+        h.cue.kind === "complaint"),
   );
 }

@@ -46,4 +46,3 @@ export function fuseStage(input: FuseInput, needs: ScoredLabel<NeedLabel>[], cau
   }
   return { label: "in_interaction", confidence: 0.2, evidence: toSpans(input.text, wholeText(input.text)) };
 }
-

@@ -18,7 +18,13 @@ describe("contactCount: repeat contact from what is said", () => {
     expect(said("ikatlong beses na akong tumawag").length).toBe(2);
   });
   it("does not fire on bare still / again / already / twice", () => {
-    for (const t of ["the app is crashing again since the last update", "bought this twice already, love it", "still waiting for the courier", "I already paid, do I need to do anything else?", "zase to nejde"]) {
+    for (const t of [
+      "the app is crashing again since the last update",
+      "bought this twice already, love it",
+      "still waiting for the courier",
+      "I already paid, do I need to do anything else?",
+      "zase to nejde",
+    ]) {
       expect(contactCount(t)).toEqual([]);
     }
   });
@@ -46,7 +52,11 @@ describe("contradictionFacts: the facts beside sarcastic praise", () => {
 describe("clauses", () => {
   it("cuts at sentence ends and before contrast words", () => {
     const t = "the outage was annoying but the credit was a nice touch. thanks";
-    expect(clauses(t).map((c) => t.slice(c.start, c.end).trim())).toEqual(["the outage was annoying", "but the credit was a nice touch.", "thanks"]);
+    expect(clauses(t).map((c) => t.slice(c.start, c.end).trim())).toEqual([
+      "the outage was annoying",
+      "but the credit was a nice touch.",
+      "thanks",
+    ]);
     expect(clauses("pomalé doručení, ale jídlo skvělé").length).toBe(2);
   });
 });
@@ -73,7 +83,13 @@ describe("adaptPriors (EM, Saerens et al. 2002)", () => {
     expect(r.offsets[1]).toBeLessThan(0);
   });
   it("leaves a uniform mix alone", () => {
-    const r = adaptPriors([[0.6, 0.4], [0.4, 0.6]], [0.5, 0.5]);
+    const r = adaptPriors(
+      [
+        [0.6, 0.4],
+        [0.4, 0.6],
+      ],
+      [0.5, 0.5],
+    );
     expect(Math.abs(r.offsets[0]!)).toBeLessThan(1e-6);
   });
 });

@@ -15,7 +15,11 @@ import { round } from "./fuse-scored-labels.js";
 export function isNeutralAsk(input: FuseInput): boolean {
   if (!QUESTION.test(input.text) || !ASKING.test(input.text)) return false;
   return !input.hits.some(
-    (h) => !h.negated && (h.cue.kind === "complaint" || (h.cue.kind === "sentiment" && h.cue.label === "negative" && h.cue.weight >= 0.6) || (h.cue.kind === "emotion" && h.cue.label === "anger")),
+    (h) =>
+      !h.negated &&
+      (h.cue.kind === "complaint" ||
+        (h.cue.kind === "sentiment" && h.cue.label === "negative" && h.cue.weight >= 0.6) ||
+        (h.cue.kind === "emotion" && h.cue.label === "anger")),
   );
 }
 

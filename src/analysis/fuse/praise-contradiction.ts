@@ -22,9 +22,15 @@ export function contradictionFacts(text: string): { points: number; ranges: Rang
   points += Math.min(2, quantities.length);
   ranges.push(...quantities);
   const quotes = all(text, QUOTED);
-  if (quotes.length > 0) { points += 2; ranges.push(quotes[0]!); }
+  if (quotes.length > 0) {
+    points += 2;
+    ranges.push(quotes[0]!);
+  }
   const only = all(text, ONLY);
-  if (only.length > 0) { points += 1; ranges.push(only[0]!); }
+  if (only.length > 0) {
+    points += 1;
+    ranges.push(only[0]!);
+  }
   return { points, ranges, fixed: all(text, FIXED).length > 0 };
 }
 

@@ -20,7 +20,12 @@ export function reconcileSarcasm(
   const kept = emotions.filter((e) => !WARM_EMOTIONS.has(e.label));
   if (sentiment.label !== "positive") return { sentiment, emotions: kept };
   return {
-    sentiment: { label: "negative", score: round(-Math.max(0.3, Math.abs(sentiment.score))), confidence: round(sentiment.confidence * 0.8), evidence: sarcasm.evidence },
+    sentiment: {
+      label: "negative",
+      score: round(-Math.max(0.3, Math.abs(sentiment.score))),
+      confidence: round(sentiment.confidence * 0.8),
+      evidence: sarcasm.evidence,
+    },
     emotions: kept,
   };
 }

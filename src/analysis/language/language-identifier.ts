@@ -23,9 +23,117 @@ const SAMPLE = 4000;
 const MIX_MIN_WORDS = 2;
 const MIX_MIN_SHARE = 0.15;
 /** Languages fastText confuses with Czech written without diacritics. */
-const CS_CONFUSERS = new Set(["sk", "sl", "hr", "sr", "bs", "sh", "pl", "hu", "lt", "lv", "et", "fi", "sq", "ro", "it", "en", "pt", "es", "ca", "eo", "la"]);
+const CS_CONFUSERS = new Set([
+  "sk",
+  "sl",
+  "hr",
+  "sr",
+  "bs",
+  "sh",
+  "pl",
+  "hu",
+  "lt",
+  "lv",
+  "et",
+  "fi",
+  "sq",
+  "ro",
+  "it",
+  "en",
+  "pt",
+  "es",
+  "ca",
+  "eo",
+  "la",
+]);
 /** Languages fastText picks for short Tagalog. */
-const TL_CONFUSERS = new Set(["id", "ms", "ceb", "war", "ilo", "pam", "bcl", "jv", "su", "min", "sk", "en", "es", "it", "pt", "fi", "et", "hu", "tr", "sw", "mg", "sq", "ro", "la", "eo", "nl", "de", "fr", "ca", "gl", "ast", "oc", "cs", "sl", "hr", "pl", "sv", "da", "no", "af", "vi", "az", "uz", "so", "yo", "ht", "ia", "ie", "io", "vo", "lt", "lv", "is", "nds", "fy", "br", "cy", "ga", "gd", "eu", "mt", "lb", "li", "vec", "pms", "lmo", "sc", "scn", "nap", "wa", "co", "an", "rm", "mwl", "frr", "qu", "gn", "nah", "cbk", "jbo", "kw", "gv", "tk", "ku", "hif"]);
+const TL_CONFUSERS = new Set([
+  "id",
+  "ms",
+  "ceb",
+  "war",
+  "ilo",
+  "pam",
+  "bcl",
+  "jv",
+  "su",
+  "min",
+  "sk",
+  "en",
+  "es",
+  "it",
+  "pt",
+  "fi",
+  "et",
+  "hu",
+  "tr",
+  "sw",
+  "mg",
+  "sq",
+  "ro",
+  "la",
+  "eo",
+  "nl",
+  "de",
+  "fr",
+  "ca",
+  "gl",
+  "ast",
+  "oc",
+  "cs",
+  "sl",
+  "hr",
+  "pl",
+  "sv",
+  "da",
+  "no",
+  "af",
+  "vi",
+  "az",
+  "uz",
+  "so",
+  "yo",
+  "ht",
+  "ia",
+  "ie",
+  "io",
+  "vo",
+  "lt",
+  "lv",
+  "is",
+  "nds",
+  "fy",
+  "br",
+  "cy",
+  "ga",
+  "gd",
+  "eu",
+  "mt",
+  "lb",
+  "li",
+  "vec",
+  "pms",
+  "lmo",
+  "sc",
+  "scn",
+  "nap",
+  "wa",
+  "co",
+  "an",
+  "rm",
+  "mwl",
+  "frr",
+  "qu",
+  "gn",
+  "nah",
+  "cbk",
+  "jbo",
+  "kw",
+  "gv",
+  "tk",
+  "ku",
+  "hif",
+]);
 
 /**
  * Labels below this probability are not asked for: the rules only test probabilities of 0.05 and
@@ -129,11 +237,15 @@ function profile(text: string): Profile {
       }
       visible++;
       if (cp === 0xfffd) replacement++;
-      const s = cp < 0x80 ? ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? "Latn" : undefined) : isDigitOrSign(cp) ? undefined : scriptOf(cp);
+      const s =
+        cp < 0x80 ? ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? "Latn" : undefined) : isDigitOrSign(cp) ? undefined : scriptOf(cp);
       if (s) {
         const k = chunkScripts.indexOf(s);
         if (k >= 0) chunkCounts[k]! += 1;
-        else { chunkScripts.push(s); chunkCounts.push(1); }
+        else {
+          chunkScripts.push(s);
+          chunkCounts.push(1);
+        }
         if (cleaned !== null) cleaned += chunk.slice(start, i + 1);
         continue;
       }
@@ -157,14 +269,26 @@ function profile(text: string): Profile {
   for (const c of letters.values()) totalLetters += c;
   let totalWords = 0;
   for (const c of words.values()) totalWords += c;
-  const clean = cleanParts.join(" ").toLowerCase().replace(/(\p{L})\1{2,}/gu, "$1$1").replace(/\s+/g, " ").trim();
+  const clean = cleanParts
+    .join(" ")
+    .toLowerCase()
+    .replace(/(\p{L})\1{2,}/gu, "$1$1")
+    .replace(/\s+/g, " ")
+    .trim();
   return { letters, words, totalLetters, totalWords, visible, replacement, clean, latin: latinParts.join(" ").toLowerCase() };
 }
 
 function isDigitOrSign(cp: number): boolean {
   return (
-    (cp >= 0x0966 && cp <= 0x096f) || (cp >= 0x0c66 && cp <= 0x0c6f) || (cp >= 0x0e50 && cp <= 0x0e59) ||
-    cp === 0x0964 || cp === 0x0965 || cp === 0x0e3f || cp === 0x0e2f || cp === 0x00d7 || cp === 0x00f7
+    (cp >= 0x0966 && cp <= 0x096f) ||
+    (cp >= 0x0c66 && cp <= 0x0c6f) ||
+    (cp >= 0x0e50 && cp <= 0x0e59) ||
+    cp === 0x0964 ||
+    cp === 0x0965 ||
+    cp === 0x0e3f ||
+    cp === 0x0e2f ||
+    cp === 0x00d7 ||
+    cp === 0x00f7
   );
 }
 
@@ -201,7 +325,10 @@ function identifyWith(predict: Predict, text: string, hint?: string): LanguageRe
   // Scripts one language owns decide, once they hold a fair part of the words: Thai text keeps
   // English product names ("iPhone case ไม่มา") and is still Thai, and a Telugu speaker writing
   // mostly English words ("City లో signal బాగుంది, 5G speed super") is writing Telugu-English.
-  for (const [s, lang] of [["Telu", "te"], ["Thai", "th"]] as const) {
+  for (const [s, lang] of [
+    ["Telu", "te"],
+    ["Thai", "th"],
+  ] as const) {
     const w = p.words.get(s) ?? 0;
     if (w > 0 && (w >= 0.4 * p.totalWords || (w >= MIX_MIN_WORDS && w >= MIX_MIN_SHARE * p.totalWords))) {
       return ownedScript(predict, p, s, lang);
@@ -268,7 +395,8 @@ function ownedScript(predict: Predict, p: Profile, script: string, lang: string)
   if (latinWords >= MIX_MIN_WORDS && latinWords >= MIX_MIN_SHARE * p.totalWords) {
     const ev = wordEvidence(p.latin);
     const latinTop = predict(p.latin, 1)[0];
-    const other = ev.teRoman >= 1 && code === "te" && ev.teRoman >= ev.en ? "te" : ev.en >= 1 || latinTop?.[0] === "en" ? "en" : latinTop?.[0];
+    const other =
+      ev.teRoman >= 1 && code === "te" && ev.teRoman >= ev.en ? "te" : ev.en >= 1 || latinTop?.[0] === "en" ? "en" : latinTop?.[0];
     if (other && other !== code) reading.mixed = [code, other];
   }
   return reading;
@@ -284,7 +412,12 @@ function minorityScript(p: Profile, script: string): string | undefined {
   return undefined;
 }
 
-function latinRules(ev: WordEvidence, ranked: [string, number][], code: string, conf: number): { code: string; conf: number; mixed?: string[] } {
+function latinRules(
+  ev: WordEvidence,
+  ranked: [string, number][],
+  code: string,
+  conf: number,
+): { code: string; conf: number; mixed?: string[] } {
   const words = Math.max(1, ev.words);
   const tlShare = ev.tl / words;
   const tlProb = ranked.find(([c]) => c === "tl")?.[1] ?? 0;
@@ -293,7 +426,10 @@ function latinRules(ev: WordEvidence, ranked: [string, number][], code: string, 
   // Tagalog and Taglish: function words decide when fastText strays to a look-alike.
   const tlLikely =
     code === "tl" ||
-    (TL_CONFUSERS.has(code) && ((ev.tl >= 2 && tlShare >= 0.25) || (ev.tl >= 1.5 && words <= 5 && tlShare >= 0.3) || (ev.tl >= 3 && tlShare >= 0.2 && tlProb >= 0.05)));
+    (TL_CONFUSERS.has(code) &&
+      ((ev.tl >= 2 && tlShare >= 0.25) ||
+        (ev.tl >= 1.5 && words <= 5 && tlShare >= 0.3) ||
+        (ev.tl >= 3 && tlShare >= 0.2 && tlProb >= 0.05)));
   if (tlLikely && !(conf > 0.97 && code !== "tl" && code !== "en" && tlShare < 0.35)) {
     const c = code === "tl" ? Math.max(conf, Math.min(0.95, 0.5 + tlShare)) : Math.min(0.95, 0.45 + tlShare + tlProb / 2);
     const mixed = ev.enNotTl >= MIX_MIN_WORDS && enShare >= MIX_MIN_SHARE ? ["tl", "en"] : undefined;

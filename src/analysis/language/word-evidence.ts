@@ -21,7 +21,8 @@ ibabalik tulong tulungan paano sira ninyo mag nag mang poh`;
 /** Short words shared with Malay/Indonesian or Spanish: half weight. */
 const TL_WEAK = `sa na ko mo may pero para si ni o at ka lagi kami mahal dapat bukas kaya sana ho`;
 
-const TL_AFFIX = /^(?:nag|mag|nakaka|napaka|pinaka|pinag|ipina|makaka|maka|naka|nagpa|magpa|pina|ipa|naging|pagka)[a-z]{3,}$|^[a-z]{2,}(?:han|hin)$/;
+const TL_AFFIX =
+  /^(?:nag|mag|nakaka|napaka|pinaka|pinag|ipina|makaka|maka|naka|nagpa|magpa|pina|ipa|naging|pagka)[a-z]{3,}$|^[a-z]{2,}(?:han|hin)$/;
 
 const CS_STRONG = `jsem jsme jste jsou jsi neni nejsem nejsou uz jeste taky proc muj moje mam mate mame chci nechci
 dekuji dekuju diky prosim porad furt vubec nikdy zadny zadna zadne takze protoze kdyz tady ted dnes vcera zitra

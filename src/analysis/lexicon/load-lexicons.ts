@@ -29,7 +29,9 @@ const DEFAULT_DIR = fileURLToPath(new URL("../../../src/analysis/lexicon/data/",
 export function loadLexicons(dir: string = DEFAULT_DIR): Lexicons {
   const hash = createHash("sha256");
   const byLang = new Map<string, Cue[]>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".tsv")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".tsv"))
+    .sort()) {
     const lang = file.slice(0, -4);
     const source = readFileSync(new URL(file, `file://${dir.endsWith("/") ? dir : `${dir}/`}`), "utf8");
     hash.update(file).update(source);

@@ -12,7 +12,8 @@ function tokens(text: string, negatedFrom?: number): Token[] {
     const norm = m[0].toLowerCase();
     out.push({ kind: "word", start: m.index, end: m.index + m[0].length, norm, fold: matchKey(norm), key: matchKey(norm) });
   }
-  if (negatedFrom !== undefined) for (let i = negatedFrom + 1; i < out.length; i++) Object.assign(out[i]!, { negated: true, negatedBy: negatedFrom });
+  if (negatedFrom !== undefined)
+    for (let i = negatedFrom + 1; i < out.length; i++) Object.assign(out[i]!, { negated: true, negatedBy: negatedFrom });
   return out;
 }
 

@@ -53,7 +53,13 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
     const tok = tokens[t];
     const before = tokens[t - 1];
     const after = tokens[t + 1];
-    return tok !== undefined && tok.kind === "punct" && /^[-\u2010\u2011]$/.test(tok.norm) && before?.end === tok.start && after?.start === tok.end;
+    return (
+      tok !== undefined &&
+      tok.kind === "punct" &&
+      /^[-\u2010\u2011]$/.test(tok.norm) &&
+      before?.end === tok.start &&
+      after?.start === tok.end
+    );
   }
 
   function matchSubstrings(): void {

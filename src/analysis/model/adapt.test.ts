@@ -31,7 +31,12 @@ describe("adaptModels", () => {
       const before = predict(base, input).prob("sentiment", "negative");
       const after = predict(adapted, input).prob("sentiment", "negative");
       expect(after).toBeGreaterThan(before + 0.2);
-      expect(predict(adapted, input).evidence("negative").map((s) => text.slice(s.start, s.end)).join(" ")).toMatch(/glitchbox/);
+      expect(
+        predict(adapted, input)
+          .evidence("negative")
+          .map((s) => text.slice(s.start, s.end))
+          .join(" "),
+      ).toMatch(/glitchbox/);
       // Heads the file does not label keep the shipped weights.
       const other = { tokens: tok.tokenize("I am so grateful, thank you", "en"), text: "I am so grateful, thank you", lang: "en" };
       expect([...predict(adapted, other).heads.emotions.probs]).toEqual([...predict(base, other).heads.emotions.probs]);

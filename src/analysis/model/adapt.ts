@@ -63,14 +63,28 @@ interface Prepared {
 /** The held-out score of `models` on `rows` for one head (macro-F1; complaint: F1 of yes). */
 export function headScore(models: Models, rows: readonly Prepared[], head: HeadName): number {
   const spec = HEADS.find((h) => h.name === head)!;
-  const outs = rows.map((p) => predict(models, { tokens: p.tokens, text: p.row.text, lang: p.row.lang, ...(p.cues ? { cues: p.cues } : {}) }));
-  if (head === "complaint") return binaryF1(rows.map((p) => (p.targets.complaint as Int8Array)[0] === 1), outs.map((o) => o.complaint.is));
-  if (spec.kind === "softmax") return macroF1(rows.map((p) => spec.labels[p.targets[head] as number]!), outs.map((o) => o.heads[head].predicted[0] ?? ""));
+  const outs = rows.map((p) =>
+    predict(models, { tokens: p.tokens, text: p.row.text, lang: p.row.lang, ...(p.cues ? { cues: p.cues } : {}) }),
+  );
+  if (head === "complaint")
+    return binaryF1(
+      rows.map((p) => (p.targets.complaint as Int8Array)[0] === 1),
+      outs.map((o) => o.complaint.is),
+    );
+  if (spec.kind === "softmax")
+    return macroF1(
+      rows.map((p) => spec.labels[p.targets[head] as number]!),
+      outs.map((o) => o.heads[head].predicted[0] ?? ""),
+    );
   const pred = outs.map((o) => {
     const set = new Set(o.heads[head].predicted);
     return Uint8Array.from(spec.labels.map((l) => (set.has(l) ? 1 : 0)));
   });
-  return multiLabelF1(rows.map((p) => p.targets[head] as Int8Array), pred, spec.labels.length).macro;
+  return multiLabelF1(
+    rows.map((p) => p.targets[head] as Int8Array),
+    pred,
+    spec.labels.length,
+  ).macro;
 }
 
 export function adaptModels(rows: readonly AdaptRow[], opts: AdaptOptions): AdaptResult {
@@ -94,7 +108,10 @@ export function adaptModels(rows: readonly AdaptRow[], opts: AdaptOptions): Adap
   for (const spec of HEADS) {
     if (spec.kind !== "softmax" || !labelled.includes(spec.name)) continue;
     const counts = new Array<number>(spec.labels.length).fill(0);
-    for (const r of fit) { const t = r.targets[spec.name]; if (typeof t === "number") counts[t]!++; }
+    for (const r of fit) {
+      const t = r.targets[spec.name];
+      if (typeof t === "number") counts[t]!++;
+    }
     const n = counts.reduce((a, b) => a + b, 0);
     const present = counts.filter((c) => c > 0).length;
     for (const r of fit) {
@@ -102,8 +119,22 @@ export function adaptModels(rows: readonly AdaptRow[], opts: AdaptOptions): Adap
       if (typeof t === "number") (r.weights ??= {})[spec.name] = Math.min(8, n / (present * counts[t]!));
     }
   }
-  const packed = fitModels(fit, { bits: base.bits, seed: opts.seed ?? 7, epochs: opts.epochs ?? 4, lr: opts.lr ?? 0.05, l2: 0, init: base, anchor: opts.anchor ?? 1e-3, only: labelled, minRows: 5 });
-  const weightsHash = writeModelFile(opts.out, { ...packed.manifest, seed: opts.seed ?? 7, name: `custom: ${fit.length} rows on ${base.name} ${base.versions.linear}` }, packed.weights);
+  const packed = fitModels(fit, {
+    bits: base.bits,
+    seed: opts.seed ?? 7,
+    epochs: opts.epochs ?? 4,
+    lr: opts.lr ?? 0.05,
+    l2: 0,
+    init: base,
+    anchor: opts.anchor ?? 1e-3,
+    only: labelled,
+    minRows: 5,
+  });
+  const weightsHash = writeModelFile(
+    opts.out,
+    { ...packed.manifest, seed: opts.seed ?? 7, name: `custom: ${fit.length} rows on ${base.name} ${base.versions.linear}` },
+    packed.weights,
+  );
   const adapted = loadModels(opts.out);
   const dev = prepared.filter((p) => p.dev);
   const report: HeadGain[] = [];

@@ -23,7 +23,11 @@ function segmenter(lang: string): Intl.Segmenter {
 }
 
 function fold(norm: string): string {
-  return norm.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").replace(/(\p{L})\1+/gu, "$1");
+  return norm
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC")
+    .replace(/(\p{L})\1+/gu, "$1");
 }
 
 /** Tokenise `text` into Tokens with offsets, norm/fold and a 3-token negation scope. */
@@ -34,7 +38,10 @@ export function basicTokens(text: string, lang: string): Token[] {
   for (const seg of segmenter(lang).segment(text)) {
     const raw = seg.segment;
     if (raw.trim() === "") continue;
-    const norm = raw.normalize("NFC").toLowerCase().replace(/(\p{L})\1{2,}/gu, "$1$1");
+    const norm = raw
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/(\p{L})\1{2,}/gu, "$1$1");
     let kind: Token["kind"] = "punct";
     if (seg.isWordLike) kind = /^\p{N}+$/u.test(raw) ? "number" : "word";
     else if (EMOJI.test(raw)) kind = "emoji";
@@ -42,8 +49,15 @@ export function basicTokens(text: string, lang: string): Token[] {
     if (kind === "word" && /(\p{L})\1{2,}/u.test(raw)) t.elongated = true;
     if (kind === "punct" && /[.!?;]/.test(raw)) negLeft = 0;
     if (kind === "word") {
-      if (negLeft > 0) { t.negated = true; t.negatedBy = negBy; negLeft--; }
-      if (NEGATORS.has(t.fold) || (lang === "th" && t.norm.startsWith("ไม่") && t.norm.length > 3)) { negLeft = 3; negBy = out.length; }
+      if (negLeft > 0) {
+        t.negated = true;
+        t.negatedBy = negBy;
+        negLeft--;
+      }
+      if (NEGATORS.has(t.fold) || (lang === "th" && t.norm.startsWith("ไม่") && t.norm.length > 3)) {
+        negLeft = 3;
+        negBy = out.length;
+      }
     }
     out.push(t);
   }

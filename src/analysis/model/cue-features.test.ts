@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { cueFeatures, hitPolarity, type CueHitLike } from "./cue-features.js";
 
-const hit = (kind: CueHitLike["cue"]["kind"], label: string, opts: { negated?: boolean; polarity?: "+" | "-" | null; weight?: number } = {}): CueHitLike => ({
+const hit = (
+  kind: CueHitLike["cue"]["kind"],
+  label: string,
+  opts: { negated?: boolean; polarity?: "+" | "-" | null; weight?: number } = {},
+): CueHitLike => ({
   first: 2,
   negated: opts.negated ?? false,
   cue: { kind, label, polarity: opts.polarity ?? null, weight: opts.weight ?? 0.7 },

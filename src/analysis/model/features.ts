@@ -92,9 +92,15 @@ function pushWord(h: number, mask: number, t: number, t2: number): void {
 function pushOne(h: number, mask: number, t: number, t2: number): void {
   if (count === capIdx.length) {
     const grow = capIdx.length * 2;
-    const i2 = new Uint32Array(grow); i2.set(capIdx); capIdx = i2;
-    const t2a = new Int32Array(grow); t2a.set(capTok); capTok = t2a;
-    const t3 = new Int32Array(grow); t3.set(capTok2); capTok2 = t3;
+    const i2 = new Uint32Array(grow);
+    i2.set(capIdx);
+    capIdx = i2;
+    const t2a = new Int32Array(grow);
+    t2a.set(capTok);
+    capTok = t2a;
+    const t3 = new Int32Array(grow);
+    t3.set(capTok2);
+    capTok2 = t3;
   }
   capIdx[count] = finish(h) & mask;
   capTok[count] = t;
@@ -126,7 +132,13 @@ function charGrams(s: string, mask: number, t: number, minGram: number, maxGram:
  * Turn tokens into hashed feature buckets. `bits` sets the table size (2^bits buckets).
  * The returned arrays are fresh copies, safe to keep for evidence.
  */
-export function featurize(tokens: readonly Token[], bits: number, cues?: readonly CueHit[], opts: FeatureOptions = DEFAULT_FEATURES, lang = ""): Features {
+export function featurize(
+  tokens: readonly Token[],
+  bits: number,
+  cues?: readonly CueHit[],
+  opts: FeatureOptions = DEFAULT_FEATURES,
+  lang = "",
+): Features {
   const mask = (1 << bits) - 1;
   const { minGram, maxGram, wordRepeat } = opts;
   langSalt = opts.langConjoin > 0 && lang.length > 0 ? 0x10000 + ((lang.charCodeAt(0) << 8) ^ (lang.charCodeAt(1) || 0)) : 0;

@@ -89,22 +89,45 @@ export function fitModels(rows: readonly FitRow[], opts: FitOptions): Packed {
   for (const spec of HEADS) {
     seed++;
     const init = opts.init ? unpackHead(opts.init, spec.name) : null;
-    const keep: FittedHead = { trained: init ? { kind: spec.kind, k: spec.labels.length, bits: opts.bits, W: init.W, b: init.b } : null, threshold: init?.threshold ?? spec.labels.map(() => 0.5), rows: {} };
-    if (opts.only && !opts.only.includes(spec.name)) { fitted[spec.name] = keep; continue; }
+    const keep: FittedHead = {
+      trained: init ? { kind: spec.kind, k: spec.labels.length, bits: opts.bits, W: init.W, b: init.b } : null,
+      threshold: init?.threshold ?? spec.labels.map(() => 0.5),
+      rows: {},
+    };
+    if (opts.only && !opts.only.includes(spec.name)) {
+      fitted[spec.name] = keep;
+      continue;
+    }
     const train: Example[] = [];
     const calib: Example[] = [];
     const counts: Record<string, number> = {};
     for (const r of rows) {
       const t = r.targets[spec.name];
       if (t === undefined) continue;
-      if (r.calib) { calib.push(toExample(r, spec.name, t)); continue; }
+      if (r.calib) {
+        calib.push(toExample(r, spec.name, t));
+        continue;
+      }
       train.push(toExample(r, spec.name, t));
       counts[r.set] = (counts[r.set] ?? 0) + 1;
     }
-    if (train.length < minRows) { fitted[spec.name] = keep; log(`${spec.name}: ${train.length} rows, kept as is`); continue; }
+    if (train.length < minRows) {
+      fitted[spec.name] = keep;
+      log(`${spec.name}: ${train.length} rows, kept as is`);
+      continue;
+    }
     const t0 = performance.now();
-    const trainOpts: Parameters<typeof trainHead>[3] = { bits: opts.bits, seed, epochs: opts.epochs ?? 5, lr: opts.lr ?? 0.2, l2: opts.l2 ?? 1e-6 };
-    if (init) { trainOpts.init = { W: init.W, b: init.b }; trainOpts.anchor = opts.anchor ?? 0; }
+    const trainOpts: Parameters<typeof trainHead>[3] = {
+      bits: opts.bits,
+      seed,
+      epochs: opts.epochs ?? 5,
+      lr: opts.lr ?? 0.2,
+      l2: opts.l2 ?? 1e-6,
+    };
+    if (init) {
+      trainOpts.init = { W: init.W, b: init.b };
+      trainOpts.anchor = opts.anchor ?? 0;
+    }
     const head = trainHead(spec.kind, spec.labels.length, train, trainOpts);
     // Average the weights of runs over differently shuffled orders: still one linear model, less
     // dependent on the order the rows came in.
@@ -122,12 +145,15 @@ export function fitModels(rows: readonly FitRow[], opts: FitOptions): Packed {
     if (spec.kind === "sigmoid") {
       // Labels with too few calibration positives keep the starting model's threshold.
       const tuned = tuneThresholds(head, calib.length > 0 ? calib : train, Number.NaN);
-      threshold = tuned.map((t, j) => (Number.isNaN(t) ? keep.threshold[j] ?? 0.5 : t));
+      threshold = tuned.map((t, j) => (Number.isNaN(t) ? (keep.threshold[j] ?? 0.5) : t));
     }
     if (spec.kind === "sigmoid") {
       // A label no row ever marked positive has learned nothing: make it silent rather than a coin flip.
       for (let j = 0; j < spec.labels.length; j++) {
-        if (!train.some((e) => e.multi![j] === 1) && !init) { head.b[j] = -20; threshold[j] = 1; }
+        if (!train.some((e) => e.multi![j] === 1) && !init) {
+          head.b[j] = -20;
+          threshold[j] = 1;
+        }
       }
     }
     fitted[spec.name] = { trained: head, threshold, rows: counts };
@@ -160,9 +186,22 @@ export function pack(fitted: Record<HeadName, FittedHead>, bits: number, feature
         }
       }
     } else {
-      for (let j = 0; j < k; j++) { scale.push(1); bias.push(0); }
+      for (let j = 0; j < k; j++) {
+        scale.push(1);
+        bias.push(0);
+      }
     }
-    heads.push({ name: spec.name, kind: spec.kind, labels: [...spec.labels], offset, scale, bias, threshold: f.threshold, trained: f.trained !== null, rows: f.rows });
+    heads.push({
+      name: spec.name,
+      kind: spec.kind,
+      labels: [...spec.labels],
+      offset,
+      scale,
+      bias,
+      threshold: f.threshold,
+      trained: f.trained !== null,
+      rows: f.rows,
+    });
     offset += k;
   }
   return { manifest: { featureVersion: FEATURE_VERSION, features, bits, columns, seed: 0, heads }, weights, heads: fitted };

@@ -21,16 +21,7 @@ export const EKMAN7 = ["anger", "disgust", "fear", "joy", "neutral", "sadness", 
 /** Complaint severity as X-CI defines it: 0 none, 1 no explicit reproach, 2 disapproval, 3 accusation, 4 blame. */
 export const SEVERITY = ["0", "1", "2", "3", "4"] as const;
 
-export type HeadName =
-  | "sentiment"
-  | "emotions"
-  | "ekman"
-  | "complaint"
-  | "severity"
-  | "needs"
-  | "causes"
-  | "stage"
-  | "signals";
+export type HeadName = "sentiment" | "emotions" | "ekman" | "complaint" | "severity" | "needs" | "causes" | "stage" | "signals";
 
 export const HEADS: readonly HeadSpec[] = [
   { name: "sentiment", kind: "softmax", labels: SENTIMENTS },

@@ -61,7 +61,10 @@ export function multiLabelF1(gold: readonly Int8Array[], pred: readonly Uint8Arr
       else if (p) fp++;
       else if (g === 1) fn++;
     }
-    if (pos === 0) { perLabel.push(Number.NaN); continue; }
+    if (pos === 0) {
+      perLabel.push(Number.NaN);
+      continue;
+    }
     const v = f1(tp, fp, fn);
     perLabel.push(v);
     sum += v;

@@ -116,7 +116,11 @@ export function writeModelFile(dir: string, manifest: Omit<Manifest, "weightsHas
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The stamp covers the weights and every number the manifest adds to them (biases, scales,
   // thresholds, language offsets): change either and the Reading's version changes.
-  const weightsHash = createHash("sha256").update(buf).update(JSON.stringify([manifest.features, manifest.heads])).digest("hex").slice(0, 12);
+  const weightsHash = createHash("sha256")
+    .update(buf)
+    .update(JSON.stringify([manifest.features, manifest.heads]))
+    .digest("hex")
+    .slice(0, 12);
   const full: Manifest = { format: MODEL_FORMAT, ...manifest, weightsHash };
   // A fixed level and no timestamp in the gzip header keep the bytes identical across runs.
   writeFileSync(join(dir, WEIGHTS_FILE), gzipSync(buf, { level: 9 }));

@@ -51,7 +51,10 @@ function view(models: Models, input: ModelInput): ModelView {
   const c = out.heads.complaint;
   if (c?.trained) {
     const sev = out.heads.severity;
-    result.complaint = { probability: calibrated(models, "complaint", 0, c.probs[0]!), ...(sev?.trained ? { severity: [...sev.probs] } : {}) };
+    result.complaint = {
+      probability: calibrated(models, "complaint", 0, c.probs[0]!),
+      ...(sev?.trained ? { severity: [...sev.probs] } : {}),
+    };
   }
   for (const [viewName, headName] of Object.entries(VIEW_HEADS) as [keyof typeof VIEW_HEADS, HeadName][]) {
     const h = out.heads[headName];

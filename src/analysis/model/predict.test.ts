@@ -75,7 +75,14 @@ describe("model files", () => {
   it("round-trip through fit, write and load, with predictions matching the float model's labels", () => {
     const dir = mkdtempSync(join(tmpdir(), "attune-model-"));
     try {
-      const texts = [["great fast delivery", 0], ["awful slow delivery", 2], ["great kind staff", 0], ["awful rude staff", 2], ["the parcel is here", 1], ["parcel number is 12", 1]] as const;
+      const texts = [
+        ["great fast delivery", 0],
+        ["awful slow delivery", 2],
+        ["great kind staff", 0],
+        ["awful rude staff", 2],
+        ["the parcel is here", 1],
+        ["parcel number is 12", 1],
+      ] as const;
       const rows = Array.from({ length: 40 }, (_, i) => {
         const [text, cls] = texts[i % texts.length]!;
         const f = featurize(basicTokens(text, "en"), 12);

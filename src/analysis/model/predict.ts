@@ -98,9 +98,17 @@ function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
   if (h.kind === "softmax") {
     let max = -Infinity;
     let arg = 0;
-    for (let j = 0; j < k; j++) if (z[h.offset + j]! > max) { max = z[h.offset + j]!; arg = j; }
+    for (let j = 0; j < k; j++)
+      if (z[h.offset + j]! > max) {
+        max = z[h.offset + j]!;
+        arg = j;
+      }
     let sum = 0;
-    for (let j = 0; j < k; j++) { const e = Math.exp(z[h.offset + j]! - max); probs[j] = e; sum += e; }
+    for (let j = 0; j < k; j++) {
+      const e = Math.exp(z[h.offset + j]! - max);
+      probs[j] = e;
+      sum += e;
+    }
     for (let j = 0; j < k; j++) probs[j]! /= sum;
     // Sentiment abstains on weak or balanced polar evidence (calibrated by leave-one-source-out).
     predicted.push(h.labels[h.abstain ? labelOfProbs(probs, h.abstain) : arg]!);
@@ -125,7 +133,8 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
   const heads = {} as Record<HeadName, HeadOutput>;
   for (const h of models.heads) {
     const lb = h.langBias.size > 0 ? h.langBias.get(input.lang) : undefined;
-    for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = total[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]! + (lb ? lb[j]! : 0);
+    for (let j = 0; j < h.labels.length; j++)
+      z[h.offset + j] = total[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]! + (lb ? lb[j]! : 0);
     heads[h.name] = headOutput(h, z);
   }
   const s = heads.sentiment;
@@ -203,7 +212,10 @@ function contribByScan(models: Models, h: LoadedHead, j: number, f: Features, T:
       w -= mean / k;
     }
     const t2 = f.tok2[i]!;
-    if (t2 >= 0) { contrib[t] = contrib[t]! + w / 2; contrib[t2] = contrib[t2]! + w / 2; } else contrib[t] = contrib[t]! + w;
+    if (t2 >= 0) {
+      contrib[t] = contrib[t]! + w / 2;
+      contrib[t2] = contrib[t2]! + w / 2;
+    } else contrib[t] = contrib[t]! + w;
   }
   return contrib;
 }

@@ -22,7 +22,11 @@ export interface AdaptedPriors {
  * `trainPrior`; stops when no prior moves by more than `tol`, or after `maxIter` rounds.
  * `floor` keeps a class from vanishing entirely (a log offset of -infinity would silence it).
  */
-export function adaptPriors(probs: readonly ArrayLike<number>[], trainPrior: readonly number[], opts: { maxIter?: number; tol?: number; floor?: number } = {}): AdaptedPriors {
+export function adaptPriors(
+  probs: readonly ArrayLike<number>[],
+  trainPrior: readonly number[],
+  opts: { maxIter?: number; tol?: number; floor?: number } = {},
+): AdaptedPriors {
   const k = trainPrior.length;
   const maxIter = opts.maxIter ?? 100;
   const tol = opts.tol ?? 1e-4;
@@ -35,7 +39,10 @@ export function adaptPriors(probs: readonly ArrayLike<number>[], trainPrior: rea
     for (const p of probs) {
       let sum = 0;
       const w = new Array<number>(k);
-      for (let c = 0; c < k; c++) { w[c] = (p[c]! * prior[c]!) / trainPrior[c]!; sum += w[c]!; }
+      for (let c = 0; c < k; c++) {
+        w[c] = (p[c]! * prior[c]!) / trainPrior[c]!;
+        sum += w[c]!;
+      }
       for (let c = 0; c < k; c++) next[c]! += w[c]! / sum;
     }
     let moved = 0;
@@ -45,7 +52,10 @@ export function adaptPriors(probs: readonly ArrayLike<number>[], trainPrior: rea
     }
     const z = next.reduce((a, b) => a + b, 0);
     prior = next.map((x) => x / z);
-    if (moved < tol) { it++; break; }
+    if (moved < tol) {
+      it++;
+      break;
+    }
   }
   return { prior, offsets: prior.map((p, c) => Math.log(p / trainPrior[c]!)), iterations: it };
 }

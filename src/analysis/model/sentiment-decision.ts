@@ -40,7 +40,10 @@ export function sentimentProbs(z: ArrayLike<number>, lang: string, d: SentimentD
     if (out[c]! > max) max = out[c]!;
   }
   let sum = 0;
-  for (let c = 0; c < 3; c++) { out[c] = Math.exp(out[c]! - max); sum += out[c]!; }
+  for (let c = 0; c < 3; c++) {
+    out[c] = Math.exp(out[c]! - max);
+    sum += out[c]!;
+  }
   for (let c = 0; c < 3; c++) out[c]! /= sum;
   return out;
 }

@@ -24,7 +24,11 @@ function fixture(columns: number, rows: number, seed: number) {
   return { stride, src, features };
 }
 
-function reference(store: { bytes: Uint8Array; stride: number }, f: { idx: Uint32Array; tok: Int32Array; tok2: Int32Array }, slots: number): Int32Array {
+function reference(
+  store: { bytes: Uint8Array; stride: number },
+  f: { idx: Uint32Array; tok: Int32Array; tok2: Int32Array },
+  slots: number,
+): Int32Array {
   const width = store.stride * 4;
   const out = new Int32Array(slots * width);
   slotSumsJs(store.bytes, width, f.idx, f.tok, f.tok2, f.idx.length, slots > 1, out);
@@ -36,7 +40,16 @@ describe("weight store", () => {
     const { stride, src, features } = fixture(columns, 1 << 10, columns);
     const store = createWeightStore(src, stride, 1 << 10);
     expect(store.engine).toBe("simd");
-    for (const [n, slots] of [[0, 1], [1, 1], [255, 2], [256, 1], [257, 3], [600, 1], [1000, 40], [40_000, MAX_SLOTS]] as const) {
+    for (const [n, slots] of [
+      [0, 1],
+      [1, 1],
+      [255, 2],
+      [256, 1],
+      [257, 3],
+      [600, 1],
+      [1000, 40],
+      [40_000, MAX_SLOTS],
+    ] as const) {
       const f = features(n, slots > 1 ? slots : 3);
       const got = store.slotSums(f.idx, f.tok, f.tok2, n, slots).slice(0, slots * store.stride * 4);
       expect(got).toEqual(reference(store, f, slots));
@@ -46,7 +59,11 @@ describe("weight store", () => {
   it("keeps every weight readable at the padded row stride", () => {
     const { stride, src } = fixture(58, 64, 9);
     const store = createWeightStore(src, stride, 64);
-    for (const [row, col] of [[0, 0], [5, 57], [63, 31]] as const) {
+    for (const [row, col] of [
+      [0, 0],
+      [5, 57],
+      [63, 31],
+    ] as const) {
       expect(store.bytes[row * store.stride * 4 + col]).toBe(src[row * stride * 4 + col]);
     }
   });
@@ -57,6 +74,8 @@ describe("weight store", () => {
     const js = createWeightStore(src, stride, 256, "js");
     expect(js.engine).toBe("js");
     const f = features(777, 20);
-    expect(js.slotSums(f.idx, f.tok, f.tok2, 777, 20).slice(0, 20 * 64)).toEqual(simd.slotSums(f.idx, f.tok, f.tok2, 777, 20).slice(0, 20 * 64));
+    expect(js.slotSums(f.idx, f.tok, f.tok2, 777, 20).slice(0, 20 * 64)).toEqual(
+      simd.slotSums(f.idx, f.tok, f.tok2, 777, 20).slice(0, 20 * 64),
+    );
   });
 });

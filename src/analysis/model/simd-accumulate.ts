@@ -57,7 +57,15 @@ interface WasmApi {
 }
 const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-type SlotSumsWasm = (idxPtr: number, tokPtr: number, tok2Ptr: number, n: number, weightsPtr: number, sumsPtr: number, perToken: number) => void;
+type SlotSumsWasm = (
+  idxPtr: number,
+  tokPtr: number,
+  tok2Ptr: number,
+  n: number,
+  weightsPtr: number,
+  sumsPtr: number,
+  perToken: number,
+) => void;
 
 /** Copy weights laid out as `rows` rows of `stride` words into a store, rows padded to 16 bytes. */
 export function createWeightStore(src: Uint8Array, stride: number, rows: number, engine: "simd" | "js" = "simd"): WeightStore {
@@ -118,7 +126,16 @@ export function createWeightStore(src: Uint8Array, stride: number, rows: number,
 }
 
 /** The same sums in plain JS: the fallback, and the reference the tests hold the SIMD loop to. */
-export function slotSumsJs(bytes: Uint8Array, width: number, idx: Uint32Array, tok: Int32Array, tok2: Int32Array, n: number, perToken: boolean, sums: Int32Array): void {
+export function slotSumsJs(
+  bytes: Uint8Array,
+  width: number,
+  idx: Uint32Array,
+  tok: Int32Array,
+  tok2: Int32Array,
+  n: number,
+  perToken: boolean,
+  sums: Int32Array,
+): void {
   for (let i = 0; i < n; i++) {
     const row = idx[i]! * width;
     const a = perToken ? tok[i]! + 1 : 0;
@@ -136,17 +153,39 @@ export function slotSumsJs(bytes: Uint8Array, width: number, idx: Uint32Array, t
 // --- A small WebAssembly assembler: just what slotSums needs. ---
 
 const OP = {
-  block: 0x02, loop: 0x03, br: 0x0c, brIf: 0x0d, end: 0x0b,
-  localGet: 0x20, localSet: 0x21, localTee: 0x22,
+  block: 0x02,
+  loop: 0x03,
+  br: 0x0c,
+  brIf: 0x0d,
+  end: 0x0b,
+  localGet: 0x20,
+  localSet: 0x21,
+  localTee: 0x22,
   select: 0x1b,
-  i32Load: 0x28, i32Const: 0x41, i32Eqz: 0x45, i32Ne: 0x47, i32LtS: 0x48, i32GeU: 0x4f, i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32Shl: 0x74,
+  i32Load: 0x28,
+  i32Const: 0x41,
+  i32Eqz: 0x45,
+  i32Ne: 0x47,
+  i32LtS: 0x48,
+  i32GeU: 0x4f,
+  i32Add: 0x6a,
+  i32Sub: 0x6b,
+  i32Mul: 0x6c,
+  i32Shl: 0x74,
   simd: 0xfd,
 } as const;
 /** SIMD opcodes (after the 0xfd prefix, LEB128-encoded). */
 const SIMD = {
-  v128Load: 0x00, v128Store: 0x0b, v128Const: 0x0c, v128Xor: 0x51,
-  i16x8ExtendLowI8x16S: 0x87, i16x8ExtendHighI8x16S: 0x88, i16x8Add: 0x8e,
-  i32x4ExtendLowI16x8S: 0xa7, i32x4ExtendHighI16x8S: 0xa8, i32x4Add: 0xae,
+  v128Load: 0x00,
+  v128Store: 0x0b,
+  v128Const: 0x0c,
+  v128Xor: 0x51,
+  i16x8ExtendLowI8x16S: 0x87,
+  i16x8ExtendHighI8x16S: 0x88,
+  i16x8Add: 0x8e,
+  i32x4ExtendLowI16x8S: 0xa7,
+  i32x4ExtendHighI16x8S: 0xa8,
+  i32x4Add: 0xae,
 } as const;
 const VOID = 0x40;
 const I32 = 0x7f;
@@ -168,7 +207,10 @@ function sleb(n: number): number[] {
   for (;;) {
     const b = n & 0x7f;
     n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) { out.push(b); return out; }
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
     out.push(b | 0x80);
   }
 }
@@ -191,20 +233,48 @@ const name = (s: string): number[] => vec([...Buffer.from(s, "utf8")].map((b) =>
 function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
   // Params 0-6; locals: 7 i, 8 row, 9 left, 10 slotA, 11 slotB (byte addresses), 12 at (i * 4),
   // 13 a (slot index); 14 v, 15 the 0x80 bytes; 16.. accumulators.
-  const [IDX, TOK, TOK2, N, W, SUMS, PER_TOKEN, I, ROW, LEFT, SA, SB, AT, SLOT, V, TOP] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const [IDX, TOK, TOK2, N, W, SUMS, PER_TOKEN, I, ROW, LEFT, SA, SB, AT, SLOT, V, TOP] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+  ];
   const acc = (j: number): number => 16 + j;
   const halves = vectors * 2;
   const slotBytes = rowBytes * 4;
   const body: number[] = [];
-  const emit = (...parts: number[][]): void => { for (const p of parts) body.push(...p); };
+  const emit = (...parts: number[][]): void => {
+    for (const p of parts) body.push(...p);
+  };
   const address = (slot: number[]): number[] => [...slot, ...i32(slotBytes), OP.i32Mul, ...get(SUMS), OP.i32Add];
   // a = (tok[i] + 1) * perToken
-  const slotOfTok = (): number[] => [...get(TOK), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(1), OP.i32Add, ...get(PER_TOKEN), OP.i32Mul];
+  const slotOfTok = (): number[] => [
+    ...get(TOK),
+    ...get(AT),
+    OP.i32Add,
+    OP.i32Load,
+    ...mem(2, 0),
+    ...i32(1),
+    OP.i32Add,
+    ...get(PER_TOKEN),
+    OP.i32Mul,
+  ];
   // b = tok2[i] < 0 ? a : (tok2[i] + 1) * perToken, with a in SLOT
   const slotOfTok2 = (): number[] => [
     ...get(SLOT),
-    ...get(TOK2), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(1), OP.i32Add, ...get(PER_TOKEN), OP.i32Mul,
-    ...get(TOK2), ...get(AT), OP.i32Add, OP.i32Load, ...mem(2, 0), ...i32(0), OP.i32LtS,
+    ...get(TOK2),
+    ...get(AT),
+    OP.i32Add,
+    OP.i32Load,
+    ...mem(2, 0),
+    ...i32(1),
+    OP.i32Add,
+    ...get(PER_TOKEN),
+    OP.i32Mul,
+    ...get(TOK2),
+    ...get(AT),
+    OP.i32Add,
+    OP.i32Load,
+    ...mem(2, 0),
+    ...i32(0),
+    OP.i32LtS,
     OP.select,
   ];
 
@@ -237,16 +307,46 @@ function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
   for (const slot of [SA, SB]) {
     for (let j = 0; j < halves; j++) {
       const at = j * 32;
-      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at), get(acc(j)), simd(SIMD.i32x4ExtendLowI16x8S), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at));
-      emit(get(slot), get(slot), simd(SIMD.v128Load), mem(4, at + 16), get(acc(j)), simd(SIMD.i32x4ExtendHighI16x8S), simd(SIMD.i32x4Add), simd(SIMD.v128Store), mem(4, at + 16));
+      emit(
+        get(slot),
+        get(slot),
+        simd(SIMD.v128Load),
+        mem(4, at),
+        get(acc(j)),
+        simd(SIMD.i32x4ExtendLowI16x8S),
+        simd(SIMD.i32x4Add),
+        simd(SIMD.v128Store),
+        mem(4, at),
+      );
+      emit(
+        get(slot),
+        get(slot),
+        simd(SIMD.v128Load),
+        mem(4, at + 16),
+        get(acc(j)),
+        simd(SIMD.i32x4ExtendHighI16x8S),
+        simd(SIMD.i32x4Add),
+        simd(SIMD.v128Store),
+        mem(4, at + 16),
+      );
     }
   }
   emit([OP.br, 0], [OP.end], [OP.end], [OP.end]);
 
-  const locals = vec([[...uleb(7), I32], [...uleb(2 + halves), V128]]);
+  const locals = vec([
+    [...uleb(7), I32],
+    [...uleb(2 + halves), V128],
+  ]);
   const code = [...locals, ...body];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
     ...section(2, vec([[...name("env"), ...name("memory"), 0x02, 0x00, ...uleb(1)]])),
     ...section(3, vec([uleb(0)])),

@@ -31,8 +31,15 @@ const labelsOf = (name: HeadName): readonly string[] => HEADS.find((h) => h.name
 export function multi(name: HeadName, pos: readonly string[], known: readonly string[] | null = null): Int8Array {
   const labels = labelsOf(name);
   const t = new Int8Array(labels.length).fill(known ? -1 : 0);
-  if (known) for (const k of known) { const j = labels.indexOf(k); if (j >= 0) t[j] = 0; }
-  for (const p of pos) { const j = labels.indexOf(p); if (j >= 0) t[j] = 1; }
+  if (known)
+    for (const k of known) {
+      const j = labels.indexOf(k);
+      if (j >= 0) t[j] = 0;
+    }
+  for (const p of pos) {
+    const j = labels.indexOf(p);
+    if (j >= 0) t[j] = 1;
+  }
   return t;
 }
 
@@ -45,11 +52,21 @@ export function cls(name: HeadName, label: string): number | undefined {
 /** Targets of a fully annotated example: every head it labels. */
 export function teamTargets(r: TeamRow): Partial<Record<HeadName, Target>> {
   const t: Partial<Record<HeadName, Target>> = {};
-  if (typeof r.sentiment === "string") { const c = cls("sentiment", r.sentiment); if (c !== undefined) t.sentiment = c; }
+  if (typeof r.sentiment === "string") {
+    const c = cls("sentiment", r.sentiment);
+    if (c !== undefined) t.sentiment = c;
+  }
   if (Array.isArray(r.emotions)) t.emotions = multi("emotions", r.emotions);
   if (Array.isArray(r.needs)) t.needs = multi("needs", r.needs);
-  if (Array.isArray(r.causes)) t.causes = multi("causes", r.causes.map((c) => (typeof c === "string" ? c : c.label)));
-  if (typeof r.stage === "string") { const c = cls("stage", r.stage); if (c !== undefined) t.stage = c; }
+  if (Array.isArray(r.causes))
+    t.causes = multi(
+      "causes",
+      r.causes.map((c) => (typeof c === "string" ? c : c.label)),
+    );
+  if (typeof r.stage === "string") {
+    const c = cls("stage", r.stage);
+    if (c !== undefined) t.stage = c;
+  }
   if (Array.isArray(r.signals)) t.signals = multi("signals", r.signals);
   if (typeof r.complaint === "number" && r.complaint >= 0 && r.complaint <= 4) {
     t.complaint = multi("complaint", r.complaint > 0 ? ["complaint"] : []);

@@ -100,7 +100,9 @@ export function trainHead(kind: "softmax" | "sigmoid", k: number, examples: read
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
-      const t = order[i]!; order[i] = order[j]!; order[j] = t;
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
     }
     for (let r = 0; r < order.length; r++) {
       const ex = examples[order[r]!]!;
@@ -109,13 +111,19 @@ export function trainHead(kind: "softmax" | "sigmoid", k: number, examples: read
         let max = -Infinity;
         for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
         let sum = 0;
-        for (let c = 0; c < k; c++) { z[c] = Math.exp(z[c]! - max); sum += z[c]!; }
+        for (let c = 0; c < k; c++) {
+          z[c] = Math.exp(z[c]! - max);
+          sum += z[c]!;
+        }
         for (let c = 0; c < k; c++) g[c] = (z[c]! / sum - (c === ex.cls ? 1 : 0)) * ex.weight;
       } else {
         let any = false;
         for (let c = 0; c < k; c++) {
           const y = ex.multi![c]!;
-          if (y < 0) { g[c] = 0; continue; }
+          if (y < 0) {
+            g[c] = 0;
+            continue;
+          }
           const p = 1 / (1 + Math.exp(-z[c]!));
           g[c] = (p - y) * ex.weight * (y === 1 ? posW[c]! : 1);
           any = true;
@@ -168,7 +176,10 @@ export function tuneThresholds(head: TrainedHead, examples: readonly Example[], 
       if (y >= 0) pairs.push([probs[i]![c]!, y]);
     }
     const positives = pairs.filter((p) => p[1] === 1).length;
-    if (positives < minPositives) { out.push(fallback); continue; }
+    if (positives < minPositives) {
+      out.push(fallback);
+      continue;
+    }
     pairs.sort((a, b) => b[0] - a[0]);
     let tp = 0;
     let best = 0;
@@ -177,7 +188,10 @@ export function tuneThresholds(head: TrainedHead, examples: readonly Example[], 
       if (pairs[i]![1] === 1) tp++;
       const f1 = (2 * tp) / (i + 1 + positives);
       const next = pairs[i + 1]?.[0] ?? 0;
-      if (f1 > best && pairs[i]![0] !== next) { best = f1; bestT = (pairs[i]![0] + next) / 2; }
+      if (f1 > best && pairs[i]![0] !== next) {
+        best = f1;
+        bestT = (pairs[i]![0] + next) / 2;
+      }
     }
     // Clamp so a tiny slice cannot push a label to always-on or never-on.
     out.push(Math.min(0.9, Math.max(0.1, bestT)));
@@ -189,6 +203,9 @@ export function tuneThresholds(head: TrainedHead, examples: readonly Example[], 
 export function quantScale(head: TrainedHead, c: number): number {
   let max = 0;
   const { W, k } = head;
-  for (let p = c; p < W.length; p += k) { const a = Math.abs(W[p]!); if (a > max) max = a; }
+  for (let p = c; p < W.length; p += k) {
+    const a = Math.abs(W[p]!);
+    if (a > max) max = a;
+  }
   return max > 0 ? max / 127 : 1;
 }

@@ -37,5 +37,9 @@ export function addressName(language: string, facts: Pick<ReplyFacts, "customerN
 }
 
 function clean(s: string | undefined): string {
-  return (s ?? "").replace(/[{}\n\r\t]/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+  return (s ?? "")
+    .replace(/[{}\n\r\t]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 80);
 }

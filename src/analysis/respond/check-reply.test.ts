@@ -6,10 +6,20 @@ import { complaintReading, makeReading } from "./test-reading.js";
 import { CRITERIA, type Check, type CriterionName } from "./types.js";
 
 const message = "My parcel still hasn't arrived after two weeks and nobody answers my emails! Order 55123.";
-const customer = complaintReading(message, "en", { emotion: "frustration", cause: "delivery_or_wait", phrase: "parcel still hasn't arrived" });
+const customer = complaintReading(message, "en", {
+  emotion: "frustration",
+  cause: "delivery_or_wait",
+  phrase: "parcel still hasn't arrived",
+});
 const en = makeReading({ language: { code: "en", confidence: 0.95, script: "Latn" } });
 
-function check(reply: string, replyReading: Reading = en, c: Reading = customer, text = message, options = { customerName: "Dana" }): Check {
+function check(
+  reply: string,
+  replyReading: Reading = en,
+  c: Reading = customer,
+  text = message,
+  options = { customerName: "Dana" },
+): Check {
   return checkReply(reply, replyReading, c, text, options);
 }
 const verdict = (c: Check, name: CriterionName) => c.criteria.find((x) => x.name === name)!.verdict;
@@ -93,7 +103,13 @@ describe("checkReply", () => {
   });
 
   it("keeps a public reply short and counts moving to a private channel as the next step", () => {
-    const c = checkReply("Hi Dana, I'm sorry your parcel is late; that's frustrating. Please DM us your order number and I'll sort it today.", en, customer, message, { public: true, customerName: "Dana" });
+    const c = checkReply(
+      "Hi Dana, I'm sorry your parcel is late; that's frustrating. Please DM us your order number and I'll sort it today.",
+      en,
+      customer,
+      message,
+      { public: true, customerName: "Dana" },
+    );
     expect(verdict(c, "next_step")).toBe("met");
     expect(verdict(c, "in_proportion")).toBe("met");
   });
@@ -113,12 +129,37 @@ describe("checkReply", () => {
 
   it("reads Czech, Thai, Telugu (both scripts) and Tagalog replies with their own cue lists", () => {
     const cases: [string, string, string, string][] = [
-      ["cs", "Objednávka pořád nedorazila, čekám dva týdny!", "Dobrý den, chápu, jak je to frustrující, a omlouvám se, že na objednávku čekáte tak dlouho. Zásilku jsem urgoval a do 24 hodin Vám pošlu nové číslo pro sledování.", "Omlouváme se za způsobené nepříjemnosti."],
-      ["th", "พัสดุยังไม่มาเลย รอสองอาทิตย์แล้ว", "สวัสดีค่ะ ดิฉันเข้าใจว่าน่าหงุดหงิดมาก ต้องขออภัยที่พัสดุล่าช้านะคะ ดิฉันจะติดตามกับขนส่งและแจ้งเลขพัสดุใหม่ภายใน 2 ชั่วโมงค่ะ", "ขออภัยในความไม่สะดวกค่ะ"],
-      ["te", "నా ఆర్డర్ రెండు వారాలుగా రాలేదు!", "నమస్కారం అండి, ఇది ఎంత విసుగు తెప్పిస్తుందో అర్థమవుతోంది. మీ ఆర్డర్ ఆలస్యానికి క్షమించండి. కొరియర్‌తో మాట్లాడి 2 గంటల్లో మీకు కొత్త ట్రాకింగ్ నంబర్ పంపుతాను.", "అసౌకర్యానికి చింతిస్తున్నాము."],
-      ["tl", "Dalawang linggo na wala pa rin yung order ko!", "Hi po, naiintindihan ko po kung gaano ka-frustrating ito. Pasensya na po sa tagal ng order ninyo. Aasikasuhin ko po ito at babalikan ko kayo sa loob ng 2 oras.", "Paumanhin po sa abala."],
+      [
+        "cs",
+        "Objednávka pořád nedorazila, čekám dva týdny!",
+        "Dobrý den, chápu, jak je to frustrující, a omlouvám se, že na objednávku čekáte tak dlouho. Zásilku jsem urgoval a do 24 hodin Vám pošlu nové číslo pro sledování.",
+        "Omlouváme se za způsobené nepříjemnosti.",
+      ],
+      [
+        "th",
+        "พัสดุยังไม่มาเลย รอสองอาทิตย์แล้ว",
+        "สวัสดีค่ะ ดิฉันเข้าใจว่าน่าหงุดหงิดมาก ต้องขออภัยที่พัสดุล่าช้านะคะ ดิฉันจะติดตามกับขนส่งและแจ้งเลขพัสดุใหม่ภายใน 2 ชั่วโมงค่ะ",
+        "ขออภัยในความไม่สะดวกค่ะ",
+      ],
+      [
+        "te",
+        "నా ఆర్డర్ రెండు వారాలుగా రాలేదు!",
+        "నమస్కారం అండి, ఇది ఎంత విసుగు తెప్పిస్తుందో అర్థమవుతోంది. మీ ఆర్డర్ ఆలస్యానికి క్షమించండి. కొరియర్‌తో మాట్లాడి 2 గంటల్లో మీకు కొత్త ట్రాకింగ్ నంబర్ పంపుతాను.",
+        "అసౌకర్యానికి చింతిస్తున్నాము.",
+      ],
+      [
+        "tl",
+        "Dalawang linggo na wala pa rin yung order ko!",
+        "Hi po, naiintindihan ko po kung gaano ka-frustrating ito. Pasensya na po sa tagal ng order ninyo. Aasikasuhin ko po ito at babalikan ko kayo sa loob ng 2 oras.",
+        "Paumanhin po sa abala.",
+      ],
       // Romanised Telugu, read with the romanised lists (te-Latn).
-      ["te-Latn", "naa order rendu vaaraaluga raaledu!", "Namaskaram andi, idi meeku entha visugu teppistondo naaku ardhamavutondi. Mee order aalasyaniki kshaminchandi. Courier vaallato maatlaadi 2 gantallo meeku kotha tracking number pamputaanu.", "Asoukaryaniki chintistunnaamu."],
+      [
+        "te-Latn",
+        "naa order rendu vaaraaluga raaledu!",
+        "Namaskaram andi, idi meeku entha visugu teppistondo naaku ardhamavutondi. Mee order aalasyaniki kshaminchandi. Courier vaallato maatlaadi 2 gantallo meeku kotha tracking number pamputaanu.",
+        "Asoukaryaniki chintistunnaamu.",
+      ],
     ];
     for (const [tag, msg, good, poor] of cases) {
       const [lang, tagScript] = tag.split("-") as [string, string | undefined];
@@ -170,7 +211,13 @@ describe("checkReply: cues are whole words, and excuses cost (issue 13)", () => 
 
   it("does not read బాధ (pain) into బాధ్యులం (responsible) and scores the cold Telugu reply at most 50", () => {
     const msg = "పార్శిల్ ఇంకా రాలేదు, చాలా ఆందోళనగా ఉంది";
-    const c = check("నమస్కారం. కొరియర్ ఆలస్యాలకు మేము బాధ్యులం కాదు.", te, complaintReading(msg, "te", { emotion: "worry", cause: "delivery_or_wait", script: "Telu" }), msg, { customerName: "" });
+    const c = check(
+      "నమస్కారం. కొరియర్ ఆలస్యాలకు మేము బాధ్యులం కాదు.",
+      te,
+      complaintReading(msg, "te", { emotion: "worry", cause: "delivery_or_wait", script: "Telu" }),
+      msg,
+      { customerName: "" },
+    );
     expect(verdict(c, "acknowledges_feeling")).toBe("missed");
     expect(verdict(c, "respectful")).not.toBe("met");
     expect(c.score).toBeLessThanOrEqual(50);
@@ -178,13 +225,25 @@ describe("checkReply: cues are whole words, and excuses cost (issue 13)", () => 
 
   it("does not count Tagalog masayang (wasted) as a feeling", () => {
     const msg = "Nawala yung points ko, galit na galit na ako";
-    const c = check("Para hindi masayang ang oras ninyo, basahin na lang po ang FAQ namin.", tl, complaintReading(msg, "tl", { emotion: "anger" }), msg, { customerName: "" });
+    const c = check(
+      "Para hindi masayang ang oras ninyo, basahin na lang po ang FAQ namin.",
+      tl,
+      complaintReading(msg, "tl", { emotion: "anger" }),
+      msg,
+      { customerName: "" },
+    );
     expect(verdict(c, "acknowledges_feeling")).toBe("missed");
   });
 
   it("never meets respect for a Thai reply that blames customers", () => {
     const msg = "เครื่องซักผ้าขึ้น E21 น้ำไม่ระบาย";
-    const c = check("ส่วนใหญ่สินค้าเสียเพราะลูกค้าใช้งานผิดวิธีค่ะ", th, complaintReading(msg, "th", { cause: "product_quality", script: "Thai" }), msg, { customerName: "" });
+    const c = check(
+      "ส่วนใหญ่สินค้าเสียเพราะลูกค้าใช้งานผิดวิธีค่ะ",
+      th,
+      complaintReading(msg, "th", { cause: "product_quality", script: "Thai" }),
+      msg,
+      { customerName: "" },
+    );
     expect(verdict(c, "respectful")).toBe("missed");
     expect(c.score).toBeLessThanOrEqual(35);
   });

@@ -221,7 +221,12 @@ function acknowledges(sit: SituationReading, feelings: Feelings, f: Found): Crit
   const feelingName = sit.emotions[0] ?? "the feeling";
   if (specific.length > 0) return result(name, "met", [...specific, ...general]);
   if (general.length > 0 || other.length > 0)
-    return result(name, "partly", [...general, ...other], `Name the customer's feeling (${feelingName}) in your own words, not only a general phrase.`);
+    return result(
+      name,
+      "partly",
+      [...general, ...other],
+      `Name the customer's feeling (${feelingName}) in your own words, not only a general phrase.`,
+    );
   return result(
     name,
     "missed",
@@ -238,8 +243,13 @@ function validates(sit: SituationReading, f: Found, feelings: Feelings, isPublic
   if (f.validation.length > 0) return result(name, "met", f.validation);
   const general = feelings.get("general") ?? [];
   if (general.length > 0)
-    return result(name, "partly", general, "Say the feeling is fair: \"that's completely understandable\", \"you're right to expect better\".");
-  return result(name, "missed", [], "Tell the customer their reaction is reasonable (\"anyone would be upset by this\").");
+    return result(
+      name,
+      "partly",
+      general,
+      'Say the feeling is fair: "that\'s completely understandable", "you\'re right to expect better".',
+    );
+  return result(name, "missed", [], 'Tell the customer their reaction is reasonable ("anyone would be upset by this").');
 }
 
 function apologyFits(sit: SituationReading, f: Found, customer: Reading): CriterionResult {
@@ -261,9 +271,8 @@ function apologyFits(sit: SituationReading, f: Found, customer: Reading): Criter
   }
   const specific = f.apology.filter((s) => !inside(s, f.generic));
   if (specific.length === 0)
-    return result(name, "partly", f.generic, "Replace the stock \"sorry for the inconvenience\" with an apology for the specific problem.");
-  if (count > allowed)
-    return result(name, "partly", apologies, `Apologise once or twice, not ${count} times; then move to the fix.`);
+    return result(name, "partly", f.generic, 'Replace the stock "sorry for the inconvenience" with an apology for the specific problem.');
+  if (count > allowed) return result(name, "partly", apologies, `Apologise once or twice, not ${count} times; then move to the fix.`);
   return result(name, "met", apologies);
 }
 
@@ -288,7 +297,13 @@ function customerTerms(text: string, reading: Reading, cues: CueSet, sit: Situat
   return { causeLabels: [...labels], causeStems, allStems };
 }
 
-function addressesCause(side: CustomerSide, sit: SituationReading, topics: Span[], sharedCause: Span[], sharedAny: Span[]): CriterionResult {
+function addressesCause(
+  side: CustomerSide,
+  sit: SituationReading,
+  topics: Span[],
+  sharedCause: Span[],
+  sharedAny: Span[],
+): CriterionResult {
   const name = "addresses_cause";
   if (side.causeLabels.length === 0 && side.allStems.size === 0) return result(name, "not_applicable", []);
   // Thanks for praise of nothing nameable is complete; specifics are judged under "personal".
@@ -298,7 +313,12 @@ function addressesCause(side: CustomerSide, sit: SituationReading, topics: Span[
   if (noCause || sharedCause.length > 0 || (topics.length > 0 && sharedAny.length > 0) || topics.length >= 2)
     return result(name, "met", [...sharedCause, ...topics, ...sharedAny]);
   if (topics.length > 0 || sharedAny.length > 0)
-    return result(name, "partly", [...topics, ...sharedAny], "Name the problem in the customer's own words (what arrived late, what was charged, who was rude).");
+    return result(
+      name,
+      "partly",
+      [...topics, ...sharedAny],
+      "Name the problem in the customer's own words (what arrived late, what was charged, who was rude).",
+    );
   return result(name, "missed", [], "Say what went wrong, in the customer's terms; the reply does not mention the cause they wrote about.");
 }
 
@@ -308,9 +328,15 @@ function ownsFix(sit: SituationReading, f: Found): CriterionResult {
   const pushBack = [...f.blame, ...f.deflection];
   if (f.ownership.length > 0 && pushBack.length === 0) return result(name, "met", f.ownership);
   if (f.ownership.length > 0)
-    return result(name, "partly", [...f.ownership, ...pushBack], "Drop the policy or courier excuse; keep the \"I will\" and say what you will do.");
-  if (sit.situation === "question" && pushBack.length === 0) return result(name, "partly", [], "Offer to do it for them: \"I'll send you the steps\" or \"let me check that\".");
-  return result(name, "missed", pushBack, "Take the fix on yourself: \"I will ...\", not \"you should have\" or \"please contact ...\".");
+    return result(
+      name,
+      "partly",
+      [...f.ownership, ...pushBack],
+      'Drop the policy or courier excuse; keep the "I will" and say what you will do.',
+    );
+  if (sit.situation === "question" && pushBack.length === 0)
+    return result(name, "partly", [], 'Offer to do it for them: "I\'ll send you the steps" or "let me check that".');
+  return result(name, "missed", pushBack, 'Take the fix on yourself: "I will ...", not "you should have" or "please contact ...".');
 }
 
 function nextStep(sit: SituationReading, f: Found, isPublic: boolean): CriterionResult {
@@ -319,11 +345,17 @@ function nextStep(sit: SituationReading, f: Found, isPublic: boolean): Criterion
   const steps = [...f.nextStep, ...(isPublic ? f.privateChannel : [])];
   if (steps.length > 0 && f.time.length > 0) return result(name, "met", [...steps, ...f.time]);
   if (steps.length > 0 && f.timeVague.length > 0)
-    return result(name, "partly", [...steps, ...f.timeVague], "Replace \"soon\" with a time the customer can hold you to (\"by 5 pm today\", \"within 24 hours\").");
-  if (steps.length > 0) return result(name, "partly", steps, "Say when: add a time to the next step (\"within 24 hours\", \"tomorrow morning\").");
+    return result(
+      name,
+      "partly",
+      [...steps, ...f.timeVague],
+      'Replace "soon" with a time the customer can hold you to ("by 5 pm today", "within 24 hours").',
+    );
+  if (steps.length > 0)
+    return result(name, "partly", steps, 'Say when: add a time to the next step ("within 24 hours", "tomorrow morning").');
   if (f.time.length > 0)
-    return result(name, "partly", f.time, "Say what will happen at that time and who does it (\"I will call you ...\").");
-  return result(name, "missed", [], "End with the next step and when: who does what, by when (\"I will update you by tomorrow noon\").");
+    return result(name, "partly", f.time, 'Say what will happen at that time and who does it ("I will call you ...").');
+  return result(name, "missed", [], 'End with the next step and when: who does what, by when ("I will update you by tomorrow noon").');
 }
 
 function respectful(f: Found, sit: SituationReading): CriterionResult {
@@ -353,8 +385,7 @@ function inLanguage(
   if (want === "und" || want === "") return result(name, "not_applicable", []);
   if (got === want) return result(name, "met", []);
   const mixed = customer.language.mixed ?? [];
-  if (mixed.includes(got))
-    return result(name, "partly", all, `The customer mixes languages; answer mainly in ${want}, as they wrote.`);
+  if (mixed.includes(got)) return result(name, "partly", all, `The customer mixes languages; answer mainly in ${want}, as they wrote.`);
   // An unsure identification of a short reply: trust the customer language's own cues if they fire.
   if (replyReading.language.confidence < 0.5 && customerCues) {
     const hits = [customerCues.ownership, customerCues.next_step, customerCues.apology, customerCues.thanks]
@@ -366,14 +397,7 @@ function inLanguage(
   return result(name, "missed", all, `Reply in the customer's language (${want}); this reply reads as ${got}.`);
 }
 
-function inProportion(
-  reply: string,
-  sit: SituationReading,
-  f: Found,
-  customer: Reading,
-  isPublic: boolean,
-  cues: CueSet,
-): CriterionResult {
+function inProportion(reply: string, sit: SituationReading, f: Found, customer: Reading, isPublic: boolean, cues: CueSet): CriterionResult {
   const name = "in_proportion";
   const words = wordCount(reply, cues);
   const intense = customer.intensity >= 0.6 || customer.complaint.severity >= 3;
@@ -391,12 +415,26 @@ function inProportion(
   const whole: Span[] = [{ start: 0, end: reply.length, text: reply }];
   if (apologies > allowed + 1)
     return result(name, "missed", mergeSpans([...f.apology, ...f.generic]), "Too many apologies smother the message: keep one, then act.");
-  if (words < min / 2) return result(name, "missed", whole, "The reply is too short for what the customer went through: acknowledge, own the fix, give the next step.");
+  if (words < min / 2)
+    return result(
+      name,
+      "missed",
+      whole,
+      "The reply is too short for what the customer went through: acknowledge, own the fix, give the next step.",
+    );
   if (words > max * 2) return result(name, "missed", whole, "The reply is far too long: cut it to the feeling, the fix and the next step.");
-  if (apologies > allowed) return result(name, "partly", mergeSpans([...f.apology, ...f.generic]), "One or two apologies are enough; spend the words on the fix.");
+  if (apologies > allowed)
+    return result(name, "partly", mergeSpans([...f.apology, ...f.generic]), "One or two apologies are enough; spend the words on the fix.");
   if (words < min) return result(name, "partly", whole, "Add a sentence on what you will do and when.");
   if (words > max)
-    return result(name, "partly", whole, isPublic ? "Keep a public reply short and move the details to a private message." : "Trim the reply; keep the feeling, the fix and the next step.");
+    return result(
+      name,
+      "partly",
+      whole,
+      isPublic
+        ? "Keep a public reply short and move the details to a private message."
+        : "Trim the reply; keep the feeling, the fix and the next step.",
+    );
   return result(name, "met", []);
 }
 
@@ -426,7 +464,12 @@ function personal(
   if (specifics) evidence.push(...shared);
   if (specifics && nameUsed !== false) return result(name, "met", evidence);
   if (specifics || nameUsed === true)
-    return result(name, "partly", evidence, nameUsed === false ? "Use the customer's name." : "Mention the specifics: the order, the amount, the date they gave.");
+    return result(
+      name,
+      "partly",
+      evidence,
+      nameUsed === false ? "Use the customer's name." : "Mention the specifics: the order, the amount, the date they gave.",
+    );
   return result(name, "missed", [], "Make it about this customer: their name and the details they gave (order, amount, date).");
 }
 

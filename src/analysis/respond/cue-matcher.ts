@@ -142,7 +142,7 @@ function trie(cues: string[][]): string {
 function emit(node: TrieNode): string {
   const parts = [...node.next].map(([u, child]) => u + emit(child));
   if (parts.length === 0) return "";
-  const body = parts.length === 1 ? parts[0] as string : `(?:${parts.join("|")})`;
+  const body = parts.length === 1 ? (parts[0] as string) : `(?:${parts.join("|")})`;
   // Greedy optional: the longer phrase is tried first, the shorter one is still a match.
   return node.end ? `(?:${body})?` : body;
 }
@@ -205,7 +205,11 @@ export interface CompiledGroups<L extends string> {
  * one pattern with one capturing group per list. A scan is one pass instead of one per list; where
  * lists share a phrase, the first list takes it.
  */
-export function compileGroups<L extends string>(lists: readonly (readonly [L, readonly string[]])[], mode: BoundaryMode, fold = false): CompiledGroups<L> {
+export function compileGroups<L extends string>(
+  lists: readonly (readonly [L, readonly string[]])[],
+  mode: BoundaryMode,
+  fold = false,
+): CompiledGroups<L> {
   const labels: L[] = [];
   const parts: string[] = [];
   for (const [label, cues] of lists) {

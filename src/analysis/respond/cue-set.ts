@@ -79,9 +79,7 @@ export function compileCueSet(data: CueSetData): CueSet {
     const list = data.cause_topics[label];
     if (list && list.length > 0) causeTopics.set(label, compileCues(list, data.mode, fold));
   }
-  const feelingLists = [...EMOTIONS, "general" as const]
-    .map((l) => [l, data.empathy[l] ?? []] as const)
-    .filter(([, xs]) => xs.length > 0);
+  const feelingLists = [...EMOTIONS, "general" as const].map((l) => [l, data.empathy[l] ?? []] as const).filter(([, xs]) => xs.length > 0);
   const topicLists = CAUSES.map((l) => [l, data.cause_topics[l] ?? []] as const).filter(([, xs]) => xs.length > 0);
   return {
     ...lists,

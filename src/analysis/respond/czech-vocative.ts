@@ -37,7 +37,26 @@ const EXCEPTIONS: Record<string, string> = {
 };
 
 /** Male first names ending in -a or -e (the rest of -a/-e names are women's). */
-const MALE_IN_A = new Set(["honza", "jirka", "kuba", "saša", "jarda", "láďa", "ilja", "ota", "sáva", "jožka", "franta", "pepa", "míra", "vláďa", "standa", "luca", "rené", "andrea"]);
+const MALE_IN_A = new Set([
+  "honza",
+  "jirka",
+  "kuba",
+  "saša",
+  "jarda",
+  "láďa",
+  "ilja",
+  "ota",
+  "sáva",
+  "jožka",
+  "franta",
+  "pepa",
+  "míra",
+  "vláďa",
+  "standa",
+  "luca",
+  "rené",
+  "andrea",
+]);
 
 const FOREIGN = /[wqx]|th|ph|ck|ee|oo|ou$/u;
 const SOFT = /[žščřjďťňc]$/u;
@@ -46,7 +65,10 @@ const PLAIN_HARD = /[dtnmbpvf]$/u;
 
 /** The address ("pane X" / "paní X") for `fullName`, or undefined when unsure. */
 export function czechAddress(fullName: string, gender?: Gender): string | undefined {
-  const tokens = fullName.trim().split(/\s+/u).filter((t) => /^\p{L}[\p{L}'’-]*$/u.test(t));
+  const tokens = fullName
+    .trim()
+    .split(/\s+/u)
+    .filter((t) => /^\p{L}[\p{L}'’-]*$/u.test(t));
   if (tokens.length === 0 || tokens.length !== fullName.trim().split(/\s+/u).length) return undefined;
   const first = tokens[0] as string;
   const last = tokens[tokens.length - 1] as string;

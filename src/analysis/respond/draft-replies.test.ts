@@ -15,7 +15,12 @@ function languageOf(key: string): Reading["language"] {
   return { code, confidence: 0.9, script: script ?? scriptOfLanguage(code) };
 }
 
-function complaint(language: string, emotion: Reading["emotions"][number]["label"], cause: Reading["causes"][number]["label"], severity: 1 | 3 = 3): Reading {
+function complaint(
+  language: string,
+  emotion: Reading["emotions"][number]["label"],
+  cause: Reading["causes"][number]["label"],
+  severity: 1 | 3 = 3,
+): Reading {
   return makeReading({
     language: languageOf(language),
     sentiment: { label: "negative", score: -0.7, confidence: 0.8, evidence: [] },
@@ -42,7 +47,11 @@ const count = (lang: string, kind: "apology" | "private_channel" | "thanks", tex
 
 describe("draftReplies", () => {
   it("never leaves a slot unfilled, in any language, situation, emotion, cause or channel", () => {
-    const factSets: ReplyFacts[] = [{}, { customerName: "Anna", agentName: "Mai", orderId: "A-1", agentGender: "male", company: "Acme" }, { public: true }];
+    const factSets: ReplyFacts[] = [
+      {},
+      { customerName: "Anna", agentName: "Mai", orderId: "A-1", agentGender: "male", company: "Acme" },
+      { public: true },
+    ];
     let n = 0;
     for (const lang of TEMPLATE_LANGUAGES) {
       for (const cause of CAUSES) {
@@ -56,7 +65,10 @@ describe("draftReplies", () => {
           }
         }
       }
-      for (const d of [...draftReplies(praise(lang)), ...draftReplies(makeReading({ language: languageOf(lang) }), {}, { message: "How do I change my address?" })]) {
+      for (const d of [
+        ...draftReplies(praise(lang)),
+        ...draftReplies(makeReading({ language: languageOf(lang) }), {}, { message: "How do I change my address?" }),
+      ]) {
         expect(LEFTOVER_SLOT.test(d.text), d.text).toBe(false);
         n++;
       }
@@ -72,7 +84,12 @@ describe("draftReplies", () => {
   });
 
   it("acknowledges the specific feeling, names the cause, owns the fix and says when", () => {
-    const [d] = draftReplies(complaint("en", "frustration", "delivery_or_wait"), { customerName: "Dana Smith", agentName: "Sam", orderId: "A-1042", followUp: "today" });
+    const [d] = draftReplies(complaint("en", "frustration", "delivery_or_wait"), {
+      customerName: "Dana Smith",
+      agentName: "Sam",
+      orderId: "A-1042",
+      followUp: "today",
+    });
     expect(d!.text).toMatch(/^Hi Dana,|^Hello Dana,|^Dear Dana,/);
     expect(d!.text).toMatch(/frustrat|tiring/);
     expect(d!.text).toMatch(/kept waiting this long/);
@@ -107,12 +124,17 @@ describe("draftReplies", () => {
   });
 
   it("follows each language's politeness", () => {
-    const th = (agentGender: "female" | "male") => draftReplies(complaint("th", "anger", "delivery_or_wait"), { agentGender }, { count: 3 }).map((d) => d.text).join("\n");
+    const th = (agentGender: "female" | "male") =>
+      draftReplies(complaint("th", "anger", "delivery_or_wait"), { agentGender }, { count: 3 })
+        .map((d) => d.text)
+        .join("\n");
     expect(th("female")).toMatch(/ค่ะ/);
     expect(th("female")).not.toMatch(/ครับ/);
     expect(th("male")).toMatch(/ครับ/);
     expect(th("male")).not.toMatch(/ค่ะ|ดิฉัน/);
-    const cs = draftReplies(complaint("cs", "anger", "delivery_or_wait"), {}, { count: 3 }).map((d) => d.text).join("\n");
+    const cs = draftReplies(complaint("cs", "anger", "delivery_or_wait"), {}, { count: 3 })
+      .map((d) => d.text)
+      .join("\n");
     expect(cs).toMatch(/\bV(ám|ás|aš|aše|ašem|aši)\b/u);
     expect(cs).not.toMatch(/\b(tvoje|tobě|tebe|ti)\b/u);
     for (const d of draftReplies(complaint("tl", "anger", "delivery_or_wait"), {}, { count: 3 })) expect(d.text).toMatch(/\bpo\b/);
@@ -141,7 +163,10 @@ describe("draftReplies", () => {
     expect(telugu.text).toMatch(/[\u0c00-\u0c7f]/);
     expect(telugu.script).toBeUndefined();
     // Romanised Telugu mixed with English is still answered in romanised Telugu.
-    const mixed = makeReading({ ...complaint("te-Latn", "anger", "price_or_billing"), language: { code: "te", confidence: 0.8, script: "Latn", mixed: ["te", "en"] } });
+    const mixed = makeReading({
+      ...complaint("te-Latn", "anger", "price_or_billing"),
+      language: { code: "te", confidence: 0.8, script: "Latn", mixed: ["te", "en"] },
+    });
     expect(draftReplies(mixed)[0]!.script).toBe("Latn");
   });
 
@@ -159,7 +184,10 @@ describe("draftReplies", () => {
   });
 
   it("promises nothing the case or the policy has not authorised", () => {
-    const reading = makeReading({ ...complaint("en", "anger", "price_or_billing"), needs: [{ label: "refund_or_compensation", score: 0.9, evidence: [] }] });
+    const reading = makeReading({
+      ...complaint("en", "anger", "price_or_billing"),
+      needs: [{ label: "refund_or_compensation", score: 0.9, evidence: [] }],
+    });
     const message = "You charged me twice, I want my money back";
     for (const d of draftReplies(reading, {}, { message })) {
       expect(d.offer).toBeUndefined();
@@ -170,8 +198,12 @@ describe("draftReplies", () => {
     expect(allowed[0]!.offer).toBe("refund");
     expect(allowed[0]!.text).toMatch(/within 24 hours/);
     // A missing parcel is not a refund request, whatever the need model guessed.
-    const parcel = makeReading({ ...complaint("en", "worry", "delivery_or_wait"), needs: [{ label: "refund_or_compensation", score: 0.7, evidence: [] }] });
-    for (const d of draftReplies(parcel, {}, { message: "Tracking says delivered but the parcel is not here" })) expect(d.text).not.toMatch(/refund/i);
+    const parcel = makeReading({
+      ...complaint("en", "worry", "delivery_or_wait"),
+      needs: [{ label: "refund_or_compensation", score: 0.7, evidence: [] }],
+    });
+    for (const d of draftReplies(parcel, {}, { message: "Tracking says delivered but the parcel is not here" }))
+      expect(d.text).not.toMatch(/refund/i);
   });
 
   it("addresses a Czech customer in the vocative, or without the name when unsure", () => {
@@ -183,7 +215,9 @@ describe("draftReplies", () => {
     const th = draftReplies(complaint("th", "anger", "delivery_or_wait"), { customerName: "คุณสมชาย ใจดี" })[0]!.text;
     expect(th).toMatch(/คุณสมชาย/);
     expect(th).not.toMatch(/คุณคุณ|ใจดี/);
-    expect(draftReplies(complaint("tl", "anger", "delivery_or_wait"), { customerName: "Ana Cruz", customerGender: "female" })[0]!.text).toMatch(/Ma'am Ana/);
+    expect(
+      draftReplies(complaint("tl", "anger", "delivery_or_wait"), { customerName: "Ana Cruz", customerGender: "female" })[0]!.text,
+    ).toMatch(/Ma'am Ana/);
   });
 
   it("says which language a draft falls back to, and why", () => {

@@ -38,7 +38,15 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   // Promises come from the case (facts) or the workspace (policy), never from the drafter.
   const offer = facts.offer ?? policyOffer(step, options.policy?.offers);
   const followUp = facts.followUp ?? options.policy?.followUp;
-  const plan: Plan = { emotion: pickEmotion(sit), step, offer, followUp, isPublic, slots: baseSlots(t, facts, language, isPublic, followUp, cause), v: 0 };
+  const plan: Plan = {
+    emotion: pickEmotion(sit),
+    step,
+    offer,
+    followUp,
+    isPublic,
+    slots: baseSlots(t, facts, language, isPublic, followUp, cause),
+    v: 0,
+  };
   if (sit.situation === "praise" && !cause) plan.slots.topic = t.topic.overall_experience;
 
   const drafts: Draft[] = [];
@@ -172,7 +180,11 @@ function capitalise(s: string): string {
 }
 
 function clean(s: string | undefined): string {
-  return (s ?? "").replace(/[{}\n\r\t]/g, " ").replace(/\s+/g, " ").trim().slice(0, 80);
+  return (s ?? "")
+    .replace(/[{}\n\r\t]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 80);
 }
 
 /**
@@ -180,7 +192,10 @@ function clean(s: string | undefined): string {
  * script where there are templates for it (romanised Telugu gets romanised Telugu), else another
  * language of a mixed message, else the fallback, said so with the reason.
  */
-function pickLanguage(reading: Reading, fallback: string): { language: string; key: string; fallback?: { customer: string; reason: string } } {
+function pickLanguage(
+  reading: Reading,
+  fallback: string,
+): { language: string; key: string; fallback?: { customer: string; reason: string } } {
   const candidates = [reading.language.code, ...(reading.language.mixed ?? [])];
   for (const c of candidates) {
     const key = dataKey(c, reading.language.script);
@@ -272,5 +287,9 @@ function policyOffer(step: StepKey, allowed: readonly Offer[] | undefined): Offe
 
 /** For template sets without step sentences: the offers that promise nothing but effort. */
 function fallbackOffer(step: StepKey): Offer {
-  return step === "escalation" ? "escalation" : step === "information" || step === "speed" || step === "reassurance" ? "information" : "resolution";
+  return step === "escalation"
+    ? "escalation"
+    : step === "information" || step === "speed" || step === "reassurance"
+      ? "information"
+      : "resolution";
 }

@@ -18,7 +18,9 @@ describe("fillSlots", () => {
   });
 
   it("capitalises a slot that opens a sentence, and still refuses a missing base", () => {
-    expect(fillSlots("{cause_cap}, anduku kshamaapanalu.", { cause: "mee order raaledu" })).toBe("Mee order raaledu, anduku kshamaapanalu.");
+    expect(fillSlots("{cause_cap}, anduku kshamaapanalu.", { cause: "mee order raaledu" })).toBe(
+      "Mee order raaledu, anduku kshamaapanalu.",
+    );
     expect(() => fillSlots("{cause_cap}", {})).toThrow(AttuneError);
   });
 });

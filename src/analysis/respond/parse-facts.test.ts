@@ -4,7 +4,19 @@ import { parseCheckOptions, parseFacts } from "./parse-facts.js";
 
 describe("parseFacts", () => {
   it("reads camelCase and snake_case fields and ignores unknown ones", () => {
-    expect(parseFacts({ customer_name: "Dana", agentName: "Sam", agent_gender: "male", order_id: 1042, offer: "refund", follow_up: "today", channel: "social", public: "true", extra: 1 })).toEqual({
+    expect(
+      parseFacts({
+        customer_name: "Dana",
+        agentName: "Sam",
+        agent_gender: "male",
+        order_id: 1042,
+        offer: "refund",
+        follow_up: "today",
+        channel: "social",
+        public: "true",
+        extra: 1,
+      }),
+    ).toEqual({
       customerName: "Dana",
       agentName: "Sam",
       agentGender: "male",

@@ -27,7 +27,8 @@ function text(fields: Record<string, unknown>, camel: string): string | undefine
 function oneOf<T extends string>(fields: Record<string, unknown>, camel: string, allowed: readonly T[]): T | undefined {
   const v = field(fields, camel);
   if (v === undefined) return undefined;
-  if (!(allowed as readonly unknown[]).includes(v)) throw new AttuneError("input.invalid_value", { field: camel, expected: allowed.join("|") });
+  if (!(allowed as readonly unknown[]).includes(v))
+    throw new AttuneError("input.invalid_value", { field: camel, expected: allowed.join("|") });
   return v as T;
 }
 
@@ -91,7 +92,8 @@ export function parseCheckOptions(fields: Record<string, unknown>): CheckOptions
   const options: CheckOptions = {};
   if (facts.customerName !== undefined) options.customerName = facts.customerName;
   if (facts.orderId !== undefined) options.orderId = facts.orderId;
-  const isPublic = facts.public ?? (facts.channel === "social" || facts.channel === "review" || facts.channel === "forum" ? true : undefined);
+  const isPublic =
+    facts.public ?? (facts.channel === "social" || facts.channel === "review" || facts.channel === "forum" ? true : undefined);
   if (isPublic !== undefined) options.public = isPublic;
   return options;
 }

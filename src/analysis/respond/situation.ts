@@ -63,8 +63,7 @@ export function classify(reading: Reading): SituationReading {
     (!reading.complaint.is || reading.sentiment.label === "positive");
   if (positiveOnly) return { situation: "praise", fault: "no", emotions, negativeCauses, positiveCauses, negative: false };
 
-  const worryLed =
-    (emotions[0] === "worry" || negativeCauses[0] === "security_and_trust") && reading.complaint.severity <= 2;
+  const worryLed = (emotions[0] === "worry" || negativeCauses[0] === "security_and_trust") && reading.complaint.severity <= 2;
   const fault: SituationReading["fault"] =
     reading.complaint.is && reading.complaint.severity >= 2
       ? "yes"

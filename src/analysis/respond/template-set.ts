@@ -14,7 +14,16 @@ import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import type { FollowUp, Offer } from "./types.js";
 
 /** What a draft does about the customer's need when nothing is promised. */
-export const STEP_KEYS = ["refund", "replacement", "cancellation", "information", "escalation", "speed", "reassurance", "resolution"] as const;
+export const STEP_KEYS = [
+  "refund",
+  "replacement",
+  "cancellation",
+  "information",
+  "escalation",
+  "speed",
+  "reassurance",
+  "resolution",
+] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
 
 export interface TemplateSet {

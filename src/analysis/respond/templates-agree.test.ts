@@ -56,7 +56,9 @@ describe("templates and cue lists agree", () => {
         const missing: string[] = [];
         for (const e of [...NEGATIVE, "negative" as const]) {
           for (const s of t.feeling[e]) {
-            const n = [...c.empathy].filter(([l]) => !["joy", "gratitude", "trust", "general"].includes(l)).reduce((a, [, m]) => a + hits(m, fill(s), c.fold), 0);
+            const n = [...c.empathy]
+              .filter(([l]) => !["joy", "gratitude", "trust", "general"].includes(l))
+              .reduce((a, [, m]) => a + hits(m, fill(s), c.fold), 0);
             if (n === 0) missing.push(`${e}: ${s}`);
           }
         }
@@ -72,10 +74,12 @@ describe("templates and cue lists agree", () => {
         for (const s of [...t.apology, ...t.apology_strong]) need(c.apology, fill(s), "apology");
         const steps = Object.values(t.step ?? {}).flat();
         for (const s of [...t.own, ...OFFERS.flatMap((o) => t.offer[o]), ...steps]) need(c.ownership, fill(s), "ownership");
-        for (const s of t.next) for (const f of FOLLOW_UPS) need(c.time, fillSlots(s, { ...slots, when: t.when[f], when_cap: t.when[f] }), "time");
+        for (const s of t.next)
+          for (const f of FOLLOW_UPS) need(c.time, fillSlots(s, { ...slots, when: t.when[f], when_cap: t.when[f] }), "time");
         // Without an authorised time the next step still says who does what.
         for (const s of [...t.next, ...t.next_open, ...t.question.help, ...t.public.move]) {
-          if (hits(c.next_step, fill(s), c.fold) + hits(c.private_channel, fill(s), c.fold) + hits(c.ownership, fill(s), c.fold) === 0) missing.push(`next step: ${s}`);
+          if (hits(c.next_step, fill(s), c.fold) + hits(c.private_channel, fill(s), c.fold) + hits(c.ownership, fill(s), c.fold) === 0)
+            missing.push(`next step: ${s}`);
         }
         for (const s of t.praise.thanks) need(c.thanks, fill(s), "thanks");
         expect(missing).toEqual([]);

@@ -30,7 +30,12 @@ export function makeReading(partial: Partial<Reading> = {}): Reading {
 export function complaintReading(
   text: string,
   language: string,
-  opts: { emotion?: Reading["emotions"][number]["label"]; cause?: Reading["causes"][number]["label"]; phrase?: string; script?: string } = {},
+  opts: {
+    emotion?: Reading["emotions"][number]["label"];
+    cause?: Reading["causes"][number]["label"];
+    phrase?: string;
+    script?: string;
+  } = {},
 ): Reading {
   const phrase = opts.phrase ?? "";
   const at = phrase ? text.indexOf(phrase) : -1;

@@ -45,7 +45,7 @@ function computeKey(word: string): string {
     chars.push(isLatin(ch) ? stripMarks(ch) : ch);
   }
   let out = "";
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const ch = chars[i]!;
     let j = i + 1;
     while (j < chars.length && chars[j] === ch) j++;

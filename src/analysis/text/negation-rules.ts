@@ -148,7 +148,14 @@ function compile(d: NegationData): CompiledRules {
     const key = phrase.split(" ").filter(Boolean).map(foldWord).join(joiner);
     for (let k = 1; k <= key.length; k++) prefixSet.add(key.slice(0, k));
   };
-  for (const list of [d.negators, d.contrast, Object.keys(d.intensifiers), Object.keys(d.downtoners), Object.keys(d.postIntensifiers ?? {}), Object.keys(d.postDowntoners ?? {})]) {
+  for (const list of [
+    d.negators,
+    d.contrast,
+    Object.keys(d.intensifiers),
+    Object.keys(d.downtoners),
+    Object.keys(d.postIntensifiers ?? {}),
+    Object.keys(d.postDowntoners ?? {}),
+  ]) {
     for (const phrase of list) addPrefixes(phrase);
   }
   for (const n of d.negators) add(n, "negator", 1);

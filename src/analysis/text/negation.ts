@@ -100,7 +100,13 @@ function isAsciiWord(t: Token): boolean {
   return t.kind === "word" && /^[\x21-\x7e]+$/.test(t.norm);
 }
 
-function markScope(tokens: Token[], i: number, length: number, rules: CompiledRules, scope = { direction: rules.direction, window: rules.window }): void {
+function markScope(
+  tokens: Token[],
+  i: number,
+  length: number,
+  rules: CompiledRules,
+  scope = { direction: rules.direction, window: rules.window },
+): void {
   const fwd = scope.direction === "forward" || scope.direction === "both";
   const back = scope.direction === "backward" || scope.direction === "both";
   if (fwd) walk(tokens, i, i + length, +1, scope.window, rules);

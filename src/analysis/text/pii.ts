@@ -15,7 +15,8 @@ const DIGIT_RUN = /(?<![\p{L}\p{N}+])(?:\+\s?)?\(?\d(?:(?:\)\s?|[ \-.\u00a0/]|\s
 const IBAN_RUN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){11,32}(?![A-Za-z0-9])/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
 const IPV6 = /(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])/g;
-const SECRET_PARAM = /[?&#;](?:access_?token|auth_?token|id_?token|refresh_?token|token|api_?key|apikey|key|password|passwd|pwd|pass|secret|client_secret|signature|sig|session|sessionid|sid|auth|otp|code)=[^&#\s]/i;
+const SECRET_PARAM =
+  /[?&#;](?:access_?token|auth_?token|id_?token|refresh_?token|token|api_?key|apikey|key|password|passwd|pwd|pass|secret|client_secret|signature|sig|session|sessionid|sid|auth|otp|code)=[^&#\s]/i;
 
 const PRIORITY: Record<PiiKind, number> = {
   url_with_token: 0,

@@ -138,7 +138,16 @@ function findTags(text: string, found: SpecialSpan[]): void {
 
 function wordishBefore(text: string, j: number): boolean {
   const c = text.charCodeAt(j);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x40 || c === 0x23 || c === 0x2e;
+  if (c < 0x80)
+    return (
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c === 0x5f ||
+      c === 0x40 ||
+      c === 0x23 ||
+      c === 0x2e
+    );
   return WORDISH_BEFORE.test(text[j]!);
 }
 

@@ -121,7 +121,9 @@ describe("segment", () => {
 
   it("keeps Telugu case suffixes (and ZWNJ) inside the noun", () => {
     const text = "నా ఆర్డర్\u200Cకి డబ్బులను కట్టాను, ఆర్డర్ కి";
-    const words = segment(normalise(text), "te").filter((t) => t.kind === "word").map((t) => surface(text, t));
+    const words = segment(normalise(text), "te")
+      .filter((t) => t.kind === "word")
+      .map((t) => surface(text, t));
     expect(words).toEqual(["నా", "ఆర్డర్\u200Cకి", "డబ్బులను", "కట్టాను", "ఆర్డర్ కి"]);
   });
 

@@ -2,16 +2,7 @@
  * A token of a message: the unit that cues, negation and model features work on. Offsets always
  * point into the caller's original text, whatever normalisation did, so evidence can be shown as is.
  */
-export type TokenKind =
-  | "word"
-  | "number"
-  | "emoji"
-  | "emoticon"
-  | "url"
-  | "mention"
-  | "hashtag"
-  | "email"
-  | "punct";
+export type TokenKind = "word" | "number" | "emoji" | "emoticon" | "url" | "mention" | "hashtag" | "email" | "punct";
 
 export interface Token {
   kind: TokenKind;

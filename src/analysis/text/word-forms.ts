@@ -180,7 +180,7 @@ export function foldNorm(norm: string): string {
   return cutRuns(stripLatinDiacritics(norm), 1);
 }
 
-const SPECIAL_LATIN: Record<string, string> = { "đ": "d", "ł": "l", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t" };
+const SPECIAL_LATIN: Record<string, string> = { đ: "d", ł: "l", ø: "o", ı: "i", ħ: "h", ŧ: "t" };
 
 function stripLatinDiacritics(s: string): string {
   // Fast path: plain ASCII and non-Latin scripts have nothing to strip.

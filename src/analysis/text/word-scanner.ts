@@ -41,16 +41,23 @@ const SPACE = /\s/u;
 function isDictionaryScript(cp: number): boolean {
   return (
     (cp >= 0x0e00 && cp <= 0x0eff && !(cp >= 0x0e50 && cp <= 0x0e59) && !(cp >= 0x0ed0 && cp <= 0x0ed9) && cp !== 0x0e3f) ||
-    (cp >= 0x1000 && cp <= 0x109f) || (cp >= 0x1780 && cp <= 0x17ff) || (cp >= 0x3040 && cp <= 0x30ff) ||
-    (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff66 && cp <= 0xff9f) || (cp >= 0x20000 && cp <= 0x3ffff)
+    (cp >= 0x1000 && cp <= 0x109f) ||
+    (cp >= 0x1780 && cp <= 0x17ff) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0x31f0 && cp <= 0x31ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xff66 && cp <= 0xff9f) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
   );
 }
 
 function computeClass(cp: number): C {
   if (cp === 0x200c || cp === 0x200d) return C.Joiner;
   if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return C.Regional;
-  if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0xfe0f || cp === 0xfe0e || cp === 0x20e3 || (cp >= 0xe0020 && cp <= 0xe007f)) return C.Modifier;
+  if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0xfe0f || cp === 0xfe0e || cp === 0x20e3 || (cp >= 0xe0020 && cp <= 0xe007f))
+    return C.Modifier;
   if (isDictionaryScript(cp)) return C.Dict;
   const ch = String.fromCodePoint(cp);
   if (DIGIT.test(ch)) return C.Digit;
@@ -83,7 +90,13 @@ function classOf(cp: number): C {
  * scanWords("don't 👍🏽!", 0, 9, out, () => {});
  * out.map((t) => t.kind); // ["word", "emoji", "punct"]
  */
-export function scanWords(text: string, from: number, to: number, out: { push(t: Scanned): unknown }, dictionary: (from: number, to: number) => void): void {
+export function scanWords(
+  text: string,
+  from: number,
+  to: number,
+  out: { push(t: Scanned): unknown },
+  dictionary: (from: number, to: number) => void,
+): void {
   let i = from;
   while (i < to) {
     const cp = text.codePointAt(i)!;
@@ -184,4 +197,3 @@ function emojiEnd(text: string, j: number, to: number): number {
   }
   return j;
 }
-

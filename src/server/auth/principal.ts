@@ -38,13 +38,27 @@ export async function resolvePrincipal(c: Context, store: Store): Promise<Princi
     if (!row || !isRole(row.role)) throw new AttuneError("auth.invalid", {});
     touchKey(store, row.id);
     const keyScopes = row.scopes ? row.scopes.split(" ") : [];
-    return { kind: "key", id: row.id, workspaceId: row.workspace_id, role: row.role, scopes: new Set(effectiveScopes(row.role, keyScopes)) };
+    return {
+      kind: "key",
+      id: row.id,
+      workspaceId: row.workspace_id,
+      role: row.role,
+      scopes: new Set(effectiveScopes(row.role, keyScopes)),
+    };
   }
   const cookie = getCookie(c, SESSION_COOKIE) ?? getCookie(c, `__Host-${SESSION_COOKIE}`);
   if (cookie !== undefined) {
     const s = /^[A-Za-z0-9_-]{8,200}$/.test(cookie) ? await findSession(store.db, cookie) : undefined;
     if (!s || !isRole(s.role)) throw new AttuneError("auth.invalid", {});
-    return { kind: "session", id: s.userId, workspaceId: s.workspaceId, role: s.role, scopes: new Set(effectiveScopes(s.role)), sessionId: s.sessionId, csrfHash: s.csrfHash };
+    return {
+      kind: "session",
+      id: s.userId,
+      workspaceId: s.workspaceId,
+      role: s.role,
+      scopes: new Set(effectiveScopes(s.role)),
+      sessionId: s.sessionId,
+      csrfHash: s.csrfHash,
+    };
   }
   return { kind: "anonymous", id: null, workspaceId: store.workspaceId, role: null, scopes: new Set() };
 }
@@ -54,5 +68,10 @@ function touchKey(store: Store, id: number): void {
   const now = Date.now();
   if ((lastUsedWrites.get(id) ?? 0) > now - 60_000) return;
   lastUsedWrites.set(id, now);
-  store.db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id).execute().catch(() => undefined);
+  store.db
+    .updateTable("api_keys")
+    .set({ last_used_at: now })
+    .where("id", "=", id)
+    .execute()
+    .catch(() => undefined);
 }

@@ -21,16 +21,26 @@ import { IdParams, idParam, iso } from "../schemas.js";
 const actor = (p: Principal) => ({ kind: p.kind === "key" ? ("key" as const) : ("user" as const), id: p.id });
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: idParam.optional() }).strict();
 
-const NewKey = z.object({ name: z.string().min(1).max(100), role: z.enum(ROLES), scopes: z.array(z.enum(SCOPES)).max(SCOPES.length).optional() }).strict();
+const NewKey = z
+  .object({ name: z.string().min(1).max(100), role: z.enum(ROLES), scopes: z.array(z.enum(SCOPES)).max(SCOPES.length).optional() })
+  .strict();
 const NewUser = z
-  .object({ email: z.string().email().max(320), role: z.enum(ROLES), password: z.string().min(12).max(1024).optional(), display_name: z.string().max(200).optional() })
+  .object({
+    email: z.string().email().max(320),
+    role: z.enum(ROLES),
+    password: z.string().min(12).max(1024).optional(),
+    display_name: z.string().max(200).optional(),
+  })
   .strict();
 const NewSource = z
   .object({
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
     kind: z.string().min(1).max(32).default("api"),
     webhook: z.boolean().default(false),
-    employee_feedback: z.boolean().optional().describe("Trust this source for employee feedback: only respondents a trusted source vouches for are counted."),
+    employee_feedback: z
+      .boolean()
+      .optional()
+      .describe("Trust this source for employee feedback: only respondents a trusted source vouches for are counted."),
   })
   .strict();
 
@@ -50,7 +60,13 @@ export const adminRoutes = [
         .orderBy("id")
         .execute();
       return c.json({
-        items: rows.map((r) => ({ ...r, scopes: r.scopes ? r.scopes.split(" ") : [], created_at: iso(r.created_at), last_used_at: iso(r.last_used_at), revoked_at: iso(r.revoked_at) })),
+        items: rows.map((r) => ({
+          ...r,
+          scopes: r.scopes ? r.scopes.split(" ") : [],
+          created_at: iso(r.created_at),
+          last_used_at: iso(r.last_used_at),
+          revoked_at: iso(r.revoked_at),
+        })),
       });
     },
   }),
@@ -63,8 +79,19 @@ export const adminRoutes = [
     body: NewKey,
     responses: { 201: { description: "Created", schema: z.object({ id: z.number(), key: z.string(), prefix: z.string() }) } },
     async handler({ c, body, principal, deps }) {
-      const created = await createApiKey(deps.store.db, { workspaceId: principal.workspaceId, name: body.name, role: body.role, ...(body.scopes ? { scopes: body.scopes } : {}) });
-      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "key.created", target: { kind: "api_key", id: String(created.id) }, details: { role: body.role } });
+      const created = await createApiKey(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        name: body.name,
+        role: body.role,
+        ...(body.scopes ? { scopes: body.scopes } : {}),
+      });
+      await audit(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        actor: actor(principal),
+        action: "key.created",
+        target: { kind: "api_key", id: String(created.id) },
+        details: { role: body.role },
+      });
       return c.json(created, 201);
     },
   }),
@@ -78,7 +105,12 @@ export const adminRoutes = [
     responses: { 204: { description: "Revoked" }, 404: { description: "Not found or already revoked" } },
     async handler({ c, params, principal, deps }) {
       if (!(await revokeApiKey(deps.store.db, principal.workspaceId, params.id))) notFound("api_key");
-      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "key.revoked", target: { kind: "api_key", id: String(params.id) } });
+      await audit(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        actor: actor(principal),
+        action: "key.revoked",
+        target: { kind: "api_key", id: String(params.id) },
+      });
       return c.body(null, 204);
     },
   }),
@@ -90,7 +122,12 @@ export const adminRoutes = [
     scope: "admin",
     responses: { 200: { description: "Users" } },
     async handler({ c, principal, deps }) {
-      const rows = await deps.store.db.selectFrom("users").select(["id", "email", "display_name", "role", "created_at", "disabled_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
+      const rows = await deps.store.db
+        .selectFrom("users")
+        .select(["id", "email", "display_name", "role", "created_at", "disabled_at"])
+        .where("workspace_id", "=", principal.workspaceId)
+        .orderBy("id")
+        .execute();
       return c.json({ items: rows.map((r) => ({ ...r, created_at: iso(r.created_at), disabled_at: iso(r.disabled_at) })) });
     },
   }),
@@ -110,7 +147,13 @@ export const adminRoutes = [
         ...(body.password ? { password: body.password } : {}),
         ...(body.display_name ? { displayName: body.display_name } : {}),
       });
-      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "user.created", target: { kind: "user", id: String(id) }, details: { role: body.role } });
+      await audit(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        actor: actor(principal),
+        action: "user.created",
+        target: { kind: "user", id: String(id) },
+        details: { role: body.role },
+      });
       return c.json({ id }, 201);
     },
   }),
@@ -124,7 +167,12 @@ export const adminRoutes = [
     responses: { 204: { description: "Disabled" }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
       if (!(await disableUser(deps.store.db, principal.workspaceId, params.id))) notFound("user");
-      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "user.disabled", target: { kind: "user", id: String(params.id) } });
+      await audit(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        actor: actor(principal),
+        action: "user.disabled",
+        target: { kind: "user", id: String(params.id) },
+      });
       return c.body(null, 204);
     },
   }),
@@ -136,8 +184,22 @@ export const adminRoutes = [
     scope: "admin",
     responses: { 200: { description: "Sources" } },
     async handler({ c, principal, deps }) {
-      const rows = await deps.store.db.selectFrom("sources").select(["id", "name", "kind", "webhook_secret", "employee_feedback", "created_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
-      return c.json({ items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, webhook: r.webhook_secret !== null, employee_feedback: r.employee_feedback === 1, created_at: iso(r.created_at) })) });
+      const rows = await deps.store.db
+        .selectFrom("sources")
+        .select(["id", "name", "kind", "webhook_secret", "employee_feedback", "created_at"])
+        .where("workspace_id", "=", principal.workspaceId)
+        .orderBy("id")
+        .execute();
+      return c.json({
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          kind: r.kind,
+          webhook: r.webhook_secret !== null,
+          employee_feedback: r.employee_feedback === 1,
+          created_at: iso(r.created_at),
+        })),
+      });
     },
   }),
   defineRoute({
@@ -147,7 +209,9 @@ export const adminRoutes = [
     tags: ["admin"],
     scope: "admin",
     body: NewSource,
-    responses: { 201: { description: "Created", schema: z.object({ id: z.number(), name: z.string(), webhook_secret: z.string().nullable() }) } },
+    responses: {
+      201: { description: "Created", schema: z.object({ id: z.number(), name: z.string(), webhook_secret: z.string().nullable() }) },
+    },
     async handler({ c, body, principal, deps }) {
       const id = await ensureSource(deps.store, principal.workspaceId, body.name, body.kind);
       let secret: string | null = null;
@@ -155,10 +219,21 @@ export const adminRoutes = [
         secret = `whsec_${randomBytes(32).toString("base64url")}`;
         await deps.store.db.updateTable("sources").set({ webhook_secret: secret }).where("id", "=", id).execute();
       }
-      await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: body.webhook ? "source.webhook_secret_set" : "source.created", target: { kind: "source", id: String(id) } });
+      await audit(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        actor: actor(principal),
+        action: body.webhook ? "source.webhook_secret_set" : "source.created",
+        target: { kind: "source", id: String(id) },
+      });
       if (body.employee_feedback !== undefined) {
         await setEmployeeTrust(deps.store, principal.workspaceId, id, body.employee_feedback);
-        await audit(deps.store.db, { workspaceId: principal.workspaceId, actor: actor(principal), action: "source.employee_trust_set", target: { kind: "source", id: String(id) }, details: { trusted: body.employee_feedback } });
+        await audit(deps.store.db, {
+          workspaceId: principal.workspaceId,
+          actor: actor(principal),
+          action: "source.employee_trust_set",
+          target: { kind: "source", id: String(id) },
+          details: { trusted: body.employee_feedback },
+        });
       }
       return c.json({ id, name: body.name, webhook_secret: secret }, 201);
     },
@@ -187,7 +262,10 @@ export const adminRoutes = [
     query: Page,
     responses: { 200: { description: "Rows" } },
     async handler({ c, query, principal, deps }) {
-      let q = deps.store.db.selectFrom("quarantine").select(["id", "source_id", "received_at", "origin", "row", "field", "code", "raw"]).where("workspace_id", "=", principal.workspaceId);
+      let q = deps.store.db
+        .selectFrom("quarantine")
+        .select(["id", "source_id", "received_at", "origin", "row", "field", "code", "raw"])
+        .where("workspace_id", "=", principal.workspaceId);
       if (query.after) q = q.where("id", ">", query.after);
       const rows = await q.orderBy("id").limit(query.limit).execute();
       return c.json({ items: rows.map((r) => ({ ...r, received_at: iso(r.received_at) })) });

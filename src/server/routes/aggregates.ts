@@ -31,7 +31,12 @@ function filterOf(q: AggQuery, p: Principal): AggregateFilter {
 
 const Split = { total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() };
 
-function agg(path: string, summary: string, item: z.ZodType, run: typeof emotionsByDay | typeof causesByPolarity | typeof byLanguage | typeof byChannel | typeof sentimentByDay) {
+function agg(
+  path: string,
+  summary: string,
+  item: z.ZodType,
+  run: typeof emotionsByDay | typeof causesByPolarity | typeof byLanguage | typeof byChannel | typeof sentimentByDay,
+) {
   return defineRoute({
     method: "get",
     path,
@@ -48,8 +53,18 @@ function agg(path: string, summary: string, item: z.ZodType, run: typeof emotion
 }
 
 export const aggregateRoutes = [
-  agg("/aggregates/emotions-by-day", "Messages per UTC day and emotion", z.object({ day: z.string(), emotion: z.string(), count: z.number() }), emotionsByDay),
-  agg("/aggregates/causes-by-polarity", "Messages per cause, positive and negative", z.object({ cause: z.string(), positive: z.number(), negative: z.number(), total: z.number() }), causesByPolarity),
+  agg(
+    "/aggregates/emotions-by-day",
+    "Messages per UTC day and emotion",
+    z.object({ day: z.string(), emotion: z.string(), count: z.number() }),
+    emotionsByDay,
+  ),
+  agg(
+    "/aggregates/causes-by-polarity",
+    "Messages per cause, positive and negative",
+    z.object({ cause: z.string(), positive: z.number(), negative: z.number(), total: z.number() }),
+    causesByPolarity,
+  ),
   agg("/aggregates/languages", "Messages per language, by sentiment", z.object({ language: z.string(), ...Split }), byLanguage),
   agg("/aggregates/channels", "Messages per channel, by sentiment", z.object({ channel: z.string(), ...Split }), byChannel),
   agg("/aggregates/sentiment-by-day", "Messages per UTC day, by sentiment", z.object({ day: z.string(), ...Split }), sentimentByDay),

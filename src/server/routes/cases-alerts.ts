@@ -45,7 +45,13 @@ const SubscriptionBody = z
   .strict();
 
 function presentSubscription(s: { id: number; url: string; kinds: string; active: number; created_at: number }) {
-  return { id: s.id, url: s.url, kinds: s.kinds === "*" ? [...ALERT_KINDS] : s.kinds.split(" "), active: s.active === 1, created_at: iso(s.created_at) };
+  return {
+    id: s.id,
+    url: s.url,
+    kinds: s.kinds === "*" ? [...ALERT_KINDS] : s.kinds.split(" "),
+    active: s.active === 1,
+    created_at: iso(s.created_at),
+  };
 }
 
 export const alertRoutes = [
@@ -73,7 +79,10 @@ export const alertRoutes = [
       if (q.unacknowledged) sel = sel.where("acknowledged_at", q.unacknowledged === "true" ? "is" : "is not", null);
       if (q.case_id !== undefined) sel = sel.where("case_id", "=", q.case_id);
       if (q.before !== undefined) sel = sel.where("id", "<", q.before);
-      const rows = await sel.orderBy("id", "desc").limit(q.limit + 1).execute();
+      const rows = await sel
+        .orderBy("id", "desc")
+        .limit(q.limit + 1)
+        .execute();
       const items = rows.slice(0, q.limit);
       return c.json({ items: items.map(presentAlert), next_before: rows.length > q.limit ? items[items.length - 1]!.id : null });
     },
@@ -89,8 +98,19 @@ export const alertRoutes = [
     async handler({ c, params, principal, deps }) {
       const db = caseDb(deps.store);
       const now = (await casesOf(deps)).ctx.clock.now();
-      await db.updateTable("alerts").set({ acknowledged_at: now }).where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).where("acknowledged_at", "is", null).execute();
-      const row = await db.selectFrom("alerts").selectAll().where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      await db
+        .updateTable("alerts")
+        .set({ acknowledged_at: now })
+        .where("id", "=", params.id)
+        .where("workspace_id", "=", principal.workspaceId)
+        .where("acknowledged_at", "is", null)
+        .execute();
+      const row = await db
+        .selectFrom("alerts")
+        .selectAll()
+        .where("id", "=", params.id)
+        .where("workspace_id", "=", principal.workspaceId)
+        .executeTakeFirst();
       if (!row) notFound("alert");
       return c.json(presentAlert(row));
     },
@@ -103,7 +123,12 @@ export const alertRoutes = [
     scope: "admin",
     responses: { 200: { description: "Subscriptions" } },
     async handler({ c, principal, deps }) {
-      const rows = await caseDb(deps.store).selectFrom("webhook_subscriptions").select(["id", "url", "kinds", "active", "created_at"]).where("workspace_id", "=", principal.workspaceId).orderBy("id").execute();
+      const rows = await caseDb(deps.store)
+        .selectFrom("webhook_subscriptions")
+        .select(["id", "url", "kinds", "active", "created_at"])
+        .where("workspace_id", "=", principal.workspaceId)
+        .orderBy("id")
+        .execute();
       return c.json({ items: rows.map(presentSubscription) });
     },
   }),
@@ -111,7 +136,8 @@ export const alertRoutes = [
     method: "post",
     path: "/webhook-subscriptions",
     summary: "Subscribe a URL to alerts (HMAC-SHA256 signed, retried with backoff); the secret is shown once",
-    description: "Each delivery is a POST of the alert as JSON with `X-Attune-Timestamp` (Unix seconds) and `X-Attune-Signature: v1=<hex HMAC-SHA256(secret, timestamp + \".\" + body)>`. Non-2xx answers are retried with exponential backoff. Targets must resolve to public addresses only (webhook.target_refused otherwise), checked again at each delivery, unless allowed by ATTUNE_WEBHOOK_ALLOW.",
+    description:
+      'Each delivery is a POST of the alert as JSON with `X-Attune-Timestamp` (Unix seconds) and `X-Attune-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>`. Non-2xx answers are retried with exponential backoff. Targets must resolve to public addresses only (webhook.target_refused otherwise), checked again at each delivery, unless allowed by ATTUNE_WEBHOOK_ALLOW.',
     tags: ["alerts"],
     scope: "admin",
     body: SubscriptionBody,
@@ -125,7 +151,14 @@ export const alertRoutes = [
       const secret = body.secret ?? `whs_${randomBytes(24).toString("base64url")}`;
       const row = await caseDb(deps.store)
         .insertInto("webhook_subscriptions")
-        .values({ workspace_id: principal.workspaceId, url: body.url, secret, kinds: body.kinds ? [...new Set(body.kinds)].join(" ") : "*", active: 1, created_at: now })
+        .values({
+          workspace_id: principal.workspaceId,
+          url: body.url,
+          secret,
+          kinds: body.kinds ? [...new Set(body.kinds)].join(" ") : "*",
+          active: 1,
+          created_at: now,
+        })
         .returning(["id", "url", "kinds", "active", "created_at"])
         .executeTakeFirstOrThrow();
       return c.json({ ...presentSubscription(row), secret }, 201);
@@ -141,9 +174,19 @@ export const alertRoutes = [
     responses: { 204: { description: "Deactivated" } },
     async handler({ c, params, principal, deps }) {
       const db = caseDb(deps.store);
-      const r = await db.updateTable("webhook_subscriptions").set({ active: 0 }).where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      const r = await db
+        .updateTable("webhook_subscriptions")
+        .set({ active: 0 })
+        .where("id", "=", params.id)
+        .where("workspace_id", "=", principal.workspaceId)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) notFound("webhook subscription");
-      await db.updateTable("alert_deliveries").set({ status: "failed", last_error: "unsubscribed", next_attempt_at: null }).where("subscription_id", "=", params.id).where("status", "=", "pending").execute();
+      await db
+        .updateTable("alert_deliveries")
+        .set({ status: "failed", last_error: "unsubscribed", next_attempt_at: null })
+        .where("subscription_id", "=", params.id)
+        .where("status", "=", "pending")
+        .execute();
       return c.body(null, 204);
     },
   }),
@@ -158,10 +201,33 @@ export const alertRoutes = [
     responses: { 200: { description: "Deliveries, newest first" } },
     async handler({ c, params, query, principal, deps }) {
       const db = caseDb(deps.store);
-      const sub = await db.selectFrom("webhook_subscriptions").select("id").where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      const sub = await db
+        .selectFrom("webhook_subscriptions")
+        .select("id")
+        .where("id", "=", params.id)
+        .where("workspace_id", "=", principal.workspaceId)
+        .executeTakeFirst();
       if (!sub) notFound("webhook subscription");
-      const rows = await db.selectFrom("alert_deliveries").selectAll().where("subscription_id", "=", params.id).orderBy("id", "desc").limit(query.limit).execute();
-      const attempts = rows.length ? await db.selectFrom("alert_delivery_attempts").selectAll().where("delivery_id", "in", rows.map((r) => r.id)).orderBy("at").orderBy("id").execute() : [];
+      const rows = await db
+        .selectFrom("alert_deliveries")
+        .selectAll()
+        .where("subscription_id", "=", params.id)
+        .orderBy("id", "desc")
+        .limit(query.limit)
+        .execute();
+      const attempts = rows.length
+        ? await db
+            .selectFrom("alert_delivery_attempts")
+            .selectAll()
+            .where(
+              "delivery_id",
+              "in",
+              rows.map((r) => r.id),
+            )
+            .orderBy("at")
+            .orderBy("id")
+            .execute()
+        : [];
       return c.json({
         items: rows.map((d) => ({
           id: d.id,
@@ -173,7 +239,9 @@ export const alertRoutes = [
           last_error: d.last_error,
           created_at: iso(d.created_at),
           delivered_at: iso(d.delivered_at),
-          log: attempts.filter((a) => a.delivery_id === d.id).map((a) => ({ at: iso(a.at), status_code: a.status_code, error: a.error, duration_ms: a.duration_ms })),
+          log: attempts
+            .filter((a) => a.delivery_id === d.id)
+            .map((a) => ({ at: iso(a.at), status_code: a.status_code, error: a.error, duration_ms: a.duration_ms })),
         })),
       });
     },

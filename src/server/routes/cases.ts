@@ -39,12 +39,21 @@ const QueueQuery = z
     priority: z
       .string()
       .max(20)
-      .transform((s) => s.split(",").map((x) => x.trim().replace(/^P/i, "")).filter(Boolean).map(Number))
+      .transform((s) =>
+        s
+          .split(",")
+          .map((x) => x.trim().replace(/^P/i, ""))
+          .filter(Boolean)
+          .map(Number),
+      )
       .pipe(z.array(z.number().int().min(1).max(4)).min(1).max(4))
       .optional()
       .describe("Comma-separated 1..4 (or P1..P4)."),
     team: idParam.optional().describe("Team id."),
-    assignee: z.union([z.literal("none"), z.literal("me"), idParam]).optional().describe("User id, `me`, or `none` (unassigned)."),
+    assignee: z
+      .union([z.literal("none"), z.literal("me"), idParam])
+      .optional()
+      .describe("User id, `me`, or `none` (unassigned)."),
     channel: listOf(CHANNELS).optional(),
     breached: z.enum(["true", "false"]).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -64,7 +73,10 @@ const NoteBody = z.object({ text: z.string().min(1).max(10_000) }).strict();
 const GoodwillBody = z
   .object({
     amount: z.number().min(0).max(1e9),
-    currency: z.string().regex(/^[A-Za-z]{3}$/).describe("ISO 4217 code."),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/)
+      .describe("ISO 4217 code."),
     kind: z.enum(GOODWILL_KINDS),
     note: z.string().max(2000).optional(),
   })
@@ -97,7 +109,8 @@ export const caseRoutes = [
       let assignee: number | null | undefined;
       if (q.assignee === "none") assignee = null;
       else if (q.assignee === "me") {
-        if (principal.kind !== "session" || principal.id === null) throw new AttuneError("input.invalid_value", { field: "assignee", reason: "`me` needs a signed-in user" });
+        if (principal.kind !== "session" || principal.id === null)
+          throw new AttuneError("input.invalid_value", { field: "assignee", reason: "`me` needs a signed-in user" });
         assignee = principal.id;
       } else assignee = q.assignee;
       const page = await listQueue(deps.store, {
@@ -145,7 +158,8 @@ export const caseRoutes = [
     method: "post",
     path: "/cases/:id/transitions",
     summary: "Move a case: new → open → waiting → resolved → closed",
-    description: "Allowed: new→open|waiting|resolved, open→waiting|resolved, waiting→open|resolved, resolved→open|closed. Waiting pauses the SLA clocks; resolving stops them and schedules the follow-up.",
+    description:
+      "Allowed: new→open|waiting|resolved, open→waiting|resolved, waiting→open|resolved, resolved→open|closed. Waiting pauses the SLA clocks; resolving stops them and schedules the follow-up.",
     tags: ["cases"],
     scope: "cases:write",
     params: IdParams,
@@ -167,7 +181,10 @@ export const caseRoutes = [
     responses: { 200: { description: "The case", schema: CaseSummary } },
     async handler({ c, params, body, principal, deps }) {
       const engine = await casesOf(deps);
-      const to = { ...(body.user_id !== undefined ? { userId: body.user_id } : {}), ...(body.team_id !== undefined ? { teamId: body.team_id } : {}) };
+      const to = {
+        ...(body.user_id !== undefined ? { userId: body.user_id } : {}),
+        ...(body.team_id !== undefined ? { teamId: body.team_id } : {}),
+      };
       return c.json(presentCase(await assignCase(engine.ctx, principal.workspaceId, params.id, to, actorOf(principal))));
     },
   }),
@@ -197,7 +214,13 @@ export const caseRoutes = [
     responses: { 201: { description: "Stored", schema: z.object({ id: z.number(), at: z.string() }) } },
     async handler({ c, params, body, principal, deps }) {
       const engine = await casesOf(deps);
-      const g = await addGoodwill(engine.ctx, principal.workspaceId, params.id, { amount: body.amount, currency: body.currency, kind: body.kind, ...(body.note ? { note: body.note } : {}) }, actorOf(principal));
+      const g = await addGoodwill(
+        engine.ctx,
+        principal.workspaceId,
+        params.id,
+        { amount: body.amount, currency: body.currency, kind: body.kind, ...(body.note ? { note: body.note } : {}) },
+        actorOf(principal),
+      );
       return c.json({ id: g.id, at: iso(g.at) }, 201);
     },
   }),
@@ -215,7 +238,10 @@ export const caseRoutes = [
       const engine = await casesOf(deps);
       const out = await replyToCase(engine.ctx, await deps.engine(), principal.workspaceId, params.id, body, actorOf(principal));
       if (out.message_id !== null) deps.onIngested?.();
-      return c.json({ message_id: out.message_id, score: out.check.score, criteria: out.check.criteria }, out.message_id !== null ? 201 : 200);
+      return c.json(
+        { message_id: out.message_id, score: out.check.score, criteria: out.check.criteria },
+        out.message_id !== null ? 201 : 200,
+      );
     },
   }),
   defineRoute({
@@ -230,7 +256,8 @@ export const caseRoutes = [
     async handler({ c, params, body, principal, deps }) {
       const engine = await casesOf(deps);
       let row = await completeFollowUp(engine.ctx, principal.workspaceId, params.id, body.outcome, actorOf(principal));
-      if (body.close && row.status === "resolved") row = await moveCase(engine.ctx, principal.workspaceId, params.id, "closed", actorOf(principal));
+      if (body.close && row.status === "resolved")
+        row = await moveCase(engine.ctx, principal.workspaceId, params.id, "closed", actorOf(principal));
       return c.json(presentCase(row));
     },
   }),
@@ -240,10 +267,17 @@ export const caseRoutes = [
     summary: "Follow-ups after resolution: due (fired, not done) or scheduled",
     tags: ["cases"],
     scope: "cases:read",
-    query: z.object({ state: z.enum(["due", "scheduled"]).default("due"), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+    query: z
+      .object({ state: z.enum(["due", "scheduled"]).default("due"), limit: z.coerce.number().int().min(1).max(200).default(50) })
+      .strict(),
     responses: { 200: { description: "Cases", schema: z.object({ items: z.array(CaseSummary) }) } },
     async handler({ c, query, principal, deps }) {
-      let q = caseDb(deps.store).selectFrom("cases").selectAll().where("workspace_id", "=", principal.workspaceId).where("follow_up_at", "is not", null).where("follow_up_done_at", "is", null);
+      let q = caseDb(deps.store)
+        .selectFrom("cases")
+        .selectAll()
+        .where("workspace_id", "=", principal.workspaceId)
+        .where("follow_up_at", "is not", null)
+        .where("follow_up_done_at", "is", null);
       q = query.state === "due" ? q.where("follow_up_fired_at", "is not", null) : q.where("follow_up_fired_at", "is", null);
       const rows = await q.orderBy("follow_up_at").orderBy("id").limit(query.limit).execute();
       return c.json({ items: rows.map(presentCase) });
@@ -253,21 +287,38 @@ export const caseRoutes = [
     method: "get",
     path: "/recovery",
     summary: "Recovery rate after resolution per team, cause or channel, with goodwill spent",
-    description: "A resolved case counts as judged once its customer writes again within the window; recovered when that message reads clearly better than the worst point of the case.",
+    description:
+      "A resolved case counts as judged once its customer writes again within the window; recovered when that message reads clearly better than the worst point of the case.",
     tags: ["cases"],
     scope: "cases:read",
-    query: z.object({ by: z.enum(["team", "cause", "channel"]).default("team"), from: timeParam.optional(), to: timeParam.optional() }).strict(),
+    query: z
+      .object({ by: z.enum(["team", "cause", "channel"]).default("team"), from: timeParam.optional(), to: timeParam.optional() })
+      .strict(),
     responses: {
       200: {
         description: "Rows",
         schema: z.object({
           by: z.string(),
-          items: z.array(z.object({ key: z.string().nullable(), resolved: z.number(), judged: z.number(), recovered: z.number(), rate: z.number().nullable(), goodwill: z.array(z.object({ currency: z.string(), amount: z.number(), cases: z.number() })) })),
+          items: z.array(
+            z.object({
+              key: z.string().nullable(),
+              resolved: z.number(),
+              judged: z.number(),
+              recovered: z.number(),
+              rate: z.number().nullable(),
+              goodwill: z.array(z.object({ currency: z.string(), amount: z.number(), cases: z.number() })),
+            }),
+          ),
         }),
       },
     },
     async handler({ c, query, principal, deps }) {
-      const items = await recoveryReport(deps.store, { workspaceId: principal.workspaceId, by: query.by, ...(query.from !== undefined ? { from: query.from } : {}), ...(query.to !== undefined ? { to: query.to } : {}) });
+      const items = await recoveryReport(deps.store, {
+        workspaceId: principal.workspaceId,
+        by: query.by,
+        ...(query.from !== undefined ? { from: query.from } : {}),
+        ...(query.to !== undefined ? { to: query.to } : {}),
+      });
       return c.json({ by: query.by, items });
     },
   }),

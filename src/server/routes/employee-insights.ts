@@ -14,12 +14,30 @@ import { releasedMonths, storeReleases, trustedEmployeeRows, unreadEmployeeTimes
 import { nowOf, type AppDeps } from "../app-deps.js";
 import { defineRoute } from "../route.js";
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe("YYYY-MM (UTC)");
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .describe("YYYY-MM (UTC)");
 const idList = z
   .string()
   .max(400)
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[1-9]\d{0,14}$/).transform(Number)).min(1).max(50));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[1-9]\d{0,14}$/)
+          .transform(Number),
+      )
+      .min(1)
+      .max(50),
+  );
 
 const EmployeeQuery = z.object({ from_month: month.optional(), to_month: month.optional(), team: idList.optional() }).strict();
 
@@ -40,7 +58,13 @@ function monthsIn(from: number, to: number): string[] {
  * The closed months of [from, to): those released before, as stored, and those releasable now
  * (closed, every trusted message read), released here. Months still being read are `pending`.
  */
-async function closedMonths(deps: AppDeps, workspaceId: number, from: number, to: number, now: number): Promise<{ released: Map<string, EmployeeMonth>; pending: string[] }> {
+async function closedMonths(
+  deps: AppDeps,
+  workspaceId: number,
+  from: number,
+  to: number,
+  now: number,
+): Promise<{ released: Map<string, EmployeeMonth>; pending: string[] }> {
   const db = deps.store.db;
   const months = monthsIn(from, to).filter((m) => monthEnd(monthStart(m)) <= now);
   const released = await releasedMonths(db, workspaceId, months);
@@ -54,7 +78,12 @@ async function closedMonths(deps: AppDeps, workspaceId: number, from: number, to
   const teams = await db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", workspaceId).execute();
   const fresh = employeeView(rows, { k: MIN_GROUP, now, teamNames: new Map(teams.map((t) => [t.id, t.name])) }).months;
   await storeReleases(db, workspaceId, fresh, now);
-  for (const [m, v] of await releasedMonths(db, workspaceId, fresh.map((f) => f.month))) released.set(m, v);
+  for (const [m, v] of await releasedMonths(
+    db,
+    workspaceId,
+    fresh.map((f) => f.month),
+  ))
+    released.set(m, v);
   return { released, pending: open.filter((m) => unread.has(m)) };
 }
 
@@ -72,10 +101,16 @@ export const employeeInsightRoutes = [
     async handler({ c, query: q, principal, deps }) {
       const now = nowOf(deps);
       const to = q.to_month ? Date.UTC(Number(q.to_month.slice(0, 4)), Number(q.to_month.slice(5, 7)), 1) : now;
-      const from = q.from_month ? monthStart(q.from_month) : Date.UTC(new Date(to - 1).getUTCFullYear(), new Date(to - 1).getUTCMonth() - 11, 1);
-      if (from >= to || to - from > MAX_MONTHS * 31 * 86_400_000) throw new AttuneError("input.invalid_value", { field: "from_month", expected: `at most ${MAX_MONTHS} months before to_month` });
+      const from = q.from_month
+        ? monthStart(q.from_month)
+        : Date.UTC(new Date(to - 1).getUTCFullYear(), new Date(to - 1).getUTCMonth() - 11, 1);
+      if (from >= to || to - from > MAX_MONTHS * 31 * 86_400_000)
+        throw new AttuneError("input.invalid_value", { field: "from_month", expected: `at most ${MAX_MONTHS} months before to_month` });
       const { released, pending } = await closedMonths(deps, principal.workspaceId, from, to, now);
-      const view = { k: MIN_GROUP, months: [...released.values()].sort((a, b) => (a.month < b.month ? -1 : 1)).map((m) => pickTeams(m, q.team)) };
+      const view = {
+        k: MIN_GROUP,
+        months: [...released.values()].sort((a, b) => (a.month < b.month ? -1 : 1)).map((m) => pickTeams(m, q.team)),
+      };
       return c.json({
         k: view.k,
         pending_months: pending,
@@ -87,7 +122,12 @@ export const employeeInsightRoutes = [
             pooled_teams: cell.pooledTeams,
             respondents: cell.respondents,
             messages: cell.messages,
-            sentiment: { positive: cell.sentiment.positive, neutral: cell.sentiment.neutral, negative: cell.sentiment.negative, mean_score: cell.sentiment.meanScore },
+            sentiment: {
+              positive: cell.sentiment.positive,
+              neutral: cell.sentiment.neutral,
+              negative: cell.sentiment.negative,
+              mean_score: cell.sentiment.meanScore,
+            },
             emotions: cell.emotions,
             themes: cell.themes,
           })),

@@ -22,7 +22,11 @@ const Health = z.object({
   pipeline_version: z.string(),
   checks: z.object({
     read: z.enum(["ok", "failing"]).describe("A query answers."),
-    write: z.enum(["ok", "full", "failing"]).describe("Messages can be stored: no write failed for want of the database or of space in the last seconds, and (SQLite) there is room to grow."),
+    write: z
+      .enum(["ok", "full", "failing"])
+      .describe(
+        "Messages can be stored: no write failed for want of the database or of space in the last seconds, and (SQLite) there is room to grow.",
+      ),
     room_bytes: z.number().optional().describe("SQLite: bytes the database can still grow by (free disk, page limit)."),
   }),
   reading_queue: Queue.nullable().describe("Messages waiting to be read; null when the store cannot be read."),
@@ -43,7 +47,11 @@ export const healthRoutes = [
     scope: null,
     responses: {
       200: { description: "Reads and stores messages (status ok, or degraded when reading lags)", schema: Health },
-      503: { description: "Cannot read or cannot store messages (database down, disk full); the body says which. Retry-After says when to ask again.", schema: Health },
+      503: {
+        description:
+          "Cannot read or cannot store messages (database down, disk full); the body says which. Retry-After says when to ask again.",
+        schema: Health,
+      },
     },
     async handler({ c, deps }) {
       const h = await storeHealth(deps.store);

@@ -19,19 +19,44 @@ import type { Principal } from "../auth/principal.js";
 import { defineRoute } from "../route.js";
 import { bodyBytes } from "../request-body.js";
 
-const sourceName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/).describe("Source name; external ids are unique within it.");
+const sourceName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
+  .describe("Source name; external ids are unique within it.");
 const SourceQuery = z.object({ source: sourceName.optional() }).strict();
 
 const Counts = z.object({ accepted: z.number(), duplicates: z.number(), conflicts: z.number(), rejected: z.number() });
 const Problem = z.object({ row: z.number(), field: z.string().optional(), code: z.string() });
 const BatchResult = Counts.extend({
-  results: z.array(z.object({ index: z.number(), external_id: z.string().optional(), status: z.enum(["accepted", "duplicate", "conflict", "rejected"]), id: z.number().optional() })),
+  results: z.array(
+    z.object({
+      index: z.number(),
+      external_id: z.string().optional(),
+      status: z.enum(["accepted", "duplicate", "conflict", "rejected"]),
+      id: z.number().optional(),
+    }),
+  ),
   problems: z.array(Problem),
 });
 
 const BatchBody = z.object({ source: sourceName.optional(), messages: z.array(z.unknown()).min(1).max(1000) }).strict();
 
-const columns = ["external_id", "text", "channel", "author", "author_name", "author_email", "sent_at", "thread", "direction", "public", "subject", "language", "team", "audience"] as const;
+const columns = [
+  "external_id",
+  "text",
+  "channel",
+  "author",
+  "author_name",
+  "author_email",
+  "sent_at",
+  "thread",
+  "direction",
+  "public",
+  "subject",
+  "language",
+  "team",
+  "audience",
+] as const;
 const ImportQuery = z
   .object({
     format: z.enum(["jsonl", "csv", "mbox", "eml"]),
@@ -64,7 +89,13 @@ export const ingestRoutes = [
       409: { description: "Stored before with other content (store.conflict)" },
     },
     async handler({ c, query, body, principal, deps }) {
-      const ing = await Ingestor.open(deps.store, { workspaceId: principal.workspaceId, source: query.source ?? "api", origin: "http", collectResults: true, ...employeeWrites(principal, deps) });
+      const ing = await Ingestor.open(deps.store, {
+        workspaceId: principal.workspaceId,
+        source: query.source ?? "api",
+        origin: "http",
+        collectResults: true,
+        ...employeeWrites(principal, deps),
+      });
       await ing.add(1, body);
       await ing.finish();
       const r = ing.results[0];
@@ -90,12 +121,33 @@ export const ingestRoutes = [
     docBody: z.object({ source: sourceName.optional(), messages: z.array(MessageInput).min(1).max(1000) }).strict(),
     responses: { 200: { description: "Per-message outcome", schema: BatchResult } },
     async handler({ c, body, principal, deps }) {
-      const ing = await Ingestor.open(deps.store, { workspaceId: principal.workspaceId, source: body.source ?? "api", origin: "http", collectResults: true, batchSize: 1000, ...employeeWrites(principal, deps) });
+      const ing = await Ingestor.open(deps.store, {
+        workspaceId: principal.workspaceId,
+        source: body.source ?? "api",
+        origin: "http",
+        collectResults: true,
+        batchSize: 1000,
+        ...employeeWrites(principal, deps),
+      });
       for (let i = 0; i < body.messages.length; i++) await ing.add(i, body.messages[i]);
       const report = await ing.finish();
       if (report.accepted) deps.onIngested?.();
-      const results = ing.results.map((r) => ({ index: r.row, ...(r.external_id !== undefined ? { external_id: r.external_id } : {}), status: r.status, ...(r.id !== undefined ? { id: r.id } : {}) })).sort((a, b) => a.index - b.index);
-      return c.json({ accepted: report.accepted, duplicates: report.duplicates, conflicts: report.conflicts, rejected: report.rejected, results, problems: report.problems });
+      const results = ing.results
+        .map((r) => ({
+          index: r.row,
+          ...(r.external_id !== undefined ? { external_id: r.external_id } : {}),
+          status: r.status,
+          ...(r.id !== undefined ? { id: r.id } : {}),
+        }))
+        .sort((a, b) => a.index - b.index);
+      return c.json({
+        accepted: report.accepted,
+        duplicates: report.duplicates,
+        conflicts: report.conflicts,
+        rejected: report.rejected,
+        results,
+        problems: report.problems,
+      });
     },
   }),
   defineRoute({
@@ -108,8 +160,15 @@ export const ingestRoutes = [
     scope: "messages:write",
     cost: 10,
     query: ImportQuery,
-    raw: { contentTypes: ["application/x-ndjson", "text/csv", "application/mbox", "message/rfc822", "application/octet-stream"], description: "The file." },
-    responses: { 200: { description: "Import report", schema: Counts.extend({ problems: z.array(Problem) }) }, 400: { description: "Malformed input" }, 413: { description: "Too large" } },
+    raw: {
+      contentTypes: ["application/x-ndjson", "text/csv", "application/mbox", "message/rfc822", "application/octet-stream"],
+      description: "The file.",
+    },
+    responses: {
+      200: { description: "Import report", schema: Counts.extend({ problems: z.array(Problem) }) },
+      400: { description: "Malformed input" },
+      413: { description: "Too large" },
+    },
     async handler({ c, query, principal, deps }) {
       const q = query as Record<string, string | undefined>;
       const mapping: CsvMapping = {};
@@ -123,7 +182,11 @@ export const ingestRoutes = [
       });
       const bytes = bodyBytes(c, deps.limits.uploadBytes, deps.limits.uploadInflatedBytes);
       try {
-        await importStream(bytes, query.format, ing, { mapping, ...(query.delimiter ? { delimiter: query.delimiter } : {}), maxRows: deps.limits.uploadRows });
+        await importStream(bytes, query.format, ing, {
+          mapping,
+          ...(query.delimiter ? { delimiter: query.delimiter } : {}),
+          maxRows: deps.limits.uploadRows,
+        });
       } catch (err) {
         const report = await ing.finish();
         if (report.accepted) deps.onIngested?.();

@@ -17,14 +17,35 @@ const DAY = 86_400_000;
 const idList = z
   .string()
   .max(400)
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[1-9]\d{0,14}$/).transform(Number)).min(1).max(50));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[1-9]\d{0,14}$/)
+          .transform(Number),
+      )
+      .min(1)
+      .max(50),
+  );
 
 const OverviewQuery = z
   .object({
     ...aggregateWindow,
     team: idList.optional().describe("Team ids, comma separated."),
-    days: z.coerce.number().int().min(1).max(3660).optional().describe("Instead of from/to: the N UTC days ending with the day of the newest message."),
+    days: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3660)
+      .optional()
+      .describe("Instead of from/to: the N UTC days ending with the day of the newest message."),
   })
   .strict();
 
@@ -81,7 +102,12 @@ export const insightRoutes = [
     scope: "messages:read",
     responses: { 200: { description: "Teams", schema: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) } },
     async handler({ c, principal, deps }) {
-      const items = await deps.store.db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", principal.workspaceId).orderBy("name").execute();
+      const items = await deps.store.db
+        .selectFrom("teams")
+        .select(["id", "name"])
+        .where("workspace_id", "=", principal.workspaceId)
+        .orderBy("name")
+        .execute();
       return c.json({ items });
     },
   }),

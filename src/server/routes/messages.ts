@@ -28,7 +28,14 @@ export const MessagesQuery = z
     cause_polarity: z.enum(["positive", "negative"]).optional(),
     urgency_min: z.coerce.number().min(0).max(1).optional(),
     severity_min: z.coerce.number().int().min(0).max(4).optional().describe("Minimum complaint severity 0..4."),
-    text: z.string().min(2).max(200).optional().describe("Case-insensitive substring of the text, taken literally (% and _ are not wildcards). Under 3 characters (or very common on SQLite) it scans at most 10,000 messages per page: a page may then hold fewer items than limit and still have a next_cursor."),
+    text: z
+      .string()
+      .min(2)
+      .max(200)
+      .optional()
+      .describe(
+        "Case-insensitive substring of the text, taken literally (% and _ are not wildcards). Under 3 characters (or very common on SQLite) it scans at most 10,000 messages per page: a page may then hold fewer items than limit and still have a next_cursor.",
+      ),
     thread_id: idParam.optional(),
     person_id: idParam.optional(),
     unread: z.enum(["true", "false"]).optional().describe("Only messages without (true) or with (false) a reading."),
@@ -49,7 +56,15 @@ const Summary = z.object({
   text: z.string(),
   sent_at: z.string(),
   reading: z
-    .object({ language: z.string(), sentiment: z.string(), top_emotion: z.string().nullable(), complaint_severity: z.number(), urgency: z.number(), reach: z.number(), stage: z.string() })
+    .object({
+      language: z.string(),
+      sentiment: z.string(),
+      top_emotion: z.string().nullable(),
+      complaint_severity: z.number(),
+      urgency: z.number(),
+      reach: z.number(),
+      stage: z.string(),
+    })
     .nullable(),
 });
 
@@ -103,7 +118,11 @@ export const messageRoutes = [
       const reading = await db.selectFrom("readings").select(["reading", "read_at"]).where("message_id", "=", m.id).executeTakeFirst();
       let thread = null;
       if (m.thread_id !== null) {
-        const t = await db.selectFrom("threads").select(["id", "external_id", "subject", "channel", "created_at", "last_message_at"]).where("id", "=", m.thread_id).executeTakeFirst();
+        const t = await db
+          .selectFrom("threads")
+          .select(["id", "external_id", "subject", "channel", "created_at", "last_message_at"])
+          .where("id", "=", m.thread_id)
+          .executeTakeFirst();
         const members = await listMessages(deps.store, { workspaceId: principal.workspaceId, threadId: m.thread_id, limit: 200 });
         thread = t
           ? {

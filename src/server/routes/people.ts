@@ -24,7 +24,12 @@ import { IdParams, idParam, iso } from "../schemas.js";
 const PeopleQuery = z
   .object({
     kind: z.enum(["customer", "employee", "agent"]).optional(),
-    identifier: z.string().min(1).max(512).optional().describe("The author id as imported (email, handle); matched through its pseudonymous key."),
+    identifier: z
+      .string()
+      .min(1)
+      .max(512)
+      .optional()
+      .describe("The author id as imported (email, handle); matched through its pseudonymous key."),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     after: idParam.optional().describe("Last id of the previous page."),
   })
@@ -42,8 +47,28 @@ const Person = z.object({
   created_at: z.string().nullable(),
 });
 
-function present(p: { id: number; key: string; kind: string; display_name: string | null; email: string | null; phone: string | null; team_id: number | null; audience: number | null; created_at: number }) {
-  return { id: p.id, key: p.key, kind: p.kind, display_name: p.display_name, email: p.email, phone: p.phone, team_id: p.team_id, audience: p.audience, created_at: iso(p.created_at) };
+function present(p: {
+  id: number;
+  key: string;
+  kind: string;
+  display_name: string | null;
+  email: string | null;
+  phone: string | null;
+  team_id: number | null;
+  audience: number | null;
+  created_at: number;
+}) {
+  return {
+    id: p.id,
+    key: p.key,
+    kind: p.kind,
+    display_name: p.display_name,
+    email: p.email,
+    phone: p.phone,
+    team_id: p.team_id,
+    audience: p.audience,
+    created_at: iso(p.created_at),
+  };
 }
 
 export const peopleRoutes = [
@@ -61,7 +86,10 @@ export const peopleRoutes = [
       if (q.kind) sel = sel.where("kind", "=", q.kind);
       if (q.identifier) sel = sel.where("key", "=", personKey(await workspaceSalt(deps.store, principal.workspaceId), q.identifier));
       if (q.after) sel = sel.where("id", ">", q.after);
-      const rows = await sel.orderBy("id").limit(q.limit + 1).execute();
+      const rows = await sel
+        .orderBy("id")
+        .limit(q.limit + 1)
+        .execute();
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       return c.json({ items: items.map(present), next_after: more ? items[items.length - 1]!.id : null });
@@ -77,7 +105,12 @@ export const peopleRoutes = [
     responses: { 200: { description: "The person" }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
       const db = deps.store.db;
-      const p = await db.selectFrom("people").selectAll().where("id", "=", params.id).where("workspace_id", "=", principal.workspaceId).executeTakeFirst();
+      const p = await db
+        .selectFrom("people")
+        .selectAll()
+        .where("id", "=", params.id)
+        .where("workspace_id", "=", principal.workspaceId)
+        .executeTakeFirst();
       if (!p || (p.kind === "employee" && !principal.scopes.has("admin"))) notFound("person");
       // A colleague's employee feedback and survey scores stay out of their record for every role.
       const counts = await db
@@ -106,13 +139,18 @@ export const peopleRoutes = [
     method: "get",
     path: "/people/:id/export",
     summary: "Everything stored about one person (admin only, audited)",
-    description: "Their record, every message they wrote (employee feedback included) with its Reading, and their survey answers. The only per-person view of an employee; the audit log records who exported whose data.",
+    description:
+      "Their record, every message they wrote (employee feedback included) with its Reading, and their survey answers. The only per-person view of an employee; the audit log records who exported whose data.",
     tags: ["people"],
     scope: "admin",
     params: IdParams,
     responses: { 200: { description: "The person's data" }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
-      const data = await exportPerson(deps.store, { workspaceId: principal.workspaceId, personId: params.id, actor: { kind: principal.kind === "key" ? "key" : "user", id: principal.id } });
+      const data = await exportPerson(deps.store, {
+        workspaceId: principal.workspaceId,
+        personId: params.id,
+        actor: { kind: principal.kind === "key" ? "key" : "user", id: principal.id },
+      });
       if (!data) notFound("person");
       const { person, messages, surveys } = data;
       return c.json({
@@ -126,13 +164,18 @@ export const peopleRoutes = [
     method: "delete",
     path: "/people/:id",
     summary: "Erase a person and everything derived from them",
-    description: "Removes their messages (and, for a customer, the threads they took part in), readings, survey answers, quarantined rows and contact data. The audit log records that an erasure happened, not what it removed.",
+    description:
+      "Removes their messages (and, for a customer, the threads they took part in), readings, survey answers, quarantined rows and contact data. The audit log records that an erasure happened, not what it removed.",
     tags: ["people"],
     scope: "people:erase",
     params: IdParams,
     responses: { 204: { description: "Erased" }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
-      const ok = await erasePerson(deps.store, { workspaceId: principal.workspaceId, personId: params.id, actor: { kind: principal.kind === "key" ? "key" : "user", id: principal.id } });
+      const ok = await erasePerson(deps.store, {
+        workspaceId: principal.workspaceId,
+        personId: params.id,
+        actor: { kind: principal.kind === "key" ? "key" : "user", id: principal.id },
+      });
       if (!ok) notFound("person");
       return c.body(null, 204);
     },

@@ -70,10 +70,16 @@ export const replyRoutes = [
     scope: "cases:write",
     body: DraftBody,
     maxBodyBytes: 1_048_576,
-    responses: { 200: { description: "{drafts:[{text, language, situation, emotion?, cause?, offer?, public, variant, fallback_language?}]}" } },
+    responses: {
+      200: { description: "{drafts:[{text, language, situation, emotion?, cause?, offer?, public, variant, fallback_language?}]}" },
+    },
     async handler({ c, body, deps }) {
       const engine = await deps.engine();
-      const reading = engine.analyze(body.message, { direction: "customer", ...(body.channel ? { channel: body.channel } : {}), ...(body.language ? { languageHint: body.language } : {}) });
+      const reading = engine.analyze(body.message, {
+        direction: "customer",
+        ...(body.channel ? { channel: body.channel } : {}),
+        ...(body.language ? { languageHint: body.language } : {}),
+      });
       const policy = parsePolicy(body.policy);
       const drafts = draftReplies(reading, parseFacts(body), {
         count: body.count,
@@ -96,7 +102,11 @@ export const replyRoutes = [
     async handler({ c, body, deps }) {
       const engine = await deps.engine();
       const channel = body.channel ? { channel: body.channel } : {};
-      const customer = engine.analyze(body.message, { direction: "customer", ...channel, ...(body.language ? { languageHint: body.language } : {}) });
+      const customer = engine.analyze(body.message, {
+        direction: "customer",
+        ...channel,
+        ...(body.language ? { languageHint: body.language } : {}),
+      });
       const replyReading = engine.analyze(body.reply, { direction: "agent", ...channel });
       const check = checkReply(body.reply, replyReading, customer, body.message, parseCheckOptions(body));
       return c.json({ score: check.score, criteria: check.criteria });

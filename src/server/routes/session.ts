@@ -46,7 +46,11 @@ export const sessionRoutes = [
     tags: ["auth"],
     scope: null,
     body: Login,
-    responses: { 200: { description: "Signed in; cookie set", schema: SessionOut }, 401: { description: "auth.invalid" }, 429: { description: "rate.limited: wait Retry-After seconds (repeated invalid credentials)" } },
+    responses: {
+      200: { description: "Signed in; cookie set", schema: SessionOut },
+      401: { description: "auth.invalid" },
+      429: { description: "rate.limited: wait Retry-After seconds (repeated invalid credentials)" },
+    },
     async handler({ c, body, deps }) {
       const key = deviceKey(await workspaceSalt(deps.store, deps.store.workspaceId));
       const attempt = attemptOf(c, key, body.email);
@@ -56,8 +60,21 @@ export const sessionRoutes = [
       if (!user || !user.password_hash || !ok) throw new AttuneError("auth.invalid", {});
       deps.signIn.succeeded(attempt);
       const { token, csrf } = await createSession(deps.store.db, user.id);
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", secure: secureRequest(c, deps), path: "/", maxAge: SESSION_TTL_MS / 1000 });
-      if (!attempt.device) setCookie(c, DEVICE_COOKIE, deviceToken(key, body.email), { httpOnly: true, sameSite: "Strict", secure: secureRequest(c, deps), path: "/api/v1/session", maxAge: DEVICE_COOKIE_MAX_AGE_S });
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "Strict",
+        secure: secureRequest(c, deps),
+        path: "/",
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      if (!attempt.device)
+        setCookie(c, DEVICE_COOKIE, deviceToken(key, body.email), {
+          httpOnly: true,
+          sameSite: "Strict",
+          secure: secureRequest(c, deps),
+          path: "/api/v1/session",
+          maxAge: DEVICE_COOKIE_MAX_AGE_S,
+        });
       return c.json({ user: { id: user.id, email: user.email, role: user.role }, csrf_token: csrf });
     },
   }),
@@ -69,8 +86,13 @@ export const sessionRoutes = [
     scope: null,
     responses: { 200: { description: "The session", schema: SessionOut }, 401: { description: "Not signed in" } },
     async handler({ c, principal, deps }) {
-      if (principal.kind !== "session" || principal.sessionId === undefined || principal.id === null) throw new AttuneError("auth.required", {});
-      const user = await deps.store.db.selectFrom("users").select(["id", "email", "role"]).where("id", "=", principal.id).executeTakeFirstOrThrow();
+      if (principal.kind !== "session" || principal.sessionId === undefined || principal.id === null)
+        throw new AttuneError("auth.required", {});
+      const user = await deps.store.db
+        .selectFrom("users")
+        .select(["id", "email", "role"])
+        .where("id", "=", principal.id)
+        .executeTakeFirstOrThrow();
       return c.json({ user, csrf_token: await rotateCsrf(deps.store.db, principal.sessionId) });
     },
   }),

@@ -29,7 +29,7 @@ export const webhookRoutes = [
     tags: ["ingest"],
     scope: null,
     params: Params,
-    raw: { contentTypes: ["application/json"], description: "One message, or {\"messages\": [...]}." },
+    raw: { contentTypes: ["application/json"], description: 'One message, or {"messages": [...]}.' },
     docBody: z.union([MessageInput, z.object({ messages: z.array(MessageInput).min(1).max(1000) }).strict()]),
     responses: { 200: { description: "Outcome counts" }, 401: { description: "Bad signature or stale" }, 409: { description: "Replay" } },
     async handler({ c, params, deps }) {
@@ -42,7 +42,12 @@ export const webhookRoutes = [
       const body = await collectBytes(bodyBytes(c, deps.limits.jsonBodyBytes, deps.limits.jsonBodyBytes));
       // An unknown source answers like a bad signature: no probing for source names.
       if (!src?.webhook_secret) throw new AttuneError("webhook.bad_signature", {});
-      const { signatureId, timestamp } = verifyWebhook(src.webhook_secret, c.req.header("x-attune-timestamp"), c.req.header("x-attune-signature"), body);
+      const { signatureId, timestamp } = verifyWebhook(
+        src.webhook_secret,
+        c.req.header("x-attune-timestamp"),
+        c.req.header("x-attune-signature"),
+        body,
+      );
       const now = Date.now();
       const fresh = await deps.store.db
         .insertInto("webhook_receipts")
@@ -65,9 +70,19 @@ export const webhookRoutes = [
       } catch {
         throw new AttuneError("input.invalid_json", {});
       }
-      const items = value && typeof value === "object" && !Array.isArray(value) && "messages" in value ? (value as { messages: unknown }).messages : [value];
-      if (!Array.isArray(items) || items.length === 0 || items.length > deps.limits.batchMessages) throw new AttuneError("input.invalid_value", { field: "messages" });
-      const ing = await Ingestor.open(deps.store, { workspaceId: src.workspace_id, source: params.source, origin: "webhook", employee: { writer: true }, now: () => nowOf(deps) });
+      const items =
+        value && typeof value === "object" && !Array.isArray(value) && "messages" in value
+          ? (value as { messages: unknown }).messages
+          : [value];
+      if (!Array.isArray(items) || items.length === 0 || items.length > deps.limits.batchMessages)
+        throw new AttuneError("input.invalid_value", { field: "messages" });
+      const ing = await Ingestor.open(deps.store, {
+        workspaceId: src.workspace_id,
+        source: params.source,
+        origin: "webhook",
+        employee: { writer: true },
+        now: () => nowOf(deps),
+      });
       for (let i = 0; i < items.length; i++) await ing.add(i, items[i]);
       const report = await ing.finish();
       if (report.accepted) deps.onIngested?.();

@@ -125,7 +125,11 @@ export function initial(dialect: DialectName): Migration {
         ["readings_ws_lang", ["workspace_id", "language", "sentiment", "direction", "sent_at", "channel"]],
         ["readings_ws_channel", ["workspace_id", "channel", "sentiment", "direction", "sent_at", "language"]],
       ] as const) {
-        await db.schema.createIndex(name).on("readings").columns([...cols]).execute();
+        await db.schema
+          .createIndex(name)
+          .on("readings")
+          .columns([...cols])
+          .execute();
       }
 
       await db.schema
@@ -261,9 +265,23 @@ export function initial(dialect: DialectName): Migration {
     },
     async down(db: Kysely<any>) {
       for (const table of [
-        "webhook_receipts", "quarantine", "audit_log", "sessions", "api_keys", "users", "roles",
-        "survey_answers", "reading_queue", "reading_labels", "readings", "messages", "threads",
-        "people", "teams", "sources", "workspaces",
+        "webhook_receipts",
+        "quarantine",
+        "audit_log",
+        "sessions",
+        "api_keys",
+        "users",
+        "roles",
+        "survey_answers",
+        "reading_queue",
+        "reading_labels",
+        "readings",
+        "messages",
+        "threads",
+        "people",
+        "teams",
+        "sources",
+        "workspaces",
       ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }

@@ -58,8 +58,14 @@ export function cases(dialect: DialectName): Migration {
       // The queue: active cases by priority, then due time; the same order within a team or an agent.
       await sql`create index cases_queue on cases (workspace_id, priority, sort_due, id) where active = 1`.execute(db);
       await sql`create index cases_queue_team on cases (workspace_id, team_id, priority, sort_due, id) where active = 1`.execute(db);
-      await sql`create index cases_queue_assignee on cases (workspace_id, assignee_user_id, priority, sort_due, id) where active = 1`.execute(db);
-      await db.schema.createIndex("cases_ws_status").on("cases").columns(["workspace_id", "status", "priority", "sort_due", "id"]).execute();
+      await sql`create index cases_queue_assignee on cases (workspace_id, assignee_user_id, priority, sort_due, id) where active = 1`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex("cases_ws_status")
+        .on("cases")
+        .columns(["workspace_id", "status", "priority", "sort_due", "id"])
+        .execute();
       // At most one case in work per thread: new messages update it instead of opening another.
       await sql`create unique index cases_open_thread on cases (thread_id) where active = 1`.execute(db);
       await sql`create index cases_next_check on cases (next_check_at) where next_check_at is not null`.execute(db);
@@ -193,12 +199,25 @@ export function cases(dialect: DialectName): Migration {
         .addColumn("error", "text")
         .addColumn("duration_ms", t.real, (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("alert_delivery_attempts_delivery").on("alert_delivery_attempts").columns(["delivery_id", "at"]).execute();
+      await db.schema
+        .createIndex("alert_delivery_attempts_delivery")
+        .on("alert_delivery_attempts")
+        .columns(["delivery_id", "at"])
+        .execute();
     },
     async down(db: Kysely<any>) {
       for (const table of [
-        "alert_delivery_attempts", "alert_deliveries", "webhook_subscriptions", "alerts", "thread_checks",
-        "case_goodwill", "case_replies", "case_notes", "case_events", "case_clocks", "cases",
+        "alert_delivery_attempts",
+        "alert_deliveries",
+        "webhook_subscriptions",
+        "alerts",
+        "thread_checks",
+        "case_goodwill",
+        "case_replies",
+        "case_notes",
+        "case_events",
+        "case_clocks",
+        "cases",
       ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }

@@ -54,18 +54,32 @@ export function insightRollups(dialect: DialectName): Migration {
         channel text not null, language text not null, label text not null, polarity text not null,
         n integer not null,
         primary key (workspace_id, kind, day, direction, channel, language, label, polarity)) without rowid`);
-      await run(`insert into rollup_readings select ${readingKey("new").replace(/new\./g, "")}, count(*) from readings group by 1, 2, 3, 4, 5, 6, 7, 8`);
-      await run(`insert into rollup_labels select ${labelKey("new").replace(/new\./g, "")}, count(*) from reading_labels where kind in ${KINDS} group by 1, 2, 3, 4, 5, 6, 7, 8`);
+      await run(
+        `insert into rollup_readings select ${readingKey("new").replace(/new\./g, "")}, count(*) from readings group by 1, 2, 3, 4, 5, 6, 7, 8`,
+      );
+      await run(
+        `insert into rollup_labels select ${labelKey("new").replace(/new\./g, "")}, count(*) from reading_labels where kind in ${KINDS} group by 1, 2, 3, 4, 5, 6, 7, 8`,
+      );
       await run(`create trigger rollup_readings_ins after insert on readings begin ${ADD_READING("new")} end`);
       await run(`create trigger rollup_readings_del after delete on readings begin ${SUB_READING("old")} end`);
       await run(`create trigger rollup_readings_upd after update on readings begin ${SUB_READING("old")} ${ADD_READING("new")} end`);
       await run(`create trigger rollup_labels_ins after insert on reading_labels when new.kind in ${KINDS} begin ${ADD_LABEL("new")} end`);
       await run(`create trigger rollup_labels_del after delete on reading_labels when old.kind in ${KINDS} begin ${SUB_LABEL("old")} end`);
-      await run(`create trigger rollup_labels_upd after update on reading_labels when old.kind in ${KINDS} and new.kind in ${KINDS} begin ${SUB_LABEL("old")} ${ADD_LABEL("new")} end`);
+      await run(
+        `create trigger rollup_labels_upd after update on reading_labels when old.kind in ${KINDS} and new.kind in ${KINDS} begin ${SUB_LABEL("old")} ${ADD_LABEL("new")} end`,
+      );
     },
     async down(db: Kysely<any>) {
       if (dialect !== "sqlite") return;
-      for (const t of ["rollup_readings_ins", "rollup_readings_del", "rollup_readings_upd", "rollup_labels_ins", "rollup_labels_del", "rollup_labels_upd"]) await sql.raw(`drop trigger if exists ${t}`).execute(db);
+      for (const t of [
+        "rollup_readings_ins",
+        "rollup_readings_del",
+        "rollup_readings_upd",
+        "rollup_labels_ins",
+        "rollup_labels_del",
+        "rollup_labels_upd",
+      ])
+        await sql.raw(`drop trigger if exists ${t}`).execute(db);
       await db.schema.dropTable("rollup_labels").ifExists().execute();
       await db.schema.dropTable("rollup_readings").ifExists().execute();
     },

@@ -52,7 +52,10 @@ function fold(s: string, table: "rollup_readings" | "rollup_labels", event: "ins
   const plus = `select ${key}, 1 from new_rows where ${where}`;
   const minus = `select ${key}, -1 from old_rows where ${where}`;
   const rows = event === "insert" ? plus : event === "delete" ? minus : `${plus} union all ${minus}`;
-  const c = cols.split(", ").map((_, i) => `c${i + 1}`).join(", ");
+  const c = cols
+    .split(", ")
+    .map((_, i) => `c${i + 1}`)
+    .join(", ");
   return `declare sh smallint := ${s}.rollup_shard();
     begin
       insert into ${s}.${table} as t (${cols}, shard, n)
@@ -80,7 +83,9 @@ export function pgRollups(dialect: DialectName): Migration {
         shard smallint not null, n integer not null,
         primary key (${LABEL_COLS}, shard))`);
       await run(`insert into ${s}.rollup_readings select ${READING_KEY}, 0, count(*) from ${s}.readings group by 1, 2, 3, 4, 5, 6, 7, 8`);
-      await run(`insert into ${s}.rollup_labels select ${LABEL_KEY}, 0, count(*) from ${s}.reading_labels where ${KINDS} group by 1, 2, 3, 4, 5, 6, 7, 8`);
+      await run(
+        `insert into ${s}.rollup_labels select ${LABEL_KEY}, 0, count(*) from ${s}.reading_labels where ${KINDS} group by 1, 2, 3, 4, 5, 6, 7, 8`,
+      );
       await run(`create function ${s}.rollup_shard() returns smallint language plpgsql volatile as $$
         declare
           claimed text := current_setting('attune.rollup_shard', true);
@@ -101,8 +106,15 @@ export function pgRollups(dialect: DialectName): Migration {
       for (const [name, table, event] of TRIGGERS) {
         const target = table === "readings" ? "rollup_readings" : "rollup_labels";
         await run(`create function ${s}.${name}() returns trigger language plpgsql as $$ ${fold(s, target, event)} $$`);
-        const refs = event === "insert" ? "new table as new_rows" : event === "delete" ? "old table as old_rows" : "old table as old_rows new table as new_rows";
-        await run(`create trigger ${name} after ${event} on ${s}.${table} referencing ${refs} for each statement execute function ${s}.${name}()`);
+        const refs =
+          event === "insert"
+            ? "new table as new_rows"
+            : event === "delete"
+              ? "old table as old_rows"
+              : "old table as old_rows new table as new_rows";
+        await run(
+          `create trigger ${name} after ${event} on ${s}.${table} referencing ${refs} for each statement execute function ${s}.${name}()`,
+        );
       }
     },
     async down(db: Kysely<any>) {

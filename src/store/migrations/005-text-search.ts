@@ -28,12 +28,16 @@ export function textSearch(dialect: DialectName): Migration {
       const run = (q: string) => sql.raw(q).execute(db);
       if (dialect === "postgres") {
         await run(`create extension if not exists pg_trgm schema public`);
-        const ext = await sql<{ schema: string }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(db);
+        const ext = await sql<{
+          schema: string;
+        }>`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'pg_trgm'`.execute(db);
         const schema = ext.rows[0]!.schema;
         await run(`create index messages_text_trgm on messages using gin (text ${schema}.gin_trgm_ops)`);
         return;
       }
-      await run(`create virtual table messages_fts using fts5(text, content = 'messages', content_rowid = 'id', tokenize = 'trigram case_sensitive 0', detail = none)`);
+      await run(
+        `create virtual table messages_fts using fts5(text, content = 'messages', content_rowid = 'id', tokenize = 'trigram case_sensitive 0', detail = none)`,
+      );
       await run(`insert into messages_fts (messages_fts, rank) values ('secure-delete', 1)`);
       await run(`insert into messages_fts (messages_fts) values ('rebuild')`);
       const del = `insert into messages_fts (messages_fts, rowid, text) values ('delete', old.id, old.text);`;
@@ -47,7 +51,8 @@ export function textSearch(dialect: DialectName): Migration {
         await sql`drop index if exists messages_text_trgm`.execute(db);
         return;
       }
-      for (const t of ["messages_fts_ins", "messages_fts_del", "messages_fts_upd"]) await sql.raw(`drop trigger if exists ${t}`).execute(db);
+      for (const t of ["messages_fts_ins", "messages_fts_del", "messages_fts_upd"])
+        await sql.raw(`drop trigger if exists ${t}`).execute(db);
       await sql`drop table if exists messages_fts`.execute(db);
     },
   };

@@ -20,7 +20,10 @@ export function employeePrivacy(dialect: DialectName): Migration {
   const t = col(dialect);
   return {
     async up(db: Kysely<any>) {
-      await db.schema.alterTable("sources").addColumn("employee_feedback", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable("sources")
+        .addColumn("employee_feedback", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema
         .createTable("employee_releases")
         .addColumn("workspace_id", t.ref, (c) => c.notNull().references("workspaces.id").onDelete("cascade"))

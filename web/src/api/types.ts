@@ -15,8 +15,10 @@ import type { operations } from "./openapi";
  * describes it: `openapi.d.ts` is generated from that document by `npm run api:types` (part of
  * build and test), so a change to the API that the dashboard does not follow fails its type check.
  */
-export type Answer<Op extends keyof operations, Status extends keyof operations[Op]["responses"] = 200 & keyof operations[Op]["responses"]> =
-  operations[Op]["responses"][Status] extends { content: { "application/json": infer T } } ? T : never;
+export type Answer<
+  Op extends keyof operations,
+  Status extends keyof operations[Op]["responses"] = 200 & keyof operations[Op]["responses"],
+> = operations[Op]["responses"][Status] extends { content: { "application/json": infer T } } ? T : never;
 
 export type Role = "admin" | "agent" | "analyst" | "people_team";
 

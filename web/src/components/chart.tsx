@@ -22,7 +22,19 @@ export interface Pick {
   data: unknown;
 }
 
-export function Chart({ option, onPick, label, height = 280, testId }: { option: echarts.EChartsCoreOption; onPick?: (p: Pick) => void; label: string; height?: number; testId?: string }) {
+export function Chart({
+  option,
+  onPick,
+  label,
+  height = 280,
+  testId,
+}: {
+  option: echarts.EChartsCoreOption;
+  onPick?: (p: Pick) => void;
+  label: string;
+  height?: number;
+  testId?: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const pick = useRef(onPick);
@@ -40,7 +52,12 @@ export function Chart({ option, onPick, label, height = 280, testId }: { option:
   }, []);
   useEffect(() => {
     chart.current?.setOption(
-      { animation: false, tooltip: { renderMode: "richText", trigger: "item" }, textStyle: { fontFamily: "system-ui, 'Noto Sans', 'Noto Sans Thai', 'Noto Sans Telugu', sans-serif" }, ...option },
+      {
+        animation: false,
+        tooltip: { renderMode: "richText", trigger: "item" },
+        textStyle: { fontFamily: "system-ui, 'Noto Sans', 'Noto Sans Thai', 'Noto Sans Telugu', sans-serif" },
+        ...option,
+      },
       { notMerge: true },
     );
   }, [option]);

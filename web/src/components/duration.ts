@@ -7,7 +7,8 @@
  */
 export function duration(ms: number, lang: string): string {
   const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
-  const unit = (n: number, u: "minute" | "hour" | "day") => new Intl.NumberFormat(lang, { style: "unit", unit: u, unitDisplay: "short" }).format(n);
+  const unit = (n: number, u: "minute" | "hour" | "day") =>
+    new Intl.NumberFormat(lang, { style: "unit", unit: u, unitDisplay: "short" }).format(n);
   if (minutes < 60) return unit(minutes, "minute");
   if (minutes < 48 * 60) {
     const h = Math.floor(minutes / 60);

@@ -12,7 +12,17 @@ import { navigate } from "../router.js";
 export const CHANNELS = ["email", "chat", "social", "review", "forum", "survey", "call", "internal"] as const;
 export const RANGES = ["7", "30", "90", "365", "all"] as const;
 
-export function Filters({ query, page, teams, languages }: { query: Record<string, string>; page: string; teams: Team[]; languages: string[] }) {
+export function Filters({
+  query,
+  page,
+  teams,
+  languages,
+}: {
+  query: Record<string, string>;
+  page: string;
+  teams: Team[];
+  languages: string[];
+}) {
   const { t, label } = useI18n();
   const set = (k: string, v: string) => navigate(page, { ...query, [k]: v || undefined });
   return (

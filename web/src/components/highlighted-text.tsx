@@ -29,7 +29,12 @@ export function HighlightedText({ text, reading }: { text: string; reading: Read
       {parts.map((p, i) => {
         if (!p.labels.length) return p.text;
         const kinds = [...new Set(p.labels.map((l) => l.split(":")[0]))];
-        const title = p.labels.map((l) => { const [k, v] = l.split(":") as [string, string]; return label(k as "emotion", v); }).join(", ");
+        const title = p.labels
+          .map((l) => {
+            const [k, v] = l.split(":") as [string, string];
+            return label(k as "emotion", v);
+          })
+          .join(", ");
         return (
           <mark key={i} className={`ev ev-${kinds[0]}`} title={title} data-labels={p.labels.join(" ")}>
             {p.text}

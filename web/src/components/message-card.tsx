@@ -15,8 +15,11 @@ import { useApi } from "./use-api.js";
 
 export function MessageCard({ summary, reading, link = true }: { summary: MessageSummary; reading?: Reading | null; link?: boolean }) {
   const { t, label } = useI18n();
-  const detail = useApi(() => (reading !== undefined ? Promise.resolve(null) : api.get<MessageDetail>(`/messages/${summary.id}`)), `m${summary.id}`);
-  const full = reading !== undefined ? reading : detail.data?.reading ?? null;
+  const detail = useApi(
+    () => (reading !== undefined ? Promise.resolve(null) : api.get<MessageDetail>(`/messages/${summary.id}`)),
+    `m${summary.id}`,
+  );
+  const full = reading !== undefined ? reading : (detail.data?.reading ?? null);
   return (
     <article className={`message dir-${summary.direction}`} data-testid="message" data-message-id={summary.id}>
       <header>

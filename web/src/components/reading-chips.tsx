@@ -30,7 +30,11 @@ export function ReadingChips({ reading }: { reading: Reading | null }) {
         </span>
       ))}
       {reading.causes.map((c) => (
-        <a key={`c${c.label}${c.polarity}`} className={`chip cause ${c.polarity}`} href={href("messages", { cause: c.label, cause_polarity: c.polarity })}>
+        <a
+          key={`c${c.label}${c.polarity}`}
+          className={`chip cause ${c.polarity}`}
+          href={href("messages", { cause: c.label, cause_polarity: c.polarity })}
+        >
           {c.polarity === "positive" ? "+ " : "− "}
           {label("cause", c.label)}
           {c.target ? `: ${c.target}` : ""}

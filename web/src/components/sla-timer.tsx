@@ -18,12 +18,27 @@ export function useNow(everyMs = 15_000): number {
   return now;
 }
 
-export function SlaTimer({ dueAt, status, warnAt, breached }: { dueAt: string | null; status?: string; warnAt?: string | null; breached?: boolean }) {
+export function SlaTimer({
+  dueAt,
+  status,
+  warnAt,
+  breached,
+}: {
+  dueAt: string | null;
+  status?: string;
+  warnAt?: string | null;
+  breached?: boolean;
+}) {
   const { t, lang } = useI18n();
   const now = useNow();
   if (status === "met") return <span className="sla met">{t("sla.met")}</span>;
   if (status === "paused") return <span className="sla">{t("sla.paused")}</span>;
-  if (!dueAt) return <span className={`sla ${breached || status === "breached" ? "breached" : ""}`}>{breached || status === "breached" ? t("sla.breached") : "–"}</span>;
+  if (!dueAt)
+    return (
+      <span className={`sla ${breached || status === "breached" ? "breached" : ""}`}>
+        {breached || status === "breached" ? t("sla.breached") : "–"}
+      </span>
+    );
   const due = Date.parse(dueAt);
   const left = due - now;
   const warn = warnAt ? now >= Date.parse(warnAt) : left < 30 * 60_000;

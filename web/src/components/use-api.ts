@@ -7,7 +7,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export function useApi<T>(load: () => Promise<T>, key: string): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
+export function useApi<T>(
+  load: () => Promise<T>,
+  key: string,
+): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);

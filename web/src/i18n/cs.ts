@@ -140,7 +140,8 @@ export const cs: Record<MessageKey, string> = {
   "public.negativePosts": "Negativní příspěvky",
   "public.reach": "Příspěvky s největším dosahem",
   "people.title": "Personální tým",
-  "people.threshold": "Zpětná vazba zaměstnanců se zobrazuje jen za skupiny alespoň {k} lidí. Menší týmy se slučují do \"ostatních týmů\" a měsíc s méně než {k} lidmi celkem se nezobrazí. Pohled na jednotlivce neexistuje.",
+  "people.threshold":
+    'Zpětná vazba zaměstnanců se zobrazuje jen za skupiny alespoň {k} lidí. Menší týmy se slučují do "ostatních týmů" a měsíc s méně než {k} lidmi celkem se nezobrazí. Pohled na jednotlivce neexistuje.',
   "people.months": "Měsíce",
   "people.trend": "Průměrná nálada po měsících a týmech",
   "people.month": "Měsíc {month}",

@@ -139,7 +139,8 @@ export const en = {
   "public.negativePosts": "Negative posts",
   "public.reach": "Posts with the most reach",
   "people.title": "People team",
-  "people.threshold": "Employee feedback is shown only for groups of at least {k} people. Smaller teams are pooled into \"other teams\", and a month with fewer than {k} people in all is not shown. There is no view of a single person.",
+  "people.threshold":
+    'Employee feedback is shown only for groups of at least {k} people. Smaller teams are pooled into "other teams", and a month with fewer than {k} people in all is not shown. There is no view of a single person.',
   "people.months": "Months",
   "people.trend": "Mean sentiment per month and team",
   "people.month": "Month {month}",
@@ -236,4 +237,3 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-

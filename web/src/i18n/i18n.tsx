@@ -41,7 +41,9 @@ function initial(): UiLanguage {
 
 /** Fills `{name}` placeholders; unknown ones stay as they are. */
 export function format(template: string, values: Record<string, string | number> = {}, num: (n: number) => string = String): string {
-  return template.replace(/\{([a-z_]{1,32})\}/g, (m, k: string) => (k in values ? (typeof values[k] === "number" ? num(values[k] as number) : String(values[k])) : m));
+  return template.replace(/\{([a-z_]{1,32})\}/g, (m, k: string) =>
+    k in values ? (typeof values[k] === "number" ? num(values[k] as number) : String(values[k])) : m,
+  );
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {

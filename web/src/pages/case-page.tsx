@@ -79,7 +79,8 @@ export function CasePage({ id }: { id: number }) {
         <a href={href("queue")}>← {t("queue.title")}</a>
       </p>
       <h1>
-        <span className={`prio p${c.priority}`}>P{c.priority}</span> {t("case.title", { id: c.id })} <span className="muted small">{t(`status.${c.status}` as MessageKey)}</span>
+        <span className={`prio p${c.priority}`}>P{c.priority}</span> {t("case.title", { id: c.id })}{" "}
+        <span className="muted small">{t(`status.${c.status}` as MessageKey)}</span>
       </h1>
       <p data-testid="case-explanation">{c.priority_explanation}</p>
       {c.person && (
@@ -126,11 +127,16 @@ export function CasePage({ id }: { id: number }) {
           <div className="card" data-testid="case-clocks">
             {c.clocks.map((k) => (
               <p key={k.kind}>
-                {k.kind === "first_response" ? t("queue.firstResponse") : t("queue.resolution")}: <SlaTimer dueAt={k.due_at} status={k.status} warnAt={k.warn_at} />
+                {k.kind === "first_response" ? t("queue.firstResponse") : t("queue.resolution")}:{" "}
+                <SlaTimer dueAt={k.due_at} status={k.status} warnAt={k.warn_at} />
               </p>
             ))}
             {c.team && <p className="small muted">{c.team}</p>}
-            {c.assignee && <p className="small">{t("queue.assignee")}: {c.assignee.display_name ?? c.assignee.email}</p>}
+            {c.assignee && (
+              <p className="small">
+                {t("queue.assignee")}: {c.assignee.display_name ?? c.assignee.email}
+              </p>
+            )}
           </div>
           {writer && active && (
             <div className="card">
@@ -196,22 +202,39 @@ export function CasePage({ id }: { id: number }) {
           )}
           <div className="card actions">
             {writer && c.assignee_user_id !== user.id && active && (
-              <button type="button" className="secondary" onClick={() => void act(() => api.post(`/cases/${id}/assignment`, { user_id: user.id }))} data-testid="assign-me">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void act(() => api.post(`/cases/${id}/assignment`, { user_id: user.id }))}
+                data-testid="assign-me"
+              >
                 {t("case.assignToMe")}
               </button>
             )}
             {writer && c.status !== "waiting" && active && (
-              <button type="button" className="secondary" onClick={() => void act(() => api.post(`/cases/${id}/transitions`, { to: "waiting" }))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void act(() => api.post(`/cases/${id}/transitions`, { to: "waiting" }))}
+              >
                 {t("case.waiting")}
               </button>
             )}
             {writer && active && (
-              <button type="button" onClick={() => void act(() => api.post(`/cases/${id}/transitions`, { to: "resolved" }), t("case.resolved"))} data-testid="resolve">
+              <button
+                type="button"
+                onClick={() => void act(() => api.post(`/cases/${id}/transitions`, { to: "resolved" }), t("case.resolved"))}
+                data-testid="resolve"
+              >
                 {t("case.resolve")}
               </button>
             )}
             {writer && !active && (
-              <button type="button" className="secondary" onClick={() => void act(() => api.post(`/cases/${id}/transitions`, { to: "open" }))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void act(() => api.post(`/cases/${id}/transitions`, { to: "open" }))}
+              >
                 {t("case.reopen")}
               </button>
             )}

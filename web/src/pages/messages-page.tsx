@@ -15,7 +15,21 @@ import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { href, navigate } from "../router.js";
 
-const FILTER_KEYS = ["from", "to", "channel", "language", "sentiment", "emotion", "cause", "cause_polarity", "urgency_min", "severity_min", "text", "direction", "thread_id"] as const;
+const FILTER_KEYS = [
+  "from",
+  "to",
+  "channel",
+  "language",
+  "sentiment",
+  "emotion",
+  "cause",
+  "cause_polarity",
+  "urgency_min",
+  "severity_min",
+  "text",
+  "direction",
+  "thread_id",
+] as const;
 const PAGE = 20;
 
 export function MessagesPage({ query, id }: { query: Record<string, string>; id?: number | undefined }) {
@@ -28,11 +42,17 @@ function MessageList({ query }: { query: Record<string, string> }) {
   const filter: Record<string, string> = {};
   for (const k of FILTER_KEYS) if (query[k]) filter[k] = query[k];
   // Employee feedback is shown only in aggregate (the people team page), never message by message.
-  const request = { ...filter, direction: filter.direction && !filter.direction.includes("employee") ? filter.direction : "customer,agent" };
+  const request = {
+    ...filter,
+    direction: filter.direction && !filter.direction.includes("employee") ? filter.direction : "customer,agent",
+  };
   const key = JSON.stringify(request);
   const [items, setItems] = useState<MessageSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const first = useApi(() => api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...request, limit: PAGE }), key);
+  const first = useApi(
+    () => api.get<{ items: MessageSummary[]; next_cursor: string | null }>("/messages", { ...request, limit: PAGE }),
+    key,
+  );
   useEffect(() => {
     if (first.data) {
       setItems(first.data.items);
@@ -71,7 +91,14 @@ function MessageList({ query }: { query: Record<string, string> }) {
         <p className="active-filters" data-testid="active-filters">
           {active.map(([k, v]) => (
             <a key={k} className="chip removable" href={href("messages", { ...filter, [k]: undefined })} title={t("messages.removeFilter")}>
-              {t(`field.${k}` as "field.from")}: {["emotion", "cause", "channel", "sentiment"].includes(k) ? v.split(",").map((x) => label(k as "emotion", x)).join(", ") : v} ×
+              {t(`field.${k}` as "field.from")}:{" "}
+              {["emotion", "cause", "channel", "sentiment"].includes(k)
+                ? v
+                    .split(",")
+                    .map((x) => label(k as "emotion", x))
+                    .join(", ")
+                : v}{" "}
+              ×
             </a>
           ))}
         </p>

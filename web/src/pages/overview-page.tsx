@@ -32,19 +32,46 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
   const dim = query.by === "language" ? "language" : "channel";
 
   /** Opens the messages behind a picked chart element, with the page's filters. */
-  const drill = (extra: Record<string, string | number | undefined>) => navigate("messages", { ...filter, direction: "customer", ...extra });
+  const drill = (extra: Record<string, string | number | undefined>) =>
+    navigate("messages", { ...filter, direction: "customer", ...extra });
 
   const data = o.data;
   const volume = useMemo(() => {
     if (!data) return null;
     const days = data.days.map((d) => d.day);
-    const s = (k: "positive" | "neutral" | "negative") => ({ type: "bar", stack: "v", name: label("sentiment", k), id: k, itemStyle: { color: COLORS[k] }, data: data.days.map((d) => d[k]) });
-    return { legend: { top: 0 }, grid: { left: 48, right: 16, top: 32, bottom: 32 }, xAxis: { type: "category", data: days }, yAxis: { type: "value" }, series: [s("negative"), s("neutral"), s("positive")] };
+    const s = (k: "positive" | "neutral" | "negative") => ({
+      type: "bar",
+      stack: "v",
+      name: label("sentiment", k),
+      id: k,
+      itemStyle: { color: COLORS[k] },
+      data: data.days.map((d) => d[k]),
+    });
+    return {
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 32, bottom: 32 },
+      xAxis: { type: "category", data: days },
+      yAxis: { type: "value" },
+      series: [s("negative"), s("neutral"), s("positive")],
+    };
   }, [data, label]);
   const emotions = useMemo(() => {
     if (!data) return null;
     const rows = [...data.emotions].reverse();
-    return { grid: { left: 110, right: 24, top: 8, bottom: 24 }, yAxis: { type: "category", data: rows.map((e) => label("emotion", e.emotion)) }, xAxis: { type: "value" }, series: [{ type: "bar", id: "emotion", name: t("overview.emotions"), data: rows.map((e) => ({ value: e.count, id: e.emotion })), itemStyle: { color: "#5b6ee1" } }] };
+    return {
+      grid: { left: 110, right: 24, top: 8, bottom: 24 },
+      yAxis: { type: "category", data: rows.map((e) => label("emotion", e.emotion)) },
+      xAxis: { type: "value" },
+      series: [
+        {
+          type: "bar",
+          id: "emotion",
+          name: t("overview.emotions"),
+          data: rows.map((e) => ({ value: e.count, id: e.emotion })),
+          itemStyle: { color: "#5b6ee1" },
+        },
+      ],
+    };
   }, [data, label, t]);
   const causes = useMemo(() => {
     if (!data) return null;
@@ -66,12 +93,33 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
         }),
       })),
     );
-    return { legend: { top: 0, data: values }, grid: { left: 150, right: 24, top: 40, bottom: 24 }, yAxis: { type: "category", data: causeOrder.map((c) => label("cause", c)) }, xAxis: { type: "value", axisLabel: { formatter: (v: number) => String(Math.abs(v)) } }, series };
+    return {
+      legend: { top: 0, data: values },
+      grid: { left: 150, right: 24, top: 40, bottom: 24 },
+      yAxis: { type: "category", data: causeOrder.map((c) => label("cause", c)) },
+      xAxis: { type: "value", axisLabel: { formatter: (v: number) => String(Math.abs(v)) } },
+      series,
+    };
   }, [data, dim, label]);
   const urgency = useMemo(() => {
     if (!data) return null;
     const names = ["0–0.2", "0.2–0.4", "0.4–0.6", "0.6–0.8", "0.8–1"];
-    return { grid: { left: 48, right: 16, top: 8, bottom: 32 }, xAxis: { type: "category", data: names }, yAxis: { type: "value" }, series: [{ type: "bar", id: "urgency", name: t("overview.urgency"), data: data.urgency.map((u) => ({ value: u.count, itemStyle: { color: ["#9aa5b1", "#c9b458", "#e1a05b", "#e07b39", "#d64545"][u.band] } })) }] };
+    return {
+      grid: { left: 48, right: 16, top: 8, bottom: 32 },
+      xAxis: { type: "category", data: names },
+      yAxis: { type: "value" },
+      series: [
+        {
+          type: "bar",
+          id: "urgency",
+          name: t("overview.urgency"),
+          data: data.urgency.map((u) => ({
+            value: u.count,
+            itemStyle: { color: ["#9aa5b1", "#c9b458", "#e1a05b", "#e07b39", "#d64545"][u.band] },
+          })),
+        },
+      ],
+    };
   }, [data, t]);
 
   const languages = [...new Set([...(langs.data?.items.map((l) => l.language) ?? []), ...(query.language ? [query.language] : [])])].sort();
@@ -99,20 +147,40 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
           <div className="grid2">
             <figure className="card wide">
               <figcaption>{t("overview.volume")}</figcaption>
-              <Chart testId="chart-volume" label={t("overview.volume")} option={volume!} onPick={(p: Pick) => drill({ from: p.name, to: nextDay(p.name), sentiment: p.seriesId })} />
+              <Chart
+                testId="chart-volume"
+                label={t("overview.volume")}
+                option={volume!}
+                onPick={(p: Pick) => drill({ from: p.name, to: nextDay(p.name), sentiment: p.seriesId })}
+              />
             </figure>
             <figure className="card">
               <figcaption>{t("overview.emotions")}</figcaption>
-              <Chart testId="chart-emotions" label={t("overview.emotions")} option={emotions!} onPick={(p) => drill({ emotion: (p.data as { id: string }).id })} />
+              <Chart
+                testId="chart-emotions"
+                label={t("overview.emotions")}
+                option={emotions!}
+                onPick={(p) => drill({ emotion: (p.data as { id: string }).id })}
+              />
             </figure>
             <figure className="card">
               <figcaption>{t("overview.urgency")}</figcaption>
-              <Chart testId="chart-urgency" label={t("overview.urgency")} option={urgency!} onPick={(p) => drill({ urgency_min: p.dataIndex * 0.2 })} />
+              <Chart
+                testId="chart-urgency"
+                label={t("overview.urgency")}
+                option={urgency!}
+                onPick={(p) => drill({ urgency_min: p.dataIndex * 0.2 })}
+              />
             </figure>
             <figure className="card wide">
               <figcaption>
                 {t("overview.causes")}{" "}
-                <select aria-label={t("overview.by")} value={dim} onChange={(e) => navigate("overview", { ...query, by: e.target.value })} data-testid="causes-by">
+                <select
+                  aria-label={t("overview.by")}
+                  value={dim}
+                  onChange={(e) => navigate("overview", { ...query, by: e.target.value })}
+                  data-testid="causes-by"
+                >
                   <option value="channel">{t("overview.byChannel")}</option>
                   <option value="language">{t("overview.byLanguage")}</option>
                 </select>

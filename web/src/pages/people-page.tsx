@@ -31,7 +31,9 @@ export function PeoplePage({ query }: { query: Record<string, string> }) {
   const trend = useMemo(() => {
     if (!v.data) return null;
     const months = v.data.months.map((m) => m.month);
-    const names = [...new Set(v.data.months.flatMap((m) => m.cells.map((c) => (c.team === "other" ? t("people.otherTeams") : c.team.name))))];
+    const names = [
+      ...new Set(v.data.months.flatMap((m) => m.cells.map((c) => (c.team === "other" ? t("people.otherTeams") : c.team.name)))),
+    ];
     return {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 32, bottom: 32 },
@@ -41,7 +43,9 @@ export function PeoplePage({ query }: { query: Record<string, string> }) {
         type: "line",
         name,
         connectNulls: false,
-        data: v.data!.months.map((m) => m.cells.find((c) => (c.team === "other" ? t("people.otherTeams") : c.team.name) === name)?.sentiment.mean_score ?? null),
+        data: v.data!.months.map(
+          (m) => m.cells.find((c) => (c.team === "other" ? t("people.otherTeams") : c.team.name) === name)?.sentiment.mean_score ?? null,
+        ),
       })),
     };
   }, [v.data, t]);
@@ -66,7 +70,11 @@ export function PeoplePage({ query }: { query: Record<string, string> }) {
         </label>
         <label>
           {t("filters.team")}
-          <select value={query.team ?? ""} onChange={(e) => navigate("people", { ...query, team: e.target.value || undefined })} data-testid="people-team">
+          <select
+            value={query.team ?? ""}
+            onChange={(e) => navigate("people", { ...query, team: e.target.value || undefined })}
+            data-testid="people-team"
+          >
             <option value="">{t("filters.all")}</option>
             {(teams.data?.items ?? []).map((tm) => (
               <option key={tm.id} value={String(tm.id)}>
@@ -114,7 +122,8 @@ export function PeoplePage({ query }: { query: Record<string, string> }) {
                       <meter className="sent" min={-1} max={1} value={c.sentiment.mean_score} title={String(c.sentiment.mean_score)} />
                       <span className="small">
                         {" "}
-                        <span className="pos">{Math.round((c.sentiment.positive / total) * 100)}%</span> / <span className="neg">{Math.round((c.sentiment.negative / total) * 100)}%</span>
+                        <span className="pos">{Math.round((c.sentiment.positive / total) * 100)}%</span> /{" "}
+                        <span className="neg">{Math.round((c.sentiment.negative / total) * 100)}%</span>
                       </span>
                     </td>
                     <td>

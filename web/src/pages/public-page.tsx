@@ -32,12 +32,28 @@ interface Alert {
 export function PublicPage({ query }: { query: Record<string, string> }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const posts = useApi(() => api.get<{ items: MessageSummary[] }>("/messages", { channel: PUBLIC, direction: "customer", limit: 200 }), "public-posts");
+  const posts = useApi(
+    () => api.get<{ items: MessageSummary[] }>("/messages", { channel: PUBLIC, direction: "customer", limit: 200 }),
+    "public-posts",
+  );
   const days = Number(query.range ?? "30") || 30;
-  const o = useApi(() => (can("overview") ? api.get<OverviewData>("/insights/overview", { days, channel: PUBLIC, direction: "customer" }) : Promise.resolve(null)), String(days));
+  const o = useApi(
+    () =>
+      can("overview")
+        ? api.get<OverviewData>("/insights/overview", { days, channel: PUBLIC, direction: "customer" })
+        : Promise.resolve(null),
+    String(days),
+  );
   const alerts = useApi(() => api.get<{ items: Alert[] }>("/alerts", { limit: 20 }), "alerts");
 
-  const top = useMemo(() => [...(posts.data?.items ?? [])].filter((m) => m.reading).sort((a, b) => (b.reading!.reach ?? 0) - (a.reading!.reach ?? 0)).slice(0, 10), [posts.data]);
+  const top = useMemo(
+    () =>
+      [...(posts.data?.items ?? [])]
+        .filter((m) => m.reading)
+        .sort((a, b) => (b.reading!.reach ?? 0) - (a.reading!.reach ?? 0))
+        .slice(0, 10),
+    [posts.data],
+  );
   const chart = useMemo(() => {
     if (!o.data) return null;
     const neg = o.data.days.map((d) => d.negative);
@@ -46,7 +62,14 @@ export function PublicPage({ query }: { query: Record<string, string> }) {
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       xAxis: { type: "category", data: o.data.days.map((d) => d.day) },
       yAxis: { type: "value" },
-      series: [{ type: "bar", id: "negative", name: t("public.negativePosts"), data: neg.map((n, i) => ({ value: n, itemStyle: { color: hot.has(i) ? "#d64545" : "#e3a3a3" } })) }],
+      series: [
+        {
+          type: "bar",
+          id: "negative",
+          name: t("public.negativePosts"),
+          data: neg.map((n, i) => ({ value: n, itemStyle: { color: hot.has(i) ? "#d64545" : "#e3a3a3" } })),
+        },
+      ],
     };
   }, [o.data, t]);
   const spikeDays = o.data ? spikes(o.data.days.map((d) => d.negative)).map((i) => o.data!.days[i]!.day) : [];
@@ -63,7 +86,8 @@ export function PublicPage({ query }: { query: Record<string, string> }) {
             <ul className="alerts" data-testid="alerts">
               {alerts.data.items.map((a) => (
                 <li key={a.id}>
-                  <span className={`chip signal sev-${a.severity}`}>{a.kind.replace(/_/g, " ")}</span> {a.summary} <time className="muted small">{new Date(a.created_at).toLocaleString()}</time>
+                  <span className={`chip signal sev-${a.severity}`}>{a.kind.replace(/_/g, " ")}</span> {a.summary}{" "}
+                  <time className="muted small">{new Date(a.created_at).toLocaleString()}</time>
                   {a.case_id ? (
                     <a className="small" href={`#/cases/${a.case_id}`}>
                       {" "}
@@ -79,9 +103,26 @@ export function PublicPage({ query }: { query: Record<string, string> }) {
       {chart && (
         <figure className="card wide">
           <figcaption>
-            {t("public.spikes")} {spikeDays.length ? <strong data-testid="spike-days">{spikeDays.join(", ")}</strong> : <span className="muted small">{t("public.noSpikes")}</span>}
+            {t("public.spikes")}{" "}
+            {spikeDays.length ? (
+              <strong data-testid="spike-days">{spikeDays.join(", ")}</strong>
+            ) : (
+              <span className="muted small">{t("public.noSpikes")}</span>
+            )}
           </figcaption>
-          <Chart testId="chart-public" label={t("public.spikes")} option={chart} onPick={(p) => navigate("messages", { channel: PUBLIC.join(","), sentiment: "negative", from: p.name, to: new Date(Date.parse(p.name) + 86_400_000).toISOString().slice(0, 10) })} />
+          <Chart
+            testId="chart-public"
+            label={t("public.spikes")}
+            option={chart}
+            onPick={(p) =>
+              navigate("messages", {
+                channel: PUBLIC.join(","),
+                sentiment: "negative",
+                from: p.name,
+                to: new Date(Date.parse(p.name) + 86_400_000).toISOString().slice(0, 10),
+              })
+            }
+          />
         </figure>
       )}
       <h2>{t("public.reach")}</h2>

@@ -42,7 +42,10 @@ export function QueuePage({ query }: { query: Record<string, string> }) {
             <option value="">{t("filters.all")}</option>
             {["1", "2", "3", "4", "1,2"].map((p) => (
               <option key={p} value={p}>
-                {p.split(",").map((x) => `P${x}`).join("+")}
+                {p
+                  .split(",")
+                  .map((x) => `P${x}`)
+                  .join("+")}
               </option>
             ))}
           </select>
@@ -77,7 +80,9 @@ export function QueuePage({ query }: { query: Record<string, string> }) {
               <th>{t("queue.priority")}</th>
               <th>{t("queue.case")}</th>
               <th>{t("queue.status")}</th>
-              <th>{t("queue.firstResponse")} / {t("queue.resolution")}</th>
+              <th>
+                {t("queue.firstResponse")} / {t("queue.resolution")}
+              </th>
               <th />
             </tr>
           </thead>
@@ -99,7 +104,11 @@ export function QueuePage({ query }: { query: Record<string, string> }) {
                 </td>
                 <td>{t(`status.${c.status}` as MessageKey)}</td>
                 <td>
-                  <SlaTimer dueAt={c.due_at} breached={c.breached} status={c.status === "resolved" || c.status === "closed" ? "met" : undefined} />
+                  <SlaTimer
+                    dueAt={c.due_at}
+                    breached={c.breached}
+                    status={c.status === "resolved" || c.status === "closed" ? "met" : undefined}
+                  />
                 </td>
                 <td>
                   <a href={href(`cases/${c.id}`)} onClick={(e) => e.stopPropagation()}>

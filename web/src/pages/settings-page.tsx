@@ -78,7 +78,15 @@ function Keys() {
     <div className="card">
       <h2>{t("settings.keys")}</h2>
       <form className="inline" onSubmit={create}>
-        <input required maxLength={100} placeholder={t("settings.keyName")} aria-label={t("settings.keyName")} value={name} onChange={(e) => setName(e.target.value)} data-testid="key-name" />
+        <input
+          required
+          maxLength={100}
+          placeholder={t("settings.keyName")}
+          aria-label={t("settings.keyName")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="key-name"
+        />
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={t("settings.role")}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -153,8 +161,24 @@ function Users() {
     <div className="card">
       <h2>{t("settings.users")}</h2>
       <form className="inline" onSubmit={create}>
-        <input type="email" required placeholder={t("signIn.email")} aria-label={t("signIn.email")} value={email} onChange={(e) => setEmail(e.target.value)} />
-        <input type="password" required minLength={12} placeholder={t("settings.newPassword")} aria-label={t("settings.newPassword")} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+        <input
+          type="email"
+          required
+          placeholder={t("signIn.email")}
+          aria-label={t("signIn.email")}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <input
+          type="password"
+          required
+          minLength={12}
+          placeholder={t("settings.newPassword")}
+          aria-label={t("settings.newPassword")}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+        />
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label={t("settings.role")}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -236,7 +260,11 @@ function CaseRules() {
       )}
       {rules.data?.calendar && (
         <p className="small">
-          {t("settings.calendar")}: {rules.data.calendar.timeZone}; {rules.data.calendar.week.map((d, i) => (d.length ? `${["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][i]} ${d.join(", ")}` : null)).filter(Boolean).join(" · ")}
+          {t("settings.calendar")}: {rules.data.calendar.timeZone};{" "}
+          {rules.data.calendar.week
+            .map((d, i) => (d.length ? `${["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][i]} ${d.join(", ")}` : null))
+            .filter(Boolean)
+            .join(" · ")}
         </p>
       )}
       {rules.data?.open && (

@@ -41,7 +41,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (s: SessionInfo) => voi
         </label>
         <label>
           {t("signIn.password")}
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {error && (
           <p className="error" role="alert">
