@@ -26,11 +26,14 @@ export interface AggregateFilter {
 
 const DAY_MS = 86_400_000;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is kysely's "nothing selected yet"
+/** Kysely's selection type of a query that has selected nothing yet. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- it is `{}` by kysely's definition
+type NothingSelected = {};
+
 function filtered<T extends "readings" | "reading_labels">(
-  q: SelectQueryBuilder<Database, T, {}>,
+  q: SelectQueryBuilder<Database, T, NothingSelected>,
   f: AggregateFilter,
-): SelectQueryBuilder<Database, T, {}> {
+): SelectQueryBuilder<Database, T, NothingSelected> {
   let out = q.where((eb: ExpressionBuilder<any, any>) => eb("workspace_id", "=", f.workspaceId)) as typeof q;
   const w = (fn: (eb: ExpressionBuilder<any, any>) => any) => {
     out = out.where(fn) as typeof q;
