@@ -39,6 +39,28 @@ export const codeList = z
       .max(30),
   );
 
+/** A comma-separated list of row ids (teams): `team=3,7`. */
+export const idList = z
+  .string()
+  .max(400)
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[1-9]\d{0,14}$/)
+          .transform(Number),
+      )
+      .min(1)
+      .max(50),
+  );
+
 /** An ISO date or date-time, as epoch milliseconds. */
 export const timeParam = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])

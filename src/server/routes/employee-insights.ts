@@ -13,32 +13,12 @@ import { employeeView, MIN_GROUP, monthEnd, monthOf, pickTeams, type EmployeeMon
 import { releasedMonths, storeReleases, trustedEmployeeRows, unreadEmployeeTimes } from "../../store/employee-releases.js";
 import { nowOf, type AppDeps } from "../app-deps.js";
 import { defineRoute } from "../route.js";
+import { idList } from "../schemas.js";
 
 const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
   .describe("YYYY-MM (UTC)");
-const idList = z
-  .string()
-  .max(400)
-  .transform((s) =>
-    s
-      .split(",")
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .regex(/^[1-9]\d{0,14}$/)
-          .transform(Number),
-      )
-      .min(1)
-      .max(50),
-  );
-
 const EmployeeQuery = z.object({ from_month: month.optional(), to_month: month.optional(), team: idList.optional() }).strict();
 
 const MAX_MONTHS = 24;

@@ -10,30 +10,9 @@ import { z } from "zod";
 import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
 import { newestSentAt, overview } from "../../insights/overview.js";
 import { defineRoute } from "../route.js";
-import { aggregateWindow, iso } from "../schemas.js";
+import { aggregateWindow, idList, iso } from "../schemas.js";
 
 const DAY = 86_400_000;
-
-const idList = z
-  .string()
-  .max(400)
-  .transform((s) =>
-    s
-      .split(",")
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(
-        z
-          .string()
-          .regex(/^[1-9]\d{0,14}$/)
-          .transform(Number),
-      )
-      .min(1)
-      .max(50),
-  );
 
 const OverviewQuery = z
   .object({
