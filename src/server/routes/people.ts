@@ -165,7 +165,7 @@ export const peopleRoutes = [
     path: "/people/:id",
     summary: "Erase a person and everything derived from them",
     description:
-      "Removes their messages (and, for a customer, the threads they took part in), readings, survey answers, quarantined rows and contact data. The audit log records that an erasure happened, not what it removed.",
+      "Removes their messages and the replies sent to them (a thread only they wrote in goes whole; a shared thread keeps everyone else's messages), readings, survey answers, quarantined rows and contact data. The audit log records that an erasure happened, not what it removed.",
     tags: ["people"],
     scope: "people:erase",
     params: IdParams,
