@@ -15,6 +15,7 @@ import { pgRollups } from "./migrations/004-pg-rollups.js";
 import { textSearch } from "./migrations/005-text-search.js";
 import { triageQueue } from "./migrations/006-triage-queue.js";
 import { employeePrivacy } from "./migrations/007-employee-privacy.js";
+import { connectorCursors } from "./migrations/008-connector-cursors.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -26,6 +27,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "005-text-search": textSearch(dialect),
     "006-triage-queue": triageQueue(dialect),
     "007-employee-privacy": employeePrivacy(dialect),
+    "008-connector-cursors": connectorCursors(dialect),
   };
 }
 

@@ -229,6 +229,15 @@ export interface EmployeeReleasesTable {
   body: string;
 }
 
+/** Where a connector resumes (migration 008): opaque JSON text per workspace and connector. */
+export interface ConnectorCursorsTable {
+  workspace_id: number;
+  /** The connector's name, e.g. "zendesk:acme.zendesk.com" or "imap:support@example.org". */
+  connector: string;
+  cursor: string;
+  updated_at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   sources: SourcesTable;
@@ -249,6 +258,7 @@ export interface Database {
   quarantine: QuarantineTable;
   webhook_receipts: WebhookReceiptsTable;
   employee_releases: EmployeeReleasesTable;
+  connector_cursors: ConnectorCursorsTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;
