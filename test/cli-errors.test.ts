@@ -15,8 +15,16 @@ const dir = mkdtempSync(join(tmpdir(), "attune-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI from the sources; asynchronous, so the test worker stays responsive meanwhile. */
-function attune(args: string[], input = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+function attune(
+  args: string[],
+  input = "",
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += String(d)));
@@ -35,6 +43,16 @@ function expectNoStack(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
   expect(stderr).not.toContain('"internal"');
 }
+
+describe("a bad environment variable", () => {
+  it("stops a command with config.invalid naming the variable, never its value", async () => {
+    const r = await attune(["analyze", join(dir, "nope.jsonl")], "", { DATABASE_URL: "mysql://root:hunter2@db/prod" });
+    expect(r.code).toBe(1);
+    expect(errorLine(r.stderr)).toMatchObject({ code: "config.invalid", details: { variable: "DATABASE_URL" } });
+    expect(r.stderr).not.toContain("hunter2");
+    expectNoStack(r.stderr);
+  });
+});
 
 describe("usage errors exit 2 with a coded reason", () => {
   it.each([["analyze"], ["demo"], ["eval"], ["import", "x.jsonl"]])("an unknown flag on %s", async (...cmd) => {

@@ -143,12 +143,10 @@ describe("dashboard static files", () => {
     mkdirSync(join(dir, "assets"));
     writeFileSync(join(dir, "index.html"), "<!doctype html><title>attune</title>");
     writeFileSync(join(dir, "assets", "app-1.js"), "console.log(1)");
-    process.env.ATTUNE_WEB_DIR = dir;
     store = await DATABASES[0]!.open();
-    t = await testApp(store);
+    t = await testApp(store, { webDir: dir });
   });
   afterAll(async () => {
-    delete process.env.ATTUNE_WEB_DIR;
     await store?.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { readConfig } from "../src/core/config.js";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import { DEFAULT_CASE_RULES, reasonsToOpen } from "../src/cases/case-rules.js";
 import { caseDb } from "../src/cases/case-tables.js";
@@ -51,14 +52,11 @@ describe.each(DATABASES)("attune reread on $name", (database) => {
       out.push(String(chunk));
       return true;
     });
-    const schema = process.env.DATABASE_SCHEMA;
-    if (loc.schema) process.env.DATABASE_SCHEMA = loc.schema;
+    const config = readConfig(loc.schema ? { DATABASE_SCHEMA: loc.schema } : {});
     try {
-      expect(await reread(["--db", loc.sqlitePath ?? loc.url!, "--wait", ...flags])).toBe(0);
+      expect(await reread(["--db", loc.sqlitePath ?? loc.url!, "--wait", ...flags], config)).toBe(0);
     } finally {
       spy.mockRestore();
-      if (schema === undefined) delete process.env.DATABASE_SCHEMA;
-      else process.env.DATABASE_SCHEMA = schema;
     }
     return JSON.parse(out.join(""));
   };

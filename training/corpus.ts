@@ -6,8 +6,9 @@
  * @example
  * const { rows, fit } = await buildCorpus(loadAllRows(), 18);
  */
+import { readConfig } from "../src/core/config.js";
 import { cuesOf } from "../src/analysis/model/cue-features.js";
-import { type FeatureOptions, featureOptionsFromEnv, featurize } from "../src/analysis/model/features.js";
+import { type FeatureOptions, featureOptionsFrom, featurize } from "../src/analysis/model/features.js";
 import { loadLexicons } from "../src/analysis/lexicon/load-lexicons.js";
 import type { FitRow } from "../src/analysis/model/fit-models.js";
 import { modelTokenizer, type ModelTokenizer } from "../src/analysis/model/model-tokens.js";
@@ -58,9 +59,9 @@ export async function buildCorpus(
   rows: Row[],
   bits: number,
   log: (m: string) => void = () => {},
-  features: FeatureOptions = featureOptionsFromEnv(),
+  features: FeatureOptions = featureOptionsFrom(readConfig().features),
 ): Promise<Corpus> {
-  const tokenizer = await modelTokenizer();
+  const tokenizer = await modelTokenizer(readConfig().modelTokenizer === "basic");
   const t0 = performance.now();
   const sw = sentimentWeights(rows, (r) => !r.dev);
   // Cue hits as the pipeline finds them (src/analysis/read.ts: the same tokens, the lexicon of the

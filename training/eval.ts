@@ -13,6 +13,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { readConfig } from "../src/core/config.js";
 import { SENTIMENTS } from "../src/core/labels.js";
 import { EKMAN7, HEADS, type HeadName } from "../src/analysis/model/heads.js";
 import { defaultModelDir, loadModels, type Models } from "../src/analysis/model/load-models.js";
@@ -360,7 +361,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const models = loadModels(dir);
   const rows = loadAllRows();
-  const tok = await modelTokenizer();
+  const tok = await modelTokenizer(readConfig().modelTokenizer === "basic");
   // The model's input as the pipeline gives it: tokens, and cue hits when the model reads them.
   const lexicons = models.features.cues > 0 ? loadLexicons() : null;
   const run = (row: Row): ModelOutput => {

@@ -20,7 +20,6 @@ import { systemClock, type Clock } from "./clock.js";
 import { runDueCases, runThreadChecks, type DueStats } from "./due-work.js";
 import { detectSpikes } from "./spike-detector.js";
 import { triageMessages, type TriageStats } from "./triage.js";
-import { targetPolicy } from "./webhook-target.js";
 import { DEFAULT_DELIVERY, deliverDue, type DeliveryOptions, type DeliveryStats } from "./webhook-deliverer.js";
 
 export interface CaseEngineOptions {
@@ -60,7 +59,7 @@ export class CaseEngine {
 
   constructor(o: CaseEngineOptions) {
     this.timers = o.timers ?? true;
-    this.delivery = { ...DEFAULT_DELIVERY, targets: targetPolicy(process.env.ATTUNE_WEBHOOK_ALLOW), ...o.delivery };
+    this.delivery = { ...DEFAULT_DELIVERY, ...o.delivery };
     this.ctx = { store: o.store, rules: o.rules ?? DEFAULT_CASE_RULES, clock: o.clock ?? systemClock, wake: (at) => this.wake(at) };
   }
 

@@ -6,6 +6,7 @@
  * @example
  * await run(["--priority", "1,2", "--limit", "20"]);
  */
+import { readConfig, type Config } from "../core/config.js";
 import { listQueue, queueCounts } from "../cases/case-queue.js";
 import { CASE_STATUSES, NO_DUE, type CaseRow, type CaseStatus } from "../cases/case-tables.js";
 import { caseDb } from "../cases/case-tables.js";
@@ -75,7 +76,7 @@ export function formatQueue(
   return lines;
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(
     argv,
     {
@@ -102,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
     return usageError(USAGE, { flag: "--priority", expected: "1..4" });
   if (v.assignee !== undefined && v.assignee !== "none" && !/^\d+$/.test(v.assignee))
     return usageError(USAGE, { flag: "--assignee", expected: "user id or none" });
-  const store = await openStore(storeOptionsFrom({ db: v.db }));
+  const store = await openStore(storeOptionsFrom({ db: v.db }, config));
   try {
     const db = caseDb(store);
     let teamId: number | undefined;
@@ -150,7 +151,7 @@ export async function run(argv: string[]): Promise<number> {
       counts,
       now,
       process.stdout.columns ?? 120,
-      process.stdout.isTTY === true && !process.env.NO_COLOR,
+      process.stdout.isTTY === true && !config.noColor,
     );
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;

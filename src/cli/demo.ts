@@ -6,6 +6,7 @@
  * @example
  * await run([]); // ./data/attune.db
  */
+import { readConfig, type Config } from "../core/config.js";
 import { loadSamples } from "../ingest/load-samples.js";
 import { byLanguage, causesByPolarity } from "../insights/aggregates.js";
 import { overview } from "../insights/overview.js";
@@ -16,11 +17,11 @@ import { parseCommand } from "./parse-command.js";
 
 export const USAGE = "attune demo [--db PATH]   (default ./data/attune.db, or DATABASE_URL)";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(argv, { db: { type: "string" } }, USAGE);
   if (typeof p === "number") return p;
   const { values } = p;
-  const options = storeOptionsFrom({ db: values.db });
+  const options = storeOptionsFrom({ db: values.db }, config);
   const store = await openStore(options);
   try {
     const loaded = await loadSamples(store);
@@ -28,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
 
     const { createReader } = await import("../analysis/read.js");
     const started = performance.now();
-    const { read } = await new Pipeline({ store, engine: await createReader() }).drain();
+    const { read } = await new Pipeline({ store, engine: await createReader(), config }).drain();
     const seconds = (performance.now() - started) / 1000;
     if (read > 0)
       say(`Read ${read} messages in ${seconds.toFixed(1)} s (${Math.round(read / seconds)} per second), and triaged their threads.`);
@@ -64,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await store.close();
   }
-  await printQueue([...(values.db ? ["--db", values.db] : []), "--limit", "8"]);
+  await printQueue([...(values.db ? ["--db", values.db] : []), "--limit", "8"], config);
   say(`\nNext: \`npm start\` serves the API and the dashboard on http://127.0.0.1:3000 over the same database.`);
   return 0;
 }

@@ -8,6 +8,7 @@
  * @example
  * await run(["tickets.csv", "--source", "zendesk", "--text-column", "body", "--id-column", "ticket_id"]);
  */
+import { readConfig, type Config } from "../core/config.js";
 import { asAttuneError } from "../core/errors.js";
 import { CHANNELS, DIRECTIONS, type Channel, type Direction } from "../core/labels.js";
 import type { CsvMapping } from "../ingest/csv.js";
@@ -49,7 +50,7 @@ Exit code 1 when rows were rejected (each problem on stderr; the good rows are k
 /** Rows between two progress lines on stderr. */
 const PROGRESS_EVERY = 10_000;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const options: Record<string, { type: "string" | "boolean" }> = {
     db: { type: "string" },
     source: { type: "string" },
@@ -75,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   const mapping: CsvMapping = {};
   for (const [flag, field] of Object.entries(COLUMN_FLAGS)) if (typeof v[flag] === "string") mapping[field] = v[flag] as string;
 
-  const store = await openStore(storeOptionsFrom({ db: v.db as string | undefined }));
+  const store = await openStore(storeOptionsFrom({ db: v.db as string | undefined }, config));
   try {
     const report = await importFiles(store, parsed.positionals, {
       source: (v.source as string | undefined) ?? "import",

@@ -6,6 +6,7 @@
  * @example
  * await run(["create", "--role", "admin", "--db", "./data/attune.db"]);
  */
+import { readConfig, type Config } from "../core/config.js";
 import { audit } from "../store/audit-log.js";
 import { createApiKey, revokeApiKey } from "../store/api-keys.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
@@ -15,7 +16,7 @@ import { parseCommand, usageError } from "./parse-command.js";
 export const USAGE =
   "attune keys create --role admin|agent|analyst|people_team [--name NAME] [--scopes s1,s2] [--db PATH]\nattune keys list [--db PATH]\nattune keys revoke ID [--db PATH]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(
     argv,
     { db: { type: "string" }, role: { type: "string" }, name: { type: "string" }, scopes: { type: "string" } },
@@ -28,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!action || !["create", "list", "revoke"].includes(action))
     return usageError(USAGE, { argument: "action", allowed: ["create", "list", "revoke"] });
   if (action === "create" && (!v.role || !isRole(v.role))) return usageError(USAGE, { flag: "--role", allowed: ROLES });
-  const store = await openStore(storeOptionsFrom({ db: v.db }));
+  const store = await openStore(storeOptionsFrom({ db: v.db }, config));
   try {
     const ws = store.workspaceId;
     if (action === "create") {

@@ -3,10 +3,11 @@
  * `attune <command> [args]`: one file per command, each exporting `run(argv): Promise<number>`
  * (the exit code). Commands load lazily so that `attune analyze` never pays for the server.
  */
+import { readConfig, type Config } from "../core/config.js";
 import { asAttuneError } from "../core/errors.js";
 import { fromFileError, USAGE_CODES } from "./input-files.js";
 
-type Command = { run(argv: string[]): Promise<number> };
+type Command = { run(argv: string[], config: Config): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: () => import("./demo.js"),
@@ -35,7 +36,11 @@ function usage(): string {
   ].join("\n");
 }
 
+/** Read once here and handed to the command; a bad variable stops every command with `config.invalid`. */
+let config: Config | undefined;
+
 async function main(argv: string[]): Promise<number> {
+  config = readConfig();
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${usage()}\n`);
@@ -47,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const command = await load();
-  return command.run(rest);
+  return command.run(rest, config);
 }
 
 // A closed pipe (`attune analyze big.jsonl | head`) is the reader saying it has enough, not a failure.
@@ -64,7 +69,7 @@ main(process.argv.slice(2)).then(
     const e = fromFileError(err) ?? asAttuneError(err);
     // The wire shape, never the input: error messages hold codes, positions and sizes only.
     process.stderr.write(`${JSON.stringify(e.toJSON())}\n`);
-    if (e.code === "internal" && process.env.ATTUNE_DEBUG) process.stderr.write(`${String((err as Error)?.stack)}\n`);
+    if (e.code === "internal" && config?.debug) process.stderr.write(`${String((err as Error)?.stack)}\n`);
     process.exitCode = USAGE_CODES.has(e.code) ? 2 : 1;
   },
 );

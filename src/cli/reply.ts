@@ -6,6 +6,7 @@
  * @example
  * echo '{"id":"1","message":"My parcel is two weeks late!","customer_name":"Dana"}' | attune reply
  */
+import { readConfig, type Config } from "../core/config.js";
 import { parseContext } from "../core/parse-context.js";
 import { createReader } from "../analysis/read.js";
 import { checkReply } from "../analysis/respond/check-reply.js";
@@ -47,7 +48,7 @@ A rewrite is kept only when it stays in the customer's language and scores no lo
 empathy check than the built-in draft; each draft says whether it was rewritten.`;
 
 /** Run the command; returns the exit code (1 when any record failed). */
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(
     argv,
     {
@@ -74,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
         baseUrl: values["llm-url"],
         model: values["llm-model"] as string,
         sendCustomerText: values["llm-send-message"],
-        ...(process.env.ATTUNE_LLM_API_KEY ? { apiKey: process.env.ATTUNE_LLM_API_KEY } : {}),
+        ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
       })
     : null;
   const failed = await eachRecord(positionals, async (fields, where) => {

@@ -10,6 +10,7 @@
  * await run(["--port", "3000", "--db", "./data/attune.db"]);
  */
 import cluster from "node:cluster";
+import { readConfig, type Config } from "../core/config.js";
 import { loadSamples } from "../ingest/load-samples.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { ensureFirstAdminKey, hasAdminUser, startServer } from "../server/start-server.js";
@@ -18,17 +19,17 @@ import { parseCommand, usageError } from "./parse-command.js";
 export const USAGE =
   "attune serve [--port 3000] [--host 127.0.0.1] [--db PATH] [--no-worker] [--rate-limit REQ_PER_S] [--samples DIR] [--secure-cookies] [--processes N]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(
     argv,
     {
-      port: { type: "string", default: process.env.PORT ?? "3000" },
-      host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
+      port: { type: "string", default: String(config.port) },
+      host: { type: "string", default: config.host },
       db: { type: "string" },
       "no-worker": { type: "boolean", default: false },
       "rate-limit": { type: "string" },
       samples: { type: "string" },
-      "secure-cookies": { type: "boolean", default: process.env.ATTUNE_SECURE_COOKIES === "1" },
+      "secure-cookies": { type: "boolean", default: config.secureCookies },
       processes: { type: "string", default: "1" },
     },
     USAGE,
@@ -41,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(USAGE, { flag: "--port", expected: "0..65535" });
   if (rate !== undefined && !(rate > 0)) return usageError(USAGE, { flag: "--rate-limit", expected: "a number above 0" });
   if (!Number.isInteger(processes) || processes < 1 || processes > 64) return usageError(USAGE, { flag: "--processes", expected: "1..64" });
-  const store = await openStore(storeOptionsFrom({ db: v.db }));
+  const store = await openStore(storeOptionsFrom({ db: v.db }, config));
   if (processes > 1 && cluster.isPrimary) {
     // Migrations, samples and the first admin key once, here; then the HTTP processes.
     try {
@@ -54,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     return runCluster(processes);
   }
   // In a cluster only the first process reads and schedules; the others answer HTTP.
-  const first = !cluster.isWorker || process.env.ATTUNE_SERVE_INDEX === "0";
+  const first = !cluster.isWorker || config.serveIndex === 0;
   if (v.samples && !cluster.isWorker) await loadSamplesOnce(store, v.samples);
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -67,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(rate !== undefined ? { rateLimit: { perSecond: rate, burst: rate * 2 } } : {}),
       secureCookies: v["secure-cookies"] === true,
       loadEngine: async () => (await import("../analysis/read.js")).createReader(),
+      config,
     });
   } catch (err) {
     await store.close();

@@ -17,13 +17,14 @@ import { loadModels } from "../analysis/model/load-models.js";
 import { modelTokenizer } from "../analysis/model/model-tokens.js";
 import { createLanguageIdentifier } from "../analysis/language/index.js";
 import { normalise } from "../analysis/text/normalise.js";
+import { readConfig, type Config } from "../core/config.js";
 import { assertInputFiles } from "./input-files.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
 const USAGE =
   "usage: attune train --data FILE.jsonl [--out DIR (default ./models-custom)] [--base DIR] [--lang CODE] [--seed N] [--epochs 4] [--lr 0.05] [--anchor 0.001]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(
     argv,
     {
@@ -64,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     const lang = typeof obj.lang === "string" ? obj.lang : (langFlag ?? identifier!.identify(normalise(obj.text).text).code);
     rows.push({ ...(obj as unknown as AdaptRow), lang });
   }
-  const tokenizer = await modelTokenizer();
+  const tokenizer = await modelTokenizer(config.modelTokenizer === "basic");
   const t0 = performance.now();
   const tuning: { epochs?: number; lr?: number; anchor?: number } = {};
   for (const k of ["epochs", "lr", "anchor"] as const) {

@@ -5,6 +5,7 @@
  * @example
  * // echo 'a long passphrase' | attune users create --email lee@example.com --role analyst
  */
+import { readConfig, type Config } from "../core/config.js";
 import { asAttuneError } from "../core/errors.js";
 import { audit } from "../store/audit-log.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
@@ -15,7 +16,7 @@ import { parseCommand, usageError } from "./parse-command.js";
 export const USAGE =
   "attune users create --email EMAIL --role admin|agent|analyst|people_team [--name NAME] [--db PATH]  (asks for the password, 12+ chars; or reads it from stdin)\nattune users list [--db PATH]\nattune users disable ID [--db PATH]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(
     argv,
     { db: { type: "string" }, email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
@@ -37,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const store = await openStore(storeOptionsFrom({ db: v.db }));
+  const store = await openStore(storeOptionsFrom({ db: v.db }, config));
   try {
     const ws = store.workspaceId;
     if (action === "create") {

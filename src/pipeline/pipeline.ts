@@ -11,6 +11,8 @@
  */
 import { CaseEngine } from "../cases/case-engine.js";
 import { loadCaseRules, type CaseRules } from "../cases/case-rules.js";
+import { targetPolicy } from "../cases/webhook-target.js";
+import type { Config } from "../core/config.js";
 import type { ReadingEngine } from "../core/reading.js";
 import type { Store } from "../store/open-store.js";
 import { ReadingWorker } from "./reading-worker.js";
@@ -20,8 +22,10 @@ export interface PipelineOptions {
   store: Store;
   /** The reading engine; without one this process runs no stages (another process reads and triages). */
   engine?: ReadingEngine;
-  /** Case rules (default: the file named by ATTUNE_CASE_RULES, else the built-in defaults). */
+  /** Case rules (default: the file `config.caseRules` names, else the built-in defaults). */
   rules?: CaseRules;
+  /** The case rules file and the webhook allow-list (ATTUNE_CASE_RULES, ATTUNE_WEBHOOK_ALLOW); none without it. */
+  config?: Pick<Config, "caseRules" | "webhookAllow">;
   /** Run the case scheduler's timers (SLA checks, escalations); one process of a cluster does. */
   scheduler?: boolean;
   /** Messages per reading batch. */
@@ -42,8 +46,9 @@ export class Pipeline {
       o.cases ??
       new CaseEngine({
         store: o.store,
-        rules: o.rules ?? loadCaseRules(process.env.ATTUNE_CASE_RULES || undefined),
+        rules: o.rules ?? loadCaseRules(o.config?.caseRules),
         timers: o.scheduler ?? false,
+        delivery: { targets: targetPolicy(o.config?.webhookAllow) },
       });
     if (!o.engine) return;
     const triage = new TriageWorker(o.store, this.cases);

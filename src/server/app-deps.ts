@@ -29,6 +29,10 @@ export interface AppDeps {
   cases?: CaseEngine;
   /** "Now" for reporting periods and sign-in throttling (tests inject a ManualClock); default the system clock. */
   clock?: Clock;
+  /** Print the stack of `internal` errors to stderr (ATTUNE_DEBUG). */
+  debug?: boolean;
+  /** The built dashboard to serve (ATTUNE_WEB_DIR); default web/dist. */
+  webDir?: string;
 }
 
 /** The app's current instant. @example const now = nowOf(deps); */

@@ -49,9 +49,8 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...alertRoutes,
 ];
 
-export function createApp(deps: AppDeps, extraRoutes: RouteSpec<any, any, any>[] = []): Hono {
+export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const routes = [...API_ROUTES, ...extraRoutes];
   app.use("*", async (c, next) => {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
@@ -60,12 +59,12 @@ export function createApp(deps: AppDeps, extraRoutes: RouteSpec<any, any, any>[]
   });
   let doc: string | undefined;
   app.get(`${API_PREFIX}/openapi.json`, (c) => {
-    doc ??= JSON.stringify(openApiDocument(routes, PIPELINE_VERSION));
+    doc ??= JSON.stringify(openApiDocument(API_ROUTES, PIPELINE_VERSION));
     return c.body(doc, 200, { "content-type": "application/json; charset=utf-8" });
   });
-  mountRoutes(app, routes, deps);
-  mountWeb(app);
+  mountRoutes(app, API_ROUTES, deps);
+  mountWeb(app, deps.webDir !== undefined ? { dir: deps.webDir } : {});
   app.all(`${API_PREFIX}/*`, (c) => errorResponse(c, new AttuneError("store.not_found", { resource: "route" })));
-  app.onError((err, c) => errorResponse(c, err));
+  app.onError((err, c) => errorResponse(c, err, deps.debug));
   return app;
 }

@@ -82,7 +82,7 @@ export function mountRoutes(app: Hono, specs: RouteSpec<any, any, any>[], deps: 
           : undefined;
         return await spec.handler({ c, query, params, body, principal, deps });
       } catch (err) {
-        return errorResponse(c, err);
+        return errorResponse(c, err, deps.debug);
       }
     });
   }

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { CaseRules } from "../cases/case-rules.js";
 import { systemClock } from "../cases/clock.js";
+import type { Config } from "../core/config.js";
 import type { ReadingEngine } from "../core/reading.js";
 import { AttuneError } from "../core/errors.js";
 import { LIMITS } from "../ingest/limits.js";
@@ -21,7 +22,6 @@ import { Pipeline } from "../pipeline/pipeline.js";
 import type { ReadingWorker } from "../pipeline/reading-worker.js";
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
-import type { RouteSpec } from "./route.js";
 import type { AppDeps } from "./app-deps.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
 import { SignInThrottle } from "./sign-in-throttle.js";
@@ -40,12 +40,10 @@ export interface ServerOptions {
   print?: (line: string) => void;
   /** Run the case scheduler (SLA checks, escalations); one process of a cluster does (default true). */
   scheduler?: boolean;
-  /** Case rules (default: the file named by ATTUNE_CASE_RULES, else the built-in defaults). */
+  /** Case rules (default: the file `config.caseRules` names, else the built-in defaults). */
   caseRules?: CaseRules;
-  /** More API routes (cases, alerts), mounted and documented like the built-in ones. */
-  extraRoutes?: RouteSpec<any, any, any>[];
-  /** Adds non-API handlers to the app (the dashboard's static files), after the API routes. */
-  configure?: (app: Hono, deps: AppDeps) => void;
+  /** What the environment set (core/config.ts): rules file, webhook allow-list, dashboard folder, debug. */
+  config?: Pick<Config, "caseRules" | "webhookAllow" | "webDir" | "debug">;
 }
 
 export interface RunningServer {
@@ -93,6 +91,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     store: o.store,
     ...(o.worker ? { engine: await engine() } : {}),
     ...(o.caseRules ? { rules: o.caseRules } : {}),
+    ...(o.config ? { config: o.config } : {}),
     scheduler: o.scheduler ?? true,
   });
   const deps: AppDeps = {
@@ -104,9 +103,10 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     onIngested: () => pipeline.nudge(),
     secureCookies: o.secureCookies ?? false,
     cases: pipeline.cases,
+    debug: o.config?.debug ?? false,
+    ...(o.config?.webDir ? { webDir: o.config.webDir } : {}),
   };
-  const app = createApp(deps, o.extraRoutes ?? []);
-  o.configure?.(app, deps);
+  const app = createApp(deps);
   // The pipeline starts only once the port is ours: a failed listen leaves nothing running.
   const server = await listen(app, o.port, o.host);
   // After the port is ours: a server that cannot start must not create (and print) a key.

@@ -6,7 +6,7 @@
  *
  * @example
  * const store = await openStore({ sqlitePath: "./data/attune.db" });
- * const store2 = await openStore({ url: process.env.DATABASE_URL, schema: "test_ab12" });
+ * const store2 = await openStore({ url: "postgresql://postgres@127.0.0.1:5432/test", schema: "test_ab12" });
  * await store.close();
  */
 import { mkdirSync } from "node:fs";
@@ -15,6 +15,7 @@ import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import type { Config } from "../core/config.js";
 import { AttuneError } from "../core/errors.js";
 import type { DialectName } from "./dialect.js";
 import { migrateToLatest } from "./migrate.js";
@@ -52,11 +53,15 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Picks the store from CLI flags and the environment: `--db PATH` beats nothing, DATABASE_URL beats the default file. */
-export function storeOptionsFrom(flags: { db?: string | undefined }, env: NodeJS.ProcessEnv = process.env): StoreOptions {
-  if (flags.db && /^postgres(ql)?:\/\//.test(flags.db)) return { url: flags.db, schema: env.DATABASE_SCHEMA };
+/**
+ * Picks the store from CLI flags and the configuration (core/config.ts): `--db PATH` beats
+ * everything, DATABASE_URL beats the default file.
+ */
+export function storeOptionsFrom(flags: { db?: string | undefined }, config: Pick<Config, "databaseUrl" | "databaseSchema">): StoreOptions {
+  const schema = config.databaseSchema !== undefined ? { schema: config.databaseSchema } : {};
+  if (flags.db && /^postgres(ql)?:\/\//.test(flags.db)) return { url: flags.db, ...schema };
   if (flags.db) return { sqlitePath: flags.db };
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA };
+  if (config.databaseUrl) return { url: config.databaseUrl, ...schema };
   return { sqlitePath: "./data/attune.db" };
 }
 

@@ -35,7 +35,7 @@ export interface TestApp {
   get(path: string, key?: string | null): Promise<Response>;
 }
 
-export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock?: Clock } = {}): Promise<TestApp> {
+export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock?: Clock; webDir?: string } = {}): Promise<TestApp> {
   const admin = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "test admin", role: "admin" });
   const app = createApp({
     store,
@@ -45,6 +45,7 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock
     limits: LIMITS,
     secureCookies: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.webDir ? { webDir: opts.webDir } : {}),
   });
   const req: TestApp["req"] = (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };

@@ -57,10 +57,10 @@ export interface FeatureOptions {
 
 export const DEFAULT_FEATURES: FeatureOptions = { minGram: 1, maxGram: 5, wordRepeat: 1, langConjoin: 2, cues: 3 };
 
-/** Options from ATTUNE_FEATURES ("minGram=2,maxGram=5,wordRepeat=2"), for tuning runs. */
-export function featureOptionsFromEnv(env = process.env.ATTUNE_FEATURES): FeatureOptions {
+/** Options from a spec like ATTUNE_FEATURES's ("minGram=2,maxGram=5,wordRepeat=2", `Config.features`), for tuning runs. */
+export function featureOptionsFrom(spec: string | undefined): FeatureOptions {
   const o = { ...DEFAULT_FEATURES };
-  for (const part of (env ?? "").split(",")) {
+  for (const part of (spec ?? "").split(",")) {
     const [k, v] = part.split("=");
     if (k && v && k in o) (o as Record<string, number>)[k] = Number(v);
   }

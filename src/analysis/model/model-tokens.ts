@@ -26,8 +26,11 @@ async function tryImport(path: string): Promise<Record<string, unknown> | null> 
   }
 }
 
-/** Resolve the tokeniser once (async only because the text step is imported lazily). */
-export async function modelTokenizer(preferBasic = process.env.ATTUNE_MODEL_TOKENIZER === "basic"): Promise<ModelTokenizer> {
+/**
+ * Resolve the tokeniser once (async only because the text step is imported lazily). `preferBasic`
+ * skips the text step (ATTUNE_MODEL_TOKENIZER=basic, `Config.modelTokenizer`), for training experiments.
+ */
+export async function modelTokenizer(preferBasic = false): Promise<ModelTokenizer> {
   if (!preferBasic) {
     const mods = await Promise.all(
       ["../text/index.js", "../text/normalise.js", "../text/segment.js", "../text/negation.js"].map((p) => tryImport(p)),

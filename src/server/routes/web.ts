@@ -44,7 +44,7 @@ const DEFAULT_DIR = fileURLToPath(new URL("../../../web/dist/", import.meta.url)
 
 /** Adds the dashboard's routes (GET and HEAD outside /api/v1) and its security headers. */
 export function mountWeb(app: Hono, options: { dir?: string } = {}): void {
-  const root = normalize(options.dir ?? process.env.ATTUNE_WEB_DIR ?? DEFAULT_DIR);
+  const root = normalize(options.dir ?? DEFAULT_DIR);
   const cache = new Map<string, Promise<Uint8Array | null>>();
   const load = (path: string) => {
     let hit = cache.get(path);
