@@ -35,13 +35,19 @@ export class EmailThreads {
   }
 }
 
-/** Parses one email and hands it to the ingestor as row `row`. */
+const NO_AGENTS: ReadonlySet<string> = new Set();
+
+/**
+ * Parses one email and hands it to the ingestor as row `row`. Mail from one of `agents` (lower-case
+ * addresses: the support team's own, as in a mailbox that also holds its replies) is an agent message.
+ */
 export async function importEml(
   bytes: Uint8Array,
   ing: Ingestor,
   threads: EmailThreads,
   row: number,
   channelDefault = "email",
+  agents: ReadonlySet<string> = NO_AGENTS,
 ): Promise<void> {
   if (bytes.byteLength > LIMITS.emailBytes) {
     ing.reject(row, [{ row, code: "input.too_large" }]);
@@ -71,6 +77,7 @@ export async function importEml(
     ...(mail.subject ? { subject: mail.subject.slice(0, LIMITS.subjectChars) } : {}),
     ...(from ? { author: { id: from.address!, email: from.address!, ...(from.name ? { name: from.name } : {}) } } : {}),
     ...(Number.isFinite(sentAt) ? { sent_at: new Date(sentAt).toISOString() } : {}),
+    ...(from && agents.has(from.address!.toLowerCase()) ? { direction: "agent" } : {}),
   };
   if (!body) {
     ing.reject(row, [{ row, field: "text", code: "input.empty" }]);
