@@ -24,6 +24,7 @@ import { employeeInsightRoutes } from "./routes/employee-insights.js";
 import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { insightRoutes } from "./routes/insights.js";
+import { surveyInsightRoutes } from "./routes/insights-surveys.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
 import { sessionRoutes } from "./routes/session.js";
@@ -43,6 +44,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...replyRoutes,
   ...adminRoutes,
   ...insightRoutes,
+  ...surveyInsightRoutes,
   ...employeeInsightRoutes,
   ...caseRoutes,
   ...caseRuleRoutes,

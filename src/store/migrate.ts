@@ -16,6 +16,7 @@ import { textSearch } from "./migrations/005-text-search.js";
 import { triageQueue } from "./migrations/006-triage-queue.js";
 import { employeePrivacy } from "./migrations/007-employee-privacy.js";
 import { connectorCursors } from "./migrations/008-connector-cursors.js";
+import { insightIndexes } from "./migrations/009-insight-indexes.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -28,6 +29,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "006-triage-queue": triageQueue(dialect),
     "007-employee-privacy": employeePrivacy(dialect),
     "008-connector-cursors": connectorCursors(dialect),
+    "009-insight-indexes": insightIndexes(),
   };
 }
 

@@ -8,8 +8,11 @@
  */
 import { z } from "zod";
 import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
-import { newestSentAt, overview } from "../../insights/overview.js";
+import { newestSentAt, overview, type OverviewFilter } from "../../insights/overview.js";
+import { windowScores } from "../../insights/survey-insights.js";
+import type { Store } from "../../store/open-store.js";
 import { defineRoute } from "../route.js";
+import { insightFilter, ScoresOut } from "./insights-surveys.js";
 import { aggregateWindow, idList, iso } from "../schemas.js";
 
 const DAY = 86_400_000;
@@ -29,14 +32,31 @@ const OverviewQuery = z
   .strict();
 
 const Split = { total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() };
-const OverviewOut = z.object({
+const Figures = z.object({
   window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   total: z.number(),
   days: z.array(z.object({ day: z.string(), ...Split })),
   emotions: z.array(z.object({ emotion: z.string(), count: z.number() })),
   causes: z.array(z.object({ cause: z.string(), polarity: z.string(), channel: z.string(), language: z.string(), count: z.number() })),
   urgency: z.array(z.object({ band: z.number(), count: z.number() })),
+  scores: ScoresOut.describe("NPS, CSAT and CES of the window's customer survey answers, with 95% intervals."),
 });
+const OverviewOut = Figures.extend({
+  previous: Figures.nullable().describe("The same figures for the window of equal length just before (null without both ends)."),
+});
+
+/** The overview's figures and survey scores for one window. */
+async function figures(store: Store, f: OverviewFilter) {
+  const window = { from: iso(f.from), to: iso(f.to) };
+  const [o, scores] = await Promise.all([
+    overview(store, f),
+    windowScores(
+      store,
+      insightFilter(f.workspaceId, { from: f.from, to: f.to, channel: f.channels, language: f.languages, team: f.teams }),
+    ),
+  ]);
+  return { window, ...o, scores };
+}
 
 /** GET /insights/overview and GET /teams. @example API_ROUTES.push(...insightRoutes) */
 export const insightRoutes = [
@@ -60,7 +80,7 @@ export const insightRoutes = [
         to = (Math.floor((newest ?? Date.now()) / DAY) + 1) * DAY;
         from = to - q.days * DAY;
       }
-      const o = await overview(deps.store, {
+      const f: OverviewFilter = {
         workspaceId: principal.workspaceId,
         includeEmployee,
         ...(from !== undefined ? { from } : {}),
@@ -69,8 +89,11 @@ export const insightRoutes = [
         ...(q.language ? { languages: q.language } : {}),
         ...(q.direction ? { directions: q.direction } : {}),
         ...(q.team ? { teams: q.team } : {}),
-      });
-      return c.json({ window: { from: iso(from), to: iso(to) }, ...o });
+      };
+      const now = figures(deps.store, f);
+      // Period comparison: the window of equal length that ends where this one starts.
+      const before = from !== undefined && to !== undefined ? figures(deps.store, { ...f, from: 2 * from - to, to: from }) : null;
+      return c.json({ ...(await now), previous: await before });
     },
   }),
   defineRoute({
