@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
+import { hasMessages } from "../store/messages.js";
 import type { Store } from "../store/open-store.js";
 import { importFiles } from "./import-file.js";
 
@@ -17,8 +18,7 @@ export async function loadSamples(
   store: Store,
   dir: string = SAMPLES_DIR,
 ): Promise<{ accepted: number; duplicates: number; conflicts: number; rejected: number } | null> {
-  const any = await store.db.selectFrom("messages").select("id").limit(1).execute();
-  if (any.length) return null;
+  if (await hasMessages(store)) return null;
   let files: string[];
   try {
     files = readdirSync(dir)

@@ -11,10 +11,10 @@
  * await worker.stop();
  */
 import { randomUUID } from "node:crypto";
-import type { Channel, Direction } from "../core/labels.js";
 import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js";
 import type { Store } from "../store/open-store.js";
-import { loadMessagesToRead, storeReadings, type MessageToRead, type ThreadHistory } from "../store/reading-batch.js";
+import { loadMessagesToRead, storeReadings, type MessageToRead } from "../store/reading-batch.js";
+import { contextOf } from "./reading-context.js";
 import { claimQueued, HeldClaims, queuedCount } from "../store/work-queue.js";
 import { drainStage, LoopedStage } from "./stage-loop.js";
 
@@ -120,20 +120,4 @@ export class ReadingWorker extends LoopedStage {
       }
     });
   }
-}
-
-/** The Reading context of a message: its channel and audience, and up to ten earlier customer messages of its thread. */
-function contextOf(m: MessageToRead, threads: ThreadHistory): ReadingContext {
-  const before = (m.thread_id !== null ? (threads.get(m.thread_id) ?? []) : [])
-    .filter((e) => e.sent_at < m.sent_at || (e.sent_at === m.sent_at && e.id < m.id))
-    .slice(-10)
-    .map((e) => e.text);
-  return {
-    channel: m.channel as Channel,
-    public: m.is_public === 1,
-    direction: m.direction as Direction,
-    ...(m.audience !== null ? { audience: m.audience } : {}),
-    ...(before.length ? { thread: before } : {}),
-    ...(m.language_hint ? { languageHint: m.language_hint } : {}),
-  };
 }

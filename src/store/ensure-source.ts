@@ -43,3 +43,9 @@ export async function setEmployeeTrust(store: Pick<Store, "db">, workspaceId: nu
     .where("workspace_id", "=", workspaceId)
     .execute();
 }
+
+/** Whether a source is trusted with employee feedback (set by an admin; see employee-policy.ts). */
+export async function trustsEmployeeFeedback(store: Pick<Store, "db">, sourceId: number): Promise<boolean> {
+  const source = await store.db.selectFrom("sources").select("employee_feedback").where("id", "=", sourceId).executeTakeFirstOrThrow();
+  return source.employee_feedback === 1;
+}

@@ -9,10 +9,7 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { Store } from "./open-store.js";
 import type { Database, MessageRow } from "./schema.js";
-import { likePattern, MIN_INDEXED_CHARS, trigramMatchQuery } from "./text-match.js";
-
-/** A text whose trigram candidates number fewer than this is looked up in the index (SQLite). */
-const RARE_TEXT = 1000;
+import type { DialectQueries, TextPlan } from "./dialect.js";
 /**
  * A text filter the index cannot serve (under 3 characters anywhere, or too many candidates on
  * SQLite) scans at most this many messages per page, newest first; a page can then hold fewer
@@ -69,13 +66,15 @@ export interface MessageListRow {
   pipeline_version: string | null;
 }
 
-type Q = SelectQueryBuilder<Database & { m: Database["messages"]; r: Database["readings"] }, "m" | "r", any>;
+/** A query over `messages as m` joined to `readings as r`, as the filters see it. */
+export type MessageQuery = SelectQueryBuilder<Database & { m: Database["messages"]; r: Database["readings"] }, "m" | "r", any>;
+type Q = MessageQuery;
 
 /**
- * Applies the filter to a query over `messages as m` left-joined to `readings as r`. With
- * `textIndex` (SQLite), the text is looked up in the trigram index first, then re-checked.
+ * Applies the filter to a query over `messages as m` left-joined to `readings as r`; the text the
+ * dialect's way (`plan`: through its index first where it has one).
  */
-export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["dialect"], textIndex = false): Q {
+export function applyMessageFilter(q: Q, f: MessageFilter, queries: DialectQueries, plan: TextPlan = { index: false, scan: false }): Q {
   q = q.where("m.workspace_id", "=", f.workspaceId);
   // Employee feedback is never listed, searched or shown one by one, for any role: employees are
   // seen only in aggregate (/insights/employee), and per person only in an admin's audited export.
@@ -106,20 +105,38 @@ export function applyMessageFilter(q: Q, f: MessageFilter, dialect: Store["diale
     );
   if (f.emotions?.length) q = q.where(labelExists("emotion", f.emotions));
   if (f.causes?.length) q = q.where(labelExists("cause", f.causes, f.causePolarity));
-  if (f.text) {
-    const pattern = likePattern(f.text);
-    // PostgreSQL: backslash is LIKE's default escape, and the plain form is what pg_trgm's index serves.
-    if (dialect === "postgres") q = q.where(sql<boolean>`m.text ilike ${pattern}`);
-    else {
-      const match = textIndex ? trigramMatchQuery(f.text) : null;
-      if (match) q = q.where(sql<boolean>`m.id in (select rowid from messages_fts where messages_fts match ${match})`);
-      // Always: the index answers a superset (any order of the trigrams, Unicode case folding).
-      q = q.where(sql<boolean>`m.text like ${pattern} escape '\\'`);
-    }
-  }
+  if (f.text) q = queries.whereText(q, f.text, plan);
   return q;
 }
 
+/** The columns of a listed message: the message and its reading summary. */
+const LIST_COLUMNS = [
+  "m.id",
+  "m.external_id",
+  "m.source_id",
+  "m.thread_id",
+  "m.person_id",
+  "m.team_id",
+  "m.direction",
+  "m.channel",
+  "m.is_public",
+  "m.audience",
+  "m.subject",
+  "m.text",
+  "m.sent_at",
+  "m.received_at",
+  "r.language",
+  "r.sentiment",
+  "r.sentiment_score",
+  "r.top_emotion",
+  "r.complaint_severity",
+  "r.urgency",
+  "r.reach",
+  "r.stage",
+  "r.pipeline_version",
+] as const;
+
+/** A page of messages matching the filter, newest first, and the cursor of the next page (null at the end). */
 export async function listMessages(
   store: Store,
   f: MessageFilter & {
@@ -139,37 +156,17 @@ export async function listMessages(
   // messages as the outer loop and walks them newest first until the page is full; left to itself
   // it may scan all readings and sort them (seconds at a million rows). PostgreSQL plans it freely.
   // A rare language (a few hundred readings) is the exception: then the language index should drive.
-  let rare = false;
-  if (needsReading && store.dialect === "sqlite" && f.languages?.length) {
-    const r = await sql<{
-      n: number;
-    }>`select count(*) as n from (select 1 from readings where workspace_id = ${f.workspaceId} and language in (${sql.join(f.languages)}) limit 5000)`.execute(
-      store.db,
-    );
-    rare = Number(r.rows[0]?.n ?? 0) < 5000;
-  }
-  let q = (needsReading && !rare
+  const readingsFirst = needsReading && !!f.languages?.length && (await store.queries.readingsFirst(store.db, f.workspaceId, f.languages));
+  let q = (needsReading && !readingsFirst
     ? store.db.selectFrom("messages as m").crossJoin("readings as r").whereRef("r.message_id", "=", "m.id")
     : needsReading
       ? store.db.selectFrom("readings as r").crossJoin("messages as m").whereRef("r.message_id", "=", "m.id")
       : store.db.selectFrom("messages as m").leftJoin("readings as r", "r.message_id", "m.id")) as unknown as Q;
-  // Text on SQLite: a rare text (few trigram candidates) is found through the index; a common one
-  // by walking messages newest first, which meets enough matches quickly.
-  let textIndex = false;
-  if (f.text && store.dialect === "sqlite") {
-    const match = trigramMatchQuery(f.text);
-    if (match) {
-      const r = await sql<{
-        n: number;
-      }>`select count(*) as n from (select rowid from messages_fts where messages_fts match ${match} limit ${RARE_TEXT})`.execute(store.db);
-      textIndex = Number(r.rows[0]?.n ?? 0) < RARE_TEXT;
-    }
-  }
-  const window =
-    f.text && !textIndex && (store.dialect === "sqlite" || Array.from(f.text).length < MIN_INDEXED_CHARS)
-      ? await scanWindow(store, f)
-      : null;
-  q = applyMessageFilter(q, f, store.dialect, textIndex);
+  // Text: a rare text is found through the index where there is one; a common one by walking
+  // messages newest first, which meets enough matches quickly, a window at a time.
+  const plan = f.text ? await store.queries.textPlan(store.db, f.text) : undefined;
+  const window = plan?.scan ? await scanWindow(store, f) : null;
+  q = applyMessageFilter(q, f, store.queries, plan);
   if (f.before) {
     const b = f.before;
     q = q.where((eb) => eb.or([eb("m.sent_at", "<", b.sentAt), eb.and([eb("m.sent_at", "=", b.sentAt), eb("m.id", "<", b.id)])]));
@@ -179,31 +176,7 @@ export async function listMessages(
       eb.or([eb("m.sent_at", ">", window.sentAt), eb.and([eb("m.sent_at", "=", window.sentAt), eb("m.id", ">=", window.id)])]),
     );
   const rows = (await q
-    .select([
-      "m.id",
-      "m.external_id",
-      "m.source_id",
-      "m.thread_id",
-      "m.person_id",
-      "m.team_id",
-      "m.direction",
-      "m.channel",
-      "m.is_public",
-      "m.audience",
-      "m.subject",
-      "m.text",
-      "m.sent_at",
-      "m.received_at",
-      "r.language",
-      "r.sentiment",
-      "r.sentiment_score",
-      "r.top_emotion",
-      "r.complaint_severity",
-      "r.urgency",
-      "r.reach",
-      "r.stage",
-      "r.pipeline_version",
-    ])
+    .select(LIST_COLUMNS)
     .orderBy("m.sent_at", "desc")
     .orderBy("m.id", "desc")
     .limit(f.limit + 1)

@@ -17,8 +17,10 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Config } from "../core/config.js";
 import { AttuneError } from "../core/errors.js";
-import type { DialectName } from "./dialect.js";
+import type { DialectName, DialectQueries } from "./dialect.js";
 import { migrateToLatest } from "./migrate.js";
+import { postgresQueries } from "./postgres/queries.js";
+import { sqliteQueries } from "./sqlite/queries.js";
 import type { Database } from "./schema.js";
 
 export interface StoreOptions {
@@ -44,6 +46,8 @@ export interface StoreOptions {
 export interface Store {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The queries written differently per dialect, picked here once (sqlite/, postgres/). */
+  queries: DialectQueries;
   /** The default workspace (the one the CLI and first admin key use). */
   workspaceId: number;
   /** Folds the SQLite WAL into the main file and truncates it (after erasure); no-op on PostgreSQL. */
@@ -96,6 +100,7 @@ function openSqlite(path: string, commitSync: "full" | "normal"): Store {
   return {
     db,
     dialect: "sqlite",
+    queries: sqliteQueries,
     workspaceId: 1,
     async checkpoint() {
       raw.pragma("wal_checkpoint(TRUNCATE)");
@@ -186,6 +191,7 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
   return {
     db,
     dialect: "postgres",
+    queries: postgresQueries,
     workspaceId: 1,
     async checkpoint() {},
     async roomBytes() {

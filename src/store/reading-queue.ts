@@ -6,8 +6,10 @@
  * const { pending, lagMs } = await queueStats(store);
  * const queued = await requeueStale(store, PIPELINE_VERSION);
  */
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { chunks } from "./chunks.js";
 import type { Store } from "./open-store.js";
+import type { Database } from "./schema.js";
 
 export interface QueueStats {
   /** Messages waiting to be read (not set aside). */
@@ -52,4 +54,22 @@ export async function requeueStale(store: Pick<Store, "db">, version: string, op
     where true
     on conflict (message_id) do nothing`.execute(store.db);
   return Number(res.numAffectedRows ?? 0);
+}
+
+/** Inside ingest's write transaction: queues new messages for reading (one already waiting keeps its row). */
+export async function enqueueForReading(trx: Kysely<Database>, messageIds: readonly number[], now: number): Promise<void> {
+  const rows = messageIds.map((message_id) => ({
+    message_id,
+    enqueued_at: now,
+    claimed_by: null,
+    claimed_until: 0,
+    attempts: 0,
+    failed: 0,
+  }));
+  for (const chunk of chunks(rows, 500))
+    await trx
+      .insertInto("reading_queue")
+      .values(chunk)
+      .onConflict((oc) => oc.column("message_id").doNothing())
+      .execute();
 }

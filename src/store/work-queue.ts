@@ -10,35 +10,22 @@
  * const ids = await claimQueued(store, "triage_queue", "w-1", { limit: 200, leaseMs: 60_000 });
  * await withWriteTransaction(store, (trx) => finishQueued(trx, "triage_queue", "w-1", ids));
  */
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import type { QueueTable } from "./dialect.js";
 import type { Store } from "./open-store.js";
 import type { Database } from "./schema.js";
-import { withWriteTransaction } from "./write-transaction.js";
 
-export type QueueTable = "reading_queue" | "triage_queue";
+export type { QueueTable } from "./dialect.js";
 
 /** Claims up to `limit` free rows, oldest message first; returns their message ids. */
-export async function claimQueued(
-  store: Pick<Store, "db" | "dialect">,
+export function claimQueued(
+  store: Pick<Store, "db" | "dialect" | "queries">,
   table: QueueTable,
   by: string,
   o: { limit: number; leaseMs: number },
 ): Promise<number[]> {
-  const now = Date.now();
   // PostgreSQL: concurrent claimers skip each other's rows; SQLite: the write lock serialises them.
-  const skipLocked = store.dialect === "postgres" ? sql`for update skip locked` : sql``;
-  const claim = async (db: Kysely<Database>) => {
-    const r = await sql<{ message_id: number }>`
-      update ${sql.table(table)} set claimed_by = ${by}, claimed_until = ${now + o.leaseMs}, attempts = attempts + 1
-      where message_id in (
-        select message_id from ${sql.table(table)}
-        where failed = 0 and claimed_until < ${now}
-        order by message_id limit ${o.limit}
-        ${skipLocked})
-      returning message_id`.execute(db);
-    return r.rows.map((x) => Number(x.message_id));
-  };
-  return store.dialect === "postgres" ? claim(store.db) : withWriteTransaction(store, claim);
+  return store.queries.claimQueued(store, table, by, { ...o, now: Date.now() });
 }
 
 /**

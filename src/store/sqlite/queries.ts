@@ -1,0 +1,7 @@
+/** SQLite's queries of `DialectQueries`, one file per concern (the same file set in sqlite/ and postgres/). */
+import type { DialectQueries } from "../dialect.js";
+import { claimQueued } from "./claim-queued.js";
+import { later } from "./later.js";
+import { readingsFirst, textPlan, whereText } from "./message-text.js";
+
+export const sqliteQueries: DialectQueries = { name: "sqlite", claimQueued, later, readingsFirst, textPlan, whereText };
