@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import { caseDb, NO_DUE } from "../src/cases/case-tables.js";
+import { NO_DUE } from "../src/store/cases.js";
 import { CaseEngine } from "../src/cases/case-engine.js";
 import { LIMITS } from "../src/ingest/limits.js";
 import { createApiKey } from "../src/store/api-keys.js";
@@ -42,7 +42,7 @@ function rng(seed: number): () => number {
 }
 
 async function seed(store: Store): Promise<{ teams: number[]; users: number[] }> {
-  const db = caseDb(store);
+  const db = store.db;
   const ws = store.workspaceId;
   const now = Date.now();
   const teams: number[] = [];

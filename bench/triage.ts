@@ -17,7 +17,6 @@ import { parseArgs } from "node:util";
 import { createReader } from "../src/analysis/read.js";
 import { draftReplies } from "../src/analysis/respond/draft-replies.js";
 import { CaseEngine } from "../src/cases/case-engine.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import { ManualClock } from "../src/cases/clock.js";
 import type { Reading } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
@@ -110,7 +109,7 @@ async function main(): Promise<void> {
     const ing = await Ingestor.open(store, { source: "bench", origin: "import" });
     for (let i = 0; i < plan.length; i++) await ing.add(i + 1, plan[i]);
     await ing.finish();
-    const db = caseDb(store);
+    const db = store.db;
     const msgs = await db
       .selectFrom("messages")
       .select(["id", "external_id", "workspace_id", "sent_at", "channel", "direction", "team_id"])

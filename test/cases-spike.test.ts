@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CaseEngine } from "../src/cases/case-engine.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import { ManualClock } from "../src/cases/clock.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { DATABASES } from "./helpers/databases.js";
@@ -50,7 +49,7 @@ describe.each(DATABASES)("spike alerts on $name", (database) => {
         sent_at: rows[i]!.sent_at,
       });
     await ing.finish();
-    const db = caseDb(store);
+    const db = store.db;
     const ids = new Map((await db.selectFrom("messages").select(["id", "external_id"]).execute()).map((m) => [m.external_id, m.id]));
     const labels = rows.map((r) => ({
       message_id: ids.get(r.external_id)!,
@@ -83,7 +82,7 @@ describe.each(DATABASES)("spike alerts on $name", (database) => {
     engine.scheduleSpikeCheck(clock.now());
     const due = await engine.runDue();
     expect(due.spikes).toBe(1);
-    const alerts = await caseDb(store).selectFrom("alerts").selectAll().where("kind", "=", "spike").execute();
+    const alerts = await store.db.selectFrom("alerts").selectAll().where("kind", "=", "spike").execute();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ channel: "chat", label: "frustration" });
     const details = JSON.parse(alerts[0]!.details);

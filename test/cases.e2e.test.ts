@@ -9,7 +9,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CaseEngine } from "../src/cases/case-engine.js";
 import { caseRulesSchema } from "../src/cases/case-rules.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import { ManualClock, systemClock } from "../src/cases/clock.js";
 import { targetPolicy } from "../src/cases/webhook-target.js";
 import { verifyWebhook } from "../src/ingest/webhook-signature.js";
@@ -272,7 +271,7 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
     expect((await req("DELETE", `/people/${c.person_id}`)).status).toBe(204);
     expect((await req("GET", `/cases/${caseId}`)).status).toBe(404);
     for (const table of ["case_notes", "case_goodwill", "case_replies", "case_clocks", "case_events"] as const) {
-      const left = await caseDb(store).selectFrom(table).select("case_id").where("case_id", "=", caseId).execute();
+      const left = await store.db.selectFrom(table).select("case_id").where("case_id", "=", caseId).execute();
       expect(left).toHaveLength(0);
     }
   });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import { replyToCase } from "../src/cases/case-actions.js";
 import { DEFAULT_CASE_RULES } from "../src/cases/case-rules.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import { systemClock } from "../src/cases/clock.js";
 import type { ReadingEngine } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
@@ -77,7 +76,7 @@ describe.each(DATABASES)("erasing a customer on $name", (database) => {
     await pipeline.drain();
     // An agent answers A's threadless case from the case itself (a message without a thread).
     const ctx = { store, rules: DEFAULT_CASE_RULES, clock: systemClock, wake: () => undefined };
-    const threadless = await caseDb(store)
+    const threadless = await store.db
       .selectFrom("cases")
       .select("id")
       .where("origin_message_id", "=", id.get("a-public")!)
@@ -110,7 +109,7 @@ describe.each(DATABASES)("erasing a customer on $name", (database) => {
   };
 
   it("removes exactly A's messages, the replies to A and what derives from them, and keeps B's", async () => {
-    const db = caseDb(store);
+    const db = store.db;
     const shared = await db.selectFrom("cases").selectAll().where("origin_message_id", "=", id.get("a-shared")!).executeTakeFirstOrThrow();
     const personB = (
       await store.db.selectFrom("messages").select("person_id").where("id", "=", id.get("b-shared")!).executeTakeFirstOrThrow()

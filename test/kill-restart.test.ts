@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CASE_RULES, reasonsToOpen } from "../src/cases/case-rules.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import type { Reading } from "../src/core/reading.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { queuedCount } from "../src/store/work-queue.js";
@@ -132,7 +131,7 @@ async function caseCounts(store: Store): Promise<{ lost: number; doubled: number
     .select(["m.id", "m.channel", "r.reading"])
     .execute();
   expect(read).toHaveLength(BATCHES * PER_BATCH);
-  const origins = await caseDb(store).selectFrom("cases").select("origin_message_id").execute();
+  const origins = await store.db.selectFrom("cases").select("origin_message_id").execute();
   const perMessage = new Map<number, number>();
   for (const c of origins) perMessage.set(c.origin_message_id!, (perMessage.get(c.origin_message_id!) ?? 0) + 1);
   let lost = 0;

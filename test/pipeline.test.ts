@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import { CaseEngine } from "../src/cases/case-engine.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import type { ReadingEngine } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { Pipeline } from "../src/pipeline/pipeline.js";
@@ -36,7 +35,7 @@ describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
   });
   beforeEach(async () => {
     // Each test counts its own cases.
-    await caseDb(store).deleteFrom("cases").execute();
+    await store.db.deleteFrom("cases").execute();
   });
 
   /** `n` customer messages, each in its own thread. */
@@ -57,7 +56,7 @@ describe.each(DATABASES)("the read -> triage pipeline on $name", (database) => {
   const count = async (table: "cases" | "triage_queue" | "case_events") =>
     Number(
       (
-        await caseDb(store)
+        await store.db
           .selectFrom(table)
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .executeTakeFirstOrThrow()

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readConfig } from "../src/core/config.js";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import { DEFAULT_CASE_RULES, reasonsToOpen } from "../src/cases/case-rules.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import { run as reread } from "../src/cli/reread.js";
 import type { ReadingEngine } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
@@ -60,11 +59,11 @@ describe.each(DATABASES)("attune reread on $name", (database) => {
     }
     return JSON.parse(out.join(""));
   };
-  const cases = () => caseDb(store).selectFrom("cases").select(["thread_id", "contacts"]).execute();
+  const cases = () => store.db.selectFrom("cases").select(["thread_id", "contacts"]).execute();
   const events = async () =>
     Number(
       (
-        await caseDb(store)
+        await store.db
           .selectFrom("case_events")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .executeTakeFirstOrThrow()

@@ -10,7 +10,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raiseAlert } from "../src/cases/alerts.js";
 import { CaseEngine } from "../src/cases/case-engine.js";
-import { caseDb } from "../src/cases/case-tables.js";
 import { ManualClock, systemClock } from "../src/cases/clock.js";
 import { sendPinned, type PinnedSender } from "../src/cases/webhook-send.js";
 import { addressAllowed, targetPolicy, type Resolver } from "../src/cases/webhook-target.js";
@@ -125,7 +124,7 @@ describe.each(DATABASES)("webhook deliveries on $name", (database) => {
 
   let alertNo = 0;
   async function alertAndDeliver(engine: CaseEngine) {
-    await raiseAlert(caseDb(store), engine.ctx, {
+    await raiseAlert(store.db, engine.ctx, {
       workspaceId: store.workspaceId,
       kind: "spike",
       severity: "warning",
@@ -199,7 +198,7 @@ describe.each(DATABASES)("webhook deliveries on $name", (database) => {
 
   it("delivers to an allow-listed network, connecting to the checked address", async () => {
     const { engine, subscribe, log } = await setup("127.0.0.1");
-    await caseDb(store).updateTable("webhook_subscriptions").set({ active: 0 }).execute(); // the earlier tests' targets
+    await store.db.updateTable("webhook_subscriptions").set({ active: 0 }).execute(); // the earlier tests' targets
     dns.set("hooks.local.test", ["127.0.0.1"]);
     const sub = await subscribe(`http://hooks.local.test:${port}/hook`);
     expect(sub.status).toBe(201);

@@ -9,6 +9,7 @@
  */
 import type { CaseContext } from "./case-context.js";
 import type { Db } from "./case-store.js";
+import type { AlertRow } from "../store/schema.js";
 
 export const ALERT_KINDS = ["sla_warning", "sla_breach", "public_reach", "spike", "follow_up_due"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -79,18 +80,7 @@ export async function raiseAlert(db: Db, ctx: CaseContext, a: NewAlert): Promise
 }
 
 /** The JSON an alert is delivered and listed as. */
-export function presentAlert(r: {
-  id: number;
-  kind: string;
-  severity: string;
-  case_id: number | null;
-  channel: string | null;
-  label: string | null;
-  summary: string;
-  details: string;
-  created_at: number;
-  acknowledged_at: number | null;
-}) {
+export function presentAlert(r: Omit<AlertRow, "workspace_id" | "dedupe_key">) {
   return {
     id: r.id,
     kind: r.kind,

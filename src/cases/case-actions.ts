@@ -19,7 +19,7 @@ import { stopClock } from "./case-clocks.js";
 import type { CaseActor, CaseContext } from "./case-context.js";
 import { applyMove, isActive } from "./case-lifecycle.js";
 import { addEvent, loadClocks, saveCase, teamNames, type Db } from "./case-store.js";
-import { caseDb, type CaseRow, type CaseStatus, type ClockRow } from "./case-tables.js";
+import { type CaseRow, type CaseStatus, type ClockRow } from "../store/schema.js";
 
 async function loadCase(db: Db, workspaceId: number, id: number): Promise<CaseRow> {
   const row = await db.selectFrom("cases").selectAll().where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
@@ -35,7 +35,7 @@ async function withCase<T>(
   fn: (db: Db, row: CaseRow, clocks: ClockRow[]) => Promise<{ row: CaseRow; clocks?: ClockRow[]; result: T }>,
 ): Promise<T> {
   return withWriteTransaction(ctx.store, async (trx) => {
-    const db = trx as unknown as Db;
+    const db = trx;
     const row = await loadCase(db, workspaceId, id);
     const clocks = (await loadClocks(db, [id])).get(id) ?? [];
     const out = await fn(db, row, clocks);
@@ -193,7 +193,7 @@ export async function customerMessageOf(
   row: CaseRow,
 ): Promise<{ id: number; text: string; reading: Reading; name: string | null } | null> {
   if (row.last_customer_message_id === null) return null;
-  const m = await caseDb(ctx.store)
+  const m = await ctx.store.db
     .selectFrom("messages as m")
     .innerJoin("readings as r", "r.message_id", "m.id")
     .leftJoin("people as p", "p.id", "m.person_id")
@@ -216,7 +216,7 @@ export async function replyToCase(
   reply: { text: string; send: boolean },
   actor: CaseActor,
 ): Promise<{ check: Check; message_id: number | null }> {
-  const db = caseDb(ctx.store);
+  const db = ctx.store.db;
   const row = await loadCase(db, workspaceId, id);
   const customer = await customerMessageOf(ctx, row);
   if (!customer) throw new AttuneError("store.not_found", { resource: "customer message" });

@@ -10,7 +10,7 @@
  */
 import type { BusinessCalendar } from "./business-calendar.js";
 import type { CaseRules } from "./case-rules.js";
-import type { ClockKind, ClockRow } from "./case-tables.js";
+import type { ClockKind, ClockRow } from "../store/schema.js";
 import { readClock, type ClockHistory, type ClockReading } from "./sla-clock.js";
 
 export const CLOCK_KINDS: ClockKind[] = ["first_response", "resolution"];

@@ -11,7 +11,7 @@ import { draftReplies } from "../analysis/respond/draft-replies.js";
 import type { Draft } from "../analysis/respond/types.js";
 import { calendarFor, historyOf } from "./case-clocks.js";
 import type { CaseContext } from "./case-context.js";
-import { caseDb, type CaseRow } from "./case-tables.js";
+import { type CaseRow } from "../store/schema.js";
 import { readClock, type ClockReading } from "./sla-clock.js";
 
 export interface CaseDetail {
@@ -41,7 +41,7 @@ export async function caseDetail(
   id: number,
   o: { drafts?: boolean } = {},
 ): Promise<CaseDetail | null> {
-  const db = caseDb(ctx.store);
+  const db = ctx.store.db;
   const row = await db.selectFrom("cases").selectAll().where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!row) return null;
   const now = ctx.clock.now();

@@ -15,7 +15,6 @@ import type { Store } from "../store/open-store.js";
 import type { CaseContext } from "./case-context.js";
 import { DEFAULT_CASE_RULES, type CaseRules } from "./case-rules.js";
 import { retryDelay } from "../core/backoff.js";
-import { caseDb } from "./case-tables.js";
 import { systemClock, type Clock } from "./clock.js";
 import { runDueCases, runThreadChecks, type DueStats } from "./due-work.js";
 import { detectSpikes } from "./spike-detector.js";
@@ -108,7 +107,7 @@ export class CaseEngine {
 
   /** The earliest instant anything is due (null when nothing is scheduled). */
   async nextInstant(): Promise<number | null> {
-    const db = caseDb(this.ctx.store);
+    const db = this.ctx.store.db;
     const [a, b, c] = await Promise.all([
       db
         .selectFrom("cases")

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BusinessCalendar } from "./business-calendar.js";
 import { nextClockInstant, refreshClock, startClocks, stopClock } from "./case-clocks.js";
 import { applyMove, canMove } from "./case-lifecycle.js";
-import type { ClockRow } from "./case-tables.js";
+import type { ClockRow } from "../store/schema.js";
 import { ManualClock } from "./clock.js";
 
 const prague: BusinessCalendar = {

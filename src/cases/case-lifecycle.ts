@@ -8,7 +8,7 @@
  */
 import { AttuneError } from "../core/errors.js";
 import { pauseClock, reopenClock, resumeClock, stopClock } from "./case-clocks.js";
-import type { CaseStatus, ClockRow } from "./case-tables.js";
+import type { CaseStatus, ClockRow } from "../store/schema.js";
 
 /** Allowed moves; resolving straight from new (a duplicate, spam) is allowed, closing only after resolving. */
 export const MOVES: Record<CaseStatus, readonly CaseStatus[]> = {

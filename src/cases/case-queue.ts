@@ -8,7 +8,7 @@
  */
 import type { Store } from "../store/open-store.js";
 import { isActive } from "./case-lifecycle.js";
-import { caseDb, type CaseRow, type CaseStatus } from "./case-tables.js";
+import { type CaseRow, type CaseStatus } from "../store/schema.js";
 
 export interface QueueFilter {
   workspaceId: number;
@@ -32,7 +32,7 @@ export interface QueuePage {
 export async function listQueue(store: Pick<Store, "db">, f: QueueFilter): Promise<QueuePage> {
   const statuses = f.statuses ?? ["new", "open", "waiting"];
   const onlyActive = statuses.every(isActive);
-  let q = caseDb(store).selectFrom("cases").selectAll().where("workspace_id", "=", f.workspaceId);
+  let q = store.db.selectFrom("cases").selectAll().where("workspace_id", "=", f.workspaceId);
   // `active = 1` lets the planner use the partial queue indexes; status narrows further.
   if (onlyActive) q = q.where("active", "=", 1);
   if (statuses.length < 5) q = q.where("status", "in", statuses);
@@ -65,7 +65,7 @@ export async function listQueue(store: Pick<Store, "db">, f: QueueFilter): Promi
 
 /** Cases in work per priority (the queue's header). */
 export async function queueCounts(store: Pick<Store, "db">, workspaceId: number): Promise<Record<string, number>> {
-  const rows = await caseDb(store)
+  const rows = await store.db
     .selectFrom("cases")
     .select(["priority", (eb) => eb.fn.countAll<number>().as("n")])
     .where("workspace_id", "=", workspaceId)

@@ -8,9 +8,10 @@
 import type { Kysely } from "kysely";
 import { calendarFor, earliestDue, nextClockInstant, refreshClock } from "./case-clocks.js";
 import type { CaseActor, CaseContext } from "./case-context.js";
-import { NO_DUE, type CaseDatabase, type CaseRow, type ClockRow } from "./case-tables.js";
+import { type CaseRow, type ClockRow, type Database } from "../store/schema.js";
+import { NO_DUE } from "../store/cases.js";
 
-export type Db = Kysely<CaseDatabase>;
+export type Db = Kysely<Database>;
 
 export async function loadClocks(db: Db, caseIds: number[]): Promise<Map<number, ClockRow[]>> {
   const out = new Map<number, ClockRow[]>();

@@ -13,7 +13,7 @@ import { withWriteTransaction } from "../store/write-transaction.js";
 import { raiseAlert } from "./alerts.js";
 import { SYSTEM, type CaseContext } from "./case-context.js";
 import { addEvent, loadClocks, saveCase, teamNames, type Db } from "./case-store.js";
-import { caseDb, type CaseRow, type ClockRow } from "./case-tables.js";
+import { type CaseRow, type ClockRow } from "../store/schema.js";
 import { triageQuestion } from "./open-unanswered.js";
 
 const BATCH = 200;
@@ -31,7 +31,7 @@ export async function runDueCases(
   ctx: CaseContext,
   stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 },
 ): Promise<DueStats> {
-  const db = caseDb(ctx.store);
+  const db = ctx.store.db;
   for (;;) {
     const now = ctx.clock.now();
     const due = await db.selectFrom("cases").selectAll().where("next_check_at", "<=", now).orderBy("next_check_at").limit(BATCH).execute();
@@ -45,7 +45,7 @@ export async function runDueCases(
       due.map((c) => c.team_id),
     );
     await withWriteTransaction(ctx.store, async (trx) => {
-      const tdb = trx as unknown as Db;
+      const tdb = trx;
       for (const c of due) {
         // Claim: only the process that moves next_check_at from the value it read acts on it.
         const claimed = await tdb
@@ -150,14 +150,14 @@ export async function runThreadChecks(
   ctx: CaseContext,
   stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 },
 ): Promise<DueStats> {
-  const db = caseDb(ctx.store);
+  const db = ctx.store.db;
   for (;;) {
     const now = ctx.clock.now();
     const due = await db.selectFrom("thread_checks").selectAll().where("due_at", "<=", now).orderBy("due_at").limit(BATCH).execute();
     if (!due.length) return stats;
     for (const check of due) {
       const opened = await withWriteTransaction(ctx.store, async (trx) => {
-        const tdb = trx as unknown as Db;
+        const tdb = trx;
         const gone = await tdb
           .deleteFrom("thread_checks")
           .where("thread_id", "=", check.thread_id)

@@ -6,7 +6,8 @@
  */
 import type { Reading } from "../core/reading.js";
 import { describeCase } from "./case-facts.js";
-import { NO_DUE, type CaseRow } from "./case-tables.js";
+import { type CaseRow } from "../store/schema.js";
+import { NO_DUE } from "../store/cases.js";
 import type { Priority } from "./priority.js";
 
 export interface OpeningMessage {

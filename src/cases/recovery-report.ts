@@ -9,7 +9,6 @@
  */
 import { sql } from "kysely";
 import type { Store } from "../store/open-store.js";
-import { caseDb } from "./case-tables.js";
 
 export interface RecoveryRow {
   key: string | null;
@@ -26,7 +25,7 @@ export async function recoveryReport(
   store: Pick<Store, "db">,
   o: { workspaceId: number; by: "team" | "cause" | "channel"; from?: number; to?: number },
 ): Promise<RecoveryRow[]> {
-  const db = caseDb(store);
+  const db = store.db;
   const keyCol =
     o.by === "team" ? sql<string | null>`t.name` : o.by === "cause" ? sql<string | null>`c.cause` : sql<string | null>`c.channel`;
   let q = db

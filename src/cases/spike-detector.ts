@@ -14,7 +14,6 @@ import { withWriteTransaction } from "../store/write-transaction.js";
 import { raiseAlert } from "./alerts.js";
 import type { CaseContext } from "./case-context.js";
 import type { Db } from "./case-store.js";
-import { caseDb } from "./case-tables.js";
 import { poissonUpperTail } from "./poisson.js";
 
 const HOUR = 3_600_000;
@@ -53,7 +52,7 @@ const baselines = new WeakMap<object, { hourStart: number; counts: Map<CountKey,
 /** Tests the running and the last finished hour; pure over the counts it reads. */
 export async function findSpikes(ctx: CaseContext): Promise<SpikeFinding[]> {
   const s = ctx.rules.alerts.spike;
-  const db = caseDb(ctx.store);
+  const db = ctx.store.db;
   const now = ctx.clock.now();
   const current = Math.floor(now / HOUR) * HOUR;
   const out: SpikeFinding[] = [];
@@ -84,7 +83,7 @@ export async function detectSpikes(ctx: CaseContext): Promise<number> {
   return withWriteTransaction(ctx.store, async (trx) => {
     let n = 0;
     for (const f of found) {
-      const id = await raiseAlert(trx as unknown as Db, ctx, {
+      const id = await raiseAlert(trx, ctx, {
         workspaceId: f.workspaceId,
         kind: "spike",
         severity: f.p < 1e-6 ? "critical" : "warning",

@@ -18,7 +18,7 @@ import type { CaseContext } from "./case-context.js";
 import { applyMove } from "./case-lifecycle.js";
 import { reasonsToOpen, slaTargets } from "./case-rules.js";
 import { changedClocks, loadClocks, prepareCase, teamNames, upsertCases, upsertClocks, type Db } from "./case-store.js";
-import { caseDb, type CaseRow, type ClockRow } from "./case-tables.js";
+import { type CaseRow, type ClockRow } from "../store/schema.js";
 import { computePriority } from "./priority.js";
 import { asksQuestion, customerValueOf, describeCase } from "./case-facts.js";
 import { newCaseValues } from "./new-case.js";
@@ -138,7 +138,7 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
     customerMessages: 0,
   };
   if (!ids.length) return stats;
-  const db = caseDb(ctx.store);
+  const db = ctx.store.db;
   const again = claim ? await retriaged(ctx.store, claim.by, ids) : new Set<number>();
   let rows = (await loadRows(db, [...new Set(ids)])).filter((r) => r.direction === "customer" || r.direction === "agent");
   if (!rows.length) {
@@ -258,7 +258,7 @@ export async function triageMessages(ctx: CaseContext, ids: number[], claim?: { 
   const recoveries = new Map<number, { recovered: number; messageId: number }>();
 
   await withWriteTransaction(ctx.store, async (trx) => {
-    const tdb = trx as unknown as Db;
+    const tdb = trx;
     if (claim) {
       // Only messages whose queue row this worker still holds: another took over an expired lease.
       const mine = new Set(await finishQueued(trx, "triage_queue", claim.by, ids));

@@ -19,7 +19,6 @@ import { checkTarget, systemResolver, targetPolicy, type Resolver, type TargetPo
 import { sendPinned, type OutgoingPost, type PinnedSender } from "./webhook-send.js";
 import { presentAlert } from "./alerts.js";
 import type { CaseContext } from "./case-context.js";
-import { caseDb } from "./case-tables.js";
 
 export interface DeliveryOptions {
   /** Sends one POST to a checked address (a local receiver in tests). */
@@ -61,7 +60,7 @@ export interface DeliveryStats {
 
 /** Sends every delivery whose attempt time has come. */
 export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_DELIVERY): Promise<DeliveryStats> {
-  const db = caseDb(ctx.store);
+  const db = ctx.store.db;
   const stats: DeliveryStats = { delivered: 0, retried: 0, failed: 0 };
   const now = ctx.clock.now();
   const due = await db

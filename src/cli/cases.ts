@@ -8,8 +8,8 @@
  */
 import { readConfig, type Config } from "../core/config.js";
 import { listQueue, queueCounts } from "../cases/case-queue.js";
-import { CASE_STATUSES, NO_DUE, type CaseRow, type CaseStatus } from "../cases/case-tables.js";
-import { caseDb } from "../cases/case-tables.js";
+import { CASE_STATUSES, type CaseRow, type CaseStatus } from "../store/schema.js";
+import { NO_DUE } from "../store/cases.js";
 import { systemClock } from "../cases/clock.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { parseCommand, usageError } from "./parse-command.js";
@@ -105,7 +105,7 @@ export async function run(argv: string[], config: Config = readConfig()): Promis
     return usageError(USAGE, { flag: "--assignee", expected: "user id or none" });
   const store = await openStore(storeOptionsFrom({ db: v.db }, config));
   try {
-    const db = caseDb(store);
+    const db = store.db;
     let teamId: number | undefined;
     if (v.team !== undefined) {
       const t = await db

@@ -27,15 +27,7 @@ import type { Store } from "./open-store.js";
 import type { Database } from "./schema.js";
 import { withWriteTransaction } from "./write-transaction.js";
 
-/** The columns of the case tables (migration 002) erasure touches. */
-interface ErasureDb extends Database {
-  cases: { id: number; thread_id: number | null; person_id: number | null };
-  case_replies: { message_id: number; case_id: number; answers_message_id: number | null };
-  case_events: { id: number; case_id: number; details: string | null };
-  alerts: { dedupe_key: string };
-}
-
-type Db = Kysely<ErasureDb>;
+type Db = Kysely<Database>;
 
 interface ThreadMessage {
   id: number;
@@ -56,7 +48,7 @@ const CHUNK = 500;
 
 export async function erasePerson(store: Store, e: { workspaceId: number; personId: number; actor: Actor }): Promise<boolean> {
   const done = await withWriteTransaction(store, async (trx) => {
-    const db = trx as unknown as Db;
+    const db = trx;
     const person = await db
       .selectFrom("people")
       .select(["id", "key", "kind"])

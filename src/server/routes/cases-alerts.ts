@@ -11,7 +11,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ALERT_KINDS, presentAlert } from "../../cases/alerts.js";
-import { caseDb } from "../../cases/case-tables.js";
 import { checkTarget } from "../../cases/webhook-target.js";
 import { AttuneError } from "../../core/errors.js";
 import { casesOf } from "./cases-present.js";
@@ -73,7 +72,7 @@ export const alertRoutes = [
       .strict(),
     responses: { 200: { description: "A page", schema: z.object({ items: z.array(Alert), next_before: z.number().nullable() }) } },
     async handler({ c, query: q, principal, deps }) {
-      let sel = caseDb(deps.store).selectFrom("alerts").selectAll().where("workspace_id", "=", principal.workspaceId);
+      let sel = deps.store.db.selectFrom("alerts").selectAll().where("workspace_id", "=", principal.workspaceId);
       if (q.kind) sel = sel.where("kind", "in", q.kind);
       if (q.since !== undefined) sel = sel.where("created_at", ">=", q.since);
       if (q.unacknowledged) sel = sel.where("acknowledged_at", q.unacknowledged === "true" ? "is" : "is not", null);
@@ -96,7 +95,7 @@ export const alertRoutes = [
     params: IdParams,
     responses: { 200: { description: "The alert", schema: Alert } },
     async handler({ c, params, principal, deps }) {
-      const db = caseDb(deps.store);
+      const db = deps.store.db;
       const now = (await casesOf(deps)).ctx.clock.now();
       await db
         .updateTable("alerts")
@@ -123,7 +122,7 @@ export const alertRoutes = [
     scope: "admin",
     responses: { 200: { description: "Subscriptions" } },
     async handler({ c, principal, deps }) {
-      const rows = await caseDb(deps.store)
+      const rows = await deps.store.db
         .selectFrom("webhook_subscriptions")
         .select(["id", "url", "kinds", "active", "created_at"])
         .where("workspace_id", "=", principal.workspaceId)
@@ -149,7 +148,7 @@ export const alertRoutes = [
       const check = await checkTarget(new URL(body.url), engine.delivery.targets, engine.delivery.resolve);
       if (!check.ok && check.reason === "target_refused") throw new AttuneError("webhook.target_refused", { field: "url" });
       const secret = body.secret ?? `whs_${randomBytes(24).toString("base64url")}`;
-      const row = await caseDb(deps.store)
+      const row = await deps.store.db
         .insertInto("webhook_subscriptions")
         .values({
           workspace_id: principal.workspaceId,
@@ -173,7 +172,7 @@ export const alertRoutes = [
     params: IdParams,
     responses: { 204: { description: "Deactivated" } },
     async handler({ c, params, principal, deps }) {
-      const db = caseDb(deps.store);
+      const db = deps.store.db;
       const r = await db
         .updateTable("webhook_subscriptions")
         .set({ active: 0 })
@@ -200,7 +199,7 @@ export const alertRoutes = [
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
     responses: { 200: { description: "Deliveries, newest first" } },
     async handler({ c, params, query, principal, deps }) {
-      const db = caseDb(deps.store);
+      const db = deps.store.db;
       const sub = await db
         .selectFrom("webhook_subscriptions")
         .select("id")

@@ -8,7 +8,8 @@
 import { z } from "zod";
 import type { CaseEngine } from "../../cases/case-engine.js";
 import type { CaseDetail } from "../../cases/case-detail.js";
-import { NO_DUE, type CaseRow } from "../../cases/case-tables.js";
+import { type CaseRow } from "../../store/schema.js";
+import { NO_DUE } from "../../store/cases.js";
 import type { CaseActor } from "../../cases/case-context.js";
 import type { AppDeps } from "../app-deps.js";
 import type { Principal } from "../auth/principal.js";

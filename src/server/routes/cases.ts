@@ -12,7 +12,7 @@ import { z } from "zod";
 import { addGoodwill, addNote, assignCase, completeFollowUp, GOODWILL_KINDS, moveCase, replyToCase } from "../../cases/case-actions.js";
 import { caseDetail } from "../../cases/case-detail.js";
 import { listQueue, queueCounts } from "../../cases/case-queue.js";
-import { CASE_STATUSES, caseDb } from "../../cases/case-tables.js";
+import { CASE_STATUSES } from "../../store/schema.js";
 import { recoveryReport } from "../../cases/recovery-report.js";
 import { AttuneError } from "../../core/errors.js";
 import { CHANNELS } from "../../core/labels.js";
@@ -272,7 +272,7 @@ export const caseRoutes = [
       .strict(),
     responses: { 200: { description: "Cases", schema: z.object({ items: z.array(CaseSummary) }) } },
     async handler({ c, query, principal, deps }) {
-      let q = caseDb(deps.store)
+      let q = deps.store.db
         .selectFrom("cases")
         .selectAll()
         .where("workspace_id", "=", principal.workspaceId)
