@@ -47,6 +47,7 @@ export const ERROR_MESSAGES = {
   "webhook.replay": "The webhook was already received.",
   "webhook.target_refused": "The webhook target is not a public address (see ATTUNE_WEBHOOK_ALLOW).",
   "llm.unavailable": "The language model server could not be reached.",
+  "cases.unavailable": "This server runs without the case engine.",
   internal: "Something went wrong inside attune.",
 } as const;
 

@@ -25,7 +25,7 @@ export interface AppDeps {
   onIngested?: () => void;
   /** True when served behind TLS (Secure cookies). */
   secureCookies: boolean;
-  /** The case engine (issue 5); case routes answer 503 without it. */
+  /** The case engine (issue 5); case routes answer 503 `cases.unavailable` without it. */
   cases?: CaseEngine;
   /** "Now" for reporting periods and sign-in throttling (tests inject a ManualClock); default the system clock. */
   clock?: Clock;

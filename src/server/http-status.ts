@@ -26,6 +26,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "webhook.replay": 409,
   "webhook.target_refused": 400,
   "llm.unavailable": 503,
+  "cases.unavailable": 503,
   "config.invalid": 500,
   "model.missing": 500,
   "model.corrupt": 500,

@@ -8,6 +8,7 @@
  */
 import type { Hono } from "hono";
 import { createReader, type Reader } from "../../src/analysis/read.js";
+import { CaseEngine } from "../../src/cases/case-engine.js";
 import { systemClock, type Clock } from "../../src/cases/clock.js";
 import { LIMITS } from "../../src/ingest/limits.js";
 import { createApiKey } from "../../src/store/api-keys.js";
@@ -46,6 +47,7 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock
     secureCookies: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
+    cases: new CaseEngine({ store, timers: false }),
   });
   const req: TestApp["req"] = (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };

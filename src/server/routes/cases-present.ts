@@ -6,6 +6,7 @@
  * c.json({ items: page.items.map(presentCase) });
  */
 import { z } from "zod";
+import { AttuneError } from "../../core/errors.js";
 import type { CaseEngine } from "../../cases/case-engine.js";
 import type { CaseDetail } from "../../cases/case-detail.js";
 import { type CaseRow } from "../../store/schema.js";
@@ -129,16 +130,8 @@ export function actorOf(p: Principal): CaseActor {
   return p.kind === "key" ? { kind: "key", id: p.id } : p.kind === "session" ? { kind: "user", id: p.id } : { kind: "system", id: null };
 }
 
-const fallbacks = new WeakMap<object, CaseEngine>();
-
-/** The server's case engine; apps built without one (tests of other routes) get a timer-less one per store. */
+/** The server's case engine; an app built without one answers its case routes 503 `cases.unavailable`. */
 export async function casesOf(deps: AppDeps): Promise<CaseEngine> {
-  if (deps.cases) return deps.cases;
-  let e = fallbacks.get(deps.store);
-  if (!e) {
-    const { CaseEngine } = await import("../../cases/case-engine.js");
-    e = new CaseEngine({ store: deps.store, timers: false });
-    fallbacks.set(deps.store, e);
-  }
-  return e;
+  if (!deps.cases) throw new AttuneError("cases.unavailable", {});
+  return deps.cases;
 }
