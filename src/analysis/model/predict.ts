@@ -18,6 +18,7 @@ import { type CueHit, type Features, featurize } from "./features.js";
 import type { HeadKind, HeadName } from "./heads.js";
 import type { LoadedHead, Models } from "./load-models.js";
 import { MAX_SLOTS } from "./simd-accumulate.js";
+import { windowSums } from "./window-sums.js";
 
 export interface PredictInput {
   tokens: readonly Token[];
@@ -73,7 +74,7 @@ let total = new Float64Array(64);
 
 /**
  * Sum the weight rows of the features per token (short messages) or all in one slot (messages
- * longer than MAX_SLOTS tokens, whose evidence is then found by a second pass). Fills `total`.
+ * longer than MAX_SLOTS tokens, whose per-token sums window-sums.ts finds when evidence is asked). Fills `total`.
  */
 function sumRows(models: Models, f: Features, tokens: number): TokenSums | null {
   const slots = tokens + 1 <= MAX_SLOTS ? tokens + 1 : 1;
@@ -129,6 +130,7 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
   const { columns } = models;
   const f = featurize(input.tokens, models.bits, input.cues, models.features, input.lang);
   const perToken = sumRows(models, f, input.tokens.length);
+  let long: TokenSums | null = null;
   const z = new Float64Array(columns);
   const heads = {} as Record<HeadName, HeadOutput>;
   for (const h of models.heads) {
@@ -166,7 +168,9 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
       if (!h || !h.trained) return [];
       const j = h.labels.indexOf(label);
       if (j < 0) return [];
-      return spansOf(perToken ? contribFromSums(perToken, h, j) : contribByScan(models, h, j, f, input.tokens.length), input, max);
+      // A long message's per-token sums are found once, on the first evidence asked of it.
+      const sums = perToken ?? (long ??= windowSums(models.store, f, input.tokens.length));
+      return spansOf(contribFromSums(sums, h, j), input, max);
     },
   };
 }
@@ -190,32 +194,6 @@ function contribFromSums(ts: TokenSums, h: LoadedHead, j: number): Float64Array 
       w -= mean / k;
     }
     contrib[t] = w / 2;
-  }
-  return contrib;
-}
-
-/** The same contributions for a very long message, by a second pass over its features' rows. */
-function contribByScan(models: Models, h: LoadedHead, j: number, f: Features, T: number): Float64Array {
-  const { bytes } = models;
-  const rowBytes = models.packedStride * 4;
-  const softmax = h.kind === "softmax";
-  const k = h.labels.length;
-  const contrib = new Float64Array(T);
-  for (let i = 0; i < f.n; i++) {
-    const t = f.tok[i]!;
-    if (t < 0) continue;
-    const base = f.idx[i]! * rowBytes + h.offset;
-    let w = (bytes[base + j]! - 128) * h.scale[j]!;
-    if (softmax) {
-      let mean = 0;
-      for (let c = 0; c < k; c++) mean += (bytes[base + c]! - 128) * h.scale[c]!;
-      w -= mean / k;
-    }
-    const t2 = f.tok2[i]!;
-    if (t2 >= 0) {
-      contrib[t] = contrib[t]! + w / 2;
-      contrib[t2] = contrib[t2]! + w / 2;
-    } else contrib[t] = contrib[t]! + w;
   }
   return contrib;
 }

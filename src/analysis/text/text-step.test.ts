@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from "node:os";
 import { describe, expect, it } from "vitest";
 import { normalise } from "./normalise.js";
-import { segment } from "./segment.js";
+import { MAX_RUN, segment } from "./segment.js";
 import { applyNegation } from "./negation.js";
 import type { Token } from "./token.js";
 
@@ -68,6 +68,16 @@ describe("normalise", () => {
 });
 
 describe("segment", () => {
+  it("keeps the first MAX_RUN tokens of a run of the same token, and every token of a varied text", () => {
+    const thumbs = segment(normalise("👍".repeat(32_768)), "en");
+    expect(thumbs).toHaveLength(MAX_RUN);
+    expect(thumbs[MAX_RUN - 1]!.end).toBe(2 * MAX_RUN);
+    const no = segment(normalise("no ".repeat(40) + "way"), "en").map((t) => t.norm);
+    expect(no).toEqual([...Array<string>(MAX_RUN).fill("no"), "way"]);
+    expect(segment(normalise("a b ".repeat(40)), "en")).toHaveLength(80);
+    expect(segment(normalise("no no no!"), "en").map((t) => t.norm)).toEqual(["no", "no", "no", "!"]);
+  });
+
   it("keeps offsets in the original text through NFC", () => {
     const text = "Cafe\u0301 byla nejhorši\u0301!";
     const toks = segment(normalise(text), "cs");
