@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   train: () => import("./train.js"),
   eval: () => import("./eval.js"),
   cases: () => import("./cases.js"),
+  sync: () => import("./sync.js"),
 };
 
 function usage(): string {

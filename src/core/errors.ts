@@ -48,6 +48,10 @@ export const ERROR_MESSAGES = {
   "webhook.target_refused": "The webhook target is not a public address (see ATTUNE_WEBHOOK_ALLOW).",
   "llm.unavailable": "The language model server could not be reached.",
   "cases.unavailable": "This server runs without the case engine.",
+  "connector.unreachable": "The helpdesk could not be reached, or kept failing; try again later.",
+  "connector.auth": "The helpdesk refused the credentials.",
+  "connector.bad_response": "The helpdesk answered with something that is not its documented format.",
+  "connector.secret_missing": "The connector's secret is not set (an environment variable or the stored secret).",
   internal: "Something went wrong inside attune.",
 } as const;
 
