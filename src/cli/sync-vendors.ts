@@ -4,7 +4,7 @@
  * every user of the machine could read them in the process list.
  *
  * @example
- * const vendor = SYNC_VENDORS.zendesk; const connector = vendor.build(values, process.env);
+ * const vendor = SYNC_VENDORS.zendesk; const connector = vendor.build(values, namedVariable);
  */
 import { AttuneError } from "../core/errors.js";
 import { freshdeskConnector } from "../connectors/freshdesk.js";
@@ -17,7 +17,7 @@ export type FlagValues = Record<string, string | boolean | undefined>;
 export interface SyncVendor {
   flags: Record<string, { type: "string" | "boolean" }>;
   usage: string;
-  build(values: FlagValues, env: NodeJS.ProcessEnv): PullConnector;
+  build(values: FlagValues, env: (name: string) => string | undefined): PullConnector;
 }
 
 /** The value of a required string flag, or a `cli.usage` error naming it. */
@@ -28,9 +28,9 @@ export function required(values: FlagValues, flag: string): string {
 }
 
 /** The secret held by the environment variable that `flag` names; its value never appears in errors. */
-export function secretFromEnv(values: FlagValues, flag: string, env: NodeJS.ProcessEnv): string {
+export function secretFromEnv(values: FlagValues, flag: string, env: (name: string) => string | undefined): string {
   const name = required(values, flag);
-  const secret = env[name];
+  const secret = env(name);
   if (!secret) throw new AttuneError("connector.secret_missing", { flag: `--${flag}`, variable: name });
   return secret;
 }

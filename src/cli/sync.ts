@@ -8,6 +8,7 @@
  * @example
  * ZD_TOKEN=… attune sync zendesk --url https://acme.zendesk.com --email ops@acme.com --token-env ZD_TOKEN --db ./data/attune.db --once
  */
+import { namedVariable, readConfig, type Config } from "../core/config.js";
 import { asAttuneError } from "../core/errors.js";
 import { runSync, type SyncProgress } from "../connectors/sync-run.js";
 import { openStore, storeOptionsFrom, type Store } from "../store/open-store.js";
@@ -24,7 +25,7 @@ Secrets are read from the environment variable a *-env flag names, never from th
 --since: where the first sync starts (default: everything); later syncs resume from the saved cursor.
 Prints {"accepted","duplicates","conflicts","rejected"} after each sync; exit code 1 when a sync failed.`;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const [vendorName, ...rest] = argv;
   if (vendorName === "--help" || vendorName === "-h") {
     process.stdout.write(`${USAGE}\n`);
@@ -38,8 +39,8 @@ export async function run(argv: string[]): Promise<number> {
   const values = parsed.values as FlagValues;
   const interval = Number(values.interval ?? 60);
   if (!Number.isFinite(interval) || interval < 1) return usageError(USAGE, { flag: "--interval", reason: "seconds, at least 1" });
-  const connector = vendor.build(values, process.env);
-  const store = await openStore(storeOptionsFrom({ db: values.db as string | undefined }));
+  const connector = vendor.build(values, namedVariable);
+  const store = await openStore(storeOptionsFrom({ db: values.db as string | undefined }, config));
   try {
     return values.once ? await syncOnce(store, connector) : await syncForever(store, connector, interval * 1000);
   } finally {

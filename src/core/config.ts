@@ -141,3 +141,16 @@ export function readConfig(env: Env = process.env): Config {
     modelTokenizer: tokenizer(env),
   };
 }
+
+/**
+ * The value of an environment variable that the operator named on the command line
+ * (`attune sync zendesk --token-env ZD_TOKEN`): connector secrets stay out of argv, where every user
+ * of the machine can read them. Read here, the one module that reads the environment.
+ *
+ * @example
+ * const token = namedVariable("ZD_TOKEN");
+ */
+export function namedVariable(name: string, env: Env = process.env): string | undefined {
+  const v = env[name];
+  return v === undefined || v === "" ? undefined : v;
+}
