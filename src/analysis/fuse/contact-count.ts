@@ -16,8 +16,13 @@ export function contactCount(text: string): Range[] {
   const counts = spans(text, COUNT);
   if (counts.length === 0) return [];
   const contacts = spans(text, CONTACT);
+  // Both lists run in text order: one walk pairs each count with the contacts near it (a pair
+  // loop was quadratic on a long text of counts far from any contact word).
+  let from = 0;
   for (const c of counts) {
-    for (const k of contacts) {
+    while (from < contacts.length && contacts[from]!.end < c.start - MAX_GAP) from++;
+    for (let i = from; i < contacts.length && contacts[i]!.start <= c.end + MAX_GAP; i++) {
+      const k = contacts[i]!;
       const gap = k.start >= c.end ? k.start - c.end : c.start - k.end;
       if (gap >= 0 && gap <= MAX_GAP) return [c, k].sort((a, b) => a.start - b.start);
     }
