@@ -21,7 +21,7 @@ import type { Channel, Direction } from "../src/core/labels.js";
 import type { Reading, ReadingContext } from "../src/core/reading.js";
 import { createReader } from "../src/analysis/read.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
-import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/sources.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { readingRows } from "../src/store/reading-row.js";
 import { createUser } from "../src/store/users.js";

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { createReader } from "../src/analysis/read.js";
 import type { Reading, ReadingContext } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
-import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/sources.js";
 import { openStore } from "../src/store/open-store.js";
 import type { ReadingEngine } from "../src/core/reading.js";
 import { ReadingWorker } from "../src/pipeline/reading-worker.js";

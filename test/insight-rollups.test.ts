@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reading } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
-import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/sources.js";
 import { overview, overviewLive, type OverviewFilter } from "../src/insights/overview.js";
 import { erasePerson } from "../src/store/erase-person.js";
 import { readingRows } from "../src/store/reading-row.js";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import type { Reading } from "../src/core/reading.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
-import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/sources.js";
 import {
   byChannel,
   byLanguage,

@@ -6,7 +6,7 @@ import { Ingestor } from "../src/ingest/ingestor.js";
 import { Pipeline } from "../src/pipeline/pipeline.js";
 import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { TriageWorker } from "../src/pipeline/triage-worker.js";
-import { ensureSource, setEmployeeTrust } from "../src/store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../src/store/sources.js";
 import { claimQueued, queuedCount } from "../src/store/work-queue.js";
 import { DATABASES } from "./helpers/databases.js";
 import { failInserts } from "./helpers/inject-failure.js";

@@ -8,7 +8,7 @@
  */
 import { readConfig, type Config } from "../core/config.js";
 import { audit } from "../store/audit-log.js";
-import { createApiKey, revokeApiKey } from "../store/api-keys.js";
+import { createApiKey, listApiKeys, revokeApiKey } from "../store/api-keys.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { isRole, ROLES } from "../store/roles.js";
 import { parseCommand, usageError } from "./parse-command.js";
@@ -51,13 +51,8 @@ export async function run(argv: string[], config: Config = readConfig()): Promis
       return 0;
     }
     if (action === "list") {
-      const rows = await store.db
-        .selectFrom("api_keys")
-        .select(["id", "name", "prefix", "role", "scopes", "revoked_at"])
-        .where("workspace_id", "=", ws)
-        .orderBy("id")
-        .execute();
-      for (const r of rows) process.stdout.write(JSON.stringify({ ...r, revoked: r.revoked_at !== null }) + "\n");
+      for (const { id, name, prefix, role, scopes, revoked_at } of await listApiKeys(store.db, ws))
+        process.stdout.write(JSON.stringify({ id, name, prefix, role, scopes, revoked_at, revoked: revoked_at !== null }) + "\n");
       return 0;
     }
     const id = Number(arg);

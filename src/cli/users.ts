@@ -10,7 +10,7 @@ import { asAttuneError } from "../core/errors.js";
 import { audit } from "../store/audit-log.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { isRole, ROLES } from "../store/roles.js";
-import { createUser, disableUser } from "../store/users.js";
+import { createUser, disableUser, listUsers } from "../store/users.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
 export const USAGE =
@@ -60,13 +60,9 @@ export async function run(argv: string[], config: Config = readConfig()): Promis
       return 0;
     }
     if (action === "list") {
-      for (const r of await store.db
-        .selectFrom("users")
-        .select(["id", "email", "role", "disabled_at"])
-        .where("workspace_id", "=", ws)
-        .orderBy("id")
-        .execute()) {
-        process.stdout.write(JSON.stringify({ ...r, disabled: r.disabled_at !== null }) + "\n");
+      for (const r of await listUsers(store.db, ws)) {
+        const { id, email, role, disabled_at } = r;
+        process.stdout.write(JSON.stringify({ id, email, role, disabled_at, disabled: disabled_at !== null }) + "\n");
       }
       return 0;
     }

@@ -9,7 +9,7 @@
 import { createReadStream } from "node:fs";
 import { AttuneError } from "../core/errors.js";
 import type { Channel, Direction } from "../core/labels.js";
-import { ensureSource, setEmployeeTrust } from "../store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../store/sources.js";
 import type { Store } from "../store/open-store.js";
 import { capBytes, collectBytes, inflateIfGzip, type ByteSource } from "./byte-streams.js";
 import { importCsv, type CsvMapping } from "./csv.js";

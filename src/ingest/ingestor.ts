@@ -12,7 +12,7 @@
 import type { Kysely } from "kysely";
 import type { ErrorCode } from "../core/errors.js";
 import type { Channel, Direction } from "../core/labels.js";
-import { ensureSource, trustsEmployeeFeedback } from "../store/ensure-source.js";
+import { ensureSource, trustsEmployeeFeedback } from "../store/sources.js";
 import { insertNewMessages, storedMessages, threadsOfMessages } from "../store/messages.js";
 import type { Store } from "../store/open-store.js";
 import { upsertPeople } from "../store/people.js";

@@ -25,6 +25,7 @@ import { createApp } from "./app.js";
 import type { AppDeps } from "./app-deps.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
 import { SignInThrottle } from "./sign-in-throttle.js";
+import { hasEnabledAdmin } from "../store/users.js";
 
 export interface ServerOptions {
   store: Store;
@@ -55,15 +56,7 @@ export interface RunningServer {
 
 /** Whether an enabled admin user exists: someone who can sign in to the dashboard and make the others. */
 export async function hasAdminUser(store: Store): Promise<boolean> {
-  const users = await store.db
-    .selectFrom("users")
-    .select("id")
-    .where("workspace_id", "=", store.workspaceId)
-    .where("role", "=", "admin")
-    .where("disabled_at", "is", null)
-    .limit(1)
-    .execute();
-  return users.length > 0;
+  return hasEnabledAdmin(store.db, store.workspaceId);
 }
 
 /** On a store without any admin key or admin user, creates the first admin key and prints it once. */

@@ -74,3 +74,18 @@ export async function countActiveAdminKeys(db: Kysely<Database>): Promise<number
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The keys of a workspace, oldest first: names, prefixes and use, never the keys or their hashes. */
+export async function listApiKeys(db: Kysely<Database>, workspaceId: number) {
+  return db
+    .selectFrom("api_keys")
+    .select(["id", "name", "prefix", "role", "scopes", "user_id", "created_at", "last_used_at", "revoked_at"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("id")
+    .execute();
+}
+
+/** Notes when a key was last used. */
+export async function touchApiKey(db: Kysely<Database>, id: number, now: number): Promise<void> {
+  await db.updateTable("api_keys").set({ last_used_at: now }).where("id", "=", id).execute();
+}

@@ -20,6 +20,7 @@ export interface AuditEntry {
   details?: Record<string, string | number | boolean>;
 }
 
+/** Appends an entry. */
 export async function audit(db: Kysely<Database>, e: AuditEntry): Promise<void> {
   await db
     .insertInto("audit_log")
@@ -34,4 +35,11 @@ export async function audit(db: Kysely<Database>, e: AuditEntry): Promise<void> 
       details: e.details ? JSON.stringify(e.details) : null,
     })
     .execute();
+}
+
+/** A page of the log, oldest first, after the entry `after`. */
+export async function auditPage(db: Kysely<Database>, workspaceId: number, page: { after?: number | undefined; limit: number }) {
+  let q = db.selectFrom("audit_log").selectAll().where("workspace_id", "=", workspaceId);
+  if (page.after) q = q.where("id", ">", page.after);
+  return q.orderBy("id").limit(page.limit).execute();
 }

@@ -7,7 +7,7 @@
  */
 import type { Insertable, Kysely } from "kysely";
 import { byKey, chunks } from "./chunks.js";
-import type { Database, PeopleTable } from "./schema.js";
+import type { Database, PeopleTable, PersonRow } from "./schema.js";
 
 /**
  * Adds new people and fills in what a known person's row left blank (a later row may carry the
@@ -34,4 +34,51 @@ export async function upsertPeople(trx: Kysely<Database>, rows: readonly Inserta
     for (const r of out) ids.set(r.key, r.id);
   }
   return ids;
+}
+
+/** Which people a list shows: employees only to admins, by kind or key, a page after `after`. */
+export interface PeopleFilter {
+  workspaceId: number;
+  withEmployees: boolean;
+  kind?: PersonRow["kind"] | undefined;
+  key?: string | undefined;
+  after?: number | undefined;
+  limit: number;
+}
+
+/** A page of people in id order. */
+export async function listPeople(db: Kysely<Database>, f: PeopleFilter): Promise<PersonRow[]> {
+  let sel = db.selectFrom("people").selectAll().where("workspace_id", "=", f.workspaceId);
+  if (!f.withEmployees) sel = sel.where("kind", "<>", "employee");
+  if (f.kind) sel = sel.where("kind", "=", f.kind);
+  if (f.key) sel = sel.where("key", "=", f.key);
+  if (f.after) sel = sel.where("id", ">", f.after);
+  return sel.orderBy("id").limit(f.limit).execute();
+}
+
+/** One person of the workspace by id. */
+export async function personById(db: Kysely<Database>, workspaceId: number, id: number): Promise<PersonRow | undefined> {
+  return db.selectFrom("people").selectAll().where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+}
+
+/**
+ * How many messages a person wrote and when the last one was sent, and their survey answers, all
+ * without their employee feedback (a colleague's feedback stays out of their record for every role).
+ */
+export async function personActivity(db: Kysely<Database>, personId: number) {
+  const counts = await db
+    .selectFrom("messages")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max<number>("sent_at").as("last")])
+    .where("person_id", "=", personId)
+    .where("direction", "<>", "employee")
+    .executeTakeFirstOrThrow();
+  const surveys = await db
+    .selectFrom("survey_answers as s")
+    .innerJoin("messages as m", "m.id", "s.message_id")
+    .select(["s.kind", "s.score", "s.answered_at", "s.thread_id"])
+    .where("s.person_id", "=", personId)
+    .where("m.direction", "<>", "employee")
+    .orderBy("s.answered_at")
+    .execute();
+  return { messages: Number(counts.n), lastMessageAt: counts.last, surveys };
 }

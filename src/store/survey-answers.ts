@@ -12,3 +12,8 @@ import type { Database, SurveyAnswersTable } from "./schema.js";
 export async function insertSurveyAnswers(trx: Kysely<Database>, rows: readonly Insertable<SurveyAnswersTable>[]): Promise<void> {
   for (const chunk of chunks(rows, 500)) await trx.insertInto("survey_answers").values(chunk).execute();
 }
+
+/** The answers a message carried. */
+export async function surveyAnswersOf(db: Kysely<Database>, messageId: number): Promise<{ kind: string; score: number }[]> {
+  return db.selectFrom("survey_answers").select(["kind", "score"]).where("message_id", "=", messageId).execute();
+}

@@ -28,3 +28,8 @@ export async function upsertTeams(trx: Kysely<Database>, workspaceId: number, na
   for (const r of rows) ids.set(r.name, r.id);
   return ids;
 }
+
+/** The teams of a workspace by name. */
+export async function listTeams(db: Kysely<Database>, workspaceId: number): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", workspaceId).orderBy("name").execute();
+}

@@ -47,3 +47,12 @@ export async function upsertThreads(
   }
   return ids;
 }
+
+/** One thread by id. */
+export async function threadById(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom("threads")
+    .select(["id", "external_id", "subject", "channel", "created_at", "last_message_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}

@@ -60,3 +60,31 @@ export async function disableUser(db: Kysely<Database>, workspaceId: number, id:
   await db.updateTable("api_keys").set({ revoked_at: Date.now() }).where("user_id", "=", id).where("revoked_at", "is", null).execute();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** The users of a workspace, oldest first (never their password hashes). */
+export async function listUsers(db: Kysely<Database>, workspaceId: number) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "display_name", "role", "created_at", "disabled_at"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("id")
+    .execute();
+}
+
+/** A user's id, email and role; throws when the id is unknown (the caller holds a live session of theirs). */
+export async function sessionUser(db: Kysely<Database>, id: number): Promise<{ id: number; email: string; role: string }> {
+  return db.selectFrom("users").select(["id", "email", "role"]).where("id", "=", id).executeTakeFirstOrThrow();
+}
+
+/** Whether an enabled admin user exists in the workspace. */
+export async function hasEnabledAdmin(db: Kysely<Database>, workspaceId: number): Promise<boolean> {
+  const users = await db
+    .selectFrom("users")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("role", "=", "admin")
+    .where("disabled_at", "is", null)
+    .limit(1)
+    .execute();
+  return users.length > 0;
+}

@@ -10,7 +10,7 @@ import { makeReading } from "../../src/analysis/respond/test-reading.js";
 import type { CauseReading } from "../../src/core/reading.js";
 import { Ingestor } from "../../src/ingest/ingestor.js";
 import type { MessageInput } from "../../src/ingest/message-input.js";
-import { ensureSource, setEmployeeTrust } from "../../src/store/ensure-source.js";
+import { ensureSource, setEmployeeTrust } from "../../src/store/sources.js";
 import type { Store } from "../../src/store/open-store.js";
 import { loadMessagesToRead, storeReadings } from "../../src/store/reading-batch.js";
 

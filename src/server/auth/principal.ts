@@ -9,7 +9,7 @@
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { AttuneError } from "../../core/errors.js";
-import { findApiKey } from "../../store/api-keys.js";
+import { findApiKey, touchApiKey } from "../../store/api-keys.js";
 import type { Store } from "../../store/open-store.js";
 import { effectiveScopes, isRole, type Role, type Scope } from "../../store/roles.js";
 import { findSession } from "../../store/sessions.js";
@@ -68,10 +68,5 @@ function touchKey(store: Store, id: number): void {
   const now = Date.now();
   if ((lastUsedWrites.get(id) ?? 0) > now - 60_000) return;
   lastUsedWrites.set(id, now);
-  store.db
-    .updateTable("api_keys")
-    .set({ last_used_at: now })
-    .where("id", "=", id)
-    .execute()
-    .catch(() => undefined);
+  touchApiKey(store.db, id, now).catch(() => undefined);
 }

@@ -8,15 +8,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { createApiKey, revokeApiKey } from "../../store/api-keys.js";
-import { audit } from "../../store/audit-log.js";
-import { ensureSource, setEmployeeTrust } from "../../store/ensure-source.js";
+import { createApiKey, listApiKeys, revokeApiKey } from "../../store/api-keys.js";
+import { audit, auditPage } from "../../store/audit-log.js";
+import { ensureSource, listSources, setEmployeeTrust, setWebhookSecret } from "../../store/sources.js";
 import { ROLES, SCOPES } from "../../store/roles.js";
-import { createUser, disableUser } from "../../store/users.js";
+import { createUser, disableUser, listUsers } from "../../store/users.js";
 import type { Principal } from "../auth/principal.js";
 import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
 import { IdParams, idParam, iso } from "../schemas.js";
+import { quarantinePage } from "../../store/quarantine.js";
 
 const actor = (p: Principal) => ({ kind: p.kind === "key" ? ("key" as const) : ("user" as const), id: p.id });
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: idParam.optional() }).strict();
@@ -53,12 +54,7 @@ export const adminRoutes = [
     scope: "admin",
     responses: { 200: { description: "Keys" } },
     async handler({ c, principal, deps }) {
-      const rows = await deps.store.db
-        .selectFrom("api_keys")
-        .select(["id", "name", "prefix", "role", "scopes", "user_id", "created_at", "last_used_at", "revoked_at"])
-        .where("workspace_id", "=", principal.workspaceId)
-        .orderBy("id")
-        .execute();
+      const rows = await listApiKeys(deps.store.db, principal.workspaceId);
       return c.json({
         items: rows.map((r) => ({
           ...r,
@@ -122,12 +118,7 @@ export const adminRoutes = [
     scope: "admin",
     responses: { 200: { description: "Users" } },
     async handler({ c, principal, deps }) {
-      const rows = await deps.store.db
-        .selectFrom("users")
-        .select(["id", "email", "display_name", "role", "created_at", "disabled_at"])
-        .where("workspace_id", "=", principal.workspaceId)
-        .orderBy("id")
-        .execute();
+      const rows = await listUsers(deps.store.db, principal.workspaceId);
       return c.json({ items: rows.map((r) => ({ ...r, created_at: iso(r.created_at), disabled_at: iso(r.disabled_at) })) });
     },
   }),
@@ -184,12 +175,7 @@ export const adminRoutes = [
     scope: "admin",
     responses: { 200: { description: "Sources" } },
     async handler({ c, principal, deps }) {
-      const rows = await deps.store.db
-        .selectFrom("sources")
-        .select(["id", "name", "kind", "webhook_secret", "employee_feedback", "created_at"])
-        .where("workspace_id", "=", principal.workspaceId)
-        .orderBy("id")
-        .execute();
+      const rows = await listSources(deps.store, principal.workspaceId);
       return c.json({
         items: rows.map((r) => ({
           id: r.id,
@@ -217,7 +203,7 @@ export const adminRoutes = [
       let secret: string | null = null;
       if (body.webhook) {
         secret = `whsec_${randomBytes(32).toString("base64url")}`;
-        await deps.store.db.updateTable("sources").set({ webhook_secret: secret }).where("id", "=", id).execute();
+        await setWebhookSecret(deps.store, id, secret);
       }
       await audit(deps.store.db, {
         workspaceId: principal.workspaceId,
@@ -247,9 +233,7 @@ export const adminRoutes = [
     query: Page,
     responses: { 200: { description: "Entries" } },
     async handler({ c, query, principal, deps }) {
-      let q = deps.store.db.selectFrom("audit_log").selectAll().where("workspace_id", "=", principal.workspaceId);
-      if (query.after) q = q.where("id", ">", query.after);
-      const rows = await q.orderBy("id").limit(query.limit).execute();
+      const rows = await auditPage(deps.store.db, principal.workspaceId, query);
       return c.json({ items: rows.map((r) => ({ ...r, at: iso(r.at), details: r.details ? JSON.parse(r.details) : null })) });
     },
   }),
@@ -262,12 +246,7 @@ export const adminRoutes = [
     query: Page,
     responses: { 200: { description: "Rows" } },
     async handler({ c, query, principal, deps }) {
-      let q = deps.store.db
-        .selectFrom("quarantine")
-        .select(["id", "source_id", "received_at", "origin", "row", "field", "code", "raw"])
-        .where("workspace_id", "=", principal.workspaceId);
-      if (query.after) q = q.where("id", ">", query.after);
-      const rows = await q.orderBy("id").limit(query.limit).execute();
+      const rows = await quarantinePage(deps.store.db, principal.workspaceId, query);
       return c.json({ items: rows.map((r) => ({ ...r, received_at: iso(r.received_at) })) });
     },
   }),

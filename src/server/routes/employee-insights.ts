@@ -14,6 +14,7 @@ import { releasedMonths, storeReleases, trustedEmployeeRows, unreadEmployeeTimes
 import { nowOf, type AppDeps } from "../app-deps.js";
 import { defineRoute } from "../route.js";
 import { idList } from "../schemas.js";
+import { listTeams } from "../../store/teams.js";
 
 const month = z
   .string()
@@ -55,7 +56,7 @@ async function closedMonths(
   const unread = new Set((await unreadEmployeeTimes(db, workspaceId, lo, hi)).map(monthOf));
   const wanted = new Set(open.filter((m) => !unread.has(m)));
   const rows = (await trustedEmployeeRows(db, workspaceId, lo, hi)).filter((r) => wanted.has(monthOf(r.sentAt)));
-  const teams = await db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", workspaceId).execute();
+  const teams = await listTeams(db, workspaceId);
   const fresh = employeeView(rows, { k: MIN_GROUP, now, teamNames: new Map(teams.map((t) => [t.id, t.name])) }).months;
   await storeReleases(db, workspaceId, fresh, now);
   for (const [m, v] of await releasedMonths(

@@ -14,6 +14,7 @@ import type { Store } from "../../store/open-store.js";
 import { defineRoute } from "../route.js";
 import { insightFilter, ScoresOut } from "./insights-surveys.js";
 import { aggregateWindow, idList, iso } from "../schemas.js";
+import { listTeams } from "../../store/teams.js";
 
 const DAY = 86_400_000;
 
@@ -104,12 +105,7 @@ export const insightRoutes = [
     scope: "messages:read",
     responses: { 200: { description: "Teams", schema: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) } },
     async handler({ c, principal, deps }) {
-      const items = await deps.store.db
-        .selectFrom("teams")
-        .select(["id", "name"])
-        .where("workspace_id", "=", principal.workspaceId)
-        .orderBy("name")
-        .execute();
+      const items = await listTeams(deps.store.db, principal.workspaceId);
       return c.json({ items });
     },
   }),

@@ -14,6 +14,9 @@ import { notFound } from "../error-response.js";
 import { presentMessage } from "../present-message.js";
 import { defineRoute } from "../route.js";
 import { codeList, cursorParam, encodeCursor, IdParams, idParam, iso, listOf, timeParam } from "../schemas.js";
+import { storedReading } from "../../store/readings.js";
+import { threadById } from "../../store/threads.js";
+import { surveyAnswersOf } from "../../store/survey-answers.js";
 
 export const MessagesQuery = z
   .object({
@@ -115,14 +118,10 @@ export const messageRoutes = [
       const m = page.items[0];
       if (!m) notFound("message");
       const db = deps.store.db;
-      const reading = await db.selectFrom("readings").select(["reading", "read_at"]).where("message_id", "=", m.id).executeTakeFirst();
+      const reading = await storedReading(db, m.id);
       let thread = null;
       if (m.thread_id !== null) {
-        const t = await db
-          .selectFrom("threads")
-          .select(["id", "external_id", "subject", "channel", "created_at", "last_message_at"])
-          .where("id", "=", m.thread_id)
-          .executeTakeFirst();
+        const t = await threadById(db, m.thread_id);
         const members = await listMessages(deps.store, { workspaceId: principal.workspaceId, threadId: m.thread_id, limit: 200 });
         thread = t
           ? {
@@ -136,7 +135,7 @@ export const messageRoutes = [
             }
           : null;
       }
-      const survey = await db.selectFrom("survey_answers").select(["kind", "score"]).where("message_id", "=", m.id).execute();
+      const survey = await surveyAnswersOf(db, m.id);
       return c.json({
         ...presentMessage(m),
         reading: reading ? JSON.parse(reading.reading) : null,

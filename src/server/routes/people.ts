@@ -16,6 +16,7 @@ import { z } from "zod";
 import { personKey } from "../../ingest/person-key.js";
 import { erasePerson } from "../../store/erase-person.js";
 import { exportPerson } from "../../store/export-person.js";
+import { listPeople, personActivity, personById } from "../../store/people.js";
 import { workspaceSalt } from "../../store/workspace-salt.js";
 import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
@@ -81,15 +82,15 @@ export const peopleRoutes = [
     query: PeopleQuery,
     responses: { 200: { description: "A page", schema: z.object({ items: z.array(Person), next_after: z.number().nullable() }) } },
     async handler({ c, query: q, principal, deps }) {
-      let sel = deps.store.db.selectFrom("people").selectAll().where("workspace_id", "=", principal.workspaceId);
-      if (!principal.scopes.has("admin")) sel = sel.where("kind", "<>", "employee");
-      if (q.kind) sel = sel.where("kind", "=", q.kind);
-      if (q.identifier) sel = sel.where("key", "=", personKey(await workspaceSalt(deps.store, principal.workspaceId), q.identifier));
-      if (q.after) sel = sel.where("id", ">", q.after);
-      const rows = await sel
-        .orderBy("id")
-        .limit(q.limit + 1)
-        .execute();
+      const key = q.identifier ? personKey(await workspaceSalt(deps.store, principal.workspaceId), q.identifier) : undefined;
+      const rows = await listPeople(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        withEmployees: principal.scopes.has("admin"),
+        kind: q.kind,
+        key,
+        after: q.after,
+        limit: q.limit + 1,
+      });
       const more = rows.length > q.limit;
       const items = rows.slice(0, q.limit);
       return c.json({ items: items.map(present), next_after: more ? items[items.length - 1]!.id : null });
@@ -104,33 +105,14 @@ export const peopleRoutes = [
     params: IdParams,
     responses: { 200: { description: "The person" }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
-      const db = deps.store.db;
-      const p = await db
-        .selectFrom("people")
-        .selectAll()
-        .where("id", "=", params.id)
-        .where("workspace_id", "=", principal.workspaceId)
-        .executeTakeFirst();
+      const p = await personById(deps.store.db, principal.workspaceId, params.id);
       if (!p || (p.kind === "employee" && !principal.scopes.has("admin"))) notFound("person");
       // A colleague's employee feedback and survey scores stay out of their record for every role.
-      const counts = await db
-        .selectFrom("messages")
-        .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max<number>("sent_at").as("last")])
-        .where("person_id", "=", p.id)
-        .where("direction", "<>", "employee")
-        .executeTakeFirstOrThrow();
-      const surveys = await db
-        .selectFrom("survey_answers as s")
-        .innerJoin("messages as m", "m.id", "s.message_id")
-        .select(["s.kind", "s.score", "s.answered_at", "s.thread_id"])
-        .where("s.person_id", "=", p.id)
-        .where("m.direction", "<>", "employee")
-        .orderBy("s.answered_at")
-        .execute();
+      const { messages, lastMessageAt, surveys } = await personActivity(deps.store.db, p.id);
       return c.json({
         ...present(p),
-        messages: Number(counts.n),
-        last_message_at: iso(counts.last),
+        messages,
+        last_message_at: iso(lastMessageAt),
         surveys: surveys.map((s) => ({ kind: s.kind, score: s.score, answered_at: iso(s.answered_at), thread_id: s.thread_id })),
       });
     },

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { AttuneError } from "../../core/errors.js";
 import { verifyPassword } from "../../store/secrets.js";
 import { createSession, deleteSession, rotateCsrf, SESSION_TTL_MS } from "../../store/sessions.js";
-import { findUserByEmail } from "../../store/users.js";
+import { findUserByEmail, sessionUser } from "../../store/users.js";
 import { workspaceSalt } from "../../store/workspace-salt.js";
 import type { AppDeps } from "../app-deps.js";
 import { SESSION_COOKIE } from "../auth/principal.js";
@@ -88,11 +88,7 @@ export const sessionRoutes = [
     async handler({ c, principal, deps }) {
       if (principal.kind !== "session" || principal.sessionId === undefined || principal.id === null)
         throw new AttuneError("auth.required", {});
-      const user = await deps.store.db
-        .selectFrom("users")
-        .select(["id", "email", "role"])
-        .where("id", "=", principal.id)
-        .executeTakeFirstOrThrow();
+      const user = await sessionUser(deps.store.db, principal.id);
       return c.json({ user, csrf_token: await rotateCsrf(deps.store.db, principal.sessionId) });
     },
   }),

@@ -16,6 +16,8 @@ import { verifyWebhook, WEBHOOK_WINDOW_S } from "../../ingest/webhook-signature.
 import { nowOf } from "../app-deps.js";
 import { defineRoute } from "../route.js";
 import { bodyBytes } from "../request-body.js";
+import { webhookSource } from "../../store/sources.js";
+import { pruneReceipts, recordReceipt } from "../../store/webhook-receipts.js";
 
 const Params = z.object({ source: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/) }).strict();
 
@@ -33,12 +35,7 @@ export const webhookRoutes = [
     docBody: z.union([MessageInput, z.object({ messages: z.array(MessageInput).min(1).max(1000) }).strict()]),
     responses: { 200: { description: "Outcome counts" }, 401: { description: "Bad signature or stale" }, 409: { description: "Replay" } },
     async handler({ c, params, deps }) {
-      const src = await deps.store.db
-        .selectFrom("sources")
-        .select(["id", "workspace_id", "webhook_secret"])
-        .where("name", "=", params.source)
-        .where("webhook_secret", "is not", null)
-        .executeTakeFirst();
+      const src = await webhookSource(deps.store, params.source);
       const body = await collectBytes(bodyBytes(c, deps.limits.jsonBodyBytes, deps.limits.jsonBodyBytes));
       // An unknown source answers like a bad signature: no probing for source names.
       if (!src?.webhook_secret) throw new AttuneError("webhook.bad_signature", {});
@@ -49,14 +46,9 @@ export const webhookRoutes = [
         body,
       );
       const now = Date.now();
-      const fresh = await deps.store.db
-        .insertInto("webhook_receipts")
-        .values({ signature_id: signatureId, received_at: now, expires_at: (timestamp + 2 * WEBHOOK_WINDOW_S) * 1000 })
-        .onConflict((oc) => oc.column("signature_id").doNothing())
-        .returning("signature_id")
-        .executeTakeFirst();
-      if (!fresh) throw new AttuneError("webhook.replay", {});
-      if (Math.random() < 0.01) await deps.store.db.deleteFrom("webhook_receipts").where("expires_at", "<", now).execute();
+      const expiresAt = (timestamp + 2 * WEBHOOK_WINDOW_S) * 1000;
+      if (!(await recordReceipt(deps.store.db, { signatureId, receivedAt: now, expiresAt }))) throw new AttuneError("webhook.replay", {});
+      if (Math.random() < 0.01) await pruneReceipts(deps.store.db, now);
 
       let text: string;
       try {
