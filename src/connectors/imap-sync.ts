@@ -12,6 +12,8 @@
  *   user: "support@example.com", password, mailbox: "INBOX", source: "imap" }, { once: true });
  */
 import { ImapFlow } from "imapflow";
+import { retryDelay } from "../core/backoff.js";
+import { AttuneError } from "../core/errors.js";
 import { EmailThreads, importEml } from "../ingest/email.js";
 import { Ingestor, type IngestCounts } from "../ingest/ingestor.js";
 import { LIMITS } from "../ingest/limits.js";
@@ -42,7 +44,13 @@ export interface WatchOptions {
   /** Longest wait between two passes when the server sends no news. */
   pollMs?: number;
   signal?: AbortSignal;
+  /** What each pass stored (the CLI prints one line per pass). */
+  onPass?: (counts: IngestCounts) => void;
+  /** A watching session that failed (server gone, network down): reported, then reconnected after a backoff. */
+  onSessionError?: (err: unknown, failedInARow: number) => void;
 }
+
+const ZERO: IngestCounts = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 };
 
 /** Opens an authenticated session (never logs: imapflow's logger is off, mail text stays out of logs). */
 export async function connectImap(opts: ImapOptions): Promise<ImapFlow> {
@@ -65,18 +73,12 @@ export function imapConnectorName(opts: Pick<ImapOptions, "source" | "mailbox">)
   return `imap:${opts.source}:${opts.mailbox}`;
 }
 
-/** One catch-up pass over the selected mailbox; adds what it stored to `total`. */
-export async function syncMailbox(
-  store: Store,
-  client: ImapFlow,
-  opts: ImapOptions,
-  threads: EmailThreads,
-  total: IngestCounts,
-): Promise<void> {
+/** One catch-up pass over the mailbox (selected read-only); returns what it stored. */
+export async function syncMailbox(store: Store, client: ImapFlow, opts: ImapOptions, threads: EmailThreads): Promise<IngestCounts> {
   const lock = await client.getMailboxLock(opts.mailbox, { readOnly: true });
   try {
     const box = client.mailbox;
-    if (!box) throw new Error("mailbox not selected");
+    if (!box) throw new AttuneError("connector.bad_response", { connector: "imap" });
     const uidValidity = box.uidValidity.toString();
     const name = imapConnectorName(opts);
     const { after } = resumeFrom(parseImapCursor(await readCursor(store.db, store.workspaceId, name)), uidValidity);
@@ -93,8 +95,8 @@ export async function syncMailbox(
       await saveCursor(store.db, store.workspaceId, name, formatImapCursor({ uidValidity, uid: part[part.length - 1]! }));
       opts.onProgress?.(Math.min(i + step, uids.length), uids.length);
     }
-    const counts = (await ing.finish()) as IngestCounts;
-    for (const k of ["accepted", "duplicates", "conflicts", "rejected"] as const) total[k] += counts[k];
+    const { accepted, duplicates, conflicts, rejected } = await ing.finish();
+    return { accepted, duplicates, conflicts, rejected };
   } finally {
     lock.release();
   }
@@ -116,36 +118,78 @@ async function storeChunk(
   for (const m of fetched) await importEml(m.source, ing, threads, m.uid, "email", agents);
 }
 
-/** Syncs once, or keeps syncing on news until `signal` aborts; returns what was stored. */
+/** Syncs once, or keeps syncing on news until `signal` aborts (reconnecting after failures); returns what was stored. */
 export async function runImapSync(store: Store, opts: ImapOptions, watch: WatchOptions): Promise<IngestCounts> {
-  const total: IngestCounts = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 };
-  const client = await connectImap(opts);
+  const total = { ...ZERO };
   const threads = new EmailThreads();
-  try {
-    await syncMailbox(store, client, opts, threads, total);
-    while (!watch.once && !watch.signal?.aborted) {
-      await waitForNews(client, watch.pollMs ?? 60_000, watch.signal);
-      if (watch.signal?.aborted) break;
-      await syncMailbox(store, client, opts, threads, total);
+  const pass = (counts: IngestCounts) => {
+    for (const k of Object.keys(ZERO) as (keyof IngestCounts)[]) total[k] += counts[k];
+    watch.onPass?.(counts);
+  };
+  if (watch.once) {
+    await session(store, opts, threads, watch, pass);
+    return total;
+  }
+  for (let failed = 0; !watch.signal?.aborted;) {
+    try {
+      await session(store, opts, threads, watch, pass);
+    } catch (err) {
+      failed += 1;
+      watch.onSessionError?.(err, failed);
+      await pause(retryDelay(failed, 1_000, 60_000), watch.signal);
     }
-  } finally {
-    await client.logout().catch(() => client.close());
   }
   return total;
 }
 
-/** Resolves on new mail announced by the server (EXISTS during IDLE), the poll interval, or abort. */
+/** One connection: a pass, then (watching) a pass after each piece of news, until aborted. */
+async function session(
+  store: Store,
+  opts: ImapOptions,
+  threads: EmailThreads,
+  watch: WatchOptions,
+  pass: (c: IngestCounts) => void,
+): Promise<void> {
+  const client = await connectImap(opts);
+  try {
+    pass(await syncMailbox(store, client, opts, threads));
+    while (!watch.once && !watch.signal?.aborted) {
+      await waitForNews(client, watch.pollMs ?? 60_000, watch.signal);
+      if (watch.signal?.aborted) break;
+      pass(await syncMailbox(store, client, opts, threads));
+    }
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+/**
+ * Resolves on new mail announced by the server (EXISTS during IDLE), the poll interval, or abort;
+ * rejects when the connection closes, so the session reconnects.
+ */
 async function waitForNews(client: ImapFlow, pollMs: number, signal: AbortSignal | undefined): Promise<void> {
   // The mailbox stays selected after the pass; imapflow enters IDLE on it after `autoIdleDelay`.
-  await new Promise<void>((resolve) => {
-    const done = () => {
+  await new Promise<void>((resolve, reject) => {
+    const finish = (err?: Error) => {
       clearTimeout(timer);
       client.off("exists", done);
+      client.off("close", closed);
       signal?.removeEventListener("abort", done);
-      resolve();
+      if (err) reject(err);
+      else resolve();
     };
+    const done = () => finish();
+    const closed = () => finish(new AttuneError("connector.unreachable", { connector: "imap" }));
     const timer = setTimeout(done, pollMs);
     client.on("exists", done);
+    client.on("close", closed);
     signal?.addEventListener("abort", done);
   });
 }

@@ -14,6 +14,7 @@ import { insightRollups } from "./migrations/003-insight-rollups.js";
 import { pgRollups } from "./migrations/004-pg-rollups.js";
 import { textSearch } from "./migrations/005-text-search.js";
 import { triageQueue } from "./migrations/006-triage-queue.js";
+import { mailOutbox } from "./migrations/010-mail-outbox.js";
 import { employeePrivacy } from "./migrations/007-employee-privacy.js";
 import { connectorCursors } from "./migrations/008-connector-cursors.js";
 import { insightIndexes } from "./migrations/009-insight-indexes.js";
@@ -30,6 +31,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "007-employee-privacy": employeePrivacy(dialect),
     "008-connector-cursors": connectorCursors(dialect),
     "009-insight-indexes": insightIndexes(),
+    "010-mail-outbox": mailOutbox(dialect),
   };
 }
 

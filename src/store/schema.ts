@@ -405,6 +405,32 @@ export interface AlertDeliveryAttemptsTable {
   duration_ms: number;
 }
 
+export type MailOutboxState = "pending" | "sending" | "sent" | "unconfirmed" | "failed";
+
+/** An email reply waiting for, or past, SMTP (migration 010). Ids are bare (no angle brackets). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  workspace_id: number;
+  idempotency_key: string;
+  reply_to_message_id: number | null;
+  /** The reply's own Message-ID, derived from the idempotency key. */
+  mail_message_id: string;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  in_reply_to: string | null;
+  /** The References chain, space separated, oldest first. */
+  references_ids: string | null;
+  body: string;
+  state: MailOutboxState;
+  attempts: Generated<number>;
+  claimed_until: Generated<number>;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   sources: SourcesTable;
@@ -437,6 +463,7 @@ export interface Database {
   webhook_subscriptions: WebhookSubscriptionsTable;
   alert_deliveries: AlertDeliveriesTable;
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;
