@@ -29,6 +29,7 @@ import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
 import { sessionRoutes } from "./routes/session.js";
 import { webhookRoutes } from "./routes/webhooks.js";
+import { helpdeskWebhookRoutes } from "./routes/helpdesk-webhooks.js";
 import { mountWeb } from "./routes/web.js";
 
 /** Every API route; later features (cases, alerts) append their route lists here. */
@@ -37,6 +38,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...sessionRoutes,
   ...ingestRoutes,
   ...webhookRoutes,
+  ...helpdeskWebhookRoutes,
   ...messageRoutes,
   ...peopleRoutes,
   ...aggregateRoutes,
