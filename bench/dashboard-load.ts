@@ -25,9 +25,9 @@ import { ensureSource, setEmployeeTrust } from "../src/store/sources.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { readingRows } from "../src/store/reading-row.js";
 import { createUser } from "../src/store/users.js";
-import { customerCorpus, employeeCorpus } from "../test/browser/corpus.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuilt, EMAIL, PASSWORD, ROOT } from "../test/browser/harness.js";
-import { startServerProcess, type ServerProcess } from "../test/helpers/server-process.js";
+import { customerCorpus, employeeCorpus } from "../support/browser/corpus.js";
+import { CHROMIUM, CHROMIUM_ARGS, ensureWebBuilt, EMAIL, PASSWORD, ROOT } from "../support/browser/harness.js";
+import { startServerProcess, type ServerProcess } from "../support/server-process.js";
 import { seededRandom } from "../src/core/seeded-random.js";
 
 const args = parseArgs({

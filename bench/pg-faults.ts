@@ -11,9 +11,9 @@
  */
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { auditAcknowledged, OutageLoad, queuedWork, until } from "../test/helpers/outage-load.js";
-import { startPrivatePostgres } from "../test/helpers/private-postgres.js";
-import { startServerProcess } from "../test/helpers/server-process.js";
+import { auditAcknowledged, OutageLoad, queuedWork, until } from "../support/outage-load.js";
+import { startPrivatePostgres } from "../support/private-postgres.js";
+import { startServerProcess } from "../support/server-process.js";
 
 const { values: v } = parseArgs({
   options: {

@@ -4,7 +4,7 @@ import type { Reading } from "../src/core/reading.js";
 import { openStore, type Store } from "../src/store/open-store.js";
 import { queuedCount } from "../src/store/work-queue.js";
 import { DATABASES } from "./helpers/databases.js";
-import { startServerProcess, storeFlags } from "./helpers/server-process.js";
+import { startServerProcess, storeFlags } from "../support/server-process.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 

@@ -7,9 +7,9 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } from "./helpers/private-postgres.js";
-import { auditAcknowledged, OutageLoad, queuedWork, until } from "./helpers/outage-load.js";
-import { startServerProcess, type ServerProcess } from "./helpers/server-process.js";
+import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres.js";
+import { auditAcknowledged, OutageLoad, queuedWork, until } from "../support/outage-load.js";
+import { startServerProcess, type ServerProcess } from "../support/server-process.js";
 
 /** Acknowledged messages to see after each fault before the next one: proof that ingest resumed. */
 const RESUMED = 60;

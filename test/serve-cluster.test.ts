@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "./helpers/databases.js";
-import { startServerProcess, storeFlags } from "./helpers/server-process.js";
+import { startServerProcess, storeFlags } from "../support/server-process.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 

@@ -11,8 +11,8 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { importFiles } from "../../src/ingest/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { customerCorpus, employeeCorpus, XSS } from "./corpus.js";
-import { startHarness, violations, waitForReadings, type Harness, type PageWatch } from "./harness.js";
+import { customerCorpus, employeeCorpus, XSS } from "../../support/browser/corpus.js";
+import { startHarness, violations, waitForReadings, type Harness, type PageWatch } from "../../support/browser/harness.js";
 
 const T = 90_000;
 
