@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { storeFlags } from "../helpers/server-process.js";
+import { storeFlags } from "../../support/server-process.js";
 import type { FakeHelpdesk, FakeRequest } from "./fake-helpdesk.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
