@@ -7,11 +7,12 @@
  * await run(["--priority", "1,2", "--limit", "20"]);
  */
 import { readConfig, type Config } from "../core/config.js";
-import { listQueue, queueCounts } from "../cases/case-queue.js";
+import { listQueue, queueCounts, type QueueFilter } from "../cases/case-queue.js";
 import { CASE_STATUSES, type CaseRow, type CaseStatus } from "../store/schema.js";
 import { NO_DUE } from "../store/cases.js";
 import { systemClock } from "../cases/clock.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
+import { findTeam, teamNames } from "../store/teams.js";
 import { parseCommand, usageError } from "./parse-command.js";
 
 export const USAGE =
@@ -76,6 +77,47 @@ export function formatQueue(
   return lines;
 }
 
+type Flags = {
+  db?: string | undefined;
+  status?: string | undefined;
+  priority?: string | undefined;
+  team?: string | undefined;
+  assignee?: string | undefined;
+  channel?: string | undefined;
+  limit: string;
+  json: boolean;
+};
+
+/** The queue filter the flags ask for, or the exit code of a usage error (printed). */
+function queueFilter(v: Flags): number | Omit<QueueFilter, "workspaceId"> {
+  const limit = Number(v.limit);
+  const statuses = v.status?.split(",").map((s) => s.trim());
+  const priorities = v.priority?.split(",").map((s) => Number(s.trim().replace(/^P/i, "")));
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usageError(USAGE, { flag: "--limit", expected: "1..1000" });
+  if (statuses && !statuses.every((s) => (CASE_STATUSES as readonly string[]).includes(s)))
+    return usageError(USAGE, { flag: "--status", allowed: CASE_STATUSES });
+  if (priorities && !priorities.every((p) => Number.isInteger(p) && p >= 1 && p <= 4))
+    return usageError(USAGE, { flag: "--priority", expected: "1..4" });
+  if (v.assignee !== undefined && v.assignee !== "none" && !/^\d+$/.test(v.assignee))
+    return usageError(USAGE, { flag: "--assignee", expected: "user id or none" });
+  return {
+    limit,
+    ...(statuses ? { statuses: statuses as CaseStatus[] } : {}),
+    ...(priorities ? { priorities } : {}),
+    ...(v.assignee !== undefined ? { assignee: v.assignee === "none" ? null : Number(v.assignee) } : {}),
+    ...(v.channel ? { channels: v.channel.split(",").map((s) => s.trim()) } : {}),
+  };
+}
+
+/** One JSON line per case (`--json`). */
+function printJson(items: Awaited<ReturnType<typeof listQueue>>["items"]): void {
+  for (const r of items) {
+    process.stdout.write(
+      `${JSON.stringify({ id: r.id, priority: r.priority, status: r.status, due_at: r.sort_due >= NO_DUE ? null : new Date(r.sort_due).toISOString(), channel: r.channel, team_id: r.team_id, assignee_user_id: r.assignee_user_id, explanation: r.priority_explanation, reasons: JSON.parse(r.reasons) })}\n`,
+    );
+  }
+}
+
 export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const p = parseCommand(
     argv,
@@ -93,66 +135,28 @@ export async function run(argv: string[], config: Config = readConfig()): Promis
   );
   if (typeof p === "number") return p;
   const v = p.values;
-  const limit = Number(v.limit);
-  const statuses = v.status?.split(",").map((s) => s.trim());
-  const priorities = v.priority?.split(",").map((s) => Number(s.trim().replace(/^P/i, "")));
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usageError(USAGE, { flag: "--limit", expected: "1..1000" });
-  if (statuses && !statuses.every((s) => (CASE_STATUSES as readonly string[]).includes(s)))
-    return usageError(USAGE, { flag: "--status", allowed: CASE_STATUSES });
-  if (priorities && !priorities.every((p) => Number.isInteger(p) && p >= 1 && p <= 4))
-    return usageError(USAGE, { flag: "--priority", expected: "1..4" });
-  if (v.assignee !== undefined && v.assignee !== "none" && !/^\d+$/.test(v.assignee))
-    return usageError(USAGE, { flag: "--assignee", expected: "user id or none" });
+  const filter = queueFilter(v);
+  if (typeof filter === "number") return filter;
   const store = await openStore(storeOptionsFrom({ db: v.db }, config));
   try {
-    const db = store.db;
-    let teamId: number | undefined;
-    if (v.team !== undefined) {
-      const t = await db
-        .selectFrom("teams")
-        .select("id")
-        .where("workspace_id", "=", store.workspaceId)
-        .where((eb) => (/^\d+$/.test(v.team!) ? eb("id", "=", Number(v.team)) : eb("name", "=", v.team!)))
-        .executeTakeFirst();
-      if (!t) {
-        process.stderr.write(`attune cases: no team ${JSON.stringify(v.team)}\n`);
-        return 2;
-      }
-      teamId = t.id;
+    const team = v.team === undefined ? undefined : await findTeam(store.db, store.workspaceId, v.team);
+    if (v.team !== undefined && !team) {
+      process.stderr.write(`attune cases: no team ${JSON.stringify(v.team)}\n`);
+      return 2;
     }
-    const page = await listQueue(store, {
-      workspaceId: store.workspaceId,
-      limit,
-      ...(statuses ? { statuses: statuses as CaseStatus[] } : {}),
-      ...(priorities ? { priorities } : {}),
-      ...(teamId !== undefined ? { teamId } : {}),
-      ...(v.assignee !== undefined ? { assignee: v.assignee === "none" ? null : Number(v.assignee) } : {}),
-      ...(v.channel ? { channels: v.channel.split(",").map((s) => s.trim()) } : {}),
-    });
+    const page = await listQueue(store, { workspaceId: store.workspaceId, ...filter, ...(team ? { teamId: team.id } : {}) });
     const counts = await queueCounts(store, store.workspaceId);
     const now = systemClock.now();
     if (v.json) {
-      for (const r of page.items) {
-        process.stdout.write(
-          `${JSON.stringify({ id: r.id, priority: r.priority, status: r.status, due_at: r.sort_due >= NO_DUE ? null : new Date(r.sort_due).toISOString(), channel: r.channel, team_id: r.team_id, assignee_user_id: r.assignee_user_id, explanation: r.priority_explanation, reasons: JSON.parse(r.reasons) })}\n`,
-        );
-      }
+      printJson(page.items);
       return 0;
     }
-    const teamIds = [...new Set(page.items.map((r) => r.team_id).filter((x): x is number => x !== null))];
-    const teams = new Map(
-      teamIds.length
-        ? (await db.selectFrom("teams").select(["id", "name"]).where("id", "in", teamIds).execute()).map((t) => [t.id, t.name])
-        : [],
+    const teams = await teamNames(
+      store.db,
+      page.items.map((r) => r.team_id),
     );
-    const lines = formatQueue(
-      page.items,
-      teams,
-      counts,
-      now,
-      process.stdout.columns ?? 120,
-      process.stdout.isTTY === true && !config.noColor,
-    );
+    const color = process.stdout.isTTY === true && !config.noColor;
+    const lines = formatQueue(page.items, teams, counts, now, process.stdout.columns ?? 120, color);
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   } finally {

@@ -33,3 +33,21 @@ export async function upsertTeams(trx: Kysely<Database>, workspaceId: number, na
 export async function listTeams(db: Kysely<Database>, workspaceId: number): Promise<{ id: number; name: string }[]> {
   return db.selectFrom("teams").select(["id", "name"]).where("workspace_id", "=", workspaceId).orderBy("name").execute();
 }
+
+/** A team of the workspace by id (all digits) or by name; undefined when there is none. */
+export async function findTeam(db: Kysely<Database>, workspaceId: number, ref: string): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom("teams")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where((eb) => (/^\d+$/.test(ref) ? eb("id", "=", Number(ref)) : eb("name", "=", ref)))
+    .executeTakeFirst();
+}
+
+/** Names of these teams by id (nulls ignored). */
+export async function teamNames(db: Kysely<Database>, ids: readonly (number | null)[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom("teams").select(["id", "name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
