@@ -74,20 +74,29 @@ export function freshdeskConnector(opts: FreshdeskOptions): PullConnector {
       let cursor: Cursor = saved ? (JSON.parse(saved) as Cursor) : { since: new Date((opts.since ?? 0) * 1000).toISOString(), done: [] };
       for (let page = 1; ;) {
         const q = `updated_since=${encodeURIComponent(cursor.since)}&order_by=updated_at&order_type=asc&per_page=${PER_PAGE}&page=${page}`;
-        const tickets = await http.json<FTicket[]>("GET", `/api/v2/tickets?${q}&include=description`);
+        const { body: tickets, headers } = await http.jsonPage<FTicket[]>(`/api/v2/tickets?${q}&include=description`);
         if (!Array.isArray(tickets)) throw new AttuneError("connector.bad_response", { vendor: "freshdesk", field: "tickets" });
         const fresh = tickets.filter((t) => !(t.updated_at === cursor.since && cursor.done.includes(t.id)));
         const messages: PulledMessage[] = [];
         for (const t of fresh) messages.push(...(await ticketMessages(http, t)));
         const next = advance(cursor, fresh);
-        // A full page of tickets all at the cursor's time: the next ones share it, so read on by page.
-        page = next.since === cursor.since && tickets.length === PER_PAGE ? page + 1 : 1;
+        // Still at the cursor's time (a tie longer than a page): the next ones share it, so read on by page.
+        page = next.since === cursor.since ? page + 1 : 1;
         cursor = next;
         yield { messages, cursor: JSON.stringify(cursor), threads: fresh.length };
-        if (tickets.length < PER_PAGE) return;
+        if (!hasNextPage(headers, tickets.length)) return;
       }
     },
   };
+}
+
+/**
+ * Freshdesk sets `Link: <…>; rel="next"` while more pages follow and leaves it out on the last one;
+ * without any Link header a full page is taken to mean more.
+ */
+function hasNextPage(headers: Headers, count: number): boolean {
+  const link = headers.get("link");
+  return link !== null ? /rel="?next"?/.test(link) : count >= PER_PAGE;
 }
 
 /** The cursor after storing `tickets` (sorted by updated_at ascending). */
@@ -122,10 +131,12 @@ async function ticketMessages(http: HelpdeskHttp, t: FTicket): Promise<PulledMes
       ...subjectOf(t.subject),
     });
   for (let page = 1; ; page++) {
-    const convs = await http.json<FConversation[]>("GET", `/api/v2/tickets/${t.id}/conversations?per_page=${PER_PAGE}&page=${page}`);
+    const { body: convs, headers } = await http.jsonPage<FConversation[]>(
+      `/api/v2/tickets/${t.id}/conversations?per_page=${PER_PAGE}&page=${page}`,
+    );
     if (!Array.isArray(convs)) throw new AttuneError("connector.bad_response", { vendor: "freshdesk", field: "conversations" });
     for (const c of convs) out.push(...conversationMessage(t, c));
-    if (convs.length < PER_PAGE) return out;
+    if (!hasNextPage(headers, convs.length)) return out;
   }
 }
 

@@ -48,6 +48,17 @@ export class HelpdeskHttp {
     }
   }
 
+  /** Like `json`, with the answer's headers (Freshdesk's `Link: <…>; rel="next"` pagination). */
+  async jsonPage<T = unknown>(path: string): Promise<{ body: T; headers: Headers }> {
+    const res = await this.send("GET", path);
+    const text = await res.text();
+    try {
+      return { body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
+    } catch {
+      throw new AttuneError("connector.bad_response", { status: res.status, reason: "not JSON" });
+    }
+  }
+
   /** Sends with pacing and retries; resolves with the first 2xx answer, 404 and 4xx other than 429 rejected. */
   async send(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
     const url = new URL(path, this.opts.baseUrl);

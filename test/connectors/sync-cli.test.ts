@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DATABASES } from "../helpers/databases.js";
+import { messageCount, useFakeHelpdesk } from "./fake-fixture.js";
 import { fakeZendesk, ZD_EMAIL, ZD_TOKEN } from "./fake-zendesk.js";
 import { killThenResume, syncProcess } from "./sync-process.js";
 
@@ -7,30 +8,15 @@ import { killThenResume, syncProcess } from "./sync-process.js";
 vi.setConfig({ testTimeout: 240_000 });
 
 describe.each(DATABASES)("attune sync zendesk on $name", (database) => {
-  let store: Awaited<ReturnType<typeof database.open>>;
   const zd = fakeZendesk({ tickets: 60, exportPageSize: 10, commentsPageSize: 2 });
   let args: string[] = [];
   const env = { ZD_SECRET: ZD_TOKEN };
 
-  beforeAll(async () => {
-    store = await database.open();
-    const url = await zd.server.start();
+  const fx = useFakeHelpdesk(database, zd.server);
+  beforeAll(() => {
+    const url = fx.url;
     args = ["zendesk", "--url", url, "--email", ZD_EMAIL, "--token-env", "ZD_SECRET", "--requests-per-minute", "100000"];
   });
-  afterAll(async () => {
-    await zd.server.close();
-    await store.cleanup();
-  });
-
-  const stored = async (): Promise<number> =>
-    Number(
-      (
-        await store.db
-          .selectFrom("messages")
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
 
   it("survives kill -9 mid-sync: the resumed sync stores the rest, nothing lost or doubled", async () => {
     // Killed while fetching the comments of the 35th ticket: three pages of ten tickets are stored.
@@ -38,13 +24,13 @@ describe.each(DATABASES)("attune sync zendesk on $name", (database) => {
       zd.server,
       (req) => req.url.pathname === "/api/v2/tickets/134/comments.json",
       args,
-      store.location,
+      fx.store.location,
       env,
     );
     expect(killed.signal).toBe("SIGKILL");
     expect(resumed.code).toBe(0);
     const total = zd.totalComments();
-    expect(await stored()).toBe(total);
+    expect(await messageCount(fx.store)).toBe(total);
     // Resumed from the saved cursor, not from the start: only the unsaved page is read again.
     expect(resumed.counts!.accepted).toBe(total - 120);
     expect(resumed.counts!.duplicates).toBe(0);
@@ -54,16 +40,16 @@ describe.each(DATABASES)("attune sync zendesk on $name", (database) => {
   });
 
   it("a second sync adds 0; its last stdout line is the counts", async () => {
-    const again = await syncProcess(args, store.location, env);
+    const again = await syncProcess(args, fx.store.location, env);
     expect(again.counts).toEqual({ accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 });
-    expect(await stored()).toBe(zd.totalComments());
+    expect(await messageCount(fx.store)).toBe(zd.totalComments());
   });
 
   it("honours Retry-After on 429 and finishes", async () => {
     zd.addCustomerComment(101, "Is anyone reading this?");
     zd.server.rateLimited = new Set([zd.server.requests.length + 1]);
     zd.server.retryAfter = "1";
-    const run = await syncProcess(args, store.location, env);
+    const run = await syncProcess(args, fx.store.location, env);
     expect(run.counts).toEqual({ accepted: 1, duplicates: 4, conflicts: 0, rejected: 0 });
     expect(zd.server.requests.filter((r) => r.status === 429)).toHaveLength(1);
   });

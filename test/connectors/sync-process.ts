@@ -49,7 +49,7 @@ export function syncProcess(args: string[], loc: Location, env: NodeJS.ProcessEn
 
 /**
  * Kills the sync with SIGKILL when the helpdesk receives the request `holdAt` picks (the request is
- * held, never answered), then lets a second sync finish. Returns both runs.
+ * held, never answered), runs `afterKill` (to count what was stored), then lets a second sync finish.
  */
 export async function killThenResume(
   fake: FakeHelpdesk,
@@ -57,6 +57,7 @@ export async function killThenResume(
   args: string[],
   loc: Location,
   env: NodeJS.ProcessEnv,
+  afterKill: () => Promise<void> = async () => undefined,
 ): Promise<{ killed: SyncRun; resumed: SyncRun }> {
   let kill: () => void = () => undefined;
   fake.onRequest = (req, n) => {
@@ -66,6 +67,7 @@ export async function killThenResume(
   };
   const killed = await syncProcess(args, loc, env, (k) => (kill = k));
   fake.onRequest = null;
+  await afterKill();
   const resumed = await syncProcess(args, loc, env);
   return { killed, resumed };
 }
