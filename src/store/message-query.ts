@@ -1,6 +1,7 @@
 /**
  * Listing messages with their reading summary, filtered by time, channel, direction, language,
- * sentiment, emotion, cause, urgency, complaint severity, thread, person and text, newest first,
+ * sentiment, emotion, cause, need, signal, team, survey answer, urgency, complaint severity, thread,
+ * person and text, newest first,
  * with keyset pagination (sent_at, id) so deep pages cost the same as the first.
  *
  * @example
@@ -28,6 +29,15 @@ export interface MessageFilter {
   emotions?: string[];
   causes?: string[];
   causePolarity?: "positive" | "negative";
+  needs?: string[];
+  signals?: string[];
+  /** Team ids: the team that handled or is concerned by the message. */
+  teams?: number[];
+  /** Messages carrying a survey answer of one of these kinds (nps, csat, ces). */
+  surveyKinds?: string[];
+  /** With a survey answer scored at least / at most this (of `surveyKinds` when given). */
+  surveyMin?: number;
+  surveyMax?: number;
   urgencyMin?: number;
   severityMin?: number;
   text?: string;
@@ -105,8 +115,32 @@ export function applyMessageFilter(q: Q, f: MessageFilter, queries: DialectQueri
     );
   if (f.emotions?.length) q = q.where(labelExists("emotion", f.emotions));
   if (f.causes?.length) q = q.where(labelExists("cause", f.causes, f.causePolarity));
+  if (f.needs?.length) q = q.where(labelExists("need", f.needs));
+  if (f.signals?.length) q = q.where(labelExists("signal", f.signals));
+  if (f.teams?.length) q = q.where("m.team_id", "in", f.teams);
+  if (f.surveyKinds?.length || f.surveyMin !== undefined || f.surveyMax !== undefined) q = q.where(surveyIn(f));
   if (f.text) q = queries.whereText(q, f.text, plan);
   return q;
+}
+
+/**
+ * The message carries a survey answer of the kinds and score range asked for: an IN list over the
+ * workspace's answers, built once per query and probed per message.
+ */
+function surveyIn(f: MessageFilter) {
+  return (eb: ExpressionBuilder<any, any>) =>
+    eb(
+      "m.id",
+      "in",
+      eb
+        .selectFrom("survey_answers as s")
+        .select("s.message_id")
+        .where("s.workspace_id", "=", f.workspaceId)
+        .where("s.message_id", "is not", null)
+        .$if(!!f.surveyKinds?.length, (s) => s.where("s.kind", "in", f.surveyKinds!))
+        .$if(f.surveyMin !== undefined, (s) => s.where("s.score", ">=", f.surveyMin!))
+        .$if(f.surveyMax !== undefined, (s) => s.where("s.score", "<=", f.surveyMax!)),
+    );
 }
 
 /** The columns of a listed message: the message and its reading summary. */

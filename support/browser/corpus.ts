@@ -38,6 +38,7 @@ interface Msg {
   team?: string;
   language?: string;
   audience?: number;
+  survey?: { kind: "nps" | "csat" | "ces"; score: number };
 }
 
 /** Customer threads, public posts and the XSS corpus, dated in the last two weeks before `now`. */
@@ -189,7 +190,8 @@ export function customerCorpus(now: number): Msg[] {
       text: "Salamat po sa mabilis na tulong, ang bait ng agent ninyo.",
     },
   ];
-  // A baseline of quieter days, so spikes and trends have something to stand against.
+  // A baseline of quieter days, so spikes and trends have something to stand against; each with an
+  // NPS answer that agrees with its text (detractors wait for orders, promoters got them).
   for (let d = 8; d < 14; d++) {
     out.push({
       external_id: `base-${d}`,
@@ -198,6 +200,7 @@ export function customerCorpus(now: number): Msg[] {
       team: d % 2 ? "Support A" : "Support B",
       sent_at: at(d),
       text: d % 3 ? "Where is my order? It has been a few days without any update." : "Thanks, everything arrived on time and works well.",
+      survey: { kind: "nps", score: d % 3 ? 3 : 9 },
     });
   }
   XSS.forEach((payload, i) => {

@@ -12,12 +12,15 @@
  * await h.close();
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { importFiles } from "../../src/ingest/import-file.js";
+import { openStore } from "../../src/store/open-store.js";
 import { startServerProcess, type ServerProcess } from "../server-process.js";
+import { customerCorpus, employeeCorpus } from "./corpus.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SCREENSHOTS = join(ROOT, "screenshots");
@@ -159,6 +162,36 @@ export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]
       if (!opts.dbPath) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Sends the customer corpus over the API and back-fills the employee corpus as the operator would
+ * (past months are closed to the API: `attune import --employee-backfill`), then waits until the
+ * server has read everything. Returns the number of customer messages sent.
+ */
+export async function seedCorpus(h: Harness, now: number): Promise<number> {
+  const messages = customerCorpus(now);
+  const r = await h.api<{ accepted: number; rejected: number; problems: unknown[] }>("POST", "/messages/batch", {
+    source: "browser-test",
+    messages,
+  });
+  if (r.status !== 200 || r.body.rejected !== 0) throw new Error(`the corpus was not accepted: ${JSON.stringify(r.body)}`);
+  const file = join(dirname(h.dbPath), "employees.jsonl");
+  writeFileSync(
+    file,
+    employeeCorpus(now)
+      .map((m) => JSON.stringify(m))
+      .join("\n"),
+  );
+  const store = await openStore({ sqlitePath: h.dbPath });
+  try {
+    const imported = await importFiles(store, [file], { source: "hr-survey", employeeBackfill: true });
+    if (imported.rejected !== 0) throw new Error(`employee rows rejected: ${JSON.stringify(imported)}`);
+  } finally {
+    await store.close();
+  }
+  await waitForReadings(h);
+  return messages.length;
 }
 
 /** Waits until the server's worker has read every stored message. */

@@ -3,16 +3,15 @@
  * The dashboard in a real browser (Debian's chromium via playwright-core) against a real
  * `attune serve`: sign-in, the overview's charts and their drill-down, evidence highlighting, the
  * people-team view under the anonymity threshold, an XSS corpus with no script run and no CSP
- * violation, and screenshots of every page in screenshots/.
+ * violation, the messages filters in every interface language, axe-core on every page in every
+ * interface language, and screenshots of every page in screenshots/.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { importFiles } from "../../src/ingest/import-file.js";
-import { openStore } from "../../src/store/open-store.js";
-import { customerCorpus, employeeCorpus, XSS } from "../../support/browser/corpus.js";
-import { startHarness, violations, waitForReadings, type Harness, type PageWatch } from "../../support/browser/harness.js";
+import { customerCorpus, XSS } from "../../support/browser/corpus.js";
+import { seedCorpus, startHarness, violations, type Harness, type PageWatch } from "../../support/browser/harness.js";
+import { accessibilityTests } from "./accessibility.js";
+import { messageFilterTests } from "./message-filters.js";
 
 const T = 90_000;
 
@@ -23,28 +22,7 @@ describe("dashboard in chromium", { timeout: T }, () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const messages = customerCorpus(now);
-    const r = await h.api<{ accepted: number; rejected: number; problems: unknown[] }>("POST", "/messages/batch", {
-      source: "browser-test",
-      messages,
-    });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.rejected, JSON.stringify(r.body.problems)).toBe(0);
-    // Past months of employee feedback are closed to the API: the operator back-fills them (attune import --employee-backfill).
-    const file = join(dirname(h.dbPath), "employees.jsonl");
-    writeFileSync(
-      file,
-      employeeCorpus(now)
-        .map((m) => JSON.stringify(m))
-        .join("\n"),
-    );
-    const store = await openStore({ sqlitePath: h.dbPath });
-    try {
-      expect(await importFiles(store, [file], { source: "hr-survey", employeeBackfill: true })).toMatchObject({ rejected: 0 });
-    } finally {
-      await store.close();
-    }
-    await waitForReadings(h);
+    await seedCorpus(h, now);
     page = await h.newPage();
     // A guard, not a measure: the setup waits for state (server listening, every message read), which
     // takes minutes when the 2-core machine runs other suites at once.
@@ -396,4 +374,9 @@ describe("dashboard in chromium", { timeout: T }, () => {
     expect(v.xss).toBeNull();
     await people.close();
   });
+
+  // These share this suite's server and page; the axe sweep signs in as admin again (the test above
+  // left the people team signed in), and the filters test uses that session.
+  accessibilityTests(() => ({ h, page }));
+  messageFilterTests(() => ({ h, page }));
 });

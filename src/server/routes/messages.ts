@@ -7,16 +7,18 @@
  * curl -s "localhost:3000/api/v1/messages?language=th&sentiment=negative&emotion=anger&limit=20" -H "authorization: Bearer $KEY"
  */
 import { z } from "zod";
-import { CAUSES, CHANNELS, DIRECTIONS, EMOTIONS, SENTIMENTS } from "../../core/labels.js";
+import { CAUSES, CHANNELS, DIRECTIONS, EMOTIONS, NEEDS, SENTIMENTS, SIGNALS } from "../../core/labels.js";
 import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
 import { listMessages } from "../../store/message-query.js";
 import { notFound } from "../error-response.js";
 import { presentMessage } from "../present-message.js";
 import { defineRoute } from "../route.js";
-import { codeList, cursorParam, encodeCursor, IdParams, idParam, iso, listOf, timeParam } from "../schemas.js";
+import { codeList, cursorParam, encodeCursor, IdParams, idList, idParam, iso, listOf, timeParam } from "../schemas.js";
 import { storedReading } from "../../store/readings.js";
 import { threadById } from "../../store/threads.js";
 import { surveyAnswersOf } from "../../store/survey-answers.js";
+
+const SURVEY_KINDS = ["nps", "csat", "ces"] as const;
 
 export const MessagesQuery = z
   .object({
@@ -28,7 +30,13 @@ export const MessagesQuery = z
     sentiment: listOf(SENTIMENTS).optional(),
     emotion: listOf(EMOTIONS).optional().describe("Messages showing any of these emotions."),
     cause: listOf(CAUSES).optional().describe("Messages naming any of these causes."),
-    cause_polarity: z.enum(["positive", "negative"]).optional(),
+    cause_polarity: z.enum(["positive", "negative"]).optional().describe("With cause: only causes of this polarity."),
+    need: listOf(NEEDS).optional().describe("Messages expressing any of these needs."),
+    signal: listOf(SIGNALS).optional().describe("Messages carrying any of these signals."),
+    team: idList.optional().describe("Team ids, comma separated (the team that handled or is concerned by the message)."),
+    survey: listOf(SURVEY_KINDS).optional().describe("Messages carrying a survey answer of any of these kinds."),
+    survey_min: z.coerce.number().int().min(0).max(10).optional().describe("With a survey answer scored at least this."),
+    survey_max: z.coerce.number().int().min(0).max(10).optional().describe("With a survey answer scored at most this."),
     urgency_min: z.coerce.number().min(0).max(1).optional(),
     severity_min: z.coerce.number().int().min(0).max(4).optional().describe("Minimum complaint severity 0..4."),
     text: z
@@ -95,6 +103,12 @@ export const messageRoutes = [
         ...(q.emotion ? { emotions: q.emotion } : {}),
         ...(q.cause ? { causes: q.cause } : {}),
         ...(q.cause_polarity ? { causePolarity: q.cause_polarity } : {}),
+        ...(q.need ? { needs: q.need } : {}),
+        ...(q.signal ? { signals: q.signal } : {}),
+        ...(q.team ? { teams: q.team } : {}),
+        ...(q.survey ? { surveyKinds: q.survey } : {}),
+        ...(q.survey_min !== undefined ? { surveyMin: q.survey_min } : {}),
+        ...(q.survey_max !== undefined ? { surveyMax: q.survey_max } : {}),
         ...(q.urgency_min !== undefined ? { urgencyMin: q.urgency_min } : {}),
         ...(q.severity_min !== undefined ? { severityMin: q.severity_min } : {}),
         ...(q.text ? { text: q.text } : {}),

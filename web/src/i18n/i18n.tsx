@@ -1,6 +1,6 @@
 /**
- * Interface text from message catalogues (en is the source; th and cs are complete; te and tl
- * fall back to en for missing keys). `{name}` placeholders are filled from plain values, and the
+ * Interface text from message catalogues (en is the source; cs, th, te and tl are complete, which
+ * their types and test/i18n-catalogues.test.ts check). `{name}` placeholders are filled from plain values, and the
  * result is always text, never markup. The chosen language is kept in localStorage.
  *
  * @example
@@ -9,7 +9,9 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { cs } from "./cs.js";
+import { format } from "./format.js";
 import { en, type MessageKey } from "./en.js";
+import type { Translate } from "./format.js";
 import { te } from "./te.js";
 import { th } from "./th.js";
 import { tl } from "./tl.js";
@@ -18,8 +20,6 @@ export const LANGUAGES = { en: "English", th: "ไทย", cs: "Čeština", te: 
 export type UiLanguage = keyof typeof LANGUAGES;
 
 const CATALOGUES: Record<UiLanguage, Partial<Record<MessageKey, string>>> = { en, th, cs, te, tl };
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 interface I18n {
   lang: UiLanguage;
@@ -39,13 +39,6 @@ function initial(): UiLanguage {
   return nav in LANGUAGES ? (nav as UiLanguage) : "en";
 }
 
-/** Fills `{name}` placeholders; unknown ones stay as they are. */
-export function format(template: string, values: Record<string, string | number> = {}, num: (n: number) => string = String): string {
-  return template.replace(/\{([a-z_]{1,32})\}/g, (m, k: string) =>
-    k in values ? (typeof values[k] === "number" ? num(values[k] as number) : String(values[k])) : m,
-  );
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<UiLanguage>(initial);
   const setLang = useCallback((l: UiLanguage) => {
@@ -57,7 +50,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const nf = new Intl.NumberFormat(lang);
     const num = (n: number) => nf.format(n);
     const cat = CATALOGUES[lang];
-    const t: Translate = (key, values) => format(cat[key] ?? en[key], values, num);
+    // A key no catalogue has (an alert kind newer than the interface) shows as itself, never blank.
+    const t: Translate = (key, values) => format(cat[key] ?? en[key] ?? key, values, num);
     const label: I18n["label"] = (kind, v) => {
       const key = `${kind}.${v}` as MessageKey;
       return cat[key] ?? en[key] ?? v.replace(/_/g, " ");

@@ -15,6 +15,7 @@ import { ReadingChips } from "../components/reading-chips.js";
 import { SlaTimer } from "../components/sla-timer.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
+import { explain, reason } from "../i18n/reasons.js";
 import type { MessageKey } from "../i18n/en.js";
 import { href } from "../router.js";
 import { useSession } from "../session.js";
@@ -22,7 +23,7 @@ import { useSession } from "../session.js";
 const CHECK_DELAY_MS = 350;
 
 export function CasePage({ id }: { id: number }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const { user, can } = useSession();
   const detail = useApi(() => api.get<CaseDetail>(`/cases/${id}`), String(id));
   const [reply, setReply] = useState("");
@@ -82,7 +83,7 @@ export function CasePage({ id }: { id: number }) {
         <span className={`prio p${c.priority}`}>P{c.priority}</span> {t("case.title", { id: c.id })}{" "}
         <span className="muted small">{t(`status.${c.status}` as MessageKey)}</span>
       </h1>
-      <p data-testid="case-explanation">{c.priority_explanation}</p>
+      <p data-testid="case-explanation">{explain(c.priority_explanation, t, label, lang)}</p>
       {c.person && (
         <p className="small" data-testid="case-person">
           {c.person.display_name ?? `#${c.person.id}`}
@@ -91,7 +92,7 @@ export function CasePage({ id }: { id: number }) {
       )}
       {c.reasons.length > 0 && (
         <p className="small">
-          <strong>{t("case.why")}:</strong> {c.reasons.join(", ")}
+          <strong>{t("case.why")}:</strong> {c.reasons.map((r) => reason(r, t, label, lang)).join(", ")}
         </p>
       )}
       <div className="case-layout">

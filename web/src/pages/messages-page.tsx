@@ -1,7 +1,7 @@
 /**
- * The messages behind a chart: the list filtered as the URL says (time, channel, language,
- * sentiment, emotion, cause and polarity, urgency, text), each with its Reading and evidence; and
- * one message with its whole thread.
+ * The messages behind a chart: the list filtered as the URL says (the filters of
+ * components/message-filters.tsx, urgency and text), each with its Reading and evidence; and one
+ * message with its whole thread.
  *
  * @example
  * <MessagesPage query={{ emotion: "anger", channel: "chat" }} />
@@ -9,27 +9,15 @@
  */
 import { useEffect, useState } from "react";
 import { api } from "../api/client.js";
-import type { MessageDetail, MessageSummary } from "../api/types.js";
+import type { MessageDetail, MessageSummary, Split, Team } from "../api/types.js";
 import { MessageCard } from "../components/message-card.js";
+import { MESSAGE_FILTER_KEYS, MessageFilters } from "../components/message-filters.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
+import type { MessageKey } from "../i18n/en.js";
+import { reason } from "../i18n/reasons.js";
 import { href, navigate } from "../router.js";
 
-const FILTER_KEYS = [
-  "from",
-  "to",
-  "channel",
-  "language",
-  "sentiment",
-  "emotion",
-  "cause",
-  "cause_polarity",
-  "urgency_min",
-  "severity_min",
-  "text",
-  "direction",
-  "thread_id",
-] as const;
 const PAGE = 20;
 
 export function MessagesPage({ query, id }: { query: Record<string, string>; id?: number | undefined }) {
@@ -40,7 +28,11 @@ export function MessagesPage({ query, id }: { query: Record<string, string>; id?
 function MessageList({ query }: { query: Record<string, string> }) {
   const { t, label } = useI18n();
   const filter: Record<string, string> = {};
-  for (const k of FILTER_KEYS) if (query[k]) filter[k] = query[k];
+  for (const k of MESSAGE_FILTER_KEYS) if (query[k]) filter[k] = query[k];
+  const teams = useApi(() => api.get<{ items: Team[] }>("/teams"), "teams");
+  const langs = useApi(() => api.get<{ items: ({ language: string } & Split)[] }>("/aggregates/languages"), "langs");
+  const teamName = new Map((teams.data?.items ?? []).map((x) => [String(x.id), x.name]));
+  const languages = [...new Set([...(langs.data?.items.map((l) => l.language) ?? []), ...(query.language ? [query.language] : [])])].sort();
   // Employee feedback is shown only in aggregate (the people team page), never message by message.
   const request = {
     ...filter,
@@ -87,18 +79,12 @@ function MessageList({ query }: { query: Record<string, string> }) {
         </label>
         <button type="submit">{t("messages.searchButton")}</button>
       </form>
+      <MessageFilters query={filter} teams={teams.data?.items ?? []} languages={languages} />
       {active.length > 0 && (
         <p className="active-filters" data-testid="active-filters">
           {active.map(([k, v]) => (
             <a key={k} className="chip removable" href={href("messages", { ...filter, [k]: undefined })} title={t("messages.removeFilter")}>
-              {t(`field.${k}` as "field.from")}:{" "}
-              {["emotion", "cause", "channel", "sentiment"].includes(k)
-                ? v
-                    .split(",")
-                    .map((x) => label(k as "emotion", x))
-                    .join(", ")
-                : v}{" "}
-              ×
+              {t(`field.${k}` as MessageKey)}: {shownValue(k, v, label, (id) => teamName.get(id) ?? id)} ×
             </a>
           ))}
         </p>
@@ -119,8 +105,29 @@ function MessageList({ query }: { query: Record<string, string> }) {
   );
 }
 
+const LABELLED = {
+  emotion: "emotion",
+  cause: "cause",
+  channel: "channel",
+  sentiment: "sentiment",
+  need: "need",
+  signal: "signal",
+} as const;
+
+/** A filter's value as a person reads it: labels translated, team ids as names. */
+function shownValue(k: string, v: string, label: ReturnType<typeof useI18n>["label"], team: (id: string) => string): string {
+  const kind = LABELLED[k as keyof typeof LABELLED];
+  const parts = v.split(",");
+  if (kind) return parts.map((x) => label(kind, x)).join(", ");
+  if (k === "team") return parts.map(team).join(", ");
+  if (k === "cause_polarity" || k === "direction")
+    return parts.map((x) => label(k === "direction" ? "direction" : "sentiment", x)).join(", ");
+  return v;
+}
+
 function MessageView({ id }: { id: number }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
+  const why = (rs: string[]) => rs.map((r) => reason(r, t, label, lang)).join(", ");
   const m = useApi(() => api.get<MessageDetail>(`/messages/${id}`), String(id));
   if (m.error) return <p className="error">{t("common.notFound")}</p>;
   if (!m.data) return <p className="muted">…</p>;
@@ -144,11 +151,11 @@ function MessageView({ id }: { id: number }) {
           <dd>{reading.complaint.severity}/4</dd>
           <dt>{t("messages.urgency")}</dt>
           <dd>
-            {reading.urgency.score.toFixed(2)} {reading.urgency.reasons.join(", ")}
+            {reading.urgency.score.toFixed(2)} {why(reading.urgency.reasons)}
           </dd>
           <dt>{t("messages.reach")}</dt>
           <dd>
-            {reading.reach.score.toFixed(2)} {reading.reach.reasons.join(", ")}
+            {reading.reach.score.toFixed(2)} {why(reading.reach.reasons)}
           </dd>
         </dl>
       )}

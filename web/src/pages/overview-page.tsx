@@ -28,7 +28,13 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
   const q = { days, channel: query.channel, language: query.language, team: query.team, direction: "customer" };
   const o = useApi(() => api.get<OverviewData>("/insights/overview", q), JSON.stringify(q));
   const win = o.data?.window;
-  const filter = { from: win?.from?.slice(0, 10), to: win?.to?.slice(0, 10), channel: query.channel, language: query.language };
+  const filter = {
+    from: win?.from?.slice(0, 10),
+    to: win?.to?.slice(0, 10),
+    channel: query.channel,
+    language: query.language,
+    team: query.team,
+  };
   const dim = query.by === "language" ? "language" : "channel";
 
   /** Opens the messages behind a picked chart element, with the page's filters. */
@@ -128,7 +134,6 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
     <section className="page overview" data-testid="overview">
       <h1>{t("overview.title")}</h1>
       <Filters query={query} page="overview" teams={teams.data?.items ?? []} languages={languages} />
-      {query.team && <p className="muted small">{t("overview.teamDrillNote")}</p>}
       {o.error ? <p className="error">{t("common.loadFailed")}</p> : null}
       {data && (
         <>

@@ -14,6 +14,7 @@ import { MessageCard } from "../components/message-card.js";
 import { spikes } from "../components/spikes.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
+import type { MessageKey } from "../i18n/en.js";
 import { navigate } from "../router.js";
 import { useSession } from "../session.js";
 
@@ -86,7 +87,7 @@ export function PublicPage({ query }: { query: Record<string, string> }) {
             <ul className="alerts" data-testid="alerts">
               {alerts.data.items.map((a) => (
                 <li key={a.id}>
-                  <span className={`chip signal sev-${a.severity}`}>{a.kind.replace(/_/g, " ")}</span> {a.summary}{" "}
+                  <span className={`chip signal sev-${a.severity}`}>{t(`alert.${a.kind}` as MessageKey)}</span> {a.summary}{" "}
                   <time className="muted small">{new Date(a.created_at).toLocaleString()}</time>
                   {a.case_id ? (
                     <a className="small" href={`#/cases/${a.case_id}`}>

@@ -10,13 +10,14 @@ import type { QueuePage as Page } from "../api/cases.js";
 import { SlaTimer } from "../components/sla-timer.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
+import { explain } from "../i18n/reasons.js";
 import type { MessageKey } from "../i18n/en.js";
 import { href, navigate } from "../router.js";
 
 const STATUS_SETS: Record<string, string> = { active: "new,open,waiting", resolved: "resolved", closed: "closed" };
 
 export function QueuePage({ query }: { query: Record<string, string> }) {
-  const { t, label, num } = useI18n();
+  const { t, label, num, lang } = useI18n();
   const set = query.status && STATUS_SETS[query.status] ? query.status : "active";
   const q = { status: STATUS_SETS[set], priority: query.priority, assignee: query.mine ? "me" : undefined, limit: 100 };
   const page = useApi(() => api.get<Page>("/cases", q), JSON.stringify(q));
@@ -83,7 +84,9 @@ export function QueuePage({ query }: { query: Record<string, string> }) {
               <th>
                 {t("queue.firstResponse")} / {t("queue.resolution")}
               </th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +96,7 @@ export function QueuePage({ query }: { query: Record<string, string> }) {
                   <span className={`prio p${c.priority}`}>P{c.priority}</span>
                 </td>
                 <td>
-                  <div>{c.priority_explanation.replace(/^P\d:\s*/, "")}</div>
+                  <div>{explain(c.priority_explanation, t, label, lang).replace(/^P\d:\s*/, "")}</div>
                   <div className="chips">
                     <span className="chip channel">{label("channel", c.channel)}</span>
                     {c.public && <span className="chip public">{t("messages.public")}</span>}

@@ -10,6 +10,7 @@ import { api, ApiError } from "../api/client.js";
 import type { Role } from "../api/types.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
+import type { MessageKey } from "../i18n/en.js";
 
 const ROLES: Role[] = ["admin", "agent", "analyst", "people_team"];
 
@@ -109,7 +110,9 @@ function Keys() {
             <th>{t("settings.prefix")}</th>
             <th>{t("settings.role")}</th>
             <th>{t("settings.lastUsed")}</th>
-            <th />
+            <th>
+              <span className="visually-hidden">{t("common.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -194,7 +197,9 @@ function Users() {
           <tr>
             <th>{t("signIn.email")}</th>
             <th>{t("settings.role")}</th>
-            <th />
+            <th>
+              <span className="visually-hidden">{t("common.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -223,9 +228,14 @@ function Users() {
 }
 
 function CaseRules() {
-  const { t, num } = useI18n();
+  const { t, label, lang } = useI18n();
   const rules = useApi(() => api.get<Rules>("/case-rules"), "rules");
-  const hours = (m: number) => (m >= 60 ? `${num(Math.round((m / 60) * 10) / 10)} h` : `${num(m)} min`);
+  const hours = (m: number) =>
+    new Intl.NumberFormat(lang, { style: "unit", unit: m >= 60 ? "hour" : "minute", unitDisplay: "short" }).format(
+      m >= 60 ? Math.round((m / 60) * 10) / 10 : m,
+    );
+  // 2026-01-04 was a Sunday: the calendar's week starts on Sunday.
+  const weekday = (i: number) => new Intl.DateTimeFormat(lang, { weekday: "short", timeZone: "UTC" }).format(Date.UTC(2026, 0, 4 + i));
   return (
     <div className="card" data-testid="case-rules">
       <h2>{t("settings.sla")}</h2>
@@ -249,7 +259,7 @@ function CaseRules() {
                 <td>
                   {Object.entries(s.channels ?? {}).map(([ch, tg]) => (
                     <span key={ch} className="chip">
-                      {ch}: {hours(tg.firstResponseMinutes)} / {hours(tg.resolutionMinutes)}
+                      {label("channel", ch)}: {hours(tg.firstResponseMinutes)} / {hours(tg.resolutionMinutes)}
                     </span>
                   ))}
                 </td>
@@ -262,7 +272,7 @@ function CaseRules() {
         <p className="small">
           {t("settings.calendar")}: {rules.data.calendar.timeZone};{" "}
           {rules.data.calendar.week
-            .map((d, i) => (d.length ? `${["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][i]} ${d.join(", ")}` : null))
+            .map((d, i) => (d.length ? `${weekday(i)} ${d.join(", ")}` : null))
             .filter(Boolean)
             .join(" · ")}
         </p>
@@ -273,8 +283,8 @@ function CaseRules() {
           <dl className="facts">
             {Object.entries(rules.data.open).map(([k, v]) => (
               <div key={k}>
-                <dt>{k}</dt>
-                <dd>{Array.isArray(v) ? v.join(", ") : String(v)}</dd>
+                <dt>{t(`rule.${k}` as MessageKey)}</dt>
+                <dd>{Array.isArray(v) ? v.map((x: string) => label("signal", x)).join(", ") : String(v)}</dd>
               </div>
             ))}
           </dl>
