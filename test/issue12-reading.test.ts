@@ -41,4 +41,31 @@ describe("Readings of issue 12's shapes", () => {
     expect(reader.analyze("This is my 4th email. WHERE IS MY ORDER").signals.map((s) => s.label)).toContain("repeat_contact");
     expect(reader.analyze("bought this twice already, love it").signals.map((s) => s.label)).not.toContain("repeat_contact");
   });
+  it("reads sarcastic praise's causes as problems", () => {
+    const r = reader.analyze("thanks for delivering my parcel to the neighbours bin, very creative 🙄");
+    expect(r.signals.map((s) => s.label)).toContain("sarcasm");
+    expect(r.causes.length).toBeGreaterThan(0);
+    expect(r.causes.every((c) => c.polarity === "negative")).toBe(true);
+  });
+  it("reads thanks for a fix as praise of the fix, with no complaint and no sarcasm", () => {
+    for (const t of [
+      "our order was missing a main but the manager comped the whole meal and apologised. we'll be back",
+      "my parcel got lost last week but you sent a new one straight away. really appreciate it",
+      "Zamkl jsem se z účtu a podpora mě do 10 minut pustila zpátky. Děkuju!",
+    ]) {
+      const r = reader.analyze(t);
+      expect(r.complaint.is).toBe(false);
+      expect(r.signals.map((s) => s.label)).not.toContain("sarcasm");
+      expect(r.causes.some((c) => c.polarity === "positive")).toBe(true);
+    }
+  });
+  it("gives an employee's workload message the staffing policy as its cause", () => {
+    const r = reader.analyze("too many tickets, not enough people. same story every week", { direction: "employee" });
+    expect(r.causes.find((c) => c.label === "policy")?.polarity).toBe("negative");
+  });
+  it("gives a complaint a cause when the model leans to one", () => {
+    const r = reader.analyze("ztrátu balíku jsem hlásila už dvakrát a pořád nic");
+    expect(r.complaint.is).toBe(true);
+    expect(r.causes.some((c) => c.polarity === "negative")).toBe(true);
+  });
 });

@@ -106,7 +106,7 @@ describe("hard-case metrics", () => {
       { c: hardCase({}), r: reading({}) },
       { c: hardCase({ lang: "th" }), r: reading({ signals: ["sarcasm"] }) },
     ];
-    const md = hardCaseSection(cases, "Test rows", { pipeline: "1.0.0", models: { linear: "f3-test" } });
+    const md = hardCaseSection(cases, "Test rows", { pipeline: "1.1.0", models: { linear: "f3-test" } });
     expect(md.filter((l) => l.startsWith("| ") && !l.startsWith("| metric") && !l.startsWith("| ---"))).toHaveLength(METRICS.length);
     expect(md).toContain("| metric | en | th | all | target |");
     expect(md.find((l) => l.startsWith("| sarcasm: recall"))).toBe(

@@ -156,7 +156,9 @@ for (const cfg of configs) {
   const t0 = performance.now();
   const loso: ScoredRow[] = [];
   for (const set of losoSources(rows)) loso.push(...scoreDev(train(cfg, set), fit, rows, new Set([set])));
-  const ins = scoreDev(train(cfg, null), fit, rows, new Set(losoSources(rows)));
+  // In-source column, plus the team-written sets' dev rows (customer traffic) for the dump.
+  const teamSets = new Set(rows.filter((r) => r.set.startsWith("team-")).map((r) => r.set));
+  const ins = scoreDev(train(cfg, null), fit, rows, new Set([...losoSources(rows), ...teamSets]));
   console.log(`\n== ${JSON.stringify(cfg)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   report("argmax", loso, ins, PLAIN_DECISION);
   const d = gridDecision(loso);

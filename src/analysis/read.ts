@@ -17,6 +17,8 @@ import { isAgent, NO_COMPLAINT } from "./fuse/agent-words.js";
 import { praiseNow, settledProblem } from "./fuse/clauses.js";
 import { askedNeutral, askedParts, askedStage, isNeutralAsk } from "./fuse/neutral-ask.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
+import { turnCauses } from "./fuse/cause-turns.js";
+import { causeFallback } from "./fuse/cause-fallback.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
 import type { FuseInput } from "./fuse/fuse-input.js";
 import { fuseIntensity } from "./fuse/fuse-intensity.js";
@@ -176,8 +178,12 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const { needs, signals } = ask ? askedParts(rawNeeds, rawSignals) : { needs: rawNeeds, signals: rawSignals };
   const sentiment = settled ? praiseNow(reconciled.sentiment) : ask ? askedNeutral(reconciled.sentiment) : reconciled.sentiment;
   // A neutral reading that leans negative still names problems, not praise.
-  const causes = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));
-  const complaint = agent || settled || ask ? NO_COMPLAINT : fuseComplaint(input, sentiment, causes);
+  const moodCauses = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));
+  // Mock praise names problems; a settled problem praises its fix (cause-turns.ts).
+  const turned = turnCauses(input, moodCauses, { sarcastic, settled });
+  const complaint = agent || settled || ask ? NO_COMPLAINT : fuseComplaint(input, sentiment, turned);
+  // A complaint names a cause; an employee's workload names staffing (cause-fallback.ts).
+  const causes = causeFallback(input, turned, complaint.is, sentiment);
   const fusedStage = fuseStage(input, needs, causes);
   const stage = ask ? askedStage(fusedStage, text) : fusedStage;
   const intensity = fuseIntensity(input, emotions);

@@ -4,6 +4,7 @@ import type { Range } from "./evidence.js";
 import { round } from "./fuse-scored-labels.js";
 import { strength, type FuseInput } from "./fuse-input.js";
 import { contradictionFacts } from "./praise-contradiction.js";
+import { namesFix } from "./fix-words.js";
 
 /**
  * Clauses of a message and the polarity each holds. Polarity belongs to the clause that holds the
@@ -93,9 +94,20 @@ export function settledProblem(input: FuseInput): boolean {
   const pol = clausePolarities(input, cs);
   const last = pol[pol.length - 1]!;
   if (last < 0) return false;
-  if (pol.some((p) => p > 0) && contradictionFacts(input.text).fixed) return true;
+  if (pol.some((p) => p > 0) && contradictionFacts(input.text, input.tokens).fixed) return true;
+  // "missing a main but the manager comped the meal": a fix after the turn settles it, praised or not.
+  if (fixAfterTurn(input)) return true;
   return last > 0 && pol.slice(0, -1).some((p) => p < 0);
 }
+
+/** A fix named after a contrast word ("but", "ale", "pero", "แต่", "కానీ"): the problem was dealt with. */
+function fixAfterTurn(input: FuseInput): boolean {
+  const turn = clauses(input.text).find((c, i) => i > 0 && TURN.test(input.text.slice(c.start, c.start + 12)));
+  if (!turn) return false;
+  return namesFix(input.text, input.tokens).some((f) => f.start >= turn.start);
+}
+
+const TURN = new RegExp(`^\\s*(?:${W}(?:but|ale|však|pero|kaso|ngunit)${E}|แต่|కానీ|కాని)`, "iu");
 
 /** The tone of a settled problem: positive, as the praise that ends it (score at least 0.3). */
 export function praiseNow(sentiment: Reading["sentiment"]): Reading["sentiment"] {

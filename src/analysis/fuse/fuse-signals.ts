@@ -2,6 +2,8 @@ import { SIGNALS, WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js"
 import type { Reading, SignalReading } from "../../core/reading.js";
 import { contactCount, mentionsContact } from "./contact-count.js";
 import { contradictionFacts } from "./praise-contradiction.js";
+import { praiseAfterContrast, praiseFrame } from "./praise-frame.js";
+import { namesFix } from "./fix-words.js";
 import { toSpans, type Range } from "./evidence.js";
 import { positiveHits, strength, type FuseInput } from "./fuse-input.js";
 import { noisyOr } from "./noisy-or.js";
@@ -12,6 +14,8 @@ const CLAP = "👏";
 /** A signal the cues do not see needs a sure model: signals raise urgency and open cases. */
 const MODEL_ONLY = 0.8;
 const SARCASTIC_ALONE = 0.7;
+/** How sure the model must be that a fact segment beside framed praise is bad news. */
+const FACT_NEGATIVE = 0.7;
 
 /**
  * Signals (churn, public exposure, legal, safety, repeat contact, sarcasm): cues that are not
@@ -50,7 +54,8 @@ export function fuseSignals(input: FuseInput, sentiment: Reading["sentiment"]): 
  * never read as sarcasm); repeat contact needs a contact named ("crashing again" contacts nobody).
  */
 function modelMayClaim(label: string, input: FuseInput, sentiment: Reading["sentiment"]): boolean {
-  if (label === "sarcasm") return complains(input, sentiment);
+  // A thank-you that names a fix or turns to praise after "but" is sincere (praise-frame.ts).
+  if (label === "sarcasm") return complains(input, sentiment) && !turnsToThanks(input);
   if (label === "repeat_contact") return mentionsContact(input.text);
   return true;
 }
@@ -70,10 +75,29 @@ function ironicPraise(input: FuseInput, sentiment: Reading["sentiment"]): Range[
 function praiseAgainstFacts(input: FuseInput, sentiment: Reading["sentiment"]): Range[] {
   const praise = input.hits.filter((h) => !h.negated && isPraise(h.cue));
   if (praise.length === 0) return [];
-  const facts = contradictionFacts(input.text);
-  if (facts.fixed) return [];
+  const facts = contradictionFacts(input.text, input.tokens);
+  if (facts.fixed || praiseAfterContrast(input.text, praise)) return [];
   const points = facts.points + (complains(input, sentiment) ? 1 : 0);
-  return points >= 2 ? [...praise, ...facts.ranges] : [];
+  if (points >= 2) return [...praise, ...facts.ranges];
+  // Praise set apart from facts that, read alone, are bad news (praise-frame.ts).
+  const frame = praiseFrame(input.text, input.tokens, praise);
+  return frame.framed && factsReadNegative(input, frame.facts) ? [...praise, ...frame.facts] : [];
+}
+
+/** The model reads a fact segment, alone, as bad news (a clear lean). */
+function factsReadNegative(input: FuseInput, facts: readonly Range[]): boolean {
+  const read = input.model?.sentimentOf;
+  if (!read) return false;
+  return facts.some((f) => {
+    const p = read(f);
+    return p.negative >= FACT_NEGATIVE && p.negative > p.positive;
+  });
+}
+
+/** The message names a fix or turns from a problem to praise: the shape of sincere thanks. */
+function turnsToThanks(input: FuseInput): boolean {
+  const praise = input.hits.filter((h) => !h.negated && isPraise(h.cue));
+  return namesFix(input.text, input.tokens).length > 0 || praiseAfterContrast(input.text, praise);
 }
 
 /** A praise word: positive tone, a warm feeling, praise of a cause, or a word the lexicon knows as sarcastic praise. */

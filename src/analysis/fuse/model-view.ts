@@ -15,4 +15,9 @@ export interface ModelView {
   stages?: Record<string, number>;
   signals?: Record<string, number>;
   evidence(head: string, label: string): Range[];
+  /**
+   * The sentiment head on part of the message alone (the tokens and cues inside `range`), for
+   * rules that weigh one segment against another (praise-frame.ts). Absent without a sentiment head.
+   */
+  sentimentOf?(range: Range): { positive: number; neutral: number; negative: number };
 }

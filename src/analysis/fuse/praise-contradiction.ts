@@ -1,5 +1,7 @@
 import { spans as all } from "./contact-count.js";
+import type { Token } from "../text/token.js";
 import type { Range } from "./evidence.js";
+import { namesFix } from "./fix-words.js";
 
 /**
  * Sarcasm from contradiction: a praise word next to negative facts. "Great, the 24-hour repair
@@ -15,7 +17,7 @@ import type { Range } from "./evidence.js";
  * @example
  * contradictionFacts("Great, the 24-hour repair took three weeks"); // { points: 2, ranges: [...] }
  */
-export function contradictionFacts(text: string): { points: number; ranges: Range[]; fixed: boolean } {
+export function contradictionFacts(text: string, tokens?: readonly Token[]): { points: number; ranges: Range[]; fixed: boolean } {
   const ranges: Range[] = [];
   let points = 0;
   const quantities = all(text, QUANTITY);
@@ -31,7 +33,7 @@ export function contradictionFacts(text: string): { points: number; ranges: Rang
     points += 1;
     ranges.push(only[0]!);
   }
-  return { points, ranges, fixed: all(text, FIXED).length > 0 };
+  return { points, ranges, fixed: namesFix(text, tokens).length > 0 };
 }
 
 const W = "(?<![\\p{L}\\p{M}\\p{N}])";
@@ -65,16 +67,5 @@ const QUOTED = /["“„«'‘][^"“”„«»'‘’\n]{2,40}["”“»'’](?
 /** "only", "except", "anyway" and their kin: the fact that undoes the praise. */
 const ONLY = new RegExp(
   `${W}(?:only|except|anyway|zero|jen|jenom|pouze|akorát|kromě|stejně|lang|lamang|maliban)${E}|แค่|เพียง|ยกเว้น|మాత్రమే|తప్ప`,
-  "giu",
-);
-/** Words of a fix: sincere thanks for a solved problem name it. */
-const FIXED = new RegExp(
-  [
-    `${W}(?:fix(?:ed)?|sorted|resolved|solved|replac\\p{L}*|refunded|rebook\\p{L}*|helped|straight away|right away|in no time|within|quick(?:ly)?|fast|got me back)${E}`,
-    `${W}(?:opravil\\p{L}*|vyřeš\\p{L}*|vyřídil\\p{L}*|vyměnil\\p{L}*|výměn\\p{L}*|vrátil\\p{L}*|pomohl\\p{L}*|obratem|hned|rychle|během)${E}`,
-    `${W}(?:naayos|inayos|naresolba|na-?resolve|pinalitan|ni-?refund|na-?refund|tinulungan|agad|kaagad|mabilis)${E}`,
-    `แก้ไขให้|แก้ให้|เปลี่ยนให้|คืนเงินให้|ช่วยเหลือ|เรียบร้อย|ทันที|รวดเร็ว|ภายใน`,
-    `పరిష్కరించ|సరిచేశా|సరి చేశా|మార్చి ఇచ్చా|రీఫండ్ ఇచ్చా|వెంటనే|త్వరగా|సహాయం చేశా`,
-  ].join("|"),
   "giu",
 );

@@ -1,6 +1,7 @@
 import type { CueHit as LexiconHit } from "../lexicon/match-cues.js";
 import type { Token } from "../text/token.js";
 import type { ModelView } from "../fuse/model-view.js";
+import type { Range } from "../fuse/evidence.js";
 import { cueFeatures } from "./cue-features.js";
 import type { HeadName } from "./heads.js";
 import { loadModels, type Models } from "./load-models.js";
@@ -45,7 +46,10 @@ function view(models: Models, input: ModelInput): ModelView {
     evidence: (head, label) => out.evidence(label, toModelHead(head)),
   };
   const s = out.heads.sentiment;
-  if (s?.trained) result.sentiment = { positive: s.probs[0]!, neutral: s.probs[1]!, negative: s.probs[2]! };
+  if (s?.trained) {
+    result.sentiment = { positive: s.probs[0]!, neutral: s.probs[1]!, negative: s.probs[2]! };
+    result.sentimentOf = (range) => partSentiment(models, input, range);
+  }
   const abstain = models.head.sentiment?.abstain;
   if (abstain) result.sentimentAbstain = abstain;
   const c = out.heads.complaint;
@@ -61,6 +65,15 @@ function view(models: Models, input: ModelInput): ModelView {
     if (h?.trained) result[viewName] = scores(models, h);
   }
   return result;
+}
+
+/** The sentiment head on the tokens and cue hits inside `range` only (run on demand, rarely). */
+function partSentiment(models: Models, input: ModelInput, range: Range): { positive: number; neutral: number; negative: number } {
+  const inside = (a: { start: number; end: number }): boolean => a.start >= range.start && a.end <= range.end;
+  const tokens = input.tokens.filter(inside);
+  const hits = input.hits?.filter(inside);
+  const p = view(models, { ...input, tokens, ...(hits ? { hits } : {}) }).sentiment;
+  return p ?? { positive: 0, neutral: 1, negative: 0 };
 }
 
 function scores(models: Models, h: HeadOutput): Record<string, number> {
