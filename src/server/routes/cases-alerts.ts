@@ -13,6 +13,7 @@ import { z } from "zod";
 import { ALERT_KINDS, presentAlert } from "../../cases/alerts.js";
 import { checkTarget } from "../../cases/webhook-target.js";
 import { AttuneError } from "../../core/errors.js";
+import { createSubscription, deactivateSubscription, deliveryLog, listSubscriptions } from "../../store/webhook-subscriptions.js";
 import { casesOf } from "./cases-present.js";
 import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
@@ -122,12 +123,7 @@ export const alertRoutes = [
     scope: "admin",
     responses: { 200: { description: "Subscriptions" } },
     async handler({ c, principal, deps }) {
-      const rows = await deps.store.db
-        .selectFrom("webhook_subscriptions")
-        .select(["id", "url", "kinds", "active", "created_at"])
-        .where("workspace_id", "=", principal.workspaceId)
-        .orderBy("id")
-        .execute();
+      const rows = await listSubscriptions(deps.store.db, principal.workspaceId);
       return c.json({ items: rows.map(presentSubscription) });
     },
   }),
@@ -148,18 +144,14 @@ export const alertRoutes = [
       const check = await checkTarget(new URL(body.url), engine.delivery.targets, engine.delivery.resolve);
       if (!check.ok && check.reason === "target_refused") throw new AttuneError("webhook.target_refused", { field: "url" });
       const secret = body.secret ?? `whs_${randomBytes(24).toString("base64url")}`;
-      const row = await deps.store.db
-        .insertInto("webhook_subscriptions")
-        .values({
-          workspace_id: principal.workspaceId,
-          url: body.url,
-          secret,
-          kinds: body.kinds ? [...new Set(body.kinds)].join(" ") : "*",
-          active: 1,
-          created_at: now,
-        })
-        .returning(["id", "url", "kinds", "active", "created_at"])
-        .executeTakeFirstOrThrow();
+      const row = await createSubscription(deps.store.db, {
+        workspace_id: principal.workspaceId,
+        url: body.url,
+        secret,
+        kinds: body.kinds ? [...new Set(body.kinds)].join(" ") : "*",
+        active: 1,
+        created_at: now,
+      });
       return c.json({ ...presentSubscription(row), secret }, 201);
     },
   }),
@@ -172,20 +164,7 @@ export const alertRoutes = [
     params: IdParams,
     responses: { 204: { description: "Deactivated" } },
     async handler({ c, params, principal, deps }) {
-      const db = deps.store.db;
-      const r = await db
-        .updateTable("webhook_subscriptions")
-        .set({ active: 0 })
-        .where("id", "=", params.id)
-        .where("workspace_id", "=", principal.workspaceId)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) notFound("webhook subscription");
-      await db
-        .updateTable("alert_deliveries")
-        .set({ status: "failed", last_error: "unsubscribed", next_attempt_at: null })
-        .where("subscription_id", "=", params.id)
-        .where("status", "=", "pending")
-        .execute();
+      if (!(await deactivateSubscription(deps.store.db, principal.workspaceId, params.id))) notFound("webhook subscription");
       return c.body(null, 204);
     },
   }),
@@ -199,34 +178,9 @@ export const alertRoutes = [
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
     responses: { 200: { description: "Deliveries, newest first" } },
     async handler({ c, params, query, principal, deps }) {
-      const db = deps.store.db;
-      const sub = await db
-        .selectFrom("webhook_subscriptions")
-        .select("id")
-        .where("id", "=", params.id)
-        .where("workspace_id", "=", principal.workspaceId)
-        .executeTakeFirst();
-      if (!sub) notFound("webhook subscription");
-      const rows = await db
-        .selectFrom("alert_deliveries")
-        .selectAll()
-        .where("subscription_id", "=", params.id)
-        .orderBy("id", "desc")
-        .limit(query.limit)
-        .execute();
-      const attempts = rows.length
-        ? await db
-            .selectFrom("alert_delivery_attempts")
-            .selectAll()
-            .where(
-              "delivery_id",
-              "in",
-              rows.map((r) => r.id),
-            )
-            .orderBy("at")
-            .orderBy("id")
-            .execute()
-        : [];
+      const log = await deliveryLog(deps.store.db, principal.workspaceId, params.id, query.limit);
+      if (!log) notFound("webhook subscription");
+      const { deliveries: rows, attempts } = log;
       return c.json({
         items: rows.map((d) => ({
           id: d.id,
