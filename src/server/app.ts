@@ -11,6 +11,7 @@ import { AttuneError } from "../core/errors.js";
 import { PIPELINE_VERSION } from "../core/version.js";
 import type { AppDeps } from "./app-deps.js";
 import { errorResponse } from "./error-response.js";
+import { securityHeaders } from "./middleware/security-headers.js";
 import { openApiDocument } from "./openapi.js";
 import { API_PREFIX, mountRoutes, type RouteSpec } from "./route.js";
 import { adminRoutes } from "./routes/admin.js";
@@ -55,12 +56,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-    if (c.req.path.startsWith(API_PREFIX)) c.header("Cache-Control", "no-store");
-  });
+  app.use("*", securityHeaders(API_PREFIX));
   let doc: string | undefined;
   app.get(`${API_PREFIX}/openapi.json`, (c) => {
     doc ??= JSON.stringify(openApiDocument(API_ROUTES, PIPELINE_VERSION));

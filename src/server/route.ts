@@ -8,15 +8,15 @@
  *   responses: { 200: { description: "Up" } }, handler: async ({ c }) => c.json({ status: "ok" }) });
  */
 import type { Context, Hono } from "hono";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { z } from "zod";
-import { AttuneError } from "../core/errors.js";
+import type { z } from "zod";
 import type { Scope } from "../store/roles.js";
-import { sameHex, sha256Hex } from "../store/secrets.js";
 import type { AppDeps } from "./app-deps.js";
 import { resolvePrincipal, type Principal } from "./auth/principal.js";
-import { errorResponse } from "./error-response.js";
-import { readJson, readQuery, validate } from "./request-body.js";
+import { csrf } from "./middleware/csrf.js";
+import { limit } from "./middleware/limit.js";
+import { principal } from "./middleware/principal.js";
+import { requireScope } from "./middleware/scope.js";
+import { validation } from "./middleware/validation.js";
 
 export interface RouteContext<Q, P, B> {
   c: Context;
@@ -58,43 +58,35 @@ export function defineRoute<Q = Record<string, never>, P = Record<string, never>
 
 export const API_PREFIX = "/api/v1";
 
-const UNSAFE = new Set(["post", "put", "patch", "delete"]);
-
-/** Adds every route to the app: principal, rate limit, scope, CSRF, validation, then the handler. */
+/**
+ * Adds every route to the app as a chain of named middleware (./middleware/, each with its test),
+ * as hono composes them: principal, rate limit, scope, CSRF, validation, then the handler. A
+ * failure anywhere goes to the app's error handler (`app.onError`), which answers with its code.
+ */
 export function mountRoutes(app: Hono, specs: RouteSpec<any, any, any>[], deps: AppDeps): void {
+  const resolve = (c: Context) => resolvePrincipal(c, deps.store);
   for (const spec of specs) {
-    app.on(spec.method.toUpperCase(), API_PREFIX + spec.path, async (c) => {
-      try {
-        const principal = await resolvePrincipal(c, deps.store);
-        deps.limiter.take(principal.kind === "anonymous" ? `ip:${clientAddress(c)}` : `${principal.kind}:${principal.id}`, spec.cost ?? 1);
-        if (spec.scope !== null) {
-          if (principal.kind === "anonymous") throw new AttuneError("auth.required", {});
-          if (!principal.scopes.has(spec.scope)) throw new AttuneError("auth.forbidden", { scope: spec.scope });
-        }
-        if (principal.kind === "session" && UNSAFE.has(spec.method)) {
-          const token = c.req.header("x-csrf-token");
-          if (!token || !principal.csrfHash || !sameHex(sha256Hex(token), principal.csrfHash)) throw new AttuneError("auth.csrf", {});
-        }
-        const query = spec.query ? readQuery(c, spec.query) : readQuery(c, EMPTY);
-        const params = spec.params ? validate(spec.params, c.req.param()) : {};
-        const body = spec.body
-          ? await readJson(c, spec.body, spec.maxBodyBytes ?? deps.limits.jsonBodyBytes, { perItem: spec.docBody !== undefined })
-          : undefined;
-        return await spec.handler({ c, query, params, body, principal, deps });
-      } catch (err) {
-        return errorResponse(c, err, deps.debug);
-      }
-    });
+    const schemas = {
+      ...(spec.query ? { query: spec.query } : {}),
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.maxBodyBytes !== undefined ? { maxBodyBytes: spec.maxBodyBytes } : {}),
+      perItem: spec.docBody !== undefined,
+    };
+    app.on(
+      spec.method.toUpperCase(),
+      API_PREFIX + spec.path,
+      principal(resolve),
+      limit(deps.limiter, spec.cost ?? 1),
+      ...(spec.scope !== null ? [requireScope(spec.scope)] : []),
+      csrf(),
+      validation(schemas, deps.limits.jsonBodyBytes),
+      function routeHandler(c) {
+        const { query, params, body } = c.get("input");
+        return spec.handler({ c, query, params, body, principal: c.get("principal"), deps });
+      },
+    );
   }
 }
 
-const EMPTY = z.object({}).strict();
-
-/** The caller's address, for anonymous rate limits (a proxy in front should set its own limits). */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "local";
-  }
-}
+export { clientAddress } from "./middleware/limit.js";
