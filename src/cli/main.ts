@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   eval: () => import("./eval.js"),
   cases: () => import("./cases.js"),
   sync: () => import("./sync.js"),
+  export: () => import("./export.js"),
 };
 
 function usage(): string {
