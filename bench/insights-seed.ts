@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { makeReading } from "../src/analysis/respond/test-reading.js";
 import type { CauseReading, Reading } from "../src/core/reading.js";
 import { seededRandom } from "../src/core/seeded-random.js";
-import { ensureSource } from "../src/store/ensure-source.js";
+import { ensureSource } from "../src/store/sources.js";
 import type { Kysely } from "kysely";
 import { openStore } from "../src/store/open-store.js";
 import { readingRows } from "../src/store/reading-row.js";
