@@ -18,17 +18,18 @@
  *
  * Every attempt counts as a failure when it starts and is refunded when it succeeds, so parallel
  * guesses racing the slow password check cannot slip past the count. Time comes from an injected
- * clock, so tests count attempts, never wall time. State is in memory per process (as the request
- * rate limits), bounded by sweeping idle entries.
+ * clock, so tests count attempts, never wall time. The entries live in the store, shared by every
+ * server process (store/sign-in-throttle.ts), or in one process's memory (`memoryThrottleEntries`).
  *
  * @example
  * const t = new SignInThrottle(systemClock);
  * const a = { account: "lee@example.com", client: "203.0.113.7", device: false };
- * t.begin(a); // throws rate.limited (retry_after in seconds) when it must wait
- * t.succeeded(a); // after the password matched
+ * await t.begin(a); // throws rate.limited (retry_after in seconds) when it must wait
+ * await t.succeeded(a); // after the password matched
  */
 import type { Clock } from "../cases/clock.js";
 import { AttuneError } from "../core/errors.js";
+import type { ThrottleEntries, ThrottleEntry } from "../store/sign-in-throttle.js";
 
 export interface SignInPolicy {
   freeFailures: number;
@@ -57,104 +58,115 @@ export interface SignInAttempt {
   device: boolean;
 }
 
-interface Pair {
-  failures: number;
-  nextAt: number;
-  at: number;
-}
-
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
 const MAX_ENTRIES = 100_000;
 
-export class SignInThrottle {
-  private readonly pairs = new Map<string, Pair>();
-  private readonly accounts = new Map<string, Bucket>();
-  private readonly addresses = new Map<string, Bucket>();
+/** Entries in this process's memory: one server process alone, and the tests. Bounded by sweeping idle entries. */
+export function memoryThrottleEntries(): ThrottleEntries {
+  const map = new Map<string, ThrottleEntry>();
+  return {
+    async update(keys, fn) {
+      const entries = new Map<string, ThrottleEntry>();
+      for (const k of keys) {
+        const e = map.get(k);
+        if (e) entries.set(k, { ...e });
+      }
+      const out = fn(entries);
+      for (const k of keys) {
+        const e = entries.get(k);
+        if (!e) map.delete(k);
+        else {
+          if (!map.has(k) && map.size >= MAX_ENTRIES) for (const [old, v] of map) if (e.at - v.at > 3_600_000) map.delete(old);
+          map.set(k, e);
+        }
+      }
+      return out;
+    },
+  };
+}
 
+export class SignInThrottle {
   constructor(
     private readonly clock: Clock,
     private readonly policy: SignInPolicy = DEFAULT_SIGN_IN,
+    private readonly entries: ThrottleEntries = memoryThrottleEntries(),
   ) {}
 
   /** Starts an attempt: throws `rate.limited` (with `retry_after` in seconds) when it has to wait, else counts it as failed until `succeeded`. */
-  begin(a: SignInAttempt): void {
-    this.check(a);
-    this.failed(a);
-  }
-
-  private check(a: SignInAttempt): void {
+  async begin(a: SignInAttempt): Promise<void> {
     const now = this.clock.now();
-    const pair = this.pairs.get(pairKey(a));
-    let waitMs = pair ? pair.nextAt - now : 0;
-    if (!a.device) {
-      waitMs = Math.max(waitMs, this.waitFor(this.accounts, accountOf(a), this.policy.accountBurst, this.policy.accountRefillMs, now));
-      waitMs = Math.max(waitMs, this.waitFor(this.addresses, a.client, this.policy.addressBurst, this.policy.addressRefillMs, now));
-    }
+    const keys = keysOf(a);
+    const waitMs = await this.entries.update(Object.values(keys), (m) => {
+      const wait = this.waitMs(m, keys, a, now);
+      if (wait <= 0) this.failed(m, keys, a, now);
+      return wait;
+    });
     if (waitMs > 0) throw new AttuneError("rate.limited", { retry_after: Math.max(1, Math.ceil(waitMs / 1000)) });
   }
 
-  private failed(a: SignInAttempt): void {
-    const now = this.clock.now();
-    const key = pairKey(a);
-    const pair = this.pairs.get(key) ?? { failures: 0, nextAt: 0, at: now };
-    pair.failures += 1;
-    pair.at = now;
-    const over = pair.failures - this.policy.freeFailures;
-    pair.nextAt = over > 0 ? now + Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (over - 1)) : 0;
-    this.remember(this.pairs, key, pair, now);
-    if (!a.device) {
-      this.spend(this.accounts, accountOf(a), this.policy.accountBurst, this.policy.accountRefillMs, now);
-      this.spend(this.addresses, a.client, this.policy.addressBurst, this.policy.addressRefillMs, now);
-    }
-  }
-
   /** The password matched: the pair's failures are cleared and the attempt's tokens given back. */
-  succeeded(a: SignInAttempt): void {
-    this.pairs.delete(pairKey(a));
-    if (a.device) return;
-    for (const [map, key, burst] of [
-      [this.accounts, accountOf(a), this.policy.accountBurst],
-      [this.addresses, a.client, this.policy.addressBurst],
-    ] as const) {
-      const b = map.get(key);
-      if (b) b.tokens = Math.min(burst, b.tokens + 1);
+  async succeeded(a: SignInAttempt): Promise<void> {
+    const keys = keysOf(a);
+    await this.entries.update(Object.values(keys), (m) => {
+      m.delete(keys.pair);
+      if (a.device) return;
+      for (const [key, burst] of [
+        [keys.account, this.policy.accountBurst],
+        [keys.address, this.policy.addressBurst],
+      ] as const) {
+        const b = m.get(key);
+        if (b) b.count = Math.min(burst, b.count + 1);
+      }
+    });
+  }
+
+  private waitMs(m: Map<string, ThrottleEntry>, keys: Keys, a: SignInAttempt, now: number): number {
+    const pair = m.get(keys.pair);
+    let wait = pair ? pair.until - now : 0;
+    if (!a.device) {
+      wait = Math.max(wait, bucketWait(m.get(keys.account), this.policy.accountBurst, this.policy.accountRefillMs, now));
+      wait = Math.max(wait, bucketWait(m.get(keys.address), this.policy.addressBurst, this.policy.addressRefillMs, now));
+    }
+    return wait;
+  }
+
+  private failed(m: Map<string, ThrottleEntry>, keys: Keys, a: SignInAttempt, now: number): void {
+    const failures = (m.get(keys.pair)?.count ?? 0) + 1;
+    const over = failures - this.policy.freeFailures;
+    const until = over > 0 ? now + Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (over - 1)) : 0;
+    m.set(keys.pair, { count: failures, until, at: now });
+    if (!a.device) {
+      m.set(keys.account, spend(m.get(keys.account), this.policy.accountBurst, this.policy.accountRefillMs, now));
+      m.set(keys.address, spend(m.get(keys.address), this.policy.addressBurst, this.policy.addressRefillMs, now));
     }
   }
-
-  private refill(map: Map<string, Bucket>, key: string, burst: number, refillMs: number, now: number): Bucket {
-    const b = map.get(key) ?? { tokens: burst, at: now };
-    b.tokens = Math.min(burst, b.tokens + (now - b.at) / refillMs);
-    b.at = now;
-    return b;
-  }
-
-  private waitFor(map: Map<string, Bucket>, key: string, burst: number, refillMs: number, now: number): number {
-    if (!map.has(key)) return 0;
-    const b = this.refill(map, key, burst, refillMs, now);
-    return b.tokens >= 1 ? 0 : Math.ceil((1 - b.tokens) * refillMs);
-  }
-
-  private spend(map: Map<string, Bucket>, key: string, burst: number, refillMs: number, now: number): void {
-    const b = this.refill(map, key, burst, refillMs, now);
-    b.tokens = Math.max(0, b.tokens - 1);
-    this.remember(map, key, b, now);
-  }
-
-  /** Keeps an entry, first dropping entries idle for an hour when the map is full. */
-  private remember<T extends { at: number }>(map: Map<string, T>, key: string, value: T, now: number): void {
-    if (!map.has(key) && map.size >= MAX_ENTRIES) for (const [k, v] of map) if (now - v.at > 3_600_000) map.delete(k);
-    map.set(key, value);
-  }
 }
 
-function accountOf(a: SignInAttempt): string {
-  return a.account.trim().toLowerCase();
+/** A bucket's tokens now: what it had plus the refill since its last change, at most `burst`; a new bucket is full. */
+function tokensNow(b: ThrottleEntry | undefined, burst: number, refillMs: number, now: number): number {
+  return b ? Math.min(burst, b.count + (now - b.at) / refillMs) : burst;
 }
 
-function pairKey(a: SignInAttempt): string {
-  return `${accountOf(a)}\n${a.device ? "device" : "address"}:${a.client}`;
+/** How long until the bucket holds a whole token again (0: it does now). */
+function bucketWait(b: ThrottleEntry | undefined, burst: number, refillMs: number, now: number): number {
+  const tokens = tokensNow(b, burst, refillMs, now);
+  return tokens >= 1 ? 0 : Math.ceil((1 - tokens) * refillMs);
+}
+
+function spend(b: ThrottleEntry | undefined, burst: number, refillMs: number, now: number): ThrottleEntry {
+  return { count: Math.max(0, tokensNow(b, burst, refillMs, now) - 1), until: 0, at: now };
+}
+
+interface Keys {
+  pair: string;
+  account: string;
+  address: string;
+}
+
+function keysOf(a: SignInAttempt): Keys {
+  const account = a.account.trim().toLowerCase();
+  return {
+    pair: `pair\n${account}\n${a.device ? "device" : "address"}:${a.client}`,
+    account: `account\n${account}`,
+    address: `address\n${a.client}`,
+  };
 }

@@ -24,6 +24,7 @@ import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import type { AppDeps } from "./app-deps.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
+import { storeThrottleEntries } from "../store/sign-in-throttle.js";
 import { SignInThrottle } from "./sign-in-throttle.js";
 import { hasEnabledAdmin } from "../store/users.js";
 
@@ -91,7 +92,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     store: o.store,
     engine,
     limiter: new RateLimiter(o.rateLimit ?? { perSecond: 50, burst: 200 }),
-    signIn: new SignInThrottle(systemClock),
+    signIn: new SignInThrottle(systemClock, undefined, storeThrottleEntries(o.store)),
     limits: LIMITS,
     onIngested: () => pipeline.nudge(),
     secureCookies: o.secureCookies ?? false,

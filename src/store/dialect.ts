@@ -51,4 +51,9 @@ export interface DialectQueries {
   textPlan(db: Kysely<Database>, text: string): Promise<TextPlan>;
   /** Keeps the messages (`m`) that contain `text`, case-insensitively. */
   whereText(q: MessageQuery, text: string, plan: TextPlan): MessageQuery;
+  /**
+   * Inside a write transaction, holds `keys` until it ends, so read-modify-write of rows that may not
+   * exist yet is serialised across processes.
+   */
+  lockKeys(trx: Kysely<Database>, keys: readonly string[]): Promise<void>;
 }

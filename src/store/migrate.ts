@@ -18,6 +18,7 @@ import { mailOutbox } from "./migrations/010-mail-outbox.js";
 import { employeePrivacy } from "./migrations/007-employee-privacy.js";
 import { connectorCursors } from "./migrations/008-connector-cursors.js";
 import { insightIndexes } from "./migrations/009-insight-indexes.js";
+import { signInThrottle } from "./migrations/011-sign-in-throttle.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -32,6 +33,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "008-connector-cursors": connectorCursors(dialect),
     "009-insight-indexes": insightIndexes(),
     "010-mail-outbox": mailOutbox(dialect),
+    "011-sign-in-throttle": signInThrottle(dialect),
   };
 }
 

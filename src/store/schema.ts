@@ -431,6 +431,14 @@ export interface MailOutboxTable {
   sent_at: number | null;
 }
 
+/** A sign-in throttle entry (migration 011): a pair's failures and wait, or a bucket's tokens. */
+export interface SignInThrottleTable {
+  key: string;
+  count: number;
+  until: number;
+  at: number;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   sources: SourcesTable;
@@ -452,6 +460,7 @@ export interface Database {
   webhook_receipts: WebhookReceiptsTable;
   employee_releases: EmployeeReleasesTable;
   connector_cursors: ConnectorCursorsTable;
+  sign_in_throttle: SignInThrottleTable;
   cases: CasesTable;
   case_clocks: CaseClocksTable;
   case_events: CaseEventsTable;

@@ -6,6 +6,7 @@
  * const t = await testApp(store);
  * const res = await t.post("/messages", { external_id: "1", text: "hi" });
  */
+import { storeThrottleEntries } from "../../src/store/sign-in-throttle.js";
 import type { Hono } from "hono";
 import { createReader, type Reader } from "../../src/analysis/read.js";
 import { CaseEngine } from "../../src/cases/case-engine.js";
@@ -42,7 +43,7 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock
     store,
     engine: sharedReader,
     limiter: new RateLimiter(opts.rateLimit ?? { perSecond: 10_000, burst: 10_000 }),
-    signIn: new SignInThrottle(opts.clock ?? systemClock),
+    signIn: new SignInThrottle(opts.clock ?? systemClock, undefined, storeThrottleEntries(store)),
     limits: LIMITS,
     secureCookies: false,
     ...(opts.clock ? { clock: opts.clock } : {}),

@@ -54,11 +54,11 @@ export const sessionRoutes = [
     async handler({ c, body, deps }) {
       const key = deviceKey(await workspaceSalt(deps.store, deps.store.workspaceId));
       const attempt = attemptOf(c, key, body.email);
-      deps.signIn.begin(attempt);
+      await deps.signIn.begin(attempt);
       const user = await findUserByEmail(deps.store.db, body.email);
       const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY);
       if (!user || !user.password_hash || !ok) throw new AttuneError("auth.invalid", {});
-      deps.signIn.succeeded(attempt);
+      await deps.signIn.succeeded(attempt);
       const { token, csrf } = await createSession(deps.store.db, user.id);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,

@@ -2,6 +2,7 @@
 import type { DialectQueries } from "../dialect.js";
 import { claimQueued } from "./claim-queued.js";
 import { later } from "./later.js";
+import { lockKeys } from "./lock-keys.js";
 import { readingsFirst, textPlan, whereText } from "./message-text.js";
 
-export const sqliteQueries: DialectQueries = { name: "sqlite", claimQueued, later, readingsFirst, textPlan, whereText };
+export const sqliteQueries: DialectQueries = { name: "sqlite", claimQueued, later, lockKeys, readingsFirst, textPlan, whereText };
