@@ -13,17 +13,19 @@ import { asAttuneError } from "../core/errors.js";
 import { runSync, type SyncProgress } from "../connectors/sync-run.js";
 import { openStore, storeOptionsFrom, type Store } from "../store/open-store.js";
 import { parseCommand, usageError } from "./parse-command.js";
+import { IMAP_USAGE, runImapCommand } from "./sync-imap.js";
 import { SYNC_VENDORS, type FlagValues } from "./sync-vendors.js";
 
 const COMMON = "[--db FILE|URL] [--once] [--interval SECONDS] [--since ISO_TIME] [--requests-per-minute N]";
 
-export const USAGE = `attune sync <${Object.keys(SYNC_VENDORS).join("|")}> [flags] ${COMMON}
+export const USAGE = `attune sync <${[...Object.keys(SYNC_VENDORS), "imap"].join("|")}> [flags] ${COMMON}
 ${Object.values(SYNC_VENDORS)
   .map((v) => `  attune sync ${v.usage}`)
   .join("\n")}
 Secrets are read from the environment variable a *-env flag names, never from the command line.
 --since: where the first sync starts (default: everything); later syncs resume from the saved cursor.
-Prints {"accepted","duplicates","conflicts","rejected"} after each sync; exit code 1 when a sync failed.`;
+Prints {"accepted","duplicates","conflicts","rejected"} after each sync; exit code 1 when a sync failed.
+${IMAP_USAGE}`;
 
 export async function run(argv: string[], config: Config = readConfig()): Promise<number> {
   const [vendorName, ...rest] = argv;
@@ -31,8 +33,10 @@ export async function run(argv: string[], config: Config = readConfig()): Promis
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // A mailbox is not a helpdesk export: IMAP has its own flags and stays connected (IDLE) when watching.
+  if (vendorName === "imap") return runImapCommand(rest, config);
   const vendor = vendorName ? SYNC_VENDORS[vendorName] : undefined;
-  if (!vendor) return usageError(USAGE, { argument: "connector", allowed: Object.keys(SYNC_VENDORS) });
+  if (!vendor) return usageError(USAGE, { argument: "connector", allowed: [...Object.keys(SYNC_VENDORS), "imap"] });
   const common = { db: { type: "string" }, once: { type: "boolean" }, interval: { type: "string" }, since: { type: "string" } } as const;
   const parsed = parseCommand(rest, { ...common, "requests-per-minute": { type: "string" }, ...vendor.flags }, USAGE);
   if (typeof parsed === "number") return parsed;
