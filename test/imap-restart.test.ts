@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES } from "./helpers/databases.js";
 import { startDovecot, type Dovecot } from "./helpers/dovecot.js";
 import { mailCorpus } from "./helpers/mail-corpus.js";
-import { storeFlags } from "./helpers/server-process.js";
+import { storeFlags } from "../support/server-process.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
 type Counts = { accepted: number; duplicates: number; conflicts: number; rejected: number };
