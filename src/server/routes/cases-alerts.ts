@@ -13,6 +13,7 @@ import { z } from "zod";
 import { ALERT_KINDS, presentAlert } from "../../cases/alerts.js";
 import { checkTarget } from "../../cases/webhook-target.js";
 import { AttuneError } from "../../core/errors.js";
+import { acknowledgeAlert, listAlerts } from "../../store/alerts.js";
 import { createSubscription, deactivateSubscription, deliveryLog, listSubscriptions } from "../../store/webhook-subscriptions.js";
 import { casesOf } from "./cases-present.js";
 import { notFound } from "../error-response.js";
@@ -73,16 +74,15 @@ export const alertRoutes = [
       .strict(),
     responses: { 200: { description: "A page", schema: z.object({ items: z.array(Alert), next_before: z.number().nullable() }) } },
     async handler({ c, query: q, principal, deps }) {
-      let sel = deps.store.db.selectFrom("alerts").selectAll().where("workspace_id", "=", principal.workspaceId);
-      if (q.kind) sel = sel.where("kind", "in", q.kind);
-      if (q.since !== undefined) sel = sel.where("created_at", ">=", q.since);
-      if (q.unacknowledged) sel = sel.where("acknowledged_at", q.unacknowledged === "true" ? "is" : "is not", null);
-      if (q.case_id !== undefined) sel = sel.where("case_id", "=", q.case_id);
-      if (q.before !== undefined) sel = sel.where("id", "<", q.before);
-      const rows = await sel
-        .orderBy("id", "desc")
-        .limit(q.limit + 1)
-        .execute();
+      const rows = await listAlerts(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        kinds: q.kind,
+        since: q.since,
+        unacknowledged: q.unacknowledged === undefined ? undefined : q.unacknowledged === "true",
+        caseId: q.case_id,
+        before: q.before,
+        limit: q.limit + 1,
+      });
       const items = rows.slice(0, q.limit);
       return c.json({ items: items.map(presentAlert), next_before: rows.length > q.limit ? items[items.length - 1]!.id : null });
     },
@@ -96,21 +96,8 @@ export const alertRoutes = [
     params: IdParams,
     responses: { 200: { description: "The alert", schema: Alert } },
     async handler({ c, params, principal, deps }) {
-      const db = deps.store.db;
       const now = (await casesOf(deps)).ctx.clock.now();
-      await db
-        .updateTable("alerts")
-        .set({ acknowledged_at: now })
-        .where("id", "=", params.id)
-        .where("workspace_id", "=", principal.workspaceId)
-        .where("acknowledged_at", "is", null)
-        .execute();
-      const row = await db
-        .selectFrom("alerts")
-        .selectAll()
-        .where("id", "=", params.id)
-        .where("workspace_id", "=", principal.workspaceId)
-        .executeTakeFirst();
+      const row = await acknowledgeAlert(deps.store.db, principal.workspaceId, params.id, now);
       if (!row) notFound("alert");
       return c.json(presentAlert(row));
     },

@@ -20,6 +20,7 @@ import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
 import { IdParams, idParam, iso, listOf, timeParam } from "../schemas.js";
 import { actorOf, casesOf, CaseSummary, presentCase, presentDetail } from "./cases-present.js";
+import { followUps } from "../../store/follow-ups.js";
 
 const queueCursor = z
   .string()
@@ -272,14 +273,7 @@ export const caseRoutes = [
       .strict(),
     responses: { 200: { description: "Cases", schema: z.object({ items: z.array(CaseSummary) }) } },
     async handler({ c, query, principal, deps }) {
-      let q = deps.store.db
-        .selectFrom("cases")
-        .selectAll()
-        .where("workspace_id", "=", principal.workspaceId)
-        .where("follow_up_at", "is not", null)
-        .where("follow_up_done_at", "is", null);
-      q = query.state === "due" ? q.where("follow_up_fired_at", "is not", null) : q.where("follow_up_fired_at", "is", null);
-      const rows = await q.orderBy("follow_up_at").orderBy("id").limit(query.limit).execute();
+      const rows = await followUps(deps.store.db, principal.workspaceId, query.state, query.limit);
       return c.json({ items: rows.map(presentCase) });
     },
   }),
