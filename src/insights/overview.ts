@@ -8,6 +8,7 @@
  * const o = await overview(store, { workspaceId: 1, includeEmployee: false, from: Date.parse("2026-01-01"), teams: [3] });
  * o.days[0]; // { day: "2026-01-01", total: 40, positive: 10, neutral: 12, negative: 18 }
  */
+import { URGENCY_BANDS } from "../core/urgency.js";
 import type { Store } from "../store/open-store.js";
 import { liveOverviewRows, rollupOverviewRows, type OverviewRows } from "../store/overview-rows.js";
 import { rollupsAnswer, type AggregateFilter, type SentimentSplit } from "./aggregates.js";
@@ -25,14 +26,11 @@ export interface Overview {
   emotions: { emotion: string; count: number }[];
   /** One row per cause, polarity, channel and language: the client pivots by the dimension it shows. */
   causes: { cause: string; polarity: string; channel: string; language: string; count: number }[];
-  /** Messages per urgency band: [0, .2), [.2, .4), [.4, .6), [.6, .8), [.8, 1]. */
+  /** Messages per urgency band (URGENCY_BANDS, core/urgency.ts): [0, .2), [.2, .4), [.4, .6), [.6, .8), [.8, 1]. */
   urgency: { band: number; count: number }[];
 }
 
 const DAY = 86_400_000;
-
-/** Upper bounds of the urgency bands (the last is closed). */
-export const URGENCY_BANDS = [0.2, 0.4, 0.6, 0.8, 1] as const;
 
 /**
  * The overview for a filter: from the rollups when they can answer it, else from the readings.

@@ -10,6 +10,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { DAY_MS as DAY, type AggregateFilter } from "./aggregate-rows.js";
 import type { Store } from "./open-store.js";
+import { urgencyBandSql } from "./urgency-band.js";
 
 /** An aggregate filter with the team that handled or is concerned by the message. */
 export interface OverviewRowsFilter extends AggregateFilter {
@@ -40,7 +41,7 @@ export async function liveOverviewRows(store: Store, f: OverviewRowsFilter): Pro
   const teamOf = (eb: ExpressionBuilder<any, any>) => eb("r.team_id", "in", f.teams!);
   const db = store.db;
   const day = sql<number>`(r.sent_at / ${sql.lit(DAY)})`;
-  const band = sql<number>`(case when r.urgency < 0.2 then 0 when r.urgency < 0.4 then 1 when r.urgency < 0.6 then 2 when r.urgency < 0.8 then 3 else 4 end)`;
+  const band = urgencyBandSql("r.urgency");
   const readings = () =>
     db
       .selectFrom("readings as r")

@@ -11,6 +11,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { AttuneError } from "../../core/errors.js";
+import { ROLES } from "../../store/roles.js";
 import { verifyPassword } from "../../store/secrets.js";
 import { createSession, deleteSession, rotateCsrf, SESSION_TTL_MS } from "../../store/sessions.js";
 import { findUserByEmail, sessionUser } from "../../store/users.js";
@@ -22,7 +23,7 @@ import type { SignInAttempt } from "../sign-in-throttle.js";
 import { clientAddress, defineRoute } from "../route.js";
 
 const Login = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) }).strict();
-const SessionOut = z.object({ user: z.object({ id: z.number(), email: z.string(), role: z.string() }), csrf_token: z.string() });
+const SessionOut = z.object({ user: z.object({ id: z.number(), email: z.string(), role: z.enum(ROLES) }), csrf_token: z.string() });
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal accounts.
 const DUMMY = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";

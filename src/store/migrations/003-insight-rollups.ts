@@ -17,7 +17,10 @@ import { sql, type Kysely, type Migration } from "kysely";
 import type { DialectName } from "../dialect.js";
 
 const DAY = "86400000";
-const BAND = (u: string) => `(case when ${u} < 0.2 then 0 when ${u} < 0.4 then 1 when ${u} < 0.6 then 2 when ${u} < 0.8 then 3 else 4 end)`;
+// Frozen copy of URGENCY_BANDS (core/urgency.ts) as the rollups were built: a migration never
+// changes. store/urgency-band.test.ts fails if the constant moves without a new migration.
+export const BAND = (u: string) =>
+  `(case when ${u} < 0.2 then 0 when ${u} < 0.4 then 1 when ${u} < 0.6 then 2 when ${u} < 0.8 then 3 else 4 end)`;
 
 function readingKey(r: "new" | "old"): string {
   return `${r}.workspace_id, ${r}.sent_at / ${DAY}, ${r}.direction, ${r}.channel, ${r}.language, coalesce(${r}.team_id, -1), ${r}.sentiment, ${BAND(`${r}.urgency`)}`;

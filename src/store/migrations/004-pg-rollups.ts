@@ -29,7 +29,10 @@ import { sql, type Kysely, type Migration } from "kysely";
 import type { DialectName } from "../dialect.js";
 
 const SHARDS = 16;
-const BAND = (u: string) => `(case when ${u} < 0.2 then 0 when ${u} < 0.4 then 1 when ${u} < 0.6 then 2 when ${u} < 0.8 then 3 else 4 end)`;
+// Frozen copy of URGENCY_BANDS (core/urgency.ts) as the rollups were built: a migration never
+// changes. store/urgency-band.test.ts fails if the constant moves without a new migration.
+export const BAND = (u: string) =>
+  `(case when ${u} < 0.2 then 0 when ${u} < 0.4 then 1 when ${u} < 0.6 then 2 when ${u} < 0.8 then 3 else 4 end)`;
 const READING_COLS = "workspace_id, day, direction, channel, language, team_id, sentiment, urgency_band";
 const READING_KEY = `workspace_id, (sent_at / 86400000)::integer, direction, channel, language, coalesce(team_id, -1), sentiment, ${BAND("urgency")}`;
 const LABEL_COLS = "workspace_id, kind, day, direction, channel, language, label, polarity";

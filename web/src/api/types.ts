@@ -20,10 +20,11 @@ export type Answer<
   Status extends keyof operations[Op]["responses"] = 200 & keyof operations[Op]["responses"],
 > = operations[Op]["responses"][Status] extends { content: { "application/json": infer T } } ? T : never;
 
-export type Role = "admin" | "agent" | "analyst" | "people_team";
+/** The signed-in user, as POST /session answers. */
+export type SessionInfo = Answer<"postSession">;
 
-/** The signed-in user (the server's role names, narrowed to the union the interface switches on). */
-export type SessionInfo = Omit<Answer<"postSession">, "user"> & { user: Answer<"postSession">["user"] & { role: Role } };
+/** The role names: the server's (store/roles.ts ROLES), through the session answer's schema. */
+export type Role = SessionInfo["user"]["role"];
 
 export interface ReadingSummary {
   language: string;
