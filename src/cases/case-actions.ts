@@ -14,6 +14,7 @@ import { checkReply } from "../analysis/respond/check-reply.js";
 import type { Check } from "../analysis/respond/types.js";
 import { Ingestor } from "../ingest/ingestor.js";
 import type { ReadingEngine } from "../core/reading.js";
+import { enqueueHelpdeskReply } from "../store/helpdesk-outbox.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
 import { stopClock } from "./case-clocks.js";
 import type { CaseActor, CaseContext } from "./case-context.js";
@@ -213,7 +214,7 @@ export async function replyToCase(
   engine: ReadingEngine,
   workspaceId: number,
   id: number,
-  reply: { text: string; send: boolean },
+  reply: { text: string; send: boolean; idempotency_key?: string | undefined },
   actor: CaseActor,
 ): Promise<{ check: Check; message_id: number | null }> {
   const db = ctx.store.db;
@@ -234,13 +235,14 @@ export async function replyToCase(
       ? await db
           .selectFrom("threads as t")
           .innerJoin("sources as s", "s.id", "t.source_id")
-          .select(["t.external_id", "s.name"])
+          .select(["t.external_id", "s.name", "s.kind"])
           .where("t.id", "=", row.thread_id)
           .executeTakeFirst()
       : undefined;
   const ing = await Ingestor.open(ctx.store, { workspaceId, source: thread?.name ?? "cases", origin: "cases", collectResults: true });
   await ing.add(1, {
-    external_id: `case-${id}-reply-${randomUUID()}`,
+    // With the caller's key, a retried request is the same message (a duplicate), so it is queued out once.
+    external_id: `case-${id}-reply-${reply.idempotency_key ?? randomUUID()}`,
     text: reply.text,
     channel: row.channel,
     direction: "agent",
@@ -251,6 +253,7 @@ export async function replyToCase(
   await ing.finish();
   const messageId = ing.results[0]?.id;
   if (messageId === undefined) throw new AttuneError("internal", { reason: "reply not stored" });
+  if (thread && HELPDESKS.has(thread.kind)) await queueHelpdeskReply(db, workspaceId, thread, messageId, reply.text, now);
   await withCase(ctx, workspaceId, id, async (tdb, fresh, clocks) => {
     await tdb
       .insertInto("case_replies")
@@ -274,4 +277,27 @@ export async function replyToCase(
     return { row: next, clocks: clocks.map((c) => (c.kind === "first_response" ? stopClock(c, now) : c)), result: undefined };
   });
   return { check, message_id: messageId };
+}
+
+/** Sources whose threads take replies back (connectors/*-reply.ts posts them). */
+const HELPDESKS = new Set(["zendesk", "freshdesk", "intercom"]);
+
+/** Queues a reply sent in a helpdesk's thread for posting back there, once per stored message. */
+async function queueHelpdeskReply(
+  db: Db,
+  workspaceId: number,
+  thread: { external_id: string; name: string },
+  messageId: number,
+  text: string,
+  now: number,
+): Promise<void> {
+  await enqueueHelpdeskReply(db, {
+    workspace_id: workspaceId,
+    idempotency_key: `message-${messageId}`,
+    connector: thread.name,
+    thread_ref: thread.external_id,
+    body: text,
+    is_public: 1,
+    created_at: now,
+  });
 }

@@ -9,8 +9,12 @@
 import { AttuneError } from "../core/errors.js";
 import { freshdeskConnector } from "../connectors/freshdesk.js";
 import { intercomConnector } from "../connectors/intercom.js";
+import { freshdeskReplies } from "../connectors/freshdesk-reply.js";
+import { intercomReplies } from "../connectors/intercom-reply.js";
 import type { PullConnector } from "../connectors/pull-connector.js";
+import type { ReplyPoster } from "../connectors/reply-out.js";
 import { zendeskConnector } from "../connectors/zendesk.js";
+import { zendeskReplies } from "../connectors/zendesk-reply.js";
 
 export type FlagValues = Record<string, string | boolean | undefined>;
 
@@ -18,6 +22,8 @@ export interface SyncVendor {
   flags: Record<string, { type: "string" | "boolean" }>;
   usage: string;
   build(values: FlagValues, env: (name: string) => string | undefined): PullConnector;
+  /** Posts approved replies back; undefined when the flags do not allow it (Intercom without --admin-id). */
+  replies(values: FlagValues, env: (name: string) => string | undefined): ReplyPoster | undefined;
 }
 
 /** The value of a required string flag, or a `cli.usage` error naming it. */
@@ -81,6 +87,8 @@ export const SYNC_VENDORS: Record<string, SyncVendor> = {
         ...optional("perMinute", perMinute(v)),
         ...(perMinute(v) ? { http: { perMinute: perMinute(v)! } } : {}),
       }),
+    replies: (v, env) =>
+      zendeskReplies({ baseUrl: httpUrl(v, "url"), email: required(v, "email"), token: secretFromEnv(v, "token-env", env) }),
   },
   freshdesk: {
     flags: { url: str, "api-key-env": str },
@@ -92,10 +100,12 @@ export const SYNC_VENDORS: Record<string, SyncVendor> = {
         ...optional("since", sinceSeconds(v)),
         ...optional("perMinute", perMinute(v)),
       }),
+    replies: (v, env) => freshdeskReplies({ baseUrl: httpUrl(v, "url"), apiKey: secretFromEnv(v, "api-key-env", env) }),
   },
   intercom: {
-    flags: { url: str, "token-env": str, "intercom-version": str },
-    usage: "intercom [--url https://api.intercom.io] --token-env VAR [--intercom-version 2.11]",
+    flags: { url: str, "token-env": str, "intercom-version": str, "admin-id": str },
+    usage:
+      "intercom [--url https://api.intercom.io] --token-env VAR [--intercom-version 2.11] [--admin-id ID (replies are sent as this admin)]",
     build: (v, env) =>
       intercomConnector({
         baseUrl: httpUrl(v, "url", "https://api.intercom.io"),
@@ -104,6 +114,15 @@ export const SYNC_VENDORS: Record<string, SyncVendor> = {
         ...optional("since", sinceSeconds(v)),
         ...optional("perMinute", perMinute(v)),
       }),
+    replies: (v, env) =>
+      typeof v["admin-id"] === "string"
+        ? intercomReplies({
+            baseUrl: httpUrl(v, "url", "https://api.intercom.io"),
+            token: secretFromEnv(v, "token-env", env),
+            adminId: v["admin-id"],
+            ...optional("version", v["intercom-version"] as string | undefined),
+          })
+        : undefined,
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * `attune sync <zendesk|freshdesk|intercom> [flags] --db FILE [--once]`: pulls what changed in a
  * helpdesk since the connector's saved cursor and stores it exactly once. With `--once` it runs one
- * sync; without, it syncs again every `--interval` seconds until SIGINT/SIGTERM. After each sync one
+ * sync; without, it syncs again every `--interval` seconds until SIGINT/SIGTERM. Each sync first posts
+ * the approved replies queued for that helpdesk (exactly once: connectors/reply-out.ts). After each sync one
  * JSON line `{"accepted","duplicates","conflicts","rejected"}` on stdout (so the last line is that of
  * the last run); progress, waits for rate limits and errors on stderr, never a message's text.
  *
@@ -10,6 +11,7 @@
  */
 import { namedVariable, readConfig, type Config } from "../core/config.js";
 import { asAttuneError } from "../core/errors.js";
+import { deliverReplies, type ReplyPoster } from "../connectors/reply-out.js";
 import { runSync, type SyncProgress } from "../connectors/sync-run.js";
 import { openStore, storeOptionsFrom, type Store } from "../store/open-store.js";
 import { parseCommand, usageError } from "./parse-command.js";
@@ -44,16 +46,20 @@ export async function run(argv: string[], config: Config = readConfig()): Promis
   const interval = Number(values.interval ?? 60);
   if (!Number.isFinite(interval) || interval < 1) return usageError(USAGE, { flag: "--interval", reason: "seconds, at least 1" });
   const connector = vendor.build(values, namedVariable);
+  const poster = vendor.replies(values, namedVariable);
   const store = await openStore(storeOptionsFrom({ db: values.db as string | undefined }, config));
   try {
-    return values.once ? await syncOnce(store, connector) : await syncForever(store, connector, interval * 1000);
+    const once = (): Promise<number> => syncOnce(store, connector, poster);
+    return values.once ? await once() : await syncForever(once, interval * 1000);
   } finally {
     await store.close();
   }
 }
 
-async function syncOnce(store: Store, connector: Parameters<typeof runSync>[1]): Promise<number> {
+/** Posts the approved replies waiting for this helpdesk, then pulls what changed. */
+async function syncOnce(store: Store, connector: Parameters<typeof runSync>[1], poster: ReplyPoster | undefined): Promise<number> {
   try {
+    if (poster) process.stderr.write(`${JSON.stringify({ replies: await deliverReplies(store, poster) })}\n`);
     const counts = await runSync(store, connector, { onProgress: progressLine(connector.name) });
     process.stdout.write(`${JSON.stringify(counts)}\n`);
     return 0;
@@ -64,7 +70,7 @@ async function syncOnce(store: Store, connector: Parameters<typeof runSync>[1]):
 }
 
 /** Syncs, waits, syncs again; a failed sync is reported and retried at the next interval. */
-async function syncForever(store: Store, connector: Parameters<typeof runSync>[1], intervalMs: number): Promise<number> {
+async function syncForever(once: () => Promise<number>, intervalMs: number): Promise<number> {
   let stop = false;
   let wake: () => void = () => undefined;
   const onSignal = (): void => {
@@ -75,7 +81,7 @@ async function syncForever(store: Store, connector: Parameters<typeof runSync>[1
   process.once("SIGTERM", onSignal);
   let failed = 0;
   while (!stop) {
-    failed = await syncOnce(store, connector);
+    failed = await once();
     if (stop) break;
     await new Promise<void>((resolve) => {
       wake = resolve;

@@ -38,8 +38,14 @@ export class HelpdeskHttp {
   constructor(private readonly opts: HelpdeskHttpOptions) {}
 
   /** Sends a request and parses the JSON answer; `path` may be absolute (a vendor's next-page URL). */
-  async json<T = unknown>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
-    const res = await this.send(method, path, body, extraHeaders);
+  async json<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+    safe = method === "GET",
+  ): Promise<T> {
+    const res = await this.send(method, path, body, extraHeaders, safe);
     const text = await res.text();
     try {
       return (text ? JSON.parse(text) : {}) as T;
@@ -59,8 +65,19 @@ export class HelpdeskHttp {
     }
   }
 
-  /** Sends with pacing and retries; resolves with the first 2xx answer, 404 and 4xx other than 429 rejected. */
-  async send(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  /**
+   * Sends with pacing and retries; resolves with the first 2xx answer, 4xx other than 429 rejected.
+   * A request that changes something (`safe` false: a posted reply) is retried only after a 429,
+   * which the helpdesk refused before doing anything; after a 5xx or a lost answer it may have been
+   * done, so the failure goes back to the caller (the outbox checks the thread before posting again).
+   */
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+    safe = method === "GET",
+  ): Promise<Response> {
     const url = new URL(path, this.opts.baseUrl);
     const max = this.opts.maxAttempts ?? 8;
     for (let attempt = 1; ; attempt++) {
@@ -72,7 +89,8 @@ export class HelpdeskHttp {
         await res.body?.cancel();
         throw new AttuneError("connector.bad_response", { status: res.status, path: url.pathname });
       }
-      if (attempt >= max) throw new AttuneError("connector.unreachable", { status: res?.status ?? null, attempts: attempt });
+      if (attempt >= max || (!safe && res?.status !== 429))
+        throw new AttuneError("connector.unreachable", { status: res?.status ?? null, attempts: attempt });
       await this.waitBeforeRetry(res, attempt);
     }
   }

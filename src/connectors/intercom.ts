@@ -91,7 +91,7 @@ export function intercomConnector(opts: IntercomOptions): PullConnector {
           ? prior
           : { since: prior?.since ?? opts.since ?? 0, starting_after: null, pass_started: now(), newest_seen: prior?.since ?? 0 };
       for (;;) {
-        const answer = await http.json<SearchAnswer>("POST", "/conversations/search", searchBody(cursor));
+        const answer = await http.json<SearchAnswer>("POST", "/conversations/search", searchBody(cursor), {}, true);
         if (!Array.isArray(answer.conversations))
           throw new AttuneError("connector.bad_response", { vendor: "intercom", field: "conversations" });
         const messages: PulledMessage[] = [];

@@ -9,6 +9,7 @@
  */
 import { Ingestor, type IngestCounts } from "../ingest/ingestor.js";
 import { readCursor, saveCursor } from "../store/connector-cursors.js";
+import { postedRefs } from "../store/helpdesk-outbox.js";
 import type { Store } from "../store/open-store.js";
 import type { PullConnector } from "./pull-connector.js";
 
@@ -28,7 +29,13 @@ export async function runSync(store: Store, connector: PullConnector, options: S
   const progress: SyncProgress = { ...ingestor.counts, pages: 0, threads: 0 };
   let row = 0;
   for await (const page of connector.pages(await readCursor(store.db, ws, connector.name))) {
-    for (const message of page.messages) await ingestor.add(++row, message);
+    // attune's own posted replies are already in the thread as attune's message: not stored twice.
+    const ours = await postedRefs(
+      store.db,
+      connector.name,
+      page.messages.map((m) => m.external_id),
+    );
+    for (const message of page.messages) if (!ours.has(message.external_id)) await ingestor.add(++row, message);
     await ingestor.flush();
     await saveCursor(store.db, ws, connector.name, page.cursor);
     progress.pages += 1;

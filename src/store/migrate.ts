@@ -15,6 +15,7 @@ import { pgRollups } from "./migrations/004-pg-rollups.js";
 import { textSearch } from "./migrations/005-text-search.js";
 import { triageQueue } from "./migrations/006-triage-queue.js";
 import { mailOutbox } from "./migrations/010-mail-outbox.js";
+import { helpdeskOutbox } from "./migrations/012-helpdesk-outbox.js";
 import { employeePrivacy } from "./migrations/007-employee-privacy.js";
 import { connectorCursors } from "./migrations/008-connector-cursors.js";
 import { insightIndexes } from "./migrations/009-insight-indexes.js";
@@ -34,6 +35,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "009-insight-indexes": insightIndexes(),
     "010-mail-outbox": mailOutbox(dialect),
     "011-sign-in-throttle": signInThrottle(dialect),
+    "012-helpdesk-outbox": helpdeskOutbox(dialect),
   };
 }
 

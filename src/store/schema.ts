@@ -439,6 +439,29 @@ export interface SignInThrottleTable {
   at: number;
 }
 
+/** A reply to post back to a helpdesk (migration 012). */
+export interface HelpdeskOutboxTable {
+  id: Generated<number>;
+  workspace_id: number;
+  idempotency_key: string;
+  /** The pull connector's name, e.g. "zendesk:acme.zendesk.com" (the thread's source). */
+  connector: string;
+  /** The thread's external id in that source: "ticket:123", "conversation:456". */
+  thread_ref: string;
+  body: string;
+  /** 1: a public comment or reply the customer sees; 0: a private note. */
+  is_public: number;
+  state: "pending" | "sending" | "sent" | "failed";
+  attempts: Generated<number>;
+  claimed_until: Generated<number>;
+  first_attempt_at: number | null;
+  /** The helpdesk's id of the posted comment ("comment:789"). */
+  posted_ref: string | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   sources: SourcesTable;
@@ -473,6 +496,7 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   alert_delivery_attempts: AlertDeliveryAttemptsTable;
   mail_outbox: MailOutboxTable;
+  helpdesk_outbox: HelpdeskOutboxTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;

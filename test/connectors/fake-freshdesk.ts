@@ -167,6 +167,7 @@ export function fakeFreshdesk(opts: { tickets: number; listPageSize?: number; sa
     if (!t) return { status: 404, body: { code: "not_found" } };
     const b = req.body as { body?: string; private?: boolean; user_id?: number };
     if (!b?.body) return { status: 400, body: { description: "Validation failed", errors: [{ field: "body", code: "missing_field" }] } };
+    clock = Math.max(clock, Math.floor(Date.now() / 1000)); // a posted reply carries the real time
     const c = conversation(t, false, note ? b.private !== false : false, b.body.replace(/<[^>]*>/g, ""), b.user_id ?? AGENTS[0]!);
     c.body = b.body;
     t.conversations.push(c);

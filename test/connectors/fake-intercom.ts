@@ -206,6 +206,7 @@ export function fakeIntercom(opts: { conversations: number; searchPageSize?: num
     const b = req.body as { message_type?: string; type?: string; admin_id?: string; body?: string };
     if (b?.type !== "admin" || !b.admin_id || !b.body || !["comment", "note"].includes(b.message_type ?? ""))
       return { status: 400, body: { type: "error.list", errors: [{ code: "parameter_invalid" }] } };
+    clock = Math.max(clock, Math.floor(Date.now() / 1000)); // a posted reply carries the real time
     c.parts.push(part(c, admin(Number(b.admin_id) - 900), b.message_type!, b.body));
     return one(req, id);
   }

@@ -174,6 +174,7 @@ export function fakeZendesk(opts: { tickets: number; commentsPerTicket?: number;
     if (!t) return { status: 404, body: { error: "RecordNotFound", description: "Not found" } };
     const c = (req.body as { ticket?: { comment?: { body?: string; public?: boolean; author_id?: number } } })?.ticket?.comment;
     if (!c?.body) return { status: 422, body: { error: "RecordInvalid", description: "Record validation errors" } };
+    clock = Math.max(clock, Math.floor(Date.now() / 1000)); // a posted comment carries the real time
     const added = comment(t, c.author_id ?? 1, c.body, c.public !== false);
     t.comments.push(added);
     const { comments: _c, ...ticket } = t;

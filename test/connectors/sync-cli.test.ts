@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { enqueueHelpdeskReply } from "../../src/store/helpdesk-outbox.js";
 import { DATABASES } from "../helpers/databases.js";
 import { messageCount, useFakeHelpdesk } from "./fake-fixture.js";
 import { fakeZendesk, ZD_EMAIL, ZD_TOKEN } from "./fake-zendesk.js";
@@ -52,5 +53,26 @@ describe.each(DATABASES)("attune sync zendesk on $name", (database) => {
     const run = await syncProcess(args, fx.store.location, env);
     expect(run.counts).toEqual({ accepted: 1, duplicates: 4, conflicts: 0, rejected: 0 });
     expect(zd.server.requests.filter((r) => r.status === 429)).toHaveLength(1);
+  });
+
+  it("posts a queued approved reply once, and the next pull does not store it a second time", async () => {
+    const text = "We have sent a new parcel today; you will have it on Thursday.";
+    await enqueueHelpdeskReply(fx.store.db, {
+      workspace_id: fx.store.workspaceId,
+      idempotency_key: "message-900",
+      connector: `zendesk:${new URL(fx.url).host}`,
+      thread_ref: "ticket:102",
+      body: text,
+      is_public: 1,
+      created_at: Date.now(),
+    });
+    const run = await syncProcess(args, fx.store.location, env);
+    expect(run.stderr).toContain('"replies":{"sent":1');
+    expect(zd.tickets.find((t) => t.id === 102)!.comments.filter((c) => c.body === text)).toHaveLength(1);
+    // The ticket changed, so it is exported again: its old comments are duplicates, attune's own reply is skipped.
+    expect(run.counts).toEqual({ accepted: 0, duplicates: 4, conflicts: 0, rejected: 0 });
+    const again = await syncProcess(args, fx.store.location, env);
+    expect(again.stderr).toContain('"replies":{"sent":0');
+    expect(zd.tickets.find((t) => t.id === 102)!.comments.filter((c) => c.body === text)).toHaveLength(1);
   });
 });

@@ -86,6 +86,11 @@ const ReplyBody = z
   .object({
     text: z.string().min(1).max(20_000),
     send: z.boolean().default(false).describe("true: store it as the agent's reply in the thread; false: only check the draft."),
+    idempotency_key: z
+      .string()
+      .regex(/^[\w.:-]{1,100}$/)
+      .optional()
+      .describe("Sending again with the same key stores and posts the reply once (a helpdesk thread gets it back exactly once)."),
   })
   .strict();
 const FollowUpBody = z.object({ outcome: z.enum(["reached", "no_answer", "not_needed"]), close: z.boolean().default(false) }).strict();
