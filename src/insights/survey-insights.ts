@@ -38,7 +38,7 @@ export async function scoreTrend(store: Pick<Store, "db">, f: InsightFilter, by:
 
 /** The driver model of one metric over the filter's window. */
 export async function surveyDrivers(
-  store: Pick<Store, "db" | "dialect">,
+  store: Pick<Store, "db" | "dialect" | "queries">,
   f: InsightFilter,
   metric: SurveyKind,
   o?: DriverOptions,

@@ -8,7 +8,7 @@
  * col("sqlite").time; // "integer"
  * await store.queries.claimQueued(store, "reading_queue", "w-1", { limit: 200, leaseMs: 60_000, now: Date.now() });
  */
-import type { ColumnDataType, Expression, Kysely } from "kysely";
+import type { ColumnDataType, Expression, Kysely, RawBuilder } from "kysely";
 import type { MessageQuery } from "./message-query.js";
 import type { Store } from "./open-store.js";
 import type { Database } from "./schema.js";
@@ -38,11 +38,15 @@ export interface DialectQueries {
   readonly name: DialectName;
   /** Leases up to `limit` free queue rows, oldest message first; returns their message ids. */
   claimQueued(
-    store: Pick<Store, "db" | "dialect">,
+    store: Pick<Store, "db" | "dialect" | "queries">,
     table: QueueTable,
     by: string,
     o: { limit: number; leaseMs: number; now: number },
   ): Promise<number[]>;
+  /** Runs `fn` in a transaction that holds the database's write lock from its start (write-transaction.ts adds the health notes). */
+  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** The group's values joined by `separator` (order not promised: SQLite has none). */
+  joined(value: Expression<string>, separator: string): RawBuilder<string | null>;
   /** The later of two instants in SQL (an upsert keeps the newest `last_message_at`). */
   later(a: Expression<number>, b: Expression<number>): Expression<number>;
   /** Whether a language filter should start from readings (a rare language) instead of walking messages newest first. */

@@ -87,15 +87,12 @@ export async function surveyScoreCounts(
  * score: a few hundred rows for any number of answers, all the driver regression needs.
  */
 export async function answersByCauseSet(
-  store: Pick<Store, "db" | "dialect">,
+  store: Pick<Store, "db" | "dialect" | "queries">,
   f: InsightFilter,
   kind: "nps" | "csat" | "ces",
 ): Promise<{ causes: string[]; score: number; count: number }[]> {
   const key = sql<string>`l.label || ':' || l.polarity`;
-  const set =
-    store.dialect === "postgres"
-      ? sql<string | null>`string_agg(${key}, '|' order by ${key})`
-      : sql<string | null>`group_concat(${key}, '|')`;
+  const set = store.queries.joined(key, "|");
   const perAnswer = store.db
     .selectFrom("survey_answers as s")
     .innerJoin("readings as r", "r.message_id", "s.message_id")

@@ -82,7 +82,7 @@ const TRIAGED = new Set(["customer", "agent"]);
  * reading was written (a message erased while it was read is skipped).
  */
 export async function storeReadings(
-  store: Pick<Store, "db" | "dialect">,
+  store: Pick<Store, "db" | "dialect" | "queries">,
   by: string,
   b: { done: { msg: MessageToRead; reading: Reading }[]; failed: number[]; maxAttempts: number },
 ): Promise<number[]> {

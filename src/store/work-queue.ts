@@ -33,7 +33,7 @@ export function claimQueued(
  * aside (failed = 1) once they were claimed `failAfter` times. Only this worker's claims are touched.
  */
 export async function releaseQueued(
-  store: Pick<Store, "db" | "dialect">,
+  store: Pick<Store, "db" | "dialect" | "queries">,
   table: QueueTable,
   by: string,
   ids: number[],
@@ -65,7 +65,7 @@ export class HeldClaims {
   private ids: number[] = [];
 
   constructor(
-    private readonly store: Pick<Store, "db" | "dialect">,
+    private readonly store: Pick<Store, "db" | "dialect" | "queries">,
     private readonly table: QueueTable,
     private readonly by: string,
   ) {}

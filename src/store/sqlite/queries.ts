@@ -4,5 +4,17 @@ import { claimQueued } from "./claim-queued.js";
 import { later } from "./later.js";
 import { lockKeys } from "./lock-keys.js";
 import { readingsFirst, textPlan, whereText } from "./message-text.js";
+import { joined } from "./joined.js";
+import { writeTransaction } from "./write-transaction.js";
 
-export const sqliteQueries: DialectQueries = { name: "sqlite", claimQueued, later, lockKeys, readingsFirst, textPlan, whereText };
+export const sqliteQueries: DialectQueries = {
+  name: "sqlite",
+  claimQueued,
+  writeTransaction,
+  joined,
+  later,
+  lockKeys,
+  readingsFirst,
+  textPlan,
+  whereText,
+};
