@@ -1,48 +1,49 @@
 import { AttuneError } from "./errors.js";
-import { CHANNELS, DIRECTIONS, type Channel, type Direction } from "./labels.js";
 import type { ReadingContext } from "./reading.js";
+import { ReadingContextSchema } from "./reading-context.js";
+
+/** What each field takes, for the error a bad one gets. */
+const EXPECTED: Record<string, string> = {
+  channel: ReadingContextSchema.shape.channel.unwrap().options.join("|"),
+  direction: ReadingContextSchema.shape.direction.unwrap().options.join("|"),
+  public: "boolean",
+  audience: "non-negative whole number",
+  thread: "array of strings",
+  languageHint: "BCP 47 language tag (te, te-Latn)",
+};
+
+/** Present unless undefined, null or empty (an empty CSV cell means "not given"). */
+function given(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== "";
+}
+
+/** CSV cells are strings: "true"/"1" and "12000" mean what JSON would say with true and 12000. */
+function fromText(field: string, v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  if (field === "public") return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : v;
+  if (field === "audience" && /^\d+$/.test(v)) return Number(v);
+  return v;
+}
 
 /**
- * Read a ReadingContext out of a loosely typed record (a JSONL line, a CSV row), checking each
- * field. Unknown fields are ignored here: callers that must reject them (the HTTP API) check
- * with their own schema. `language` is accepted as a synonym of `languageHint`.
+ * Read a ReadingContext out of a loosely typed record (a JSONL line, a CSV row), checked by the
+ * same schema as the HTTP API's (reading-context.ts). Unknown fields are ignored here: a record
+ * holds its text, id and more. `language` is accepted as a synonym of `languageHint`.
  *
  * @example
  * parseContext({ channel: "social", public: true, audience: 12000 }); // {channel: "social", public: true, audience: 12000}
  */
 export function parseContext(fields: Record<string, unknown>): ReadingContext {
-  const ctx: ReadingContext = {};
-  const bad = (field: string, expected: string): never => {
-    throw new AttuneError("input.invalid_value", { field, expected });
-  };
-  const { channel, direction, audience, thread } = fields;
-  if (channel !== undefined && channel !== null && channel !== "") {
-    if (!(CHANNELS as readonly unknown[]).includes(channel)) bad("channel", CHANNELS.join("|"));
-    ctx.channel = channel as Channel;
+  const picked: Record<string, unknown> = {};
+  const raw = { ...fields, languageHint: fields.languageHint ?? fields.language };
+  for (const field of Object.keys(EXPECTED)) {
+    const v = raw[field as keyof typeof raw];
+    if (field === "thread" ? v !== undefined && v !== null : given(v)) picked[field] = fromText(field, v);
   }
-  if (direction !== undefined && direction !== null && direction !== "") {
-    if (!(DIRECTIONS as readonly unknown[]).includes(direction)) bad("direction", DIRECTIONS.join("|"));
-    ctx.direction = direction as Direction;
+  const checked = ReadingContextSchema.safeParse(picked);
+  if (!checked.success) {
+    const field = String(checked.error.issues[0]?.path[0] ?? "context");
+    throw new AttuneError("input.invalid_value", { field: field === "languageHint" ? "language" : field, expected: EXPECTED[field] });
   }
-  const pub = fields.public;
-  if (pub !== undefined && pub !== null && pub !== "") {
-    if (pub === true || pub === "true" || pub === "1") ctx.public = true;
-    else if (pub === false || pub === "false" || pub === "0") ctx.public = false;
-    else bad("public", "boolean");
-  }
-  if (audience !== undefined && audience !== null && audience !== "") {
-    const n = typeof audience === "number" ? audience : Number(audience);
-    if (!Number.isFinite(n) || n < 0) bad("audience", "non-negative number");
-    ctx.audience = n;
-  }
-  if (thread !== undefined && thread !== null) {
-    if (!Array.isArray(thread) || !thread.every((t) => typeof t === "string")) bad("thread", "array of strings");
-    ctx.thread = thread as string[];
-  }
-  const hint = fields.languageHint ?? fields.language;
-  if (hint !== undefined && hint !== null && hint !== "") {
-    if (typeof hint !== "string" || !/^[a-z]{2,3}$/.test(hint)) bad("language", "ISO 639-1 code");
-    ctx.languageHint = hint as string;
-  }
-  return ctx;
+  return checked.data as ReadingContext;
 }

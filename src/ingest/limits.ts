@@ -5,9 +5,11 @@
  * @example
  * if (text.length > LIMITS.textChars) throw new AttuneError("input.too_large", { field: "text" });
  */
+import { MAX_TEXT_CHARS } from "../core/reading-context.js";
+
 export const LIMITS = {
   /** Characters of one message text. */
-  textChars: 65_536,
+  textChars: MAX_TEXT_CHARS,
   /** Characters of short fields (ids, names, channel, team). */
   shortChars: 512,
   /** Characters of a subject line. */

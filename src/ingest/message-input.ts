@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { CHANNELS, DIRECTIONS } from "../core/labels.js";
+import { LanguageTag } from "../core/reading-context.js";
 import { LIMITS } from "./limits.js";
 
 const shortText = z.string().min(1).max(LIMITS.shortChars);
@@ -49,7 +50,7 @@ export const MessageInput = z
     subject: z.string().max(LIMITS.subjectChars).optional(),
     audience: z.number().int().min(0).optional().describe("Audience of this post, when it differs from the author's."),
     team: z.string().max(LIMITS.shortChars).optional().describe("Team the message concerns (employee feedback) or that handled it."),
-    language: z.string().min(2).max(8).optional().describe("Language hint (ISO 639-1)."),
+    language: LanguageTag.optional(),
     survey: SurveyInput.optional().describe("A survey answer carried by this message."),
   })
   .strict();

@@ -6,7 +6,7 @@
  *   -d '{"text":"Grabe, 2 weeks na wala pa rin yung order ko!","context":{"channel":"social"}}'
  */
 import { z } from "zod";
-import { CHANNELS, DIRECTIONS } from "../../core/labels.js";
+import { ReadingContextSchema } from "../../core/reading-context.js";
 import type { ReadingContext } from "../../core/reading.js";
 import { LIMITS } from "../../ingest/limits.js";
 import { defineRoute } from "../route.js";
@@ -14,17 +14,8 @@ import { defineRoute } from "../route.js";
 export const AnalyzeBody = z
   .object({
     text: z.string().min(1).max(LIMITS.textChars),
-    context: z
-      .object({
-        channel: z.enum(CHANNELS).optional(),
-        public: z.boolean().optional(),
-        audience: z.number().int().min(0).optional(),
-        direction: z.enum(DIRECTIONS).optional(),
-        thread: z.array(z.string().max(LIMITS.textChars)).max(20).optional(),
-        languageHint: z.string().min(2).max(8).optional(),
-      })
-      .strict()
-      .optional(),
+    // The same rules as the CLI's records (core/reading-context.ts).
+    context: ReadingContextSchema.optional(),
   })
   .strict();
 
@@ -40,7 +31,7 @@ export const analyzeRoutes = [
     responses: { 200: { description: "The Reading (docs/reading.md)" } },
     async handler({ c, body, deps }) {
       const engine = await deps.engine();
-      const context: ReadingContext = { ...(body.context ?? {}) } as ReadingContext;
+      const context: ReadingContext = { ...(body.context ?? {}) };
       return c.json(engine.analyze(body.text, context));
     },
   }),

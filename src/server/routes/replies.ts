@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { CHANNELS } from "../../core/labels.js";
+import { LanguageTag } from "../../core/reading-context.js";
 import { checkReply } from "../../analysis/respond/check-reply.js";
 import { draftReplies } from "../../analysis/respond/draft-replies.js";
 import { parseCheckOptions, parseFacts, parsePolicy } from "../../analysis/respond/parse-facts.js";
@@ -38,7 +39,7 @@ export const DraftBody = z
   .object({
     message: z.string().min(1).max(LIMITS.textChars),
     ...Facts,
-    language: z.string().min(2).max(8).optional().describe("Language hint for reading the message."),
+    language: LanguageTag.optional(),
     policy: z
       .object({ offers: z.array(z.enum(OFFERS)).max(OFFERS.length).optional(), follow_up: z.enum(FOLLOW_UPS).optional() })
       .strict()
@@ -57,7 +58,7 @@ export const CheckBody = z
     order_id: z.string().min(1).max(100).optional(),
     channel: z.enum(CHANNELS).optional(),
     public: z.boolean().optional(),
-    language: z.string().min(2).max(8).optional(),
+    language: LanguageTag.optional(),
   })
   .strict();
 
