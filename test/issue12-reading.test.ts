@@ -68,4 +68,11 @@ describe("Readings of issue 12's shapes", () => {
     expect(r.complaint.is).toBe(true);
     expect(r.causes.some((c) => c.polarity === "negative")).toBe(true);
   });
+  it("keeps a hazard that is now, and drops one the customer thanks us for having dealt with", () => {
+    const now = reader.analyze("smoke came out of the charger and it melted, please replace it");
+    expect(now.signals.map((s) => s.label)).toContain("safety_issue");
+    const past = reader.analyze("card got swallowed by the ATM, branch had a new one ready for me the next morning. great stuff");
+    expect(past.signals).toEqual([]);
+    expect(past.complaint.is).toBe(false);
+  });
 });

@@ -14,7 +14,7 @@ import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js"
 import { PIPELINE_VERSION } from "../core/version.js";
 import { LIMITS } from "../ingest/limits.js";
 import { isAgent, NO_COMPLAINT } from "./fuse/agent-words.js";
-import { praiseNow, settledProblem } from "./fuse/clauses.js";
+import { praiseNow, settledProblem, settledSignals } from "./fuse/clauses.js";
 import { askedNeutral, askedParts, askedStage, isNeutralAsk } from "./fuse/neutral-ask.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { turnCauses } from "./fuse/cause-turns.js";
@@ -175,7 +175,10 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const settled = !agent && !sarcastic && settledProblem(input);
   // A plain question about terms or how-to is asked, not complained or left (neutral-ask.ts).
   const ask = !agent && !settled && !sarcastic && isNeutralAsk(input);
-  const { needs, signals } = ask ? askedParts(rawNeeds, rawSignals) : { needs: rawNeeds, signals: rawSignals };
+  const asked = ask ? askedParts(rawNeeds, rawSignals) : { needs: rawNeeds, signals: rawSignals };
+  const needs = asked.needs;
+  // A settled problem's hazard, churn or repeated contacts are past (clauses.ts `settledSignals`).
+  const signals = settled ? settledSignals(asked.signals) : asked.signals;
   const sentiment = settled ? praiseNow(reconciled.sentiment) : ask ? askedNeutral(reconciled.sentiment) : reconciled.sentiment;
   // A neutral reading that leans negative still names problems, not praise.
   const moodCauses = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));

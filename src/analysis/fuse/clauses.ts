@@ -1,5 +1,5 @@
-import { WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js";
-import type { Reading } from "../../core/reading.js";
+import { WARM_EMOTIONS, type EmotionLabel, type SignalLabel } from "../../core/labels.js";
+import type { Reading, SignalReading } from "../../core/reading.js";
 import type { Range } from "./evidence.js";
 import { round } from "./fuse-scored-labels.js";
 import { strength, type FuseInput } from "./fuse-input.js";
@@ -94,7 +94,7 @@ export function settledProblem(input: FuseInput): boolean {
   const pol = clausePolarities(input, cs);
   const last = pol[pol.length - 1]!;
   if (last < 0) return false;
-  if (pol.some((p) => p > 0) && contradictionFacts(input.text, input.tokens).fixed) return true;
+  if (pol.some((p) => p > 0) && contradictionFacts(input.text, input.tokens).fixed && !turnAfterFix(input, cs)) return true;
   // "missing a main but the manager comped the meal": a fix after the turn settles it, praised or not.
   if (fixAfterTurn(input)) return true;
   return last > 0 && pol.slice(0, -1).some((p) => p < 0);
@@ -104,10 +104,29 @@ export function settledProblem(input: FuseInput): boolean {
 function fixAfterTurn(input: FuseInput): boolean {
   const turn = clauses(input.text).find((c, i) => i > 0 && TURN.test(input.text.slice(c.start, c.start + 12)));
   if (!turn) return false;
-  return namesFix(input.text, input.tokens).some((f) => f.start >= turn.start);
+  return namesFix(input.text, input.tokens).some((f) => f.start >= turn.start) && !turnAfterFix(input, clauses(input.text));
+}
+
+/** A turn ("but", "ale", ...) after the last fix: a new problem follows the fix ("opravil kolo levně. Ale dvakrát mi zapomněli zavolat"). */
+function turnAfterFix(input: FuseInput, cs: readonly Range[]): boolean {
+  const fixes = namesFix(input.text, input.tokens);
+  if (fixes.length === 0) return false;
+  const last = fixes[fixes.length - 1]!.start;
+  return cs.some((c) => c.start > last && TURN.test(input.text.slice(c.start, c.start + 12)));
 }
 
 const TURN = new RegExp(`^\\s*(?:${W}(?:but|ale|však|pero|kaso|ngunit)${E}|แต่|కానీ|కాని)`, "iu");
+
+/**
+ * The signals of a settled problem: the hazard, the threat to leave and the repeated contacts
+ * belong to the problem that is over ("was worried after the food poisoning story but the new
+ * kitchen is spotless"), so they do not open a case now. Legal and public threats stay.
+ */
+export function settledSignals(signals: SignalReading[]): SignalReading[] {
+  return signals.filter((s) => !PAST_WITH_PROBLEM.has(s.label));
+}
+
+const PAST_WITH_PROBLEM = new Set<SignalLabel>(["safety_issue", "churn_threat", "repeat_contact"]);
 
 /** The tone of a settled problem: positive, as the praise that ends it (score at least 0.3). */
 export function praiseNow(sentiment: Reading["sentiment"]): Reading["sentiment"] {
