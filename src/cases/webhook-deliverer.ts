@@ -1,5 +1,6 @@
 /**
- * Sends queued alerts to webhook subscribers: POST JSON signed like attune's inbound webhook
+ * Sends queued alerts to webhook subscribers, in each one's format (alert-formats.ts: attune's JSON,
+ * Slack or Teams): POST JSON signed like attune's inbound webhook
  * (`X-Attune-Signature: v1=<HMAC-SHA256(secret, "<timestamp>.<body>")>`, `X-Attune-Timestamp` in
  * Unix seconds), so a receiver can check it with `verifyWebhook`. A failed attempt (non-2xx,
  * timeout, refused) is retried with exponential backoff; every attempt is logged in
@@ -17,6 +18,7 @@
 import { signWebhook } from "../ingest/webhook-signature.js";
 import { checkTarget, systemResolver, targetPolicy, type Resolver, type TargetPolicy } from "./webhook-target.js";
 import { sendPinned, type OutgoingPost, type PinnedSender } from "./webhook-send.js";
+import { alertBody } from "./alert-formats.js";
 import { presentAlert } from "./alerts.js";
 import type { CaseContext } from "./case-context.js";
 
@@ -73,6 +75,7 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
       "d.next_attempt_at",
       "s.url",
       "s.secret",
+      "s.format",
       "a.id as alert_id",
       "a.kind",
       "a.severity",
@@ -100,7 +103,7 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
         .where("next_attempt_at", "=", d.next_attempt_at)
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return;
-      const body = JSON.stringify({ ...presentAlert({ ...d, id: d.alert_id }), delivery_id: d.id, attempt: d.attempts + 1 });
+      const body = alertBody(d.format, presentAlert({ ...d, id: d.alert_id }), { delivery_id: d.id, attempt: d.attempts + 1 });
       const ts = Math.floor(ctx.clock.now() / 1000);
       const started = performance.now();
       const headers = {

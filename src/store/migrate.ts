@@ -16,6 +16,7 @@ import { textSearch } from "./migrations/005-text-search.js";
 import { triageQueue } from "./migrations/006-triage-queue.js";
 import { mailOutbox } from "./migrations/010-mail-outbox.js";
 import { helpdeskOutbox } from "./migrations/012-helpdesk-outbox.js";
+import { webhookFormats } from "./migrations/013-webhook-formats.js";
 import { employeePrivacy } from "./migrations/007-employee-privacy.js";
 import { connectorCursors } from "./migrations/008-connector-cursors.js";
 import { insightIndexes } from "./migrations/009-insight-indexes.js";
@@ -36,6 +37,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "010-mail-outbox": mailOutbox(dialect),
     "011-sign-in-throttle": signInThrottle(dialect),
     "012-helpdesk-outbox": helpdeskOutbox(dialect),
+    "013-webhook-formats": webhookFormats(),
   };
 }
 

@@ -380,6 +380,8 @@ export interface WebhookSubscriptionsTable {
   /** Space-separated alert kinds, or "*". */
   kinds: string;
   active: number;
+  /** "attune" (signed JSON), "slack" or "teams" (migration 013). */
+  format: Generated<string>;
   created_at: number;
 }
 

@@ -9,7 +9,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { Database, WebhookSubscriptionsTable } from "./schema.js";
 
-const SHOWN = ["id", "url", "kinds", "active", "created_at"] as const;
+const SHOWN = ["id", "url", "kinds", "active", "format", "created_at"] as const;
 
 /** The subscriptions of a workspace, oldest first, without their secrets. */
 export async function listSubscriptions(db: Kysely<Database>, workspaceId: number) {

@@ -11,6 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ALERT_KINDS, presentAlert } from "../../cases/alerts.js";
+import { WEBHOOK_FORMATS } from "../../cases/alert-formats.js";
 import { checkTarget } from "../../cases/webhook-target.js";
 import { AttuneError } from "../../core/errors.js";
 import { acknowledgeAlert, listAlerts } from "../../store/alerts.js";
@@ -42,15 +43,22 @@ const SubscriptionBody = z
       .refine((u) => /^https?:\/\//i.test(u), { message: "http or https" }),
     kinds: z.array(z.enum(ALERT_KINDS)).min(1).max(ALERT_KINDS.length).optional().describe("Alert kinds to send; all when absent."),
     secret: z.string().min(16).max(200).optional().describe("Signing secret; generated (and shown once) when absent."),
+    format: z
+      .enum(WEBHOOK_FORMATS)
+      .default("attune")
+      .describe(
+        "attune: the alert as signed JSON; slack: a Slack incoming webhook (Block Kit); teams: a Microsoft Teams incoming webhook (Adaptive Card).",
+      ),
   })
   .strict();
 
-function presentSubscription(s: { id: number; url: string; kinds: string; active: number; created_at: number }) {
+function presentSubscription(s: { id: number; url: string; kinds: string; active: number; format: string; created_at: number }) {
   return {
     id: s.id,
     url: s.url,
     kinds: s.kinds === "*" ? [...ALERT_KINDS] : s.kinds.split(" "),
     active: s.active === 1,
+    format: s.format,
     created_at: iso(s.created_at),
   };
 }
@@ -137,6 +145,7 @@ export const alertRoutes = [
         secret,
         kinds: body.kinds ? [...new Set(body.kinds)].join(" ") : "*",
         active: 1,
+        format: body.format,
         created_at: now,
       });
       return c.json({ ...presentSubscription(row), secret }, 201);
