@@ -15,7 +15,9 @@ import { sendOutbox, type SentFolder, type SmtpTransport } from "../src/connecto
 import { EmailThreads, importEml } from "../src/ingest/email.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { outboxRow } from "../src/store/mail-outbox.js";
+import { runImapSync } from "../src/connectors/imap-sync.js";
 import { DATABASES } from "./helpers/databases.js";
+import { testApp } from "./helpers/test-app.js";
 import { freePort, startDovecot, type Dovecot } from "./helpers/dovecot.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
@@ -227,5 +229,40 @@ describe.each(DATABASES)("email replies over SMTP on $name", (database) => {
     expect(await sendOutbox(store, transport(), { now })).toMatchObject({ sent: 0, failed: 1 });
     expect((await outboxRow(store.db, store.workspaceId, failed.row.id))?.state).toBe("failed");
     expect(await receivedFor(bad)).toHaveLength(0);
+  });
+
+  it("a reply queued through the API is sent once after an IMAP pass and filed in the Sent folder", async () => {
+    const tag = `api-${database.name}`;
+    const messageId = await customerThread(store, tag);
+    const t = await testApp(store);
+    const body = { text: "Your refund is on its way.", idempotency_key: `${tag}-k`, from: FROM };
+    const first = await t.post(`/messages/${messageId}/email-reply`, body);
+    const again = await t.post(`/messages/${messageId}/email-reply`, body);
+    expect([first.status, again.status]).toEqual([202, 200]);
+    const queued = (await first.json()) as { id: number; message_id: string; in_reply_to: string };
+    expect(((await again.json()) as { id: number }).id).toBe(queued.id);
+    expect(queued.in_reply_to).toBe(`${tag}-2@example.com`);
+    expect((await t.post(`/messages/999999/email-reply`, body)).status).toBe(404);
+
+    const user = `sent-${tag}`;
+    const imap = {
+      host: "127.0.0.1",
+      port: dovecot.port,
+      secure: false,
+      user,
+      password: dovecot.password,
+      mailbox: "INBOX",
+      source: `imap-${tag}`,
+    };
+    const afterPass = async (client: ImapFlow) => {
+      await sendOutbox(store, transport(), { sentFolder: imapSentFolder(client, "Sent", { save: true }) });
+    };
+    await runImapSync(store, imap, { once: true, afterPass });
+    await runImapSync(store, imap, { once: true, afterPass });
+    expect(await receivedFor(tag)).toHaveLength(1);
+    expect((await outboxRow(store.db, store.workspaceId, queued.id))?.state).toBe("sent");
+    const client = await imapClient(user);
+    expect(await imapSentFolder(client, "Sent", { save: false }).contains(queued.message_id)).toBe(true);
+    await client.logout();
   });
 });

@@ -15,6 +15,7 @@ import { AttuneError, asAttuneError } from "../core/errors.js";
 import type { IngestCounts } from "../ingest/ingestor.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { parseCommand, usageError } from "./parse-command.js";
+import { outboxSender, SMTP_FLAGS, SMTP_USAGE } from "./smtp-flags.js";
 import { required, secretFromEnv, type FlagValues } from "./sync-vendors.js";
 
 export const IMAP_USAGE = `attune sync imap --host HOST --user USER --password-env VAR [--port 993] [--plain]
@@ -22,7 +23,8 @@ export const IMAP_USAGE = `attune sync imap --host HOST --user USER --password-e
 --plain: no TLS (port 143 by default; STARTTLS is used when the server offers it). Only for a server on this machine.
 --agent-address: the support team's own address; its mail is stored as agent replies (repeatable).
 --source: the name the messages are stored under (default "imap"); their external id is the Message-ID.
-Without --once: stays connected, syncs on the server's IDLE news, at least every --interval seconds (default 300).`;
+Without --once: stays connected, syncs on the server's IDLE news, at least every --interval seconds (default 300).
+${SMTP_USAGE}`;
 
 const str = { type: "string" } as const;
 const FLAGS = {
@@ -37,6 +39,7 @@ const FLAGS = {
   db: str,
   once: { type: "boolean" },
   interval: str,
+  ...SMTP_FLAGS,
 } as const;
 
 /** The connection settings from the flags; a `cli.usage` or `connector.secret_missing` error when incomplete. */
@@ -68,6 +71,13 @@ export async function runImapCommand(argv: string[], config: Config = readConfig
   if (!Number.isFinite(interval) || interval < 1) return usageError(IMAP_USAGE, { flag: "--interval", reason: "seconds, at least 1" });
   const opts = imapOptions(v);
   const store = await openStore(storeOptionsFrom({ db: v.db as string | undefined }, config));
+  let afterPass: ReturnType<typeof outboxSender>;
+  try {
+    afterPass = outboxSender(store, v);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once("SIGINT", onSignal);
@@ -79,6 +89,7 @@ export async function runImapCommand(argv: string[], config: Config = readConfig
       pollMs: interval * 1000,
       signal: stop.signal,
       onPass: print,
+      ...(afterPass ? { afterPass } : {}),
       onSessionError: (err, n) =>
         process.stderr.write(`${JSON.stringify({ ...asAttuneError(imapError(err)).toJSON(), failed_in_a_row: n })}\n`),
     });

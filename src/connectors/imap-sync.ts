@@ -46,6 +46,8 @@ export interface WatchOptions {
   signal?: AbortSignal;
   /** What each pass stored (the CLI prints one line per pass). */
   onPass?: (counts: IngestCounts) => void;
+  /** Runs after each pass on the same connection (the CLI sends the reply outbox, checking the Sent folder). */
+  afterPass?: (client: ImapFlow) => Promise<void>;
   /** A watching session that failed (server gone, network down): reported, then reconnected after a backoff. */
   onSessionError?: (err: unknown, failedInARow: number) => void;
 }
@@ -152,11 +154,18 @@ async function session(
 ): Promise<void> {
   const client = await connectImap(opts);
   try {
-    pass(await syncMailbox(store, client, opts, threads));
+    const onePass = async () => {
+      pass(await syncMailbox(store, client, opts, threads));
+      if (!watch.afterPass) return;
+      await watch.afterPass(client);
+      // Back on the synced mailbox, so IDLE watches it and not the Sent folder.
+      (await client.getMailboxLock(opts.mailbox, { readOnly: true })).release();
+    };
+    await onePass();
     while (!watch.once && !watch.signal?.aborted) {
       await waitForNews(client, watch.pollMs ?? 60_000, watch.signal);
       if (watch.signal?.aborted) break;
-      pass(await syncMailbox(store, client, opts, threads));
+      await onePass();
     }
   } finally {
     await client.logout().catch(() => client.close());

@@ -32,6 +32,7 @@ import { peopleRoutes } from "./routes/people.js";
 import { sessionRoutes } from "./routes/session.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import { helpdeskWebhookRoutes } from "./routes/helpdesk-webhooks.js";
+import { emailReplyRoutes } from "./routes/email-replies.js";
 import { mountWeb } from "./routes/web.js";
 
 /** Every API route; later features (cases, alerts) append their route lists here. */
@@ -41,6 +42,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...ingestRoutes,
   ...webhookRoutes,
   ...helpdeskWebhookRoutes,
+  ...emailReplyRoutes,
   ...messageRoutes,
   ...peopleRoutes,
   ...aggregateRoutes,
