@@ -33,10 +33,11 @@ export const GRAIN_MS = 20;
 /**
  * Time of the step on `make(n * k)` over `k` times its time on `make(n)`: about 1 when the step is
  * linear, `k` when quadratic. Inputs are made before timing. Measured up to `tries` times, keeping
- * the smallest ratio (noise only ever adds time to one side; a quadratic step is slow every time);
+ * the smallest ratio (noise only ever adds time to one side; a quadratic step is slow every time;
+ * five tries, as a busy 2-core machine can disturb two or three in a row);
  * it stops at the first clearly linear one.
  */
-export function growth<T>(make: (size: number) => T, step: (input: T) => unknown, n: number, k: number, tries = 3): number {
+export function growth<T>(make: (size: number) => T, step: (input: T) => unknown, n: number, k: number, tries = 5): number {
   const short = make(n);
   const long = make(n * k);
   step(short); // warm up: compile and fill caches before either run is timed
