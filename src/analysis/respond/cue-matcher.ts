@@ -14,6 +14,7 @@
  * findCues(m, prepare("Sorry! I’ll fix it.")); // two spans: "Sorry", "I’ll"
  */
 import type { Span } from "../../core/reading.js";
+import { isLatinLetter, stripMarks } from "../text/fold.js";
 
 /**
  * How word boundaries work in a script: `latin` needs a boundary on both sides (unless the cue ends
@@ -85,17 +86,15 @@ function keyChar(code: number, ch: string, fold: boolean): string {
       const lower = ch.toLowerCase();
       out = lower.length === 1 ? lower : ch;
       if (fold && isLatinLetter(code)) {
-        const base = out.normalize("NFD").charAt(0);
-        if (base.length === 1) out = base;
+        // Only a one-unit result keeps offsets in the original text; every Latin letter gives one.
+        // Lower-cased again: "İ" has no one-unit lower case, but its base "I" has.
+        const base = stripMarks(out);
+        if (base.length === 1) out = base.toLowerCase();
       }
     }
   }
   keyCache.set(cacheKey, out);
   return out;
-}
-
-function isLatinLetter(code: number): boolean {
-  return (code >= 0xc0 && code < 0x250) || (code >= 0x1e00 && code < 0x1f00);
 }
 
 /** Thai, Telugu, Devanagari, Arabic-Indic and full-width digits to their value; -1 otherwise. */

@@ -1,3 +1,5 @@
+import { isLatinLetter, stripMarks } from "./fold.js";
+
 /**
  * The key a cue word and a token are compared on: lower case, Latin diacritics removed, Latin letter
  * runs cut to one (runs of three or more in other scripts). Both sides go through this same function, so "Zklamanýýý", "zklamany" and the cue
@@ -63,10 +65,6 @@ function computeKey(word: string): string {
 
 function isLatin(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;
-  // Basic and extended Latin, a stray combining diacritic, and Latin Extended Additional (Vietnamese).
-  return cp < 0x250 || (cp >= 0x300 && cp < 0x370) || (cp >= 0x1e00 && cp < 0x1f00);
-}
-
-function stripMarks(ch: string): string {
-  return ch.normalize("NFD").replace(/\p{M}/gu, "");
+  // Basic Latin and Latin-1, the Latin letters (fold.ts), and a stray combining diacritic.
+  return cp < 0xc0 || isLatinLetter(cp) || (cp >= 0x300 && cp < 0x370);
 }
