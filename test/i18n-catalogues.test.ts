@@ -16,8 +16,8 @@ import { tl } from "../web/src/i18n/tl.js";
 
 const CATALOGUES: Record<string, Partial<Record<MessageKey, string>>> = { cs, th, te, tl };
 const SCRIPT: Record<string, RegExp> = { th: /[\u0E00-\u0E7F]/, te: /[\u0C00-\u0C7F]/ };
-/** Texts that are the same in every script: survey scale names and numbers. */
-const SAME_EVERYWHERE = new Set<MessageKey>(["survey.nps", "survey.csat"]);
+/** Texts that are the same in every script: the survey metrics' acronyms and scales. */
+const SAME_EVERYWHERE = new Set<MessageKey>(["survey.nps", "survey.csat", "metric.nps", "metric.csat", "metric.ces"]);
 
 const placeholders = (s: string) => [...s.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).sort();
 

@@ -203,6 +203,30 @@ export function customerCorpus(now: number): Msg[] {
       survey: { kind: "nps", score: d % 3 ? 3 : 9 },
     });
   }
+  // NPS answers whose comments name one cause that lowers the score (not being told) and one that
+  // raises it (kind staff): enough of each (30+) for the drivers chart to show both with intervals.
+  const untold = [
+    "Nobody told me my order was cancelled. No update, no email, nothing.",
+    "The outage lasted three days and nobody informed us at all.",
+    "Flight moved by six hours and I only heard about it at the gate. Zero communication.",
+  ];
+  const kind = [
+    "The agent was so kind and patient with me. Lovely staff.",
+    "Your advisor was friendly and polite and explained every step.",
+    "The rider was really friendly and helpful. Great staff.",
+  ];
+  for (let i = 0; i < 64; i++) {
+    const low = i % 2 === 0;
+    out.push({
+      external_id: `nps-${i}`,
+      channel: "survey",
+      author: `nps-${i}`,
+      team: i % 3 ? "Support A" : "Support B",
+      sent_at: at(1 + (i % 6), 10 + (i % 7)),
+      text: (low ? untold : kind)[i % 3]!,
+      survey: { kind: "nps", score: low ? i % 4 : 9 + (i % 2) },
+    });
+  }
   XSS.forEach((payload, i) => {
     out.push({
       external_id: `xss-${i}`,

@@ -3,8 +3,9 @@
  * The dashboard in a real browser (Debian's chromium via playwright-core) against a real
  * `attune serve`: sign-in, the overview's charts and their drill-down, evidence highlighting, the
  * people-team view under the anonymity threshold, an XSS corpus with no script run and no CSP
- * violation, the messages filters in every interface language, axe-core on every page in every
- * interface language, and screenshots of every page in screenshots/.
+ * violation, the messages filters, what moves NPS, the period comparison and recovery in every
+ * interface language, axe-core on every page in every interface language, and screenshots of
+ * every page in screenshots/.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { customerCorpus, XSS } from "../../support/browser/corpus.js";
 import { seedCorpus, startHarness, violations, type Harness, type PageWatch } from "../../support/browser/harness.js";
 import { accessibilityTests } from "./accessibility.js";
 import { messageFilterTests } from "./message-filters.js";
+import { overviewInsightTests } from "./overview-insights.js";
 
 const T = 90_000;
 
@@ -379,4 +381,5 @@ describe("dashboard in chromium", { timeout: T }, () => {
   // left the people team signed in), and the filters test uses that session.
   accessibilityTests(() => ({ h, page }));
   messageFilterTests(() => ({ h, page }));
+  overviewInsightTests(() => ({ h, page }));
 });

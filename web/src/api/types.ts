@@ -83,3 +83,6 @@ export interface EmployeeView {
   k: number;
   months: { month: string; suppressed: boolean; cells: EmployeeCell[] }[];
 }
+
+export type DriversData = Answer<"getInsightsDrivers">;
+export type RecoveryData = Answer<"getRecovery">;

@@ -1,18 +1,18 @@
 /**
- * An Apache ECharts chart (tree-shaken: line, bar, pie; canvas renderer). Tooltips render on the
+ * An Apache ECharts chart (tree-shaken: line, bar, pie, custom for interval whiskers; canvas renderer). Tooltips render on the
  * canvas (richText), so no HTML is built from data and nothing needs inline styles under the CSP.
  * Every data point is clickable: `onPick` gets the series and the category clicked.
  *
  * @example
  * <Chart option={{ xAxis: {...}, series: [...] }} onPick={(p) => navigate("messages", { emotion: p.name })} label="Emotion mix" />
  */
-import { BarChart, LineChart, PieChart } from "echarts/charts";
+import { BarChart, CustomChart, LineChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, CustomChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface Pick {
   seriesName: string;
@@ -20,6 +20,9 @@ export interface Pick {
   name: string;
   dataIndex: number;
   data: unknown;
+  /** "yAxis" when a category label was clicked (axes with `triggerEvent`); `value` is its text. */
+  componentType?: string;
+  value?: unknown;
 }
 
 export function Chart({

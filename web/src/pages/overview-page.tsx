@@ -1,7 +1,8 @@
 /**
- * Overview: volume and sentiment over time, the emotion mix, causes with their polarity by channel
- * or language, urgency, and recovery rate when cases exist; filters for time, channel, language
- * and team. Every bar and slice opens the messages behind it.
+ * Overview: the headline figures against the previous period (messages, negative share, NPS, CSAT,
+ * CES), volume and sentiment over time, the emotion mix, causes with their polarity by channel or
+ * language, urgency, what moves NPS (drivers with intervals), and recovery when cases exist;
+ * filters for time, channel, language and team. Every bar and slice opens the messages behind it.
  *
  * @example
  * <OverviewPage query={{ range: "30", channel: "chat" }} />
@@ -14,13 +15,16 @@ import { Filters } from "../components/filters.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import { navigate } from "../router.js";
+import { COLORS } from "./overview-colors.js";
+import { ComparisonKpis } from "./comparison-kpis.js";
+import { DriversPanel, type Metric } from "./drivers-panel.js";
+import { RecoveryChart } from "./recovery-chart.js";
 import { RecoveryPanel } from "./recovery-panel.js";
 
 const DAY = 86_400_000;
-export const COLORS = { positive: "#2f9e6b", neutral: "#9aa5b1", negative: "#d64545" };
 
 export function OverviewPage({ query }: { query: Record<string, string> }) {
-  const { t, label, num } = useI18n();
+  const { t, label } = useI18n();
   const teams = useApi(() => api.get<{ items: Team[] }>("/teams"), "teams");
   const langs = useApi(() => api.get<{ items: ({ language: string } & Split)[] }>("/aggregates/languages"), "langs");
   // One request: the server anchors the window on the newest message, so old data still shows.
@@ -129,7 +133,6 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
   }, [data, t]);
 
   const languages = [...new Set([...(langs.data?.items.map((l) => l.language) ?? []), ...(query.language ? [query.language] : [])])].sort();
-  const neg = data ? data.days.reduce((s, d) => s + d.negative, 0) : 0;
   return (
     <section className="page overview" data-testid="overview">
       <h1>{t("overview.title")}</h1>
@@ -138,14 +141,7 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
       {data && (
         <>
           <div className="kpis">
-            <div className="kpi" data-testid="kpi-total">
-              <span className="kpi-value">{num(data.total)}</span>
-              <span className="kpi-label">{t("overview.messages")}</span>
-            </div>
-            <div className="kpi">
-              <span className="kpi-value">{data.total ? `${Math.round((neg / data.total) * 100)}%` : "–"}</span>
-              <span className="kpi-label">{t("overview.negativeShare")}</span>
-            </div>
+            <ComparisonKpis data={data} />
             <RecoveryPanel />
           </div>
           {data.total === 0 && <p className="muted">{t("overview.empty")}</p>}
@@ -202,6 +198,12 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
                 }}
               />
             </figure>
+            <DriversPanel
+              metric={(["nps", "csat", "ces"].includes(query.metric ?? "") ? query.metric : "nps") as Metric}
+              slice={filter}
+              onMetric={(m) => navigate("overview", { ...query, metric: m })}
+            />
+            <RecoveryChart slice={filter} />
           </div>
         </>
       )}
