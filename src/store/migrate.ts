@@ -21,6 +21,7 @@ import { employeePrivacy } from "./migrations/007-employee-privacy.js";
 import { connectorCursors } from "./migrations/008-connector-cursors.js";
 import { insightIndexes } from "./migrations/009-insight-indexes.js";
 import { signInThrottle } from "./migrations/011-sign-in-throttle.js";
+import { surveyFacts } from "./migrations/014-survey-facts.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -38,6 +39,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "011-sign-in-throttle": signInThrottle(dialect),
     "012-helpdesk-outbox": helpdeskOutbox(dialect),
     "013-webhook-formats": webhookFormats(),
+    "014-survey-facts": surveyFacts(dialect),
   };
 }
 

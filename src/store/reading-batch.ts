@@ -15,6 +15,7 @@ import type { Store } from "./open-store.js";
 import { readingRows, type ReadMessage } from "./reading-row.js";
 import type { Database, ReadingsTable } from "./schema.js";
 import type { Kysely } from "kysely";
+import { refreshSurveyFacts } from "./survey-facts.js";
 import { finishQueued } from "./work-queue.js";
 import { withWriteTransaction } from "./write-transaction.js";
 
@@ -111,6 +112,12 @@ export async function storeReadings(
         .insertInto("reading_labels")
         .values(labels.slice(i, i + 300))
         .execute();
+    // The survey insights read answers with their slices and causes from survey_facts.
+    await refreshSurveyFacts(
+      trx,
+      store.dialect,
+      rows.map((r) => r.reading.message_id as number),
+    );
     const again = new Set(reread);
     const handOn = b.done
       .filter((d) => alive.has(d.msg.id) && TRIAGED.has(d.msg.direction))
