@@ -9,6 +9,7 @@
  */
 import type { CaseContext } from "./case-context.js";
 import type { Db } from "./case-store.js";
+import { activeSubscriptions, insertAlert, queueDeliveries } from "../store/alerts.js";
 import type { AlertRow } from "../store/schema.js";
 
 export const ALERT_KINDS = ["sla_warning", "sla_breach", "public_reach", "spike", "follow_up_due"] as const;
@@ -31,52 +32,31 @@ export interface NewAlert {
 /** Stores an alert unless its key exists; queues deliveries. Returns the new alert id, or null for a repeat. */
 export async function raiseAlert(db: Db, ctx: CaseContext, a: NewAlert): Promise<number | null> {
   const now = ctx.clock.now();
-  const inserted = await db
-    .insertInto("alerts")
-    .values({
-      workspace_id: a.workspaceId,
-      kind: a.kind,
-      severity: a.severity,
-      case_id: a.caseId ?? null,
-      channel: a.channel ?? null,
-      label: a.label ?? null,
-      summary: a.summary,
-      details: JSON.stringify(a.details),
-      dedupe_key: a.dedupeKey,
-      created_at: now,
-      acknowledged_at: null,
-    })
-    .onConflict((oc) => oc.columns(["workspace_id", "dedupe_key"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!inserted) return null;
-  const subs = await db
-    .selectFrom("webhook_subscriptions")
-    .select(["id", "kinds"])
-    .where("workspace_id", "=", a.workspaceId)
-    .where("active", "=", 1)
-    .execute();
-  const wanted = subs.filter((s) => s.kinds === "*" || s.kinds.split(" ").includes(a.kind));
+  const id = await insertAlert(db, {
+    workspace_id: a.workspaceId,
+    kind: a.kind,
+    severity: a.severity,
+    case_id: a.caseId ?? null,
+    channel: a.channel ?? null,
+    label: a.label ?? null,
+    summary: a.summary,
+    details: JSON.stringify(a.details),
+    dedupe_key: a.dedupeKey,
+    created_at: now,
+    acknowledged_at: null,
+  });
+  if (id === null) return null;
+  const wanted = (await activeSubscriptions(db, a.workspaceId)).filter((s) => s.kinds === "*" || s.kinds.split(" ").includes(a.kind));
   if (wanted.length) {
-    await db
-      .insertInto("alert_deliveries")
-      .values(
-        wanted.map((s) => ({
-          alert_id: inserted.id,
-          subscription_id: s.id,
-          status: "pending" as const,
-          attempts: 0,
-          next_attempt_at: now,
-          last_status_code: null,
-          last_error: null,
-          created_at: now,
-          delivered_at: null,
-        })),
-      )
-      .execute();
+    await queueDeliveries(
+      db,
+      id,
+      wanted.map((s) => s.id),
+      now,
+    );
     ctx.wake(now);
   }
-  return inserted.id;
+  return id;
 }
 
 /** The JSON an alert is delivered and listed as. */

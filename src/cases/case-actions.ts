@@ -19,11 +19,18 @@ import { withWriteTransaction } from "../store/write-transaction.js";
 import { stopClock } from "./case-clocks.js";
 import type { CaseActor, CaseContext } from "./case-context.js";
 import { applyMove, isActive } from "./case-lifecycle.js";
-import { addEvent, loadClocks, saveCase, teamNames, type Db } from "./case-store.js";
+import { addEvent, saveCase, type Db } from "./case-store.js";
+import { loadClocks } from "../store/case-clocks.js";
+import { addCaseGoodwill, addCaseNote, addCaseReplies } from "../store/case-history.js";
+import { findCase } from "../store/cases.js";
+import { messageWithAuthor } from "../store/read-messages.js";
+import { teamInWorkspace, teamNames } from "../store/teams.js";
+import { threadOrigin } from "../store/threads.js";
+import { activeUserInWorkspace } from "../store/users.js";
 import { type CaseRow, type CaseStatus, type ClockRow } from "../store/schema.js";
 
 async function loadCase(db: Db, workspaceId: number, id: number): Promise<CaseRow> {
-  const row = await db.selectFrom("cases").selectAll().where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const row = await findCase(db, workspaceId, id);
   if (!row) throw new AttuneError("store.not_found", { resource: "case" });
   return row;
 }
@@ -85,26 +92,15 @@ export async function assignCase(
     const next = { ...row };
     if (to.userId !== undefined) {
       if (to.userId !== null) {
-        const u = await db
-          .selectFrom("users")
-          .select("id")
-          .where("id", "=", to.userId)
-          .where("workspace_id", "=", workspaceId)
-          .where("disabled_at", "is", null)
-          .executeTakeFirst();
-        if (!u) throw new AttuneError("input.invalid_value", { field: "user_id", reason: "no such active user" });
+        if (!(await activeUserInWorkspace(db, workspaceId, to.userId)))
+          throw new AttuneError("input.invalid_value", { field: "user_id", reason: "no such active user" });
       }
       next.assignee_user_id = to.userId;
     }
     if (to.teamId !== undefined) {
       if (to.teamId !== null) {
-        const t = await db
-          .selectFrom("teams")
-          .select("id")
-          .where("id", "=", to.teamId)
-          .where("workspace_id", "=", workspaceId)
-          .executeTakeFirst();
-        if (!t) throw new AttuneError("input.invalid_value", { field: "team_id", reason: "no such team" });
+        if (!(await teamInWorkspace(db, workspaceId, to.teamId)))
+          throw new AttuneError("input.invalid_value", { field: "team_id", reason: "no such team" });
       }
       next.team_id = to.teamId;
     }
@@ -125,13 +121,9 @@ export async function addNote(
 ): Promise<{ id: number; at: number }> {
   return withCase(ctx, workspaceId, id, async (db, row) => {
     const at = ctx.clock.now();
-    const note = await db
-      .insertInto("case_notes")
-      .values({ case_id: id, at, author_kind: actor.kind, author_id: actor.id, text })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await addEvent(db, id, at, "note", actor, { note_id: note.id });
-    return { row, result: { id: note.id, at } };
+    const noteId = await addCaseNote(db, { case_id: id, at, author_kind: actor.kind, author_id: actor.id, text });
+    await addEvent(db, id, at, "note", actor, { note_id: noteId });
+    return { row, result: { id: noteId, at } };
   });
 }
 
@@ -147,27 +139,23 @@ export async function addGoodwill(
 ): Promise<{ id: number; at: number }> {
   return withCase(ctx, workspaceId, id, async (db, row) => {
     const at = ctx.clock.now();
-    const r = await db
-      .insertInto("case_goodwill")
-      .values({
-        case_id: id,
-        at,
-        amount: g.amount,
-        currency: g.currency.toUpperCase(),
-        kind: g.kind,
-        note: g.note ?? null,
-        actor_kind: actor.kind,
-        actor_id: actor.id,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const goodwillId = await addCaseGoodwill(db, {
+      case_id: id,
+      at,
+      amount: g.amount,
+      currency: g.currency.toUpperCase(),
+      kind: g.kind,
+      note: g.note ?? null,
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+    });
     await addEvent(db, id, at, "goodwill", actor, {
-      goodwill_id: r.id,
+      goodwill_id: goodwillId,
       amount: g.amount,
       currency: g.currency.toUpperCase(),
       kind: g.kind,
     });
-    return { row, result: { id: r.id, at } };
+    return { row, result: { id: goodwillId, at } };
   });
 }
 
@@ -193,15 +181,7 @@ export async function customerMessageOf(
   ctx: CaseContext,
   row: CaseRow,
 ): Promise<{ id: number; text: string; reading: Reading; name: string | null } | null> {
-  if (row.last_customer_message_id === null) return null;
-  const m = await ctx.store.db
-    .selectFrom("messages as m")
-    .innerJoin("readings as r", "r.message_id", "m.id")
-    .leftJoin("people as p", "p.id", "m.person_id")
-    .select(["m.id", "m.text", "r.reading", "p.display_name"])
-    .where("m.id", "=", row.last_customer_message_id)
-    .executeTakeFirst();
-  return m ? { id: m.id, text: m.text, reading: JSON.parse(m.reading) as Reading, name: m.display_name } : null;
+  return row.last_customer_message_id === null ? null : messageWithAuthor(ctx.store.db, row.last_customer_message_id);
 }
 
 /**
@@ -230,15 +210,7 @@ export async function replyToCase(
   if (!isActive(row.status)) throw new AttuneError("input.invalid_value", { field: "status", reason: "case is not in work" });
 
   const now = ctx.clock.now();
-  const thread =
-    row.thread_id !== null
-      ? await db
-          .selectFrom("threads as t")
-          .innerJoin("sources as s", "s.id", "t.source_id")
-          .select(["t.external_id", "s.name", "s.kind"])
-          .where("t.id", "=", row.thread_id)
-          .executeTakeFirst()
-      : undefined;
+  const thread = row.thread_id !== null ? await threadOrigin(db, row.thread_id) : undefined;
   const ing = await Ingestor.open(ctx.store, { workspaceId, source: thread?.name ?? "cases", origin: "cases", collectResults: true });
   await ing.add(1, {
     // With the caller's key, a retried request is the same message (a duplicate), so it is queued out once.
@@ -255,18 +227,16 @@ export async function replyToCase(
   if (messageId === undefined) throw new AttuneError("internal", { reason: "reply not stored" });
   if (thread && HELPDESKS.has(thread.kind)) await queueHelpdeskReply(db, workspaceId, thread, messageId, reply.text, now);
   await withCase(ctx, workspaceId, id, async (tdb, fresh, clocks) => {
-    await tdb
-      .insertInto("case_replies")
-      .values({
+    await addCaseReplies(tdb, [
+      {
         case_id: id,
         message_id: messageId,
         answers_message_id: customer.id,
         checked_at: now,
         score: check.score,
         criteria: JSON.stringify(check.criteria),
-      })
-      .onConflict((oc) => oc.column("message_id").doNothing())
-      .execute();
+      },
+    ]);
     const next = {
       ...fresh,
       waiting_since: null,

@@ -11,7 +11,14 @@ import { draftReplies } from "../analysis/respond/draft-replies.js";
 import type { Draft } from "../analysis/respond/types.js";
 import { calendarFor, historyOf } from "./case-clocks.js";
 import type { CaseContext } from "./case-context.js";
-import { type CaseRow } from "../store/schema.js";
+import { loadClocks } from "../store/case-clocks.js";
+import { caseHistory } from "../store/case-history.js";
+import { findCase } from "../store/cases.js";
+import { personSummary } from "../store/people.js";
+import { conversation } from "../store/read-messages.js";
+import type { CaseRow, ClockRow } from "../store/schema.js";
+import { teamNames } from "../store/teams.js";
+import { userSummary } from "../store/users.js";
 import { readClock, type ClockReading } from "./sla-clock.js";
 
 export interface CaseDetail {
@@ -42,23 +49,38 @@ export async function caseDetail(
   o: { drafts?: boolean } = {},
 ): Promise<CaseDetail | null> {
   const db = ctx.store.db;
-  const row = await db.selectFrom("cases").selectAll().where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const row = await findCase(db, workspaceId, id);
   if (!row) return null;
-  const now = ctx.clock.now();
-  const team =
-    row.team_id !== null ? await db.selectFrom("teams").select("name").where("id", "=", row.team_id).executeTakeFirst() : undefined;
-  const assignee =
-    row.assignee_user_id !== null
-      ? await db.selectFrom("users").select(["id", "email", "display_name"]).where("id", "=", row.assignee_user_id).executeTakeFirst()
-      : undefined;
-  const person =
-    row.person_id !== null
-      ? await db.selectFrom("people").select(["id", "display_name", "audience"]).where("id", "=", row.person_id).executeTakeFirst()
-      : undefined;
+  const [teams, assignee, person, clockRows, messages, history] = await Promise.all([
+    teamNames(db, [row.team_id]),
+    row.assignee_user_id !== null ? userSummary(db, row.assignee_user_id) : undefined,
+    row.person_id !== null ? personSummary(db, row.person_id) : undefined,
+    loadClocks(db, [id]),
+    conversation(db, { threadId: row.thread_id, originId: row.origin_message_id }),
+    caseHistory(db, id),
+  ]);
+  const teamName = row.team_id !== null ? (teams.get(row.team_id) ?? null) : null;
+  return {
+    row,
+    teamName,
+    assignee: assignee ?? null,
+    person: person ?? null,
+    clocks: readClocks(ctx, clockRows.get(id) ?? [], teamName),
+    messages,
+    drafts: o.drafts !== false ? draftsFor(row, messages, person?.display_name ?? null) : [],
+    replies: history.replies.map((r) => ({ ...r, criteria: JSON.parse(r.criteria) as unknown })),
+    notes: history.notes,
+    goodwill: history.goodwill,
+    events: history.events.map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as unknown) : null })),
+    alerts: history.alerts,
+  };
+}
 
-  const cal = calendarFor(ctx.rules, team?.name);
-  const clockRows = await db.selectFrom("case_clocks").selectAll().where("case_id", "=", id).execute();
-  const clocks = clockRows
+/** The SLA clocks read at now on the team's calendar, first response first. */
+function readClocks(ctx: CaseContext, rows: ClockRow[], teamName: string | null): CaseDetail["clocks"] {
+  const cal = calendarFor(ctx.rules, teamName);
+  const now = ctx.clock.now();
+  return [...rows]
     .sort((a, b) => (a.kind < b.kind ? -1 : 1))
     .map((c) => ({
       kind: c.kind,
@@ -68,84 +90,19 @@ export async function caseDetail(
       recordedBreachAt: c.breached_at,
       ...readClock(cal, c.target_minutes, historyOf(c), now, ctx.rules.warnFraction),
     }));
+}
 
-  let mq = db
-    .selectFrom("messages as m")
-    .leftJoin("readings as r", "r.message_id", "m.id")
-    .select(["m.id", "m.direction", "m.channel", "m.is_public", "m.sent_at", "m.text", "r.reading"]);
-  mq = row.thread_id !== null ? mq.where("m.thread_id", "=", row.thread_id) : mq.where("m.id", "=", row.origin_message_id ?? -1);
-  // Employee feedback never shows one message at a time, whoever asks (aggregates only).
-  mq = mq.where("m.direction", "<>", "employee");
-  const msgs = (await mq.orderBy("m.sent_at").orderBy("m.id").limit(500).execute()).map((m) => ({
-    ...m,
-    reading: m.reading ? (JSON.parse(m.reading) as Reading) : null,
-  }));
-
-  let drafts: Draft[] = [];
-  const last = msgs.filter((m) => m.direction === "customer" && m.reading).at(-1);
-  if (o.drafts !== false && last?.reading && (row.status === "new" || row.status === "open" || row.status === "waiting")) {
-    try {
-      drafts = draftReplies(
-        last.reading,
-        {
-          ...(person?.display_name ? { customerName: person.display_name } : {}),
-          channel: row.channel as never,
-          public: row.is_public === 1,
-        },
-        { message: last.text, count: 3 },
-      );
-    } catch {
-      drafts = [];
-    }
+/** Reply drafts for the customer's latest read message while the case is in work. */
+function draftsFor(row: CaseRow, messages: CaseDetail["messages"], customerName: string | null): Draft[] {
+  const last = messages.filter((m) => m.direction === "customer" && m.reading).at(-1);
+  if (!last?.reading || !(row.status === "new" || row.status === "open" || row.status === "waiting")) return [];
+  try {
+    return draftReplies(
+      last.reading,
+      { ...(customerName ? { customerName } : {}), channel: row.channel as never, public: row.is_public === 1 },
+      { message: last.text, count: 3 },
+    );
+  } catch {
+    return [];
   }
-
-  const [replies, notes, goodwill, events, alerts] = await Promise.all([
-    db
-      .selectFrom("case_replies")
-      .select(["message_id", "answers_message_id", "checked_at", "score", "criteria"])
-      .where("case_id", "=", id)
-      .orderBy("checked_at")
-      .execute(),
-    db
-      .selectFrom("case_notes")
-      .select(["id", "at", "author_kind", "author_id", "text"])
-      .where("case_id", "=", id)
-      .orderBy("at")
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("case_goodwill")
-      .select(["id", "at", "amount", "currency", "kind", "note"])
-      .where("case_id", "=", id)
-      .orderBy("at")
-      .execute(),
-    db
-      .selectFrom("case_events")
-      .select(["at", "kind", "actor_kind", "actor_id", "details"])
-      .where("case_id", "=", id)
-      .orderBy("at")
-      .orderBy("id")
-      .limit(500)
-      .execute(),
-    db
-      .selectFrom("alerts")
-      .select(["id", "kind", "severity", "summary", "created_at"])
-      .where("case_id", "=", id)
-      .orderBy("created_at")
-      .execute(),
-  ]);
-  return {
-    row,
-    teamName: team?.name ?? null,
-    assignee: assignee ?? null,
-    person: person ?? null,
-    clocks,
-    messages: msgs,
-    drafts,
-    replies: replies.map((r) => ({ ...r, criteria: JSON.parse(r.criteria) as unknown })),
-    notes,
-    goodwill,
-    events: events.map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as unknown) : null })),
-    alerts,
-  };
 }

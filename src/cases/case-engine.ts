@@ -10,8 +10,10 @@
  * await cases.triage([101, 102]);
  * await cases.start();
  */
-import { sql } from "kysely";
+import { earliestCaseCheck } from "../store/cases.js";
 import type { Store } from "../store/open-store.js";
+import { earliestThreadCheck } from "../store/thread-checks.js";
+import { earliestPendingDelivery } from "../store/webhook-deliveries.js";
 import type { CaseContext } from "./case-context.js";
 import { DEFAULT_CASE_RULES, type CaseRules } from "./case-rules.js";
 import { retryDelay } from "../core/backoff.js";
@@ -108,23 +110,8 @@ export class CaseEngine {
   /** The earliest instant anything is due (null when nothing is scheduled). */
   async nextInstant(): Promise<number | null> {
     const db = this.ctx.store.db;
-    const [a, b, c] = await Promise.all([
-      db
-        .selectFrom("cases")
-        .select(sql<number | null>`min(next_check_at)`.as("t"))
-        .where("next_check_at", "is not", null)
-        .executeTakeFirst(),
-      db
-        .selectFrom("thread_checks")
-        .select(sql<number | null>`min(due_at)`.as("t"))
-        .executeTakeFirst(),
-      db
-        .selectFrom("alert_deliveries")
-        .select(sql<number | null>`min(next_attempt_at)`.as("t"))
-        .where("status", "=", "pending")
-        .executeTakeFirst(),
-    ]);
-    const all = [a?.t, b?.t, c?.t, this.spikeAt].filter((x): x is number => x !== null && x !== undefined).map(Number);
+    const found = await Promise.all([earliestCaseCheck(db), earliestThreadCheck(db), earliestPendingDelivery(db)]);
+    const all = [...found, this.spikeAt].filter((x): x is number => x !== null);
     return all.length ? Math.min(...all) : null;
   }
 

@@ -8,12 +8,16 @@
  * const done = await runDueCases(ctx);      // warnings, breaches, follow-ups
  * const opened = await runThreadChecks(ctx); // unanswered questions
  */
-import type { Reading } from "../core/reading.js";
+import { loadClocks } from "../store/case-clocks.js";
+import { casesDue, claimCaseCheck, threadHasActiveCase } from "../store/cases.js";
+import { agentWroteSince, readMessages } from "../store/read-messages.js";
+import type { CaseRow, ClockRow, ThreadChecksTable } from "../store/schema.js";
+import { teamNames } from "../store/teams.js";
+import { claimThreadCheck, dueThreadChecks } from "../store/thread-checks.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
-import { raiseAlert } from "./alerts.js";
+import { raiseAlert, type NewAlert } from "./alerts.js";
 import { SYSTEM, type CaseContext } from "./case-context.js";
-import { addEvent, loadClocks, saveCase, teamNames, type Db } from "./case-store.js";
-import { type CaseRow, type ClockRow } from "../store/schema.js";
+import { addEvent, saveCase, type Db } from "./case-store.js";
 import { triageQuestion } from "./open-unanswered.js";
 
 const BATCH = 200;
@@ -34,7 +38,7 @@ export async function runDueCases(
   const db = ctx.store.db;
   for (;;) {
     const now = ctx.clock.now();
-    const due = await db.selectFrom("cases").selectAll().where("next_check_at", "<=", now).orderBy("next_check_at").limit(BATCH).execute();
+    const due = await casesDue(db, now, BATCH);
     if (!due.length) return stats;
     const clocks = await loadClocks(
       db,
@@ -45,17 +49,10 @@ export async function runDueCases(
       due.map((c) => c.team_id),
     );
     await withWriteTransaction(ctx.store, async (trx) => {
-      const tdb = trx;
       for (const c of due) {
         // Claim: only the process that moves next_check_at from the value it read acts on it.
-        const claimed = await tdb
-          .updateTable("cases")
-          .set({ next_check_at: null })
-          .where("id", "=", c.id)
-          .where("next_check_at", "=", c.next_check_at)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) continue;
-        await checkCase(tdb, ctx, c, clocks.get(c.id) ?? [], c.team_id !== null ? (teams.get(c.team_id) ?? null) : null, now, stats);
+        if (!(await claimCaseCheck(trx, c.id, c.next_check_at))) continue;
+        await checkCase(trx, ctx, c, clocks.get(c.id) ?? [], c.team_id !== null ? (teams.get(c.team_id) ?? null) : null, now, stats);
       }
     });
     if (due.length < BATCH) return stats;
@@ -71,7 +68,6 @@ async function checkCase(
   now: number,
   stats: DueStats,
 ): Promise<void> {
-  const label = (kind: string) => kind.replace("_", " ");
   const next = clocks.map((k) => ({ ...k }));
   for (const k of next) {
     if (k.stopped_at !== null || k.due_at === null) continue;
@@ -82,44 +78,12 @@ async function checkCase(
       // A breach long past (imported history, a server that was down) is recorded, not alerted:
       // alerts are for what someone can still act on.
       if (now - k.due_at > STALE_ALERT_MS) continue;
-      await raiseAlert(db, ctx, {
-        workspaceId: c.workspace_id,
-        kind: "sla_breach",
-        severity: c.priority <= 2 ? "critical" : "warning",
-        caseId: c.id,
-        channel: c.channel,
-        summary: `P${c.priority} case ${c.id}: ${label(k.kind)} target of ${k.target_minutes} min missed`,
-        details: {
-          clock: k.kind,
-          due_at: new Date(k.due_at).toISOString(),
-          priority: c.priority,
-          explanation: c.priority_explanation,
-          team_id: c.team_id,
-          assignee_user_id: c.assignee_user_id,
-        },
-        dedupeKey: `breach:${c.id}:${k.kind}:${k.started_at}:${k.due_at}`,
-      });
+      await raiseAlert(db, ctx, clockAlert(c, k, "sla_breach", now));
     } else if (k.breached_at === null && k.warned_at === null && k.warn_at !== null && k.warn_at <= now) {
       k.warned_at = now;
       stats.warnings += 1;
       await addEvent(db, c.id, now, "sla_warning", SYSTEM, { clock: k.kind, due_at: k.due_at });
-      await raiseAlert(db, ctx, {
-        workspaceId: c.workspace_id,
-        kind: "sla_warning",
-        severity: "warning",
-        caseId: c.id,
-        channel: c.channel,
-        summary: `P${c.priority} case ${c.id}: ${label(k.kind)} due in ${Math.max(0, Math.ceil((k.due_at - now) / 60_000))} min`,
-        details: {
-          clock: k.kind,
-          due_at: new Date(k.due_at).toISOString(),
-          priority: c.priority,
-          explanation: c.priority_explanation,
-          team_id: c.team_id,
-          assignee_user_id: c.assignee_user_id,
-        },
-        dedupeKey: `warn:${c.id}:${k.kind}:${k.started_at}:${k.due_at}`,
-      });
+      await raiseAlert(db, ctx, clockAlert(c, k, "sla_warning", now));
     }
   }
   const row = { ...c };
@@ -127,22 +91,53 @@ async function checkCase(
     row.follow_up_fired_at = now;
     stats.followUps += 1;
     await addEvent(db, c.id, now, "follow_up_due", SYSTEM, { resolved_at: row.resolved_at });
-    await raiseAlert(db, ctx, {
-      workspaceId: c.workspace_id,
-      kind: "follow_up_due",
-      severity: "info",
-      caseId: c.id,
-      channel: c.channel,
-      summary: `Case ${c.id}: time to check on the customer after resolution`,
-      details: {
-        resolved_at: row.resolved_at === null ? null : new Date(row.resolved_at).toISOString(),
-        team_id: c.team_id,
-        assignee_user_id: c.assignee_user_id,
-      },
-      dedupeKey: `follow_up:${c.id}:${row.follow_up_at}`,
-    });
+    await raiseAlert(db, ctx, followUpAlert(c, row.follow_up_at));
   }
   await saveCase(db, ctx, row, next, team);
+}
+
+/** The alert of a clock that breached or is about to (`due_at` set). */
+export function clockAlert(c: CaseRow, k: ClockRow, kind: "sla_breach" | "sla_warning", now: number): NewAlert {
+  const dueAt = k.due_at!;
+  const clock = k.kind.replace("_", " ");
+  const breach = kind === "sla_breach";
+  return {
+    workspaceId: c.workspace_id,
+    kind,
+    severity: breach ? (c.priority <= 2 ? "critical" : "warning") : "warning",
+    caseId: c.id,
+    channel: c.channel,
+    summary: breach
+      ? `P${c.priority} case ${c.id}: ${clock} target of ${k.target_minutes} min missed`
+      : `P${c.priority} case ${c.id}: ${clock} due in ${Math.max(0, Math.ceil((dueAt - now) / 60_000))} min`,
+    details: {
+      clock: k.kind,
+      due_at: new Date(dueAt).toISOString(),
+      priority: c.priority,
+      explanation: c.priority_explanation,
+      team_id: c.team_id,
+      assignee_user_id: c.assignee_user_id,
+    },
+    dedupeKey: `${breach ? "breach" : "warn"}:${c.id}:${k.kind}:${k.started_at}:${dueAt}`,
+  };
+}
+
+/** The alert that a resolved case's follow-up fell due. */
+function followUpAlert(c: CaseRow, followUpAt: number): NewAlert {
+  return {
+    workspaceId: c.workspace_id,
+    kind: "follow_up_due",
+    severity: "info",
+    caseId: c.id,
+    channel: c.channel,
+    summary: `Case ${c.id}: time to check on the customer after resolution`,
+    details: {
+      resolved_at: c.resolved_at === null ? null : new Date(c.resolved_at).toISOString(),
+      team_id: c.team_id,
+      assignee_user_id: c.assignee_user_id,
+    },
+    dedupeKey: `follow_up:${c.id}:${followUpAt}`,
+  };
 }
 
 /** Opens cases for questions that stayed unanswered past the rule's time. */
@@ -150,58 +145,23 @@ export async function runThreadChecks(
   ctx: CaseContext,
   stats: DueStats = { warnings: 0, breaches: 0, followUps: 0, questionsOpened: 0 },
 ): Promise<DueStats> {
-  const db = ctx.store.db;
   for (;;) {
-    const now = ctx.clock.now();
-    const due = await db.selectFrom("thread_checks").selectAll().where("due_at", "<=", now).orderBy("due_at").limit(BATCH).execute();
+    const due = await dueThreadChecks(ctx.store.db, ctx.clock.now(), BATCH);
     if (!due.length) return stats;
     for (const check of due) {
-      const opened = await withWriteTransaction(ctx.store, async (trx) => {
-        const tdb = trx;
-        const gone = await tdb
-          .deleteFrom("thread_checks")
-          .where("thread_id", "=", check.thread_id)
-          .where("due_at", "=", check.due_at)
-          .executeTakeFirst();
-        if (Number(gone.numDeletedRows) !== 1) return false;
-        const m = await tdb
-          .selectFrom("messages as m")
-          .innerJoin("readings as r", "r.message_id", "m.id")
-          .select([
-            "m.id",
-            "m.workspace_id",
-            "m.thread_id",
-            "m.person_id",
-            "m.team_id",
-            "m.channel",
-            "m.is_public",
-            "m.sent_at",
-            "r.reading",
-          ])
-          .where("m.id", "=", check.message_id)
-          .executeTakeFirst();
-        if (!m) return false;
-        // Answered after all (an agent message later in the thread), or already a case: nothing to do.
-        const answer = await tdb
-          .selectFrom("messages")
-          .select("id")
-          .where("thread_id", "=", check.thread_id)
-          .where("direction", "=", "agent")
-          .where("sent_at", ">=", m.sent_at)
-          .limit(1)
-          .executeTakeFirst();
-        const active = await tdb
-          .selectFrom("cases")
-          .select("id")
-          .where("thread_id", "=", check.thread_id)
-          .where("active", "=", 1)
-          .limit(1)
-          .executeTakeFirst();
-        if (answer || active) return false;
-        return triageQuestion(tdb, ctx, { ...m, reading: JSON.parse(m.reading) as Reading });
-      });
+      const opened = await withWriteTransaction(ctx.store, (trx) => runThreadCheck(trx, ctx, check));
       if (opened) stats.questionsOpened += 1;
     }
     if (due.length < BATCH) return stats;
   }
+}
+
+/** One due check, claimed by taking it off the table: opens a case unless the question was answered or has one. */
+async function runThreadCheck(db: Db, ctx: CaseContext, check: ThreadChecksTable): Promise<boolean> {
+  if (!(await claimThreadCheck(db, check))) return false;
+  const [m] = await readMessages(db, [check.message_id]);
+  if (!m) return false;
+  // Answered after all (an agent message later in the thread), or already a case: nothing to do.
+  if ((await agentWroteSince(db, check.thread_id, m.sent_at)) || (await threadHasActiveCase(db, check.thread_id))) return false;
+  return triageQuestion(db, ctx, m);
 }

@@ -9,7 +9,12 @@ import { startClocks } from "./case-clocks.js";
 import type { CaseContext } from "./case-context.js";
 import { customerValueOf } from "./case-facts.js";
 import { reasonsToOpen, slaTargets } from "./case-rules.js";
-import { saveCase, teamNames, type Db } from "./case-store.js";
+import { addEvent, saveCase, type Db } from "./case-store.js";
+import { SYSTEM } from "./case-context.js";
+import { insertCase } from "../store/cases.js";
+import { personFacts } from "../store/people.js";
+import { customerCountOfThread } from "../store/read-messages.js";
+import { teamNames } from "../store/teams.js";
 import { newCaseValues, type OpeningMessage } from "./new-case.js";
 import { computePriority } from "./priority.js";
 
@@ -17,22 +22,9 @@ export const UNANSWERED_REASON = "question left unanswered";
 
 export async function triageQuestion(db: Db, ctx: CaseContext, m: OpeningMessage): Promise<boolean> {
   const now = ctx.clock.now();
-  const person =
-    m.person_id !== null ? await db.selectFrom("people").select("attributes").where("id", "=", m.person_id).executeTakeFirst() : undefined;
+  const person = m.person_id !== null ? (await personFacts(db, [m.person_id])).get(m.person_id) : undefined;
   const value = customerValueOf(person?.attributes ?? null);
-  const contacts =
-    m.thread_id === null
-      ? 1
-      : Number(
-          (
-            await db
-              .selectFrom("messages")
-              .select((eb) => eb.fn.countAll<number>().as("n"))
-              .where("thread_id", "=", m.thread_id)
-              .where("direction", "=", "customer")
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
+  const contacts = m.thread_id === null ? 1 : await customerCountOfThread(db, m.thread_id);
   const p = computePriority({
     reading: m.reading,
     contacts,
@@ -43,18 +35,8 @@ export async function triageQuestion(db: Db, ctx: CaseContext, m: OpeningMessage
   const reasons = [UNANSWERED_REASON, ...others];
   const explanation = p.explanation.replace(/^P(\d): /, `P$1: ${UNANSWERED_REASON}, `);
   const values = newCaseValues(m, reasons, { ...p, explanation }, value, contacts, now);
-  const { id } = await db.insertInto("cases").values(values).returning("id").executeTakeFirstOrThrow();
-  await db
-    .insertInto("case_events")
-    .values({
-      case_id: id,
-      at: now,
-      kind: "opened",
-      actor_kind: "system",
-      actor_id: null,
-      details: JSON.stringify({ message_id: m.id, reasons, priority: p.level }),
-    })
-    .execute();
+  const id = await insertCase(db, values);
+  await addEvent(db, id, now, "opened", SYSTEM, { message_id: m.id, reasons, priority: p.level });
   const teams = await teamNames(db, [m.team_id]);
   await saveCase(
     db,

@@ -9,7 +9,7 @@
  * @example
  * const raised = await detectSpikes(ctx); // alerts raised now
  */
-import { sql } from "kysely";
+import { labelCounts } from "../store/label-counts.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
 import { raiseAlert } from "./alerts.js";
 import type { CaseContext } from "./case-context.js";
@@ -33,17 +33,8 @@ type CountKey = string;
 const keyOf = (ws: number, channel: string, kind: string, label: string): CountKey => `${ws}\u0000${channel}\u0000${kind}\u0000${label}`;
 
 async function hourlyCounts(db: Db, from: number, to: number): Promise<Map<CountKey, number>> {
-  const rows = await db
-    .selectFrom("reading_labels")
-    .select(["workspace_id", "channel", "kind", "label", sql<number>`count(*)`.as("n")])
-    .where("kind", "in", ["cause", "emotion"])
-    .where("sent_at", ">=", from)
-    .where("sent_at", "<", to)
-    .where("direction", "=", "customer")
-    .where((eb) => eb.or([eb("kind", "=", "emotion"), eb("polarity", "=", "negative")]))
-    .groupBy(["workspace_id", "channel", "kind", "label"])
-    .execute();
-  return new Map(rows.map((r) => [keyOf(r.workspace_id, r.channel, r.kind, r.label), Number(r.n)]));
+  const rows = await labelCounts(db, from, to);
+  return new Map(rows.map((r) => [keyOf(r.workspace_id, r.channel, r.kind, r.label), r.n]));
 }
 
 /** Baselines change once an hour: keep the last one per hour start. */

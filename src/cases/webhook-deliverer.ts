@@ -21,6 +21,7 @@ import { sendPinned, type OutgoingPost, type PinnedSender } from "./webhook-send
 import { alertBody } from "./alert-formats.js";
 import { presentAlert } from "./alerts.js";
 import type { CaseContext } from "./case-context.js";
+import { claimDelivery, dueDeliveries, logDeliveryAttempt, updateDelivery, type DeliveryUpdate } from "../store/webhook-deliveries.js";
 
 export interface DeliveryOptions {
   /** Sends one POST to a checked address (a local receiver in tests). */
@@ -65,44 +66,11 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
   const db = ctx.store.db;
   const stats: DeliveryStats = { delivered: 0, retried: 0, failed: 0 };
   const now = ctx.clock.now();
-  const due = await db
-    .selectFrom("alert_deliveries as d")
-    .innerJoin("webhook_subscriptions as s", "s.id", "d.subscription_id")
-    .innerJoin("alerts as a", "a.id", "d.alert_id")
-    .select([
-      "d.id",
-      "d.attempts",
-      "d.next_attempt_at",
-      "s.url",
-      "s.secret",
-      "s.format",
-      "a.id as alert_id",
-      "a.kind",
-      "a.severity",
-      "a.case_id",
-      "a.channel",
-      "a.label",
-      "a.summary",
-      "a.details",
-      "a.created_at",
-      "a.acknowledged_at",
-    ])
-    .where("d.status", "=", "pending")
-    .where("d.next_attempt_at", "<=", now)
-    .orderBy("d.next_attempt_at")
-    .limit(100)
-    .execute();
+  const due = await dueDeliveries(db, now, 100);
   await Promise.all(
     due.map(async (d) => {
       // Lease: another process that read the same row finds next_attempt_at moved and skips it.
-      const lease = now + o.timeoutMs + 5_000;
-      const claimed = await db
-        .updateTable("alert_deliveries")
-        .set({ next_attempt_at: lease })
-        .where("id", "=", d.id)
-        .where("next_attempt_at", "=", d.next_attempt_at)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) return;
+      if (!(await claimDelivery(db, d, now + o.timeoutMs + 5_000))) return;
       const body = alertBody(d.format, presentAlert({ ...d, id: d.alert_id }), { delivery_id: d.id, attempt: d.attempts + 1 });
       const ts = Math.floor(ctx.clock.now() / 1000);
       const started = performance.now();
@@ -115,44 +83,28 @@ export async function deliverDue(ctx: CaseContext, o: DeliveryOptions = DEFAULT_
       };
       const { code, error } = await attempt(d.url, { headers, body, timeoutMs: o.timeoutMs }, o);
       const at = ctx.clock.now();
-      const attempts = d.attempts + 1;
-      await db
-        .insertInto("alert_delivery_attempts")
-        .values({
-          delivery_id: d.id,
-          at,
-          status_code: code,
-          error,
-          duration_ms: code === null ? 0 : Math.round(performance.now() - started),
-        })
-        .execute();
-      if (error === null) {
-        await db
-          .updateTable("alert_deliveries")
-          .set({ status: "delivered", attempts, delivered_at: at, next_attempt_at: null, last_status_code: code, last_error: null })
-          .where("id", "=", d.id)
-          .execute();
-        stats.delivered += 1;
-      } else if (attempts >= o.maxAttempts) {
-        await db
-          .updateTable("alert_deliveries")
-          .set({ status: "failed", attempts, next_attempt_at: null, last_status_code: code, last_error: error })
-          .where("id", "=", d.id)
-          .execute();
-        stats.failed += 1;
-      } else {
-        const next = at + backoffDelay(attempts, o, d.id);
-        await db
-          .updateTable("alert_deliveries")
-          .set({ attempts, next_attempt_at: next, last_status_code: code, last_error: error })
-          .where("id", "=", d.id)
-          .execute();
-        ctx.wake(next);
-        stats.retried += 1;
-      }
+      const duration_ms = code === null ? 0 : Math.round(performance.now() - started);
+      await logDeliveryAttempt(db, { delivery_id: d.id, at, status_code: code, error, duration_ms });
+      const outcome = outcomeOf(d, { code, error, at }, o);
+      await updateDelivery(db, d.id, outcome.set);
+      if (outcome.set.next_attempt_at) ctx.wake(outcome.set.next_attempt_at);
+      stats[outcome.stat] += 1;
     }),
   );
   return stats;
+}
+
+/** What an attempt makes of its delivery: delivered, failed for good, or retried after a backoff. */
+function outcomeOf(
+  d: { id: number; attempts: number },
+  r: { code: number | null; error: string | null; at: number },
+  o: DeliveryOptions,
+): { set: DeliveryUpdate; stat: keyof DeliveryStats } {
+  const attempts = d.attempts + 1;
+  const last = { attempts, last_status_code: r.code, last_error: r.error };
+  if (r.error === null) return { set: { ...last, status: "delivered", delivered_at: r.at, next_attempt_at: null }, stat: "delivered" };
+  if (attempts >= o.maxAttempts) return { set: { ...last, status: "failed", next_attempt_at: null }, stat: "failed" };
+  return { set: { ...last, next_attempt_at: r.at + backoffDelay(attempts, o, d.id) }, stat: "retried" };
 }
 
 /** One attempt: check the target again, POST to the checked address, and reduce any failure to a code. */

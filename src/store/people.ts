@@ -82,3 +82,24 @@ export async function personActivity(db: Kysely<Database>, personId: number) {
     .execute();
   return { messages: Number(counts.n), lastMessageAt: counts.last, surveys };
 }
+
+/** The name and attributes (customer value) of these people, by id. */
+export async function personFacts(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, { display_name: string | null; attributes: string | null }>> {
+  const parts = await Promise.all(
+    [...chunks(ids, 500)].map((chunk) =>
+      db.selectFrom("people").select(["id", "display_name", "attributes"]).where("id", "in", chunk).execute(),
+    ),
+  );
+  return new Map(parts.flat().map((p) => [p.id, p]));
+}
+
+/** A person as the case page shows them. */
+export async function personSummary(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ id: number; display_name: string | null; audience: number | null } | undefined> {
+  return db.selectFrom("people").select(["id", "display_name", "audience"]).where("id", "=", id).executeTakeFirst();
+}

@@ -51,3 +51,9 @@ export async function teamNames(db: Kysely<Database>, ids: readonly (number | nu
   const rows = await db.selectFrom("teams").select(["id", "name"]).where("id", "in", wanted).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** True when the team belongs to the workspace. */
+export async function teamInWorkspace(db: Kysely<Database>, workspaceId: number, id: number): Promise<boolean> {
+  const t = await db.selectFrom("teams").select("id").where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  return t !== undefined;
+}

@@ -56,3 +56,16 @@ export async function threadById(db: Kysely<Database>, id: number) {
     .where("id", "=", id)
     .executeTakeFirst();
 }
+
+/** A thread's external id and its source's name and kind (where a reply into the thread is stored and sent). */
+export async function threadOrigin(
+  db: Kysely<Database>,
+  threadId: number,
+): Promise<{ external_id: string; name: string; kind: string } | undefined> {
+  return db
+    .selectFrom("threads as t")
+    .innerJoin("sources as s", "s.id", "t.source_id")
+    .select(["t.external_id", "s.name", "s.kind"])
+    .where("t.id", "=", threadId)
+    .executeTakeFirst();
+}

@@ -88,3 +88,23 @@ export async function hasEnabledAdmin(db: Kysely<Database>, workspaceId: number)
     .execute();
   return users.length > 0;
 }
+
+/** True when the user belongs to the workspace and is not disabled. */
+export async function activeUserInWorkspace(db: Kysely<Database>, workspaceId: number, id: number): Promise<boolean> {
+  const u = await db
+    .selectFrom("users")
+    .select("id")
+    .where("id", "=", id)
+    .where("workspace_id", "=", workspaceId)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  return u !== undefined;
+}
+
+/** Who a case is assigned to, as the case page shows it. */
+export async function userSummary(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ id: number; email: string; display_name: string | null } | undefined> {
+  return db.selectFrom("users").select(["id", "email", "display_name"]).where("id", "=", id).executeTakeFirst();
+}
