@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
-import { newestSentAt, overview, type OverviewFilter } from "../../insights/overview.js";
+import { newestSentAt, overview, type Overview, type OverviewFilter } from "../../insights/overview.js";
 import { windowScores } from "../../insights/survey-insights.js";
 import type { Store } from "../../store/open-store.js";
 import { defineRoute } from "../route.js";
@@ -33,13 +33,21 @@ const OverviewQuery = z
   .strict();
 
 const Split = { total: z.number(), positive: z.number(), neutral: z.number(), negative: z.number() };
-const Figures = z.object({
-  window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+/** The answer's part that `overview()` computes: the schema of insights' `Overview` (checked below). */
+const OverviewShape = z.object({
   total: z.number(),
   days: z.array(z.object({ day: z.string(), ...Split })),
   emotions: z.array(z.object({ emotion: z.string(), count: z.number() })),
   causes: z.array(z.object({ cause: z.string(), polarity: z.string(), channel: z.string(), language: z.string(), count: z.number() })),
   urgency: z.array(z.object({ band: z.number(), count: z.number() })),
+});
+// The schema and the engine's type must be one shape: a field added to one and not the other
+// fails the type check here (the dashboard's types come from the schema, web/src/api/types.ts).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const overviewShapeAgrees: Same<z.output<typeof OverviewShape>, Overview> = true;
+void overviewShapeAgrees;
+const Figures = OverviewShape.extend({
+  window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   scores: ScoresOut.describe("NPS, CSAT and CES of the window's customer survey answers, with 95% intervals."),
 });
 const OverviewOut = Figures.extend({
