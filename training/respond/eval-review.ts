@@ -9,6 +9,7 @@
  * @example
  * npx tsx training/respond/eval-review.ts            # audit all five, rewrite drafts-*.md
  * npx tsx training/respond/eval-review.ts cs --check # audit only, no files written
+ * npx tsx training/respond/eval-review.ts --set=review2  # the second set (review2/, scored in review2/SCORES.md)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -21,6 +22,8 @@ import { auditDraft } from "./audit-draft.js";
 import { openReader } from "./open-reader.js";
 
 export const REVIEW_DIR = join(dirname(fileURLToPath(import.meta.url)), "review");
+/** The second set (issue 13's rubric target), written after the drafter changed and never used for tuning. */
+export const REVIEW2_DIR = join(dirname(fileURLToPath(import.meta.url)), "review2");
 export const REVIEW_LANGUAGES = ["en", "te", "th", "cs", "tl"] as const;
 
 export interface ReviewRow {
@@ -31,8 +34,8 @@ export interface ReviewRow {
 }
 
 /** The rows of one language's set, numbered `<lang>-01` ... */
-export function loadReview(lang: string): ReviewRow[] {
-  return readFileSync(join(REVIEW_DIR, `${lang}.txt`), "utf8")
+export function loadReview(lang: string, dir = REVIEW_DIR): ReviewRow[] {
+  return readFileSync(join(dir, `${lang}.txt`), "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((line, i) => {
@@ -53,8 +56,8 @@ export interface Reviewed {
 }
 
 /** Draft and audit every row of a language. */
-export function reviewLanguage(reader: Reader, lid: LanguageIdentifier, lang: string): Reviewed[] {
-  return loadReview(lang).map((row) => {
+export function reviewLanguage(reader: Reader, lid: LanguageIdentifier, lang: string, dir = REVIEW_DIR): Reviewed[] {
+  return loadReview(lang, dir).map((row) => {
     const reading = reader.analyze(row.message, { direction: "customer", channel: row.facts.channel as never });
     const drafts = draftReplies(reading, row.facts, { message: row.message, count: 3 });
     const problems = drafts.flatMap((d) =>
@@ -66,8 +69,8 @@ export function reviewLanguage(reader: Reader, lid: LanguageIdentifier, lang: st
   });
 }
 
-function scores(lang: string): Map<string, { score: number; note: string }> {
-  const file = join(REVIEW_DIR, `scores-${lang}.tsv`);
+function scores(lang: string, dir: string): Map<string, { score: number; note: string }> {
+  const file = join(dir, `scores-${lang}.tsv`);
   const out = new Map<string, { score: number; note: string }>();
   if (!existsSync(file)) return out;
   for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -89,15 +92,16 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const checkOnly = args.includes("--check");
   const wanted = args.filter((a) => !a.startsWith("--"));
+  const dir = args.includes("--set=review2") ? REVIEW2_DIR : REVIEW_DIR;
   const reader = await openReader();
   const lid = await createLanguageIdentifier();
   let bad = 0;
   for (const lang of REVIEW_LANGUAGES) {
     if (wanted.length > 0 && !wanted.includes(lang)) continue;
-    const reviewed = reviewLanguage(reader, lid, lang);
+    const reviewed = reviewLanguage(reader, lid, lang, dir);
     const problems = reviewed.flatMap((r) => r.problems.map((p) => `${r.row.id} ${p}`));
     bad += problems.length;
-    const s = scores(lang);
+    const s = scores(lang, dir);
     const scored = reviewed.filter((r) => s.has(r.row.id));
     const mean = scored.length > 0 ? scored.reduce((a, r) => a + (s.get(r.row.id)?.score ?? 0), 0) / scored.length : NaN;
     console.log(
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
       console.log(
         `  worst ${w.row.id} (${s.get(w.row.id)?.score}: ${s.get(w.row.id)?.note}) :: ${w.drafts[0]?.text.replace(/\n+/g, " / ")}`,
       );
-    if (!checkOnly) writeFileSync(join(REVIEW_DIR, `drafts-${lang}.md`), draftsMarkdown(lang, reviewed));
+    if (!checkOnly) writeFileSync(join(dir, `drafts-${lang}.md`), draftsMarkdown(lang, reviewed));
   }
   process.exitCode = bad > 0 ? 1 : 0;
 }

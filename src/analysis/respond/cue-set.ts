@@ -9,6 +9,7 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
+import type { ProblemKey } from "./problems.js";
 import { compileCues, compileGroups, prepare, type BoundaryMode, type CompiledCues, type CompiledGroups } from "./cue-matcher.js";
 
 /** Lists of phrases, by kind. See cues/README.md for what belongs in each. */
@@ -31,6 +32,8 @@ export interface CueSetData {
   private_channel: string[];
   thanks: string[];
   cause_topics: Partial<Record<CauseLabel, string[]>>;
+  /** Words that name a specific problem (problems.ts), for drafts; optional per language. */
+  problems?: Partial<Record<ProblemKey, string[]>>;
   stopwords: string[];
 }
 
@@ -61,6 +64,8 @@ export interface CueSet extends Record<ListKind, CompiledCues> {
   causeTopics: Map<CauseLabel, CompiledCues>;
   /** Every cause's topic list in one pattern, for a single scan. */
   topicsAll: CompiledGroups<CauseLabel>;
+  /** Every problem's list in one pattern; absent for a language without problem cues. */
+  problemsAll?: CompiledGroups<ProblemKey>;
   stopwords: ReadonlySet<string>;
 }
 
@@ -90,6 +95,7 @@ export function compileCueSet(data: CueSetData): CueSet {
     empathyAll: compileGroups(feelingLists, data.mode, fold),
     causeTopics,
     topicsAll: compileGroups(topicLists, data.mode, fold),
+    ...(data.problems ? { problemsAll: compileGroups(Object.entries(data.problems) as [ProblemKey, string[]][], data.mode, fold) } : {}),
     stopwords: new Set(data.stopwords.map((w) => prepare(w, fold).key)),
   };
 }

@@ -19,6 +19,8 @@ import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
 import { topicsIn } from "./cause-topics.js";
 import { cueSetFor, dataKey, templatesFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
+import { mixedForm, type MixedForm } from "./mixed-form.js";
+import { pickProblem } from "./pick-problem.js";
 import type { StepKey, TemplateSet } from "./template-set.js";
 import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
 
@@ -33,8 +35,10 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const sit = classify(reading);
   const isPublic = facts.public ?? (facts.channel !== undefined && PUBLIC_CHANNELS.has(facts.channel));
   const topics = messageTopics(options.message, key);
-  const cause = pickCause(sit, topics);
+  const problem = pickProblem(options.message, key, reading, topics);
+  const cause = problem?.cause ?? pickCause(sit, topics);
   const step = stepFor(reading, sit, topics);
+  const mixed = mixedForm(sit, reading, options.message);
   // Promises come from the case (facts) or the workspace (policy), never from the drafter.
   const offer = facts.offer ?? policyOffer(step, options.policy?.offers);
   const followUp = facts.followUp ?? options.policy?.followUp;
@@ -45,8 +49,12 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     followUp,
     isPublic,
     slots: baseSlots(t, facts, language, isPublic, followUp, cause),
+    problemSteps: problem?.steps,
+    mixed: t.mixed ? mixed : undefined,
+    fault: sit.fault,
     v: 0,
   };
+  if (problem) plan.slots.cause = plan.slots.cause_ind = problem.clause;
   if (sit.situation === "praise" && !cause) plan.slots.topic = t.topic.overall_experience;
 
   const drafts: Draft[] = [];
@@ -61,6 +69,8 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
       language,
       ...(t.script ? { script: t.script } : {}),
       situation: sit.situation,
+      ...(plan.mixed ? { form: plan.mixed } : {}),
+      ...(problem ? { problem: problem.key } : {}),
       ...(plan.emotion && plan.emotion !== "negative" ? { emotion: plan.emotion } : {}),
       ...(cause ? { cause } : {}),
       ...(sit.situation !== "praise" && offer ? { offer } : {}),
@@ -79,6 +89,10 @@ interface Plan {
   followUp: FollowUp | undefined;
   isPublic: boolean;
   slots: Record<string, string>;
+  /** What the agent does about the specific problem, when the message names one. */
+  problemSteps: string[] | undefined;
+  mixed: MixedForm | undefined;
+  fault: SituationReading["fault"];
   v: number;
 }
 
@@ -106,13 +120,16 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
     return join(greeting, body, pick(t.close, 5), sign, p.isPublic);
   }
 
+  if (p.mixed && !p.isPublic) return composeMixed(t, p, pick, greeting, sign);
   const feeling = pick(t.feeling[p.emotion ?? "negative"], 1);
   const apologise = sit.fault === "yes" || (sit.fault === "unclear" && sit.situation === "complaint");
   const intense = reading.intensity >= 0.6 || reading.complaint.severity >= 3;
   const causeLine = apologise ? pick(intense ? t.apology_strong : t.apology, 3) : pick(t.acknowledge_cause, 3);
   if (p.isPublic) return join(greeting, [feeling, causeLine, pick(t.public.move, 4), p.followUp ? next : ""], "", sign, true);
 
-  const action = p.offer ? pick(t.offer[p.offer], 7) : pick(t.step?.[p.step] ?? t.offer[fallbackOffer(p.step)], 7);
+  // The problem's own step, unless the customer asked for their money back (stepFor checked the words).
+  const steps = p.step === "refund" ? undefined : p.problemSteps;
+  const action = p.offer ? pick(t.offer[p.offer], 7) : pick(steps ?? t.step?.[p.step] ?? t.offer[fallbackOffer(p.step)], 7);
   const own = slots.order ? pick(t.own, 6) : "";
   const reassure = sit.situation === "worry" ? pick(t.worry.reassure, 4) : "";
   const validate = pick(t.validate, 2);
@@ -123,6 +140,31 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
     [feeling, causeLine, validate, reassure, own, action, next],
   ];
   return join(greeting, shapes[v % shapes.length] as string[], pick(t.close, 9), sign, false);
+}
+
+/**
+ * A question with a problem in it: thank, acknowledge the problem, answer. Praise with a past
+ * problem: thank, say sorry for the problem once, pass the thanks on. Neither apologises twice
+ * nor thanks for a complaint.
+ */
+function composeMixed(
+  t: TemplateSet,
+  p: Plan,
+  pick: (l: readonly string[] | undefined, o: number) => string,
+  greeting: string,
+  sign: string,
+): string {
+  const m = t.mixed as NonNullable<TemplateSet["mixed"]>;
+  const next = p.followUp ? pick(t.next, 8) : pick(t.next_open, 8);
+  if (p.mixed === "praise") {
+    // The problem is past: a present-tense cause clause ("hasn't reached you") would be false.
+    const body = [pick(m.praise, 1), pick(m.sorry, 3), pick(t.praise.share, 4)];
+    return join(greeting, body, pick(t.praise.close, 5), sign, false);
+  }
+  const answer = p.problemSteps ? pick(p.problemSteps, 7) : pick(t.question.help, 3);
+  const ack = p.fault === "yes" ? pick(t.apology, 2) : pick(t.acknowledge_cause, 2);
+  const body = [pick(m.question, 1), ack, answer, next];
+  return join(greeting, body, pick(t.close, 5), sign, false);
 }
 
 function join(greeting: string, body: string[], close: string, sign: string, short: boolean): string {

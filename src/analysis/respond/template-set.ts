@@ -11,6 +11,7 @@
  * t.feeling.frustration[0]; // "I can see how frustrating this has been for you."
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
+import type { ProblemKey } from "./problems.js";
 import type { FollowUp, Offer } from "./types.js";
 
 /** What a draft does about the customer's need when nothing is promised. */
@@ -47,6 +48,13 @@ export interface TemplateSet {
   /** A clause naming each cause, fitting into `apology` and `acknowledge_cause`. */
   cause: Record<CauseLabel, string>;
   cause_default: string;
+  /**
+   * A specific problem (problems.ts): `cause`, a clause that fits wherever `{cause}` does, and
+   * `step`, what the agent does about it without promising an outcome. Optional per language.
+   */
+  problem?: Partial<Record<ProblemKey, { cause: string; step: string[] }>>;
+  /** Opening for a message that is both a question and a problem, or praise with a past problem. */
+  mixed?: { question: string[]; praise: string[]; sorry: string[] };
   /** A second form of each cause clause where the grammar needs one (Spanish indicative after "porque"); fills `{cause_ind}`. */
   cause_ind?: Record<CauseLabel, string>;
   cause_ind_default?: string;

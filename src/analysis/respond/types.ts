@@ -71,6 +71,10 @@ export interface Draft {
   emotion?: string;
   /** Cause named, if any. */
   cause?: string;
+  /** The specific problem named (problems.ts), when the message's words name one. */
+  problem?: string;
+  /** A mixed message answered in a form that fits both readings: a question with a problem, praise with a past problem. */
+  form?: "question" | "praise";
   offer?: Offer;
   public: boolean;
   /** Which variant of the situation this is (0-based), so callers can show alternatives. */

@@ -1,0 +1,45 @@
+/**
+ * The specific problem a draft names, with its sentence and its next step in the draft's
+ * language, or undefined when the message names none or the language has no sentences for it.
+ * A problem sentence may touch only topics the message or its Reading hold, so a finer cause can
+ * never bring in a topic the customer did not raise.
+ *
+ * @example
+ * pickProblem("wrong size sent", "en", reading, ["delivery_or_wait"])?.clause; // "we sent you the wrong item"
+ */
+import type { CauseLabel } from "../../core/labels.js";
+import type { Reading } from "../../core/reading.js";
+import { topicsIn } from "./cause-topics.js";
+import { PROBLEM_CAUSE, problemsIn, type ProblemKey } from "./problems.js";
+import { cueSetFor, templatesFor } from "./respond-data.js";
+
+export interface PickedProblem {
+  key: ProblemKey;
+  cause: CauseLabel;
+  clause: string;
+  steps: string[];
+}
+
+/** Topics every reply speaks of ("our team", "reply"); naming them brings in nothing new. */
+const ALWAYS_HELD: readonly CauseLabel[] = ["staff_treatment", "service_quality", "communication_gap", "overall_experience"];
+
+/** The first problem of the message whose sentences stay within what the message and Reading hold. */
+export function pickProblem(
+  message: string | undefined,
+  key: string,
+  reading: Reading,
+  topics: CauseLabel[] | undefined,
+): PickedProblem | undefined {
+  const cues = cueSetFor(key);
+  const t = templatesFor(key);
+  if (message === undefined || !cues || !t?.problem) return undefined;
+  const held = new Set<CauseLabel>([...ALWAYS_HELD, ...(topics ?? []), ...reading.causes.map((c) => c.label)]);
+  for (const k of problemsIn(message, cues)) {
+    const entry = t.problem[k];
+    if (!entry) continue;
+    const said = [entry.cause, ...entry.step].join(" ");
+    if ([...topicsIn(said, cues).keys()].some((c) => !held.has(c))) continue;
+    return { key: k, cause: PROBLEM_CAUSE[k], clause: entry.cause, steps: entry.step };
+  }
+  return undefined;
+}
