@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { growth } from "../../../test/helpers/growth.js";
-import { contactCount } from "./contact-count.js";
+import { growth } from "./helpers/growth.js";
+import { contactCount } from "../src/analysis/fuse/contact-count.js";
 
 /** Counts in the first half, contact words in the second, farther apart than any pair may be. */
 function apart(size: number): string {
