@@ -29,8 +29,8 @@ describe("rooms", () => {
     expect(reaching("bench", ["test"])).toEqual([]);
   });
 
-  it("src imports nothing from test, bench, support or training", () => {
-    expect(reaching("src", ["test", "bench", "support", "training"])).toEqual([]);
+  it("shipped src imports nothing from test, bench, support or training (its tests may use test helpers)", () => {
+    expect(reaching("src", ["test", "bench", "support", "training"]).filter((f) => !f.endsWith(".test.ts"))).toEqual([]);
   });
 
   it("sees the imports it looks for, and not look-alikes", () => {
