@@ -10,9 +10,8 @@
 import { randomUUID } from "node:crypto";
 import { AttuneError } from "../core/errors.js";
 import type { Reading } from "../core/reading.js";
-import { checkReply } from "../analysis/respond/check-reply.js";
-import type { Check } from "../analysis/respond/types.js";
-import { Ingestor } from "../ingest/ingestor.js";
+import { checkReply, type Check } from "../analysis/public.js";
+import { Ingestor } from "../ingest/public.js";
 import type { ReadingEngine } from "../core/reading.js";
 import { enqueueHelpdeskReply } from "../store/helpdesk-outbox.js";
 import { withWriteTransaction } from "../store/write-transaction.js";

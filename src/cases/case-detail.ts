@@ -7,8 +7,7 @@
  * const detail = await caseDetail(ctx, 1, 42, { drafts: true });
  */
 import type { Reading } from "../core/reading.js";
-import { draftReplies } from "../analysis/respond/draft-replies.js";
-import type { Draft } from "../analysis/respond/types.js";
+import { draftReplies, type Draft } from "../analysis/public.js";
 import { calendarFor, historyOf } from "./case-clocks.js";
 import type { CaseContext } from "./case-context.js";
 import { loadClocks } from "../store/case-clocks.js";

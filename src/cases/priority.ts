@@ -1,6 +1,5 @@
 import type { Reading } from "../core/reading.js";
-import { ordinal } from "../analysis/fuse/fuse-urgency.js";
-import { noisyOr } from "../analysis/fuse/noisy-or.js";
+import { noisyOr, ordinal } from "../analysis/public.js";
 
 /** What priority is computed from: the thread's latest Reading and what the store knows around it. */
 export interface PriorityInput {

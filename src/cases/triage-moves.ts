@@ -7,7 +7,7 @@
  * const w = openCase(batch, message, ["complaint (severity 3)"], 1);
  */
 import type { Reading } from "../core/reading.js";
-import { checkReply } from "../analysis/respond/check-reply.js";
+import { checkReply } from "../analysis/public.js";
 import type { ReadMessage } from "../store/read-messages.js";
 import type { CaseRow } from "../store/schema.js";
 import { resumeClock, startClocks, stopClock } from "./case-clocks.js";

@@ -15,7 +15,7 @@
  * @example
  * const sent = await deliverDue(ctx, { ...DEFAULT_DELIVERY, maxAttempts: 8, baseDelayMs: 5000 });
  */
-import { signWebhook } from "../ingest/webhook-signature.js";
+import { signWebhook } from "../ingest/public.js";
 import { checkTarget, systemResolver, targetPolicy, type Resolver, type TargetPolicy } from "./webhook-target.js";
 import { sendPinned, type OutgoingPost, type PinnedSender } from "./webhook-send.js";
 import { alertBody } from "./alert-formats.js";
