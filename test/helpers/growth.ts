@@ -52,3 +52,12 @@ export function growth<T>(make: (size: number) => T, step: (input: T) => unknown
   }
   return ratio;
 }
+
+/**
+ * One macrotask's pause between long CPU-bound checks: a forks-pool worker answers the runner's RPC
+ * only when it reaches the event loop, and a test blocking it past vitest's fixed 60 s RPC timeout
+ * fails a green run with "Timeout calling onTaskUpdate" (see yield-between-tests.ts).
+ */
+export function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
