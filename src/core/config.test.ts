@@ -42,7 +42,15 @@ describe("readConfig", () => {
       noColor: false,
       features: undefined,
       modelTokenizer: "text",
+      secretKey: undefined,
     });
+  });
+
+  it("reads ATTUNE_SECRET_KEY as 32 bytes and refuses other lengths or non-base64", () => {
+    const key = Buffer.alloc(32, 7);
+    expect(readConfig({ ATTUNE_SECRET_KEY: key.toString("base64") }).secretKey).toEqual(key);
+    expect(() => readConfig({ ATTUNE_SECRET_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/not valid/);
+    expect(() => readConfig({ ATTUNE_SECRET_KEY: "!".repeat(44) })).toThrow(/not valid/);
   });
 
   it("reads every variable, typed", () => {

@@ -42,6 +42,8 @@ export interface Config {
   features: string | undefined;
   /** ATTUNE_MODEL_TOKENIZER: "basic" makes the model tokeniser skip the text step (training experiments). */
   modelTokenizer: "text" | "basic";
+  /** ATTUNE_SECRET_KEY: 32 bytes (base64) that encrypt stored connector secrets (a secret: never printed). */
+  secretKey: Buffer | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -62,6 +64,7 @@ export const CONFIG_VARIABLES = [
   "NO_COLOR",
   "ATTUNE_FEATURES",
   "ATTUNE_MODEL_TOKENIZER",
+  "ATTUNE_SECRET_KEY",
 ] as const;
 
 type Variable = (typeof CONFIG_VARIABLES)[number];
@@ -119,6 +122,16 @@ function tokenizer(env: Env): Config["modelTokenizer"] {
   return invalid("ATTUNE_MODEL_TOKENIZER", "text or basic");
 }
 
+function secretKey(env: Env): Buffer | undefined {
+  const v = text(env, "ATTUNE_SECRET_KEY");
+  if (v === undefined) return undefined;
+  const key = Buffer.from(v, "base64");
+  // Buffer.from ignores bad characters: a round trip proves the text was base64 of 32 bytes.
+  if (key.length !== 32 || key.toString("base64").replace(/=+$/, "") !== v.replace(/=+$/, ""))
+    return invalid("ATTUNE_SECRET_KEY", "32 bytes in base64 (openssl rand -base64 32)");
+  return key;
+}
+
 /**
  * Reads and checks every variable attune uses. Pure apart from the default argument: tests pass
  * their own record. Throws `config.invalid` {variable, expected} on the first bad value.
@@ -139,6 +152,7 @@ export function readConfig(env: Env = process.env): Config {
     noColor: text(env, "NO_COLOR") !== undefined,
     features: features(env),
     modelTokenizer: tokenizer(env),
+    secretKey: secretKey(env),
   };
 }
 

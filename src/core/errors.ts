@@ -28,6 +28,7 @@ export const ERROR_MESSAGES = {
   "input.file_unreadable": "The file cannot be read.",
   "cli.usage": "The command line is not valid.",
   "config.invalid": "The configuration is not valid.",
+  "config.missing_secret_key": "ATTUNE_SECRET_KEY is not set, so connector secrets cannot be stored or read.",
   "server.port_in_use": "The port is already in use.",
   "model.missing": "A model file is missing.",
   "model.corrupt": "A model file could not be read.",
@@ -51,6 +52,8 @@ export const ERROR_MESSAGES = {
   "connector.unreachable": "The helpdesk could not be reached, or kept failing; try again later.",
   "connector.auth": "The helpdesk refused the credentials.",
   "connector.bad_response": "The helpdesk answered with something that is not its documented format.",
+  "connector.secret_unreadable": "A stored connector secret cannot be decrypted: ATTUNE_SECRET_KEY is not the key it was saved with.",
+  "connector.not_found": "No connector has this id.",
   "connector.secret_missing": "The connector's secret is not set (an environment variable or the stored secret).",
   internal: "Something went wrong inside attune.",
 } as const;

@@ -22,6 +22,7 @@ import { connectorCursors } from "./migrations/008-connector-cursors.js";
 import { insightIndexes } from "./migrations/009-insight-indexes.js";
 import { signInThrottle } from "./migrations/011-sign-in-throttle.js";
 import { surveyFacts } from "./migrations/014-survey-facts.js";
+import { connectorSettings } from "./migrations/015-connectors.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -40,6 +41,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "012-helpdesk-outbox": helpdeskOutbox(dialect),
     "013-webhook-formats": webhookFormats(),
     "014-survey-facts": surveyFacts(dialect),
+    "015-connectors": connectorSettings(dialect),
   };
 }
 

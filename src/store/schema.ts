@@ -433,6 +433,21 @@ export interface MailOutboxTable {
   sent_at: number | null;
 }
 
+/** A connector set up in the settings page (migration 015); `secret_sealed` is AES-256-GCM text. */
+export interface ConnectorsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  kind: string;
+  name: string;
+  /** Non-secret settings as JSON (url, email, host, user, mailbox…). */
+  settings: string;
+  secret_sealed: string | null;
+  interval_seconds: number;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** A sign-in throttle entry (migration 011): a pair's failures and wait, or a bucket's tokens. */
 export interface SignInThrottleTable {
   key: string;
@@ -485,6 +500,7 @@ export interface Database {
   webhook_receipts: WebhookReceiptsTable;
   employee_releases: EmployeeReleasesTable;
   connector_cursors: ConnectorCursorsTable;
+  connectors: ConnectorsTable;
   sign_in_throttle: SignInThrottleTable;
   cases: CasesTable;
   case_clocks: CaseClocksTable;
