@@ -25,33 +25,41 @@ interface Buckets {
  * Each feature goes to the window of its token; a bigram whose two tokens sit in different windows
  * goes to both, each copy sending the other token's share to the dump slot, so every token gets
  * exactly the share it would get in one long accumulation. Message-level features are left out.
+ * Two plain passes (count, then place), as a counting sort: this runs over every feature of the
+ * longest messages.
  */
 function bucket(f: Features, windows: number): Buckets {
-  const count = new Int32Array(windows + 1);
-  const each = (fn: (w: number, i: number, t: number, t2: number) => void): void => {
-    for (let i = 0; i < f.n; i++) {
-      const t = f.tok[i]!;
-      if (t < 0) continue;
-      const t2 = f.tok2[i]!;
-      const w = Math.floor(t / WINDOW);
-      const w2 = t2 < 0 ? w : Math.floor(t2 / WINDOW);
-      if (w2 === w) fn(w, i, t - w * WINDOW, t2 < 0 ? -1 : t2 - w * WINDOW);
-      else {
-        fn(w, i, t - w * WINDOW, DUMP);
-        fn(w2, i, t2 - w2 * WINDOW, DUMP);
-      }
-    }
+  const start = new Int32Array(windows + 1);
+  for (let i = 0; i < f.n; i++) {
+    const t = f.tok[i]!;
+    if (t < 0) continue;
+    const t2 = f.tok2[i]!;
+    const w = (t / WINDOW) | 0;
+    start[w + 1]!++;
+    if (t2 >= 0 && ((t2 / WINDOW) | 0) !== w) start[((t2 / WINDOW) | 0) + 1]!++;
+  }
+  for (let w = 0; w < windows; w++) start[w + 1]! += start[w]!;
+  const total = start[windows]!;
+  const out: Buckets = { start: start.slice(), idx: new Uint32Array(total), tok: new Int32Array(total), tok2: new Int32Array(total) };
+  const at = start;
+  const put = (w: number, row: number, t: number, t2: number): void => {
+    const k = at[w]!++;
+    out.idx[k] = row;
+    out.tok[k] = t;
+    out.tok2[k] = t2;
   };
-  each((w) => count[w + 1]!++);
-  for (let w = 0; w < windows; w++) count[w + 1]! += count[w]!;
-  const total = count[windows]!;
-  const out: Buckets = { start: count.slice(), idx: new Uint32Array(total), tok: new Int32Array(total), tok2: new Int32Array(total) };
-  each((w, i, t, t2) => {
-    const at = count[w]!++;
-    out.idx[at] = f.idx[i]!;
-    out.tok[at] = t;
-    out.tok2[at] = t2;
-  });
+  for (let i = 0; i < f.n; i++) {
+    const t = f.tok[i]!;
+    if (t < 0) continue;
+    const t2 = f.tok2[i]!;
+    const w = (t / WINDOW) | 0;
+    const w2 = t2 < 0 ? w : (t2 / WINDOW) | 0;
+    if (w2 === w) put(w, f.idx[i]!, t - w * WINDOW, t2 < 0 ? -1 : t2 - w * WINDOW);
+    else {
+      put(w, f.idx[i]!, t - w * WINDOW, DUMP);
+      put(w2, f.idx[i]!, t2 - w2 * WINDOW, DUMP);
+    }
+  }
   return out;
 }
 
