@@ -38,7 +38,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const problem = pickProblem(options.message, key, reading, topics);
   const cause = problem?.cause ?? pickCause(sit, topics);
   const step = stepFor(reading, sit, topics);
-  const mixed = mixedForm(sit, reading, options.message);
+  const mixed = mixedForm(sit, reading, options.message, problem !== undefined);
   // Promises come from the case (facts) or the workspace (policy), never from the drafter.
   const offer = facts.offer ?? policyOffer(step, options.policy?.offers);
   const followUp = facts.followUp ?? options.policy?.followUp;

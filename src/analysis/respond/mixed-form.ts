@@ -6,7 +6,7 @@
  * wrong, and answer or pass the thanks on.
  *
  * @example
- * mixedForm(classify(reading), reading, "my parcel is late, can I change the address?"); // "question"
+ * mixedForm(classify(reading), reading, "my parcel is late, can I change the address?", true); // "question"
  */
 import type { Reading } from "../../core/reading.js";
 import type { SituationReading } from "./situation.js";
@@ -28,8 +28,16 @@ function isQuestion(message: string): boolean {
 }
 
 /** The mixed form for this message, or undefined when its situation is plain. */
-export function mixedForm(sit: SituationReading, reading: Reading, message: string | undefined): MixedForm | undefined {
+export function mixedForm(
+  sit: SituationReading,
+  reading: Reading,
+  message: string | undefined,
+  problemNamed: boolean,
+): MixedForm | undefined {
   if (message === undefined || sit.situation === "praise" || sit.situation === "question") return undefined;
+  // Both forms acknowledge a problem: without one the message's words name, "sorry not everything
+  // went smoothly" or "I understand that this happened" would be false or empty.
+  if (!problemNamed) return undefined;
   const calm = reading.complaint.severity <= 2 && reading.intensity < 0.6;
   const angry = sit.emotions.includes("anger") || reading.signals.length > 0;
   const warm = Math.max(0, ...reading.emotions.filter((e) => e.label === "gratitude" || e.label === "joy").map((e) => e.score));

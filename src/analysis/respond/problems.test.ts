@@ -106,3 +106,23 @@ describe("mixed messages", () => {
     expect(draftReplies(reading, {}, { message: text })[0]?.form).toBeUndefined();
   });
 });
+
+describe("mixed form needs a named problem", () => {
+  it("a warm message whose words name no problem is never told 'sorry not everything went smoothly'", () => {
+    const text = "Tohle byl můj první nákup a jsem mile překvapena. Vše dorazilo, jak bylo slíbeno.";
+    const reading = makeReading({
+      language: { code: "cs", confidence: 0.95, script: "Latn" },
+      sentiment: { label: "neutral", score: 0.1, confidence: 0.5, evidence: [] },
+      emotions: [
+        { label: "gratitude", score: 0.6, evidence: [] },
+        { label: "worry", score: 0.3, evidence: [] },
+      ],
+      causes: [{ label: "delivery_or_wait", polarity: "negative", score: 0.3, evidence: [] }],
+    });
+    const t = templatesFor("cs")!;
+    for (const d of draftReplies(reading, {}, { message: text })) {
+      expect(d.form).toBeUndefined();
+      expect(t.mixed!.sorry.some((x) => d.text.includes(x))).toBe(false);
+    }
+  });
+});
