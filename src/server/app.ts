@@ -26,6 +26,7 @@ import { healthRoutes } from "./routes/health.js";
 import { ingestRoutes } from "./routes/ingest.js";
 import { insightRoutes } from "./routes/insights.js";
 import { surveyInsightRoutes } from "./routes/insights-surveys.js";
+import { serviceInsightRoutes } from "./routes/insights-service.js";
 import { exportRoutes } from "./routes/export.js";
 import { messageRoutes } from "./routes/messages.js";
 import { peopleRoutes } from "./routes/people.js";
@@ -51,6 +52,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...adminRoutes,
   ...insightRoutes,
   ...surveyInsightRoutes,
+  ...serviceInsightRoutes,
   ...exportRoutes,
   ...employeeInsightRoutes,
   ...caseRoutes,
