@@ -15,7 +15,16 @@ import { namesFix } from "./fix-words.js";
  * @example
  * clauses("slow delivery but great food"); // [{start: 0, end: 14}, {start: 14, end: 28}]
  */
-export function clauses(text: string): Range[] {
+export function clauses(text: string): readonly Range[] {
+  // Several rules ask for the clauses of the same message; the last answer is kept.
+  if (text === last.text) return last.clauses;
+  last = { text, clauses: findClauses(text) };
+  return last.clauses;
+}
+
+let last: { text: string; clauses: readonly Range[] } = { text: "", clauses: [] };
+
+function findClauses(text: string): Range[] {
   const out: Range[] = [];
   let start = 0;
   BREAK.lastIndex = 0;
@@ -27,7 +36,8 @@ export function clauses(text: string): Range[] {
     if (m[0].length === 0) BREAK.lastIndex++;
   }
   if (start < text.length) out.push({ start, end: text.length });
-  return out.filter((c) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text.slice(c.start, c.end)));
+  // Frozen: the ranges are shared by every caller of the kept answer.
+  return out.filter((c) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text.slice(c.start, c.end))).map((c) => Object.freeze(c));
 }
 
 const W = "(?<![\\p{L}\\p{M}])";
