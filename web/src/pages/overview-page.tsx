@@ -20,6 +20,7 @@ import { ComparisonKpis } from "./comparison-kpis.js";
 import { DriversPanel, type Metric } from "./drivers-panel.js";
 import { RecoveryChart } from "./recovery-chart.js";
 import { RecoveryPanel } from "./recovery-panel.js";
+import { ServicePanel } from "./service-panel.js";
 
 const DAY = 86_400_000;
 
@@ -204,6 +205,7 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
               onMetric={(m) => navigate("overview", { ...query, metric: m })}
             />
             <RecoveryChart slice={filter} />
+            <ServicePanel slice={filter} />
           </div>
         </>
       )}
