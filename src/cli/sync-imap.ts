@@ -42,11 +42,14 @@ const FLAGS = {
   ...SMTP_FLAGS,
 } as const;
 
-/** The connection settings from the flags; a `cli.usage` or `connector.secret_missing` error when incomplete. */
-function imapOptions(v: FlagValues): ImapOptions {
+/**
+ * The connection settings from the flags; a `cli.usage` or `connector.secret_missing` error when
+ * incomplete. `env` reads the variable `--password-env` names (serve passes the stored secret).
+ */
+export function imapOptions(v: FlagValues, env: (name: string) => string | undefined = namedVariable): ImapOptions {
   const host = required(v, "host");
   const user = required(v, "user");
-  const password = secretFromEnv(v, "password-env", namedVariable);
+  const password = secretFromEnv(v, "password-env", env);
   const port = Number(v.port ?? (v.plain ? 143 : 993));
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AttuneError("cli.usage", { flag: "--port", reason: "1..65535" });
   return {

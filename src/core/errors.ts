@@ -53,7 +53,6 @@ export const ERROR_MESSAGES = {
   "connector.auth": "The helpdesk refused the credentials.",
   "connector.bad_response": "The helpdesk answered with something that is not its documented format.",
   "connector.secret_unreadable": "A stored connector secret cannot be decrypted: ATTUNE_SECRET_KEY is not the key it was saved with.",
-  "connector.not_found": "No connector has this id.",
   "connector.secret_missing": "The connector's secret is not set (an environment variable or the stored secret).",
   internal: "Something went wrong inside attune.",
 } as const;

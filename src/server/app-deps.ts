@@ -5,6 +5,7 @@
  * @example
  * const app = createApp({ store, engine, limiter: new RateLimiter({ perSecond: 50, burst: 100 }), limits: LIMITS });
  */
+import type { ConnectorRunner } from "../connectors/connector-runner.js";
 import type { CaseEngine } from "../cases/case-engine.js";
 import type { Clock } from "../cases/clock.js";
 import type { LIMITS } from "../ingest/limits.js";
@@ -31,6 +32,10 @@ export interface AppDeps {
   clock?: Clock;
   /** Print the stack of `internal` errors to stderr (ATTUNE_DEBUG). */
   debug?: boolean;
+  /** ATTUNE_SECRET_KEY: seals and opens stored connector secrets (connectors/secret-box.ts). */
+  secretKey?: Buffer;
+  /** Runs connector passes one at a time per connector (serve); without it "sync now" runs directly. */
+  connectorRunner?: ConnectorRunner;
   /** The built dashboard to serve (ATTUNE_WEB_DIR); default web/dist. */
   webDir?: string;
 }

@@ -15,6 +15,7 @@ import { securityHeaders } from "./middleware/security-headers.js";
 import { openApiDocument } from "./openapi.js";
 import { API_PREFIX, mountRoutes, type RouteSpec } from "./route.js";
 import { adminRoutes } from "./routes/admin.js";
+import { connectorRoutes } from "./routes/connectors.js";
 import { aggregateRoutes } from "./routes/aggregates.js";
 import { analyzeRoutes } from "./routes/analyze.js";
 import { replyRoutes } from "./routes/replies.js";
@@ -50,6 +51,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...analyzeRoutes,
   ...replyRoutes,
   ...adminRoutes,
+  ...connectorRoutes,
   ...insightRoutes,
   ...surveyInsightRoutes,
   ...serviceInsightRoutes,

@@ -30,7 +30,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   "config.invalid": 500,
   "config.missing_secret_key": 503,
   "connector.secret_unreadable": 500,
-  "connector.not_found": 404,
   "model.missing": 500,
   "model.corrupt": 500,
   internal: 500,

@@ -21,6 +21,7 @@ import type { Store } from "../store/open-store.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import type { ReadingWorker } from "../pipeline/reading-worker.js";
 import type { Hono } from "hono";
+import { ConnectorRunner } from "../connectors/connector-runner.js";
 import { createApp } from "./app.js";
 import type { AppDeps } from "./app-deps.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
@@ -45,7 +46,7 @@ export interface ServerOptions {
   /** Case rules (default: the file `config.caseRules` names, else the built-in defaults). */
   caseRules?: CaseRules;
   /** What the environment set (core/config.ts): rules file, webhook allow-list, dashboard folder, debug. */
-  config?: Pick<Config, "caseRules" | "webhookAllow" | "webDir" | "debug">;
+  config?: Pick<Config, "caseRules" | "webhookAllow" | "webDir" | "debug"> & Partial<Pick<Config, "secretKey">>;
 }
 
 export interface RunningServer {
@@ -88,6 +89,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     ...(o.config ? { config: o.config } : {}),
     scheduler: o.scheduler ?? true,
   });
+  // Connectors run where the scheduler does: one process of a cluster.
+  const connectors = new ConnectorRunner({ store: o.store, key: o.config?.secretKey, onPass: () => pipeline.nudge() });
   const deps: AppDeps = {
     store: o.store,
     engine,
@@ -99,6 +102,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     cases: pipeline.cases,
     debug: o.config?.debug ?? false,
     ...(o.config?.webDir ? { webDir: o.config.webDir } : {}),
+    ...(o.config?.secretKey ? { secretKey: o.config.secretKey } : {}),
+    connectorRunner: connectors,
   };
   const app = createApp(deps);
   // The pipeline starts only once the port is ours: a failed listen leaves nothing running.
@@ -107,12 +112,14 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   await ensureFirstAdminKey(o.store, o.print);
   const port = (server.address() as AddressInfo).port;
   pipeline.start();
+  if (o.scheduler ?? true) connectors.start();
   return {
     port,
     server,
     worker: pipeline.reading,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connectors.stop();
       await pipeline.stop();
     },
   };

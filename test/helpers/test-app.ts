@@ -37,7 +37,10 @@ export interface TestApp {
   get(path: string, key?: string | null): Promise<Response>;
 }
 
-export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock?: Clock; webDir?: string } = {}): Promise<TestApp> {
+export async function testApp(
+  store: Store,
+  opts: { rateLimit?: RateLimit; clock?: Clock; webDir?: string; secretKey?: Buffer } = {},
+): Promise<TestApp> {
   const admin = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "test admin", role: "admin" });
   const app = createApp({
     store,
@@ -48,6 +51,7 @@ export async function testApp(store: Store, opts: { rateLimit?: RateLimit; clock
     secureCookies: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
+    ...(opts.secretKey ? { secretKey: opts.secretKey } : {}),
     cases: new CaseEngine({ store, timers: false }),
   });
   const req: TestApp["req"] = (method, path, o = {}) => {

@@ -19,7 +19,8 @@ import { defineRoute } from "../route.js";
 import { IdParams, idParam, iso } from "../schemas.js";
 import { quarantinePage } from "../../store/quarantine.js";
 
-const actor = (p: Principal) => ({ kind: p.kind === "key" ? ("key" as const) : ("user" as const), id: p.id });
+/** The audit actor of a request. */
+export const actor = (p: Principal) => ({ kind: p.kind === "key" ? ("key" as const) : ("user" as const), id: p.id });
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), after: idParam.optional() }).strict();
 
 const NewKey = z

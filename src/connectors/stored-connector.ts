@@ -1,0 +1,70 @@
+/**
+ * Runs one pass of a connector set up in the settings page (store/connectors.ts), with the same
+ * builders and sync functions as `attune sync`: the stored settings are the CLI's flags (`url`,
+ * `email`, `host`…) and the decrypted secret stands in for the variable a `*-env` flag names.
+ *
+ * @example
+ * const counts = await syncStoredConnector(store, config.secretKey, row); // {accepted, duplicates, conflicts, rejected}
+ */
+import { imapOptions } from "../cli/sync-imap.js";
+import { SYNC_VENDORS, type FlagValues } from "../cli/sync-vendors.js";
+import { AttuneError } from "../core/errors.js";
+import type { IngestCounts } from "../ingest/ingestor.js";
+import { connectorSecret, type ConnectorRow } from "../store/connectors.js";
+import type { Store } from "../store/open-store.js";
+import { runImapSync } from "./imap-sync.js";
+import { deliverReplies } from "./reply-out.js";
+import { runSync } from "./sync-run.js";
+
+/** The flag that names a kind's secret variable (`token-env`, `api-key-env`, `password-env`). */
+export function secretFlag(kind: ConnectorRow["kind"]): string {
+  if (kind === "imap") return "password-env";
+  return Object.keys(SYNC_VENDORS[kind]!.flags).find((f) => f.endsWith("-env"))!;
+}
+
+const STORED = "attune-stored-secret";
+
+/** The stored settings as the CLI's flag values, with the secret flag pointing at the stored secret. */
+function flagsOf(row: Pick<ConnectorRow, "kind" | "settings">): FlagValues {
+  const values: FlagValues = {};
+  for (const [k, v] of Object.entries(row.settings)) values[k] = typeof v === "number" ? String(v) : v;
+  // Last, so no setting can point the secret at a variable of the server's environment.
+  values[secretFlag(row.kind)] = STORED;
+  return values;
+}
+
+const envOf = (secret: string | undefined) => (name: string) => (name === STORED ? secret : undefined);
+
+/**
+ * Checks settings the way `attune sync` checks its flags (required ones, URLs, ports), with a
+ * placeholder secret; a problem is `input.invalid_value` naming the setting, never its value.
+ */
+export function checkSettings(row: Pick<ConnectorRow, "kind" | "settings">): void {
+  const values = flagsOf(row);
+  const env = envOf("placeholder");
+  try {
+    if (row.kind === "imap") imapOptions(values, env);
+    else SYNC_VENDORS[row.kind]!.build(values, env);
+  } catch (err) {
+    if (err instanceof AttuneError && err.code === "cli.usage")
+      throw new AttuneError("input.invalid_value", {
+        field: `settings.${String(err.details.flag ?? "").replace(/^--/, "")}`,
+        reason: err.details.reason,
+      });
+    throw err;
+  }
+}
+
+/** One pass: approved replies out first (as the CLI does), then what changed in. */
+export async function syncStoredConnector(store: Store, key: Buffer | undefined, row: ConnectorRow): Promise<IngestCounts> {
+  const secret = await connectorSecret(store.db, key, store.workspaceId, row.id);
+  const values = flagsOf(row);
+  if (row.kind === "imap") {
+    const { onProgress: _quiet, ...opts } = imapOptions(values, envOf(secret));
+    return runImapSync(store, opts, { once: true });
+  }
+  const vendor = SYNC_VENDORS[row.kind]!;
+  const poster = vendor.replies(values, envOf(secret));
+  if (poster) await deliverReplies(store, poster);
+  return runSync(store, vendor.build(values, envOf(secret)));
+}
