@@ -92,4 +92,28 @@ export function overviewInsightTests(ctx: () => { h: Harness; page: Page & { wat
       expect(m.body.reading.causes).toContainEqual(expect.objectContaining({ label: cause, polarity }));
     }
   });
+  it("shows the service panel as the server computes it, in every interface language", async () => {
+    const { h, page } = ctx();
+    for (const [lang, cat] of Object.entries(CATALOGUES)) {
+      await page.goto(`${h.base}/#/settings`);
+      await useLanguage(page, lang);
+      const service = page.waitForResponse((r) => r.url().includes("/api/v1/insights/service"));
+      await page.goto(`${h.base}/#/overview?range=7`);
+      const s = (await (await service).json()) as { total: { cases: number }; items: { key: string }[] };
+      const panel = page.getByTestId("service");
+      await expect.poll(() => panel.locator("figcaption").evaluate((f) => f.firstChild?.textContent?.trim())).toBe(cat["service.title"]);
+      if (s.total.cases === 0) {
+        await expect.poll(() => panel.locator("p.muted").textContent()).toBe(cat["service.none"]);
+        continue;
+      }
+      // One row for all cases, then one per priority the server found, headed in this language.
+      await expect.poll(() => panel.locator("tbody tr").count()).toBe(s.items.length + 1);
+      expect(await page.getByTestId("service-row-all").locator("th").textContent()).toBe(cat["service.all"]);
+      for (const i of s.items)
+        expect(await page.getByTestId(`service-row-${i.key}`).locator("th").textContent()).toBe(
+          cat["service.priority"].replace("{n}", i.key),
+        );
+      expect(await panel.locator("thead th").nth(2).textContent()).toBe(cat["service.firstResponse"]);
+    }
+  });
 }
