@@ -225,132 +225,177 @@ const section = (id: number, body: number[]): number[] => [id, ...uleb(body.leng
 const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const name = (s: string): number[] => vec([...Buffer.from(s, "utf8")].map((b) => [b]));
 
+// Params 0-6; locals: 7 i, 8 row, 9 left, 10 slotA, 11 slotB (byte addresses), 12 at (i * 4),
+// 13 a (slot index); 14 v, 15 the 0x80 bytes; 16.. accumulators.
+const [IDX, TOK, TOK2, N, W, SUMS, PER_TOKEN, I, ROW, LEFT, SA, SB, AT, SLOT, V, TOP] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+];
+const acc = (j: number): number => 16 + j;
+const code = (...parts: number[][]): number[] => parts.flat();
+
+/** The byte address of the slot whose index `slot` leaves on the stack. */
+const address = (slot: number[], slotBytes: number): number[] => [...slot, ...i32(slotBytes), OP.i32Mul, ...get(SUMS), OP.i32Add];
+
+/** a = (tok[i] + 1) * perToken */
+const slotOfTok = (): number[] =>
+  code(get(TOK), get(AT), [OP.i32Add, OP.i32Load], mem(2, 0), i32(1), [OP.i32Add], get(PER_TOKEN), [OP.i32Mul]);
+
+/** b = tok2[i] < 0 ? a : (tok2[i] + 1) * perToken, with a in SLOT */
+const slotOfTok2 = (): number[] =>
+  code(
+    get(SLOT),
+    get(TOK2),
+    get(AT),
+    [OP.i32Add, OP.i32Load],
+    mem(2, 0),
+    i32(1),
+    [OP.i32Add],
+    get(PER_TOKEN),
+    [OP.i32Mul],
+    get(TOK2),
+    get(AT),
+    [OP.i32Add, OP.i32Load],
+    mem(2, 0),
+    i32(0),
+    [OP.i32LtS, OP.select],
+  );
+
 /**
  * slotSums(idxPtr, tokPtr, tok2Ptr, n, weightsPtr, sumsPtr, perToken): runs of features with the
  * same slot pair (at most FLUSH long) are summed in 16-bit lanes, then widened and added into both
  * slots' sums.
  */
 function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
-  // Params 0-6; locals: 7 i, 8 row, 9 left, 10 slotA, 11 slotB (byte addresses), 12 at (i * 4),
-  // 13 a (slot index); 14 v, 15 the 0x80 bytes; 16.. accumulators.
-  const [IDX, TOK, TOK2, N, W, SUMS, PER_TOKEN, I, ROW, LEFT, SA, SB, AT, SLOT, V, TOP] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-  ];
-  const acc = (j: number): number => 16 + j;
   const halves = vectors * 2;
   const slotBytes = rowBytes * 4;
-  const body: number[] = [];
-  const emit = (...parts: number[][]): void => {
-    for (const p of parts) body.push(...p);
-  };
-  const address = (slot: number[]): number[] => [...slot, ...i32(slotBytes), OP.i32Mul, ...get(SUMS), OP.i32Add];
-  // a = (tok[i] + 1) * perToken
-  const slotOfTok = (): number[] => [
-    ...get(TOK),
-    ...get(AT),
-    OP.i32Add,
-    OP.i32Load,
-    ...mem(2, 0),
-    ...i32(1),
-    OP.i32Add,
-    ...get(PER_TOKEN),
-    OP.i32Mul,
-  ];
-  // b = tok2[i] < 0 ? a : (tok2[i] + 1) * perToken, with a in SLOT
-  const slotOfTok2 = (): number[] => [
-    ...get(SLOT),
-    ...get(TOK2),
-    ...get(AT),
-    OP.i32Add,
-    OP.i32Load,
-    ...mem(2, 0),
-    ...i32(1),
-    OP.i32Add,
-    ...get(PER_TOKEN),
-    OP.i32Mul,
-    ...get(TOK2),
-    ...get(AT),
-    OP.i32Add,
-    OP.i32Load,
-    ...mem(2, 0),
-    ...i32(0),
-    OP.i32LtS,
-    OP.select,
-  ];
-
-  emit(simd(SIMD.v128Const), new Array<number>(16).fill(0x80), set(TOP));
-  emit([OP.block, VOID], [OP.loop, VOID]);
-  // A run starts at feature i: its slots, zeroed accumulators.
-  emit(get(I), get(N), [OP.i32GeU], [OP.brIf, 1]);
-  emit(get(I), i32(2), [OP.i32Shl], set(AT));
-  emit(slotOfTok(), set(SLOT), address(get(SLOT)), set(SA), address(slotOfTok2()), set(SB));
-  for (let j = 0; j < halves; j++) emit(simd(SIMD.v128Const), new Array<number>(16).fill(0), set(acc(j)));
-  emit(i32(FLUSH), set(LEFT));
-  emit([OP.block, VOID], [OP.loop, VOID]);
-  emit(get(I), get(N), [OP.i32GeU], [OP.brIf, 1]);
-  emit(get(LEFT), [OP.i32Eqz], [OP.brIf, 1]);
-  emit(get(I), i32(2), [OP.i32Shl], set(AT));
-  emit(slotOfTok(), set(SLOT), address(get(SLOT)), get(SA), [OP.i32Ne], [OP.brIf, 1]);
-  emit(address(slotOfTok2()), get(SB), [OP.i32Ne], [OP.brIf, 1]);
-  // row = weightsPtr + idx[i] * rowBytes
-  emit(get(IDX), get(AT), [OP.i32Add], [OP.i32Load], mem(2, 0), i32(rowBytes), [OP.i32Mul], get(W), [OP.i32Add], set(ROW));
-  for (let s = 0; s < vectors; s++) {
-    // Signed weights: the stored byte with its top bit flipped.
-    emit(get(ROW), simd(SIMD.v128Load), mem(4, s * 16), get(TOP), simd(SIMD.v128Xor), [OP.localTee, V]);
-    emit(simd(SIMD.i16x8ExtendLowI8x16S), get(acc(2 * s)), simd(SIMD.i16x8Add), set(acc(2 * s)));
-    emit(get(V), simd(SIMD.i16x8ExtendHighI8x16S), get(acc(2 * s + 1)), simd(SIMD.i16x8Add), set(acc(2 * s + 1)));
-  }
-  emit(get(I), i32(1), [OP.i32Add], set(I));
-  emit(get(LEFT), i32(1), [OP.i32Sub], set(LEFT));
-  emit([OP.br, 0], [OP.end], [OP.end]);
-  // Flush the run into slot A and slot B: accumulator j holds columns 8j..8j+7.
-  for (const slot of [SA, SB]) {
-    for (let j = 0; j < halves; j++) {
-      const at = j * 32;
-      emit(
-        get(slot),
-        get(slot),
-        simd(SIMD.v128Load),
-        mem(4, at),
-        get(acc(j)),
-        simd(SIMD.i32x4ExtendLowI16x8S),
-        simd(SIMD.i32x4Add),
-        simd(SIMD.v128Store),
-        mem(4, at),
-      );
-      emit(
-        get(slot),
-        get(slot),
-        simd(SIMD.v128Load),
-        mem(4, at + 16),
-        get(acc(j)),
-        simd(SIMD.i32x4ExtendHighI16x8S),
-        simd(SIMD.i32x4Add),
-        simd(SIMD.v128Store),
-        mem(4, at + 16),
-      );
-    }
-  }
-  emit([OP.br, 0], [OP.end], [OP.end], [OP.end]);
-
+  const body = code(
+    simd(SIMD.v128Const),
+    new Array<number>(16).fill(0x80),
+    set(TOP),
+    [OP.block, VOID, OP.loop, VOID],
+    // A run starts at feature i: its slots, zeroed accumulators.
+    get(I),
+    get(N),
+    [OP.i32GeU, OP.brIf, 1],
+    get(I),
+    i32(2),
+    [OP.i32Shl],
+    set(AT),
+    slotOfTok(),
+    set(SLOT),
+    address(get(SLOT), slotBytes),
+    set(SA),
+    address(slotOfTok2(), slotBytes),
+    set(SB),
+    ...Array.from({ length: halves }, (_, j) => code(simd(SIMD.v128Const), new Array<number>(16).fill(0), set(acc(j)))),
+    i32(FLUSH),
+    set(LEFT),
+    sumRun(vectors, rowBytes, slotBytes),
+    flushRun(halves),
+    // Back to the next run; then the ends of the loop, the block and the function.
+    [OP.br, 0, OP.end, OP.end, OP.end],
+  );
   const locals = vec([
     [...uleb(7), I32],
     [...uleb(2 + halves), V128],
   ]);
-  const code = [...locals, ...body];
+  return wasmModule([...locals, ...body]);
+}
+
+/** The inner loop: add each feature's row to the accumulators while its slots stay those of the run (at most FLUSH features). */
+function sumRun(vectors: number, rowBytes: number, slotBytes: number): number[] {
+  const rows = Array.from({ length: vectors }, (_, s) =>
+    code(
+      // Signed weights: the stored byte with its top bit flipped.
+      get(ROW),
+      simd(SIMD.v128Load),
+      mem(4, s * 16),
+      get(TOP),
+      simd(SIMD.v128Xor),
+      [OP.localTee, V],
+      simd(SIMD.i16x8ExtendLowI8x16S),
+      get(acc(2 * s)),
+      simd(SIMD.i16x8Add),
+      set(acc(2 * s)),
+      get(V),
+      simd(SIMD.i16x8ExtendHighI8x16S),
+      get(acc(2 * s + 1)),
+      simd(SIMD.i16x8Add),
+      set(acc(2 * s + 1)),
+    ),
+  );
+  return code(
+    [OP.block, VOID, OP.loop, VOID],
+    get(I),
+    get(N),
+    [OP.i32GeU, OP.brIf, 1],
+    get(LEFT),
+    [OP.i32Eqz, OP.brIf, 1],
+    get(I),
+    i32(2),
+    [OP.i32Shl],
+    set(AT),
+    slotOfTok(),
+    set(SLOT),
+    address(get(SLOT), slotBytes),
+    get(SA),
+    [OP.i32Ne, OP.brIf, 1],
+    address(slotOfTok2(), slotBytes),
+    get(SB),
+    [OP.i32Ne, OP.brIf, 1],
+    // row = weightsPtr + idx[i] * rowBytes
+    get(IDX),
+    get(AT),
+    [OP.i32Add, OP.i32Load],
+    mem(2, 0),
+    i32(rowBytes),
+    [OP.i32Mul],
+    get(W),
+    [OP.i32Add],
+    set(ROW),
+    ...rows,
+    get(I),
+    i32(1),
+    [OP.i32Add],
+    set(I),
+    get(LEFT),
+    i32(1),
+    [OP.i32Sub],
+    set(LEFT),
+    [OP.br, 0, OP.end, OP.end],
+  );
+}
+
+/** Flush the run into slot A and slot B: accumulator j holds columns 8j..8j+7, widened to 32 bits. */
+function flushRun(halves: number): number[] {
+  const add = (slot: number, at: number, widen: number, j: number): number[] =>
+    code(
+      get(slot),
+      get(slot),
+      simd(SIMD.v128Load),
+      mem(4, at),
+      get(acc(j)),
+      simd(widen),
+      simd(SIMD.i32x4Add),
+      simd(SIMD.v128Store),
+      mem(4, at),
+    );
+  return [SA, SB].flatMap((slot) =>
+    Array.from({ length: halves }, (_, j) =>
+      code(add(slot, j * 32, SIMD.i32x4ExtendLowI16x8S, j), add(slot, j * 32 + 16, SIMD.i32x4ExtendHighI16x8S, j)),
+    ).flat(),
+  );
+}
+
+/** A module of one function, slotSums(i32 x 7), over the imported memory `env.memory`. */
+function wasmModule(fn: number[]): Uint8Array<ArrayBuffer> {
+  const magicAndVersion = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
+    ...magicAndVersion,
     ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])]])),
     ...section(2, vec([[...name("env"), ...name("memory"), 0x02, 0x00, ...uleb(1)]])),
     ...section(3, vec([uleb(0)])),
     ...section(7, vec([[...name("slotSums"), 0x00, ...uleb(0)]])),
-    ...section(10, vec([[...uleb(code.length), ...code]])),
+    ...section(10, vec([[...uleb(fn.length), ...fn]])),
   ]);
 }

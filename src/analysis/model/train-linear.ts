@@ -61,100 +61,132 @@ export function scoreHead(head: TrainedHead, ex: Pick<Example, "idx" | "value">,
   return out;
 }
 
+/** AdaGrad state of one head's training: the weights being learned, their squared-gradient sums, the optional anchor. */
+interface Adagrad {
+  head: TrainedHead;
+  G: Float32Array;
+  Gb: Float64Array;
+  W0: Float32Array | null;
+  b0: Float64Array | null;
+  lr: number;
+  l2: number;
+  anchor: number;
+}
+
+const EPS = 1e-6;
+
 /** Train one head. */
 export function trainHead(kind: "softmax" | "sigmoid", k: number, examples: readonly Example[], opts: TrainOptions): TrainedHead {
-  const epochs = opts.epochs ?? 5;
-  const lr = opts.lr ?? 0.2;
-  const l2 = opts.l2 ?? 1e-6;
   const anchor = opts.anchor ?? 0;
   const size = (1 << opts.bits) * k;
   const W = opts.init ? Float32Array.from(opts.init.W) : new Float32Array(size);
   const b = opts.init ? Float64Array.from(opts.init.b) : new Float64Array(k);
-  const W0 = opts.init && anchor > 0 ? opts.init.W : null;
-  const b0 = opts.init && anchor > 0 ? opts.init.b : null;
-  const G = new Float32Array(size);
-  const Gb = new Float64Array(k);
-  const head: TrainedHead = { kind, k, bits: opts.bits, W, b };
-
-  const posW = new Float64Array(k).fill(1);
-  if (kind === "sigmoid") {
-    const cap = opts.posWeightCap ?? 5;
-    for (let c = 0; c < k; c++) {
-      let pos = 0;
-      let neg = 0;
-      for (const ex of examples) {
-        const y = ex.multi![c]!;
-        if (y === 1) pos += ex.weight;
-        else if (y === 0) neg += ex.weight;
-      }
-      posW[c] = pos > 0 ? Math.min(cap, Math.max(1, Math.sqrt(neg / pos))) : 1;
-    }
-  }
-
+  const state: Adagrad = {
+    head: { kind, k, bits: opts.bits, W, b },
+    G: new Float32Array(size),
+    Gb: new Float64Array(k),
+    W0: opts.init && anchor > 0 ? opts.init.W : null,
+    b0: opts.init && anchor > 0 ? opts.init.b : null,
+    lr: opts.lr ?? 0.2,
+    l2: opts.l2 ?? 1e-6,
+    anchor,
+  };
+  const posW = kind === "sigmoid" ? positiveWeights(examples, k, opts.posWeightCap ?? 5) : new Float64Array(k).fill(1);
   const rand = rng(opts.seed ?? 1);
   const order = new Uint32Array(examples.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   const z = new Float64Array(k);
   const g = new Float64Array(k);
-  const EPS = 1e-6;
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+  for (let epoch = 0; epoch < (opts.epochs ?? 5); epoch++) {
+    shuffle(order, rand);
     for (let r = 0; r < order.length; r++) {
       const ex = examples[order[r]!]!;
-      scoreHead(head, ex, z);
-      if (kind === "softmax") {
-        let max = -Infinity;
-        for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
-        let sum = 0;
-        for (let c = 0; c < k; c++) {
-          z[c] = Math.exp(z[c]! - max);
-          sum += z[c]!;
-        }
-        for (let c = 0; c < k; c++) g[c] = (z[c]! / sum - (c === ex.cls ? 1 : 0)) * ex.weight;
-      } else {
-        let any = false;
-        for (let c = 0; c < k; c++) {
-          const y = ex.multi![c]!;
-          if (y < 0) {
-            g[c] = 0;
-            continue;
-          }
-          const p = 1 / (1 + Math.exp(-z[c]!));
-          g[c] = (p - y) * ex.weight * (y === 1 ? posW[c]! : 1);
-          any = true;
-        }
-        if (!any) continue;
-      }
-      const v = ex.value;
-      for (let i = 0; i < ex.idx.length; i++) {
-        const base = ex.idx[i]! * k;
-        for (let c = 0; c < k; c++) {
-          const gc0 = g[c]!;
-          if (gc0 === 0) continue;
-          const p = base + c;
-          const w = W[p]!;
-          let gc = gc0 * v + l2 * w;
-          if (W0) gc += anchor * (w - W0[p]!);
-          const acc = G[p]! + gc * gc;
-          G[p] = acc;
-          W[p] = w - (lr * gc) / Math.sqrt(acc + EPS);
-        }
-      }
-      for (let c = 0; c < k; c++) {
-        let gc = g[c]!;
-        if (gc === 0) continue;
-        if (b0) gc += anchor * (b[c]! - b0[c]!);
-        Gb[c] = Gb[c]! + gc * gc;
-        b[c] = b[c]! - (lr * gc) / Math.sqrt(Gb[c]! + EPS);
-      }
+      scoreHead(state.head, ex, z);
+      if (lossGradient(kind, z, ex, posW, g)) step(state, ex, g);
     }
   }
-  return head;
+  return state.head;
+}
+
+/** Sigmoid heads: a positive weighs sqrt(negatives / positives), within [1, cap], so rare labels are not drowned. */
+function positiveWeights(examples: readonly Example[], k: number, cap: number): Float64Array {
+  const posW = new Float64Array(k).fill(1);
+  for (let c = 0; c < k; c++) {
+    let pos = 0;
+    let neg = 0;
+    for (const ex of examples) {
+      const y = ex.multi![c]!;
+      if (y === 1) pos += ex.weight;
+      else if (y === 0) neg += ex.weight;
+    }
+    posW[c] = pos > 0 ? Math.min(cap, Math.max(1, Math.sqrt(neg / pos))) : 1;
+  }
+  return posW;
+}
+
+/** Fisher-Yates, in place, from the seeded generator: the same seed gives the same epochs. */
+function shuffle(order: Uint32Array, rand: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+}
+
+/** The loss gradient per label into `g`, from the scores `z` (overwritten); false when the example labels nothing here. */
+function lossGradient(kind: "softmax" | "sigmoid", z: Float64Array, ex: Example, posW: Float64Array, g: Float64Array): boolean {
+  const k = z.length;
+  if (kind === "softmax") {
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (z[c]! > max) max = z[c]!;
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      z[c] = Math.exp(z[c]! - max);
+      sum += z[c]!;
+    }
+    for (let c = 0; c < k; c++) g[c] = (z[c]! / sum - (c === ex.cls ? 1 : 0)) * ex.weight;
+    return true;
+  }
+  let any = false;
+  for (let c = 0; c < k; c++) {
+    const y = ex.multi![c]!;
+    if (y < 0) {
+      g[c] = 0;
+      continue;
+    }
+    const p = 1 / (1 + Math.exp(-z[c]!));
+    g[c] = (p - y) * ex.weight * (y === 1 ? posW[c]! : 1);
+    any = true;
+  }
+  return any;
+}
+
+/** One AdaGrad step on the example's feature rows and the biases, with L2 and the pull towards the anchor. */
+function step(s: Adagrad, ex: Example, g: Float64Array): void {
+  const { W, b, k } = s.head;
+  const v = ex.value;
+  for (let i = 0; i < ex.idx.length; i++) {
+    const base = ex.idx[i]! * k;
+    for (let c = 0; c < k; c++) {
+      const gc0 = g[c]!;
+      if (gc0 === 0) continue;
+      const p = base + c;
+      const w = W[p]!;
+      let gc = gc0 * v + s.l2 * w;
+      if (s.W0) gc += s.anchor * (w - s.W0[p]!);
+      const acc = s.G[p]! + gc * gc;
+      s.G[p] = acc;
+      W[p] = w - (s.lr * gc) / Math.sqrt(acc + EPS);
+    }
+  }
+  for (let c = 0; c < k; c++) {
+    let gc = g[c]!;
+    if (gc === 0) continue;
+    if (s.b0) gc += s.anchor * (b[c]! - s.b0[c]!);
+    s.Gb[c] = s.Gb[c]! + gc * gc;
+    b[c] = b[c]! - (s.lr * gc) / Math.sqrt(s.Gb[c]! + EPS);
+  }
 }
 
 /**
