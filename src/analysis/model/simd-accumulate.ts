@@ -260,6 +260,12 @@ const slotOfTok2 = (): number[] =>
     [OP.i32LtS, OP.select],
   );
 
+/** Leave the enclosing block when every feature is done (i >= n). */
+const leaveAtEnd = (): number[] => code(get(I), get(N), [OP.i32GeU, OP.brIf, 1]);
+
+/** at = i * 4 and SLOT = feature i's first slot. */
+const featureSlot = (): number[] => code(get(I), i32(2), [OP.i32Shl], set(AT), slotOfTok(), set(SLOT));
+
 /**
  * slotSums(idxPtr, tokPtr, tok2Ptr, n, weightsPtr, sumsPtr, perToken): runs of features with the
  * same slot pair (at most FLUSH long) are summed in 16-bit lanes, then widened and added into both
@@ -274,15 +280,8 @@ function assemble(vectors: number, rowBytes: number): Uint8Array<ArrayBuffer> {
     set(TOP),
     [OP.block, VOID, OP.loop, VOID],
     // A run starts at feature i: its slots, zeroed accumulators.
-    get(I),
-    get(N),
-    [OP.i32GeU, OP.brIf, 1],
-    get(I),
-    i32(2),
-    [OP.i32Shl],
-    set(AT),
-    slotOfTok(),
-    set(SLOT),
+    leaveAtEnd(),
+    featureSlot(),
     address(get(SLOT), slotBytes),
     set(SA),
     address(slotOfTok2(), slotBytes),
@@ -326,17 +325,10 @@ function sumRun(vectors: number, rowBytes: number, slotBytes: number): number[] 
   );
   return code(
     [OP.block, VOID, OP.loop, VOID],
-    get(I),
-    get(N),
-    [OP.i32GeU, OP.brIf, 1],
+    leaveAtEnd(),
     get(LEFT),
     [OP.i32Eqz, OP.brIf, 1],
-    get(I),
-    i32(2),
-    [OP.i32Shl],
-    set(AT),
-    slotOfTok(),
-    set(SLOT),
+    featureSlot(),
     address(get(SLOT), slotBytes),
     get(SA),
     [OP.i32Ne, OP.brIf, 1],
