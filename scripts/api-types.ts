@@ -1,12 +1,14 @@
 /**
  * Generates `web/src/api/openapi.d.ts`, the TypeScript types of the published OpenAPI document
  * (openapi-typescript), so the dashboard is type-checked against the API the server describes.
- * Run by `npm run build` and `npm test`: the file is generated, never edited nor committed.
+ * The file is committed, so `tsc -p web` (and an editor) works in any checkout; `--check`, run by
+ * `npm test`, fails when a server change left it stale instead of rewriting it quietly.
  *
  * @example
- * npx tsx scripts/api-types.ts
+ * npx tsx scripts/api-types.ts           # write it (npm run api:types, npm run build)
+ * npx tsx scripts/api-types.ts --check   # exit 1 when it differs from what the server describes
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { API_ROUTES } from "../src/server/app.js";
@@ -26,5 +28,10 @@ export async function typesOf(doc: Record<string, unknown>): Promise<string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(OUT, await typesOf(publishedDocument()));
+  const types = await typesOf(publishedDocument());
+  if (!process.argv.includes("--check")) writeFileSync(OUT, types);
+  else if (readFileSync(OUT, "utf8") !== types) {
+    process.stderr.write("web/src/api/openapi.d.ts is stale: the API changed. Run `npm run api:types` and commit the file.\n");
+    process.exit(1);
+  }
 }
