@@ -17,6 +17,7 @@ import { personKey } from "../../ingest/person-key.js";
 import { erasePerson } from "../../store/erase-person.js";
 import { exportPerson } from "../../store/export-person.js";
 import { listPeople, personActivity, personById } from "../../store/people.js";
+import type { PersonRow } from "../../store/schema.js";
 import { workspaceSalt } from "../../store/workspace-salt.js";
 import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
@@ -48,17 +49,8 @@ const Person = z.object({
   created_at: z.string().nullable(),
 });
 
-function present(p: {
-  id: number;
-  key: string;
-  kind: string;
-  display_name: string | null;
-  email: string | null;
-  phone: string | null;
-  team_id: number | null;
-  audience: number | null;
-  created_at: number;
-}) {
+/** The person's record as the API shows it, its time as ISO. */
+function present(p: Omit<PersonRow, "workspace_id" | "attributes">) {
   return {
     id: p.id,
     key: p.key,
