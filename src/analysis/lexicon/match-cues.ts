@@ -1,4 +1,5 @@
 import type { Token } from "../text/token.js";
+import { prefixEndsSyllable } from "../text/whole-word.js";
 import { type CompiledCue, type CompiledLexicon, startKey } from "./compile-lexicon.js";
 import type { Cue } from "./parse-lexicon.js";
 
@@ -42,7 +43,7 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
       if (t > first && isJoiner(t)) t++;
       const k = keys[t];
       if (k === undefined || k === "") return;
-      if (w.prefix ? !k.startsWith(w.key) : k !== w.key) return;
+      if (w.prefix ? !(k.startsWith(w.key) && prefixEndsSyllable(k, w.key.length)) : k !== w.key) return;
       t++;
     }
     push(c.cue, first, t - 1);
@@ -64,6 +65,9 @@ export function matchCues(tokens: Token[], lex: CompiledLexicon): CueHit[] {
 
   function matchSubstrings(): void {
     // Join the keys of unspaced-script tokens into one stream, remembering where each token starts.
+    // Unlike every other cue, a Thai one is matched anywhere in the stream, not on word boundaries
+    // (whole-word.ts): ICU's dictionary keeps compounds whole (บัญชีธนาคาร), so whole-word matching
+    // loses real hits, and the shipped models were trained on these hits.
     let stream = "";
     const owner: number[] = [];
     for (let i = 0; i < tokens.length; i++) {

@@ -15,6 +15,7 @@
  */
 import type { Span } from "../../core/reading.js";
 import { isLatinLetter, stripMarks } from "../text/fold.js";
+import { onWordBoundaries, prefixEndsSyllable, thaiWordBoundaries } from "../text/whole-word.js";
 
 /**
  * How word boundaries work in a script: `latin` needs a boundary on both sides (unless the cue ends
@@ -259,7 +260,7 @@ function* matchSpans(re: RegExp | null, wholeWords: boolean, text: PreparedText)
     if (wholeWords) {
       // A prefix cue must end between letters, not inside one (Telugu బాధ is not the start of
       // బాధ్యులం, where ధ joins the next consonant); a cue that does is no match at all.
-      if (!endsOnGrapheme(text.key, start, end)) {
+      if (!prefixEndsSyllable(text.key, end)) {
         re.lastIndex = start + 1;
         continue;
       }
@@ -273,44 +274,11 @@ function* matchSpans(re: RegExp | null, wholeWords: boolean, text: PreparedText)
   }
 }
 
-const JOINER = /[\p{M}\u200c\u200d]/u;
-const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
-const thaiWords = new Intl.Segmenter("th", { granularity: "word" });
 const wordBoundaryCache = new WeakMap<PreparedText, Set<number>>();
 
-/**
- * True when a prefix cue ending at `end` ends a syllable of the word: at a grapheme-cluster
- * boundary (Intl.Segmenter, Indic conjuncts kept whole), or where the rest of the cluster is only
- * vowel signs and nasal marks, the endings that inflect the same stem (కోప in కోపంగా). A cluster
- * that goes on with another letter is another word: బాధ is not the start of బాధ్యులం.
- */
-function endsOnGrapheme(key: string, start: number, end: number): boolean {
-  // Only a mark on either side can join across `end`; plain letters and spaces never do.
-  if (end >= key.length || (!JOINER.test(key.charAt(end)) && !JOINER.test(key.charAt(end - 1)))) return true;
-  let wordEnd = end;
-  while (wordEnd < key.length && WORD_CHAR.test(key.charAt(wordEnd))) wordEnd++;
-  for (const g of graphemes.segment(key.slice(start, wordEnd))) {
-    const from = start + g.index;
-    const to = from + g.segment.length;
-    if (to <= end) continue;
-    return from === end || !/\p{L}|[\u0c4d\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0ccd\u0d4d]/u.test(key.slice(end, to));
-  }
-  return true;
-}
-
-/**
- * True when both offsets fall on word boundaries of the text (Intl.Segmenter, computed once per
- * text). ICU's dictionary sometimes moves one letter across a boundary ("ความ|โกรธข|อง",
- * "โปร|โม|ชั่|นข|อง"), so an end one letter from a boundary passes; a cue that stops two or more
- * letters inside a word (เสีย in เสียใจ) does not.
- */
+/** True when the match is whole words of a Thai text (boundaries computed once per text). */
 function atWordBoundaries(text: PreparedText, start: number, end: number): boolean {
   let bounds = wordBoundaryCache.get(text);
-  if (!bounds) {
-    bounds = new Set<number>([text.key.length]);
-    for (const seg of thaiWords.segment(text.key)) bounds.add(seg.index);
-    wordBoundaryCache.set(text, bounds);
-  }
-  const near = (at: number) => bounds.has(at) || bounds.has(at - 1) || bounds.has(at + 1);
-  return bounds.has(start) && near(end);
+  if (!bounds) wordBoundaryCache.set(text, (bounds = thaiWordBoundaries(text.key)));
+  return onWordBoundaries(bounds, start, end);
 }
