@@ -12,7 +12,7 @@ import { asAttuneError } from "../core/errors.js";
 import type { IngestCounts } from "../ingest/ingestor.js";
 import { listConnectors, type ConnectorRow } from "../store/connectors.js";
 import type { Store } from "../store/open-store.js";
-import { syncStoredConnector } from "./stored-connector.js";
+import { runAndRecord } from "./stored-connector.js";
 
 export interface RunnerOptions {
   store: Store;
@@ -70,7 +70,7 @@ export class ConnectorRunner {
     this.lastStart.set(row.id, (this.o.now ?? Date.now)());
     const log = this.o.log ?? ((l) => process.stderr.write(`${JSON.stringify(l)}\n`));
     try {
-      const counts = await syncStoredConnector(this.o.store, this.o.key, row);
+      const counts = await runAndRecord(this.o.store, this.o.key, row);
       log({ connector: { id: row.id, kind: row.kind }, counts });
       this.o.onPass?.(row.id, counts);
       return counts;

@@ -8,9 +8,9 @@
  */
 import { imapOptions } from "../cli/sync-imap.js";
 import { SYNC_VENDORS, type FlagValues } from "../cli/sync-vendors.js";
-import { AttuneError } from "../core/errors.js";
+import { AttuneError, asAttuneError } from "../core/errors.js";
 import type { IngestCounts } from "../ingest/ingestor.js";
-import { connectorSecret, type ConnectorRow } from "../store/connectors.js";
+import { connectorSecret, recordConnectorRun, type ConnectorRow } from "../store/connectors.js";
 import type { Store } from "../store/open-store.js";
 import { runImapSync } from "./imap-sync.js";
 import { deliverReplies } from "./reply-out.js";
@@ -67,4 +67,24 @@ export async function syncStoredConnector(store: Store, key: Buffer | undefined,
   const poster = vendor.replies(values, envOf(secret));
   if (poster) await deliverReplies(store, poster);
   return runSync(store, vendor.build(values, envOf(secret)));
+}
+
+/**
+ * One pass, recorded on the connector for the settings page: its counts, or its error's code (the
+ * code only: a message or details may carry a vendor's answer). Rejects with the pass's error.
+ */
+export async function runAndRecord(store: Store, key: Buffer | undefined, row: ConnectorRow): Promise<IngestCounts> {
+  let counts: IngestCounts;
+  try {
+    counts = await syncStoredConnector(store, key, row);
+  } catch (err) {
+    await recordConnectorRun(store.db, store.workspaceId, row.id, { counts: null, error_code: asAttuneError(err).code });
+    throw err;
+  }
+  const { accepted, duplicates, conflicts, rejected } = counts;
+  await recordConnectorRun(store.db, store.workspaceId, row.id, {
+    counts: { accepted, duplicates, conflicts, rejected },
+    error_code: null,
+  });
+  return counts;
 }

@@ -34,9 +34,31 @@ export interface ConnectorRow {
   enabled: boolean;
   created_at: number;
   updated_at: number;
+  /** How the last pass ended: its counts, or the code of its error; null before the first. */
+  last_run: ConnectorRun | null;
 }
 
-const COLUMNS = ["id", "kind", "name", "settings", "secret_sealed", "interval_seconds", "enabled", "created_at", "updated_at"] as const;
+/** The end of one pass: counts when it stored, an error code when it failed. */
+export interface ConnectorRun {
+  at: number;
+  counts: { accepted: number; duplicates: number; conflicts: number; rejected: number } | null;
+  error_code: string | null;
+}
+
+const COLUMNS = [
+  "id",
+  "kind",
+  "name",
+  "settings",
+  "secret_sealed",
+  "interval_seconds",
+  "enabled",
+  "created_at",
+  "updated_at",
+  "last_run_at",
+  "last_counts",
+  "last_error_code",
+] as const;
 
 type Stored = Pick<Selectable<ConnectorsTable>, (typeof COLUMNS)[number]>;
 
@@ -51,7 +73,31 @@ function present(r: Stored): ConnectorRow {
     enabled: Number(r.enabled) === 1,
     created_at: Number(r.created_at),
     updated_at: Number(r.updated_at),
+    last_run:
+      r.last_run_at === null
+        ? null
+        : {
+            at: Number(r.last_run_at),
+            counts: r.last_counts ? (JSON.parse(r.last_counts) as ConnectorRun["counts"]) : null,
+            error_code: r.last_error_code,
+          },
   };
+}
+
+/** Records how a pass ended (counts, or an error code: never an error's message). */
+export async function recordConnectorRun(
+  db: Kysely<Database>,
+  workspaceId: number,
+  id: number,
+  run: Omit<ConnectorRun, "at">,
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .updateTable("connectors")
+    .set({ last_run_at: now, last_counts: run.counts ? JSON.stringify(run.counts) : null, last_error_code: run.error_code })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Seals a new secret; `config.missing_secret_key` when there is one to seal and no key. */

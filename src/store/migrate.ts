@@ -23,6 +23,7 @@ import { insightIndexes } from "./migrations/009-insight-indexes.js";
 import { signInThrottle } from "./migrations/011-sign-in-throttle.js";
 import { surveyFacts } from "./migrations/014-survey-facts.js";
 import { connectorSettings } from "./migrations/015-connectors.js";
+import { connectorRuns } from "./migrations/016-connector-runs.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -42,6 +43,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "013-webhook-formats": webhookFormats(),
     "014-survey-facts": surveyFacts(dialect),
     "015-connectors": connectorSettings(dialect),
+    "016-connector-runs": connectorRuns(dialect),
   };
 }
 

@@ -446,6 +446,10 @@ export interface ConnectorsTable {
   enabled: number;
   created_at: number;
   updated_at: number;
+  /** The last pass (migration 016): when it ended, its counts as JSON, or its error code. */
+  last_run_at: number | null;
+  last_counts: string | null;
+  last_error_code: string | null;
 }
 
 /** A sign-in throttle entry (migration 011): a pair's failures and wait, or a bucket's tokens. */

@@ -40,6 +40,13 @@ describe.each(DATABASES)("connectors API on $name", (database) => {
     const second = await t.post(`/connectors/${shown.id}/sync`, {});
     expect(await second.json()).toEqual({ accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 });
     expect(await messageCount(fx.store)).toBe(zd.totalComments());
+    // The list shows how the last pass ended, for the settings page.
+    const after = ((await (await t.get("/connectors")).json()) as { items: { id: number; last_run: unknown }[] }).items;
+    expect(after.find((c) => c.id === shown.id)?.last_run).toEqual({
+      at: expect.any(String),
+      counts: { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0 },
+      error_code: null,
+    });
   });
 
   it("refuses non-admins, bad settings, a taken name and a secret without ATTUNE_SECRET_KEY", async () => {
@@ -118,5 +125,14 @@ describe.each(DATABASES)("connectors API on $name", (database) => {
     expect(lines.join("\n")).not.toContain("wrong-token-abc");
     expect(lines.join("\n")).not.toContain("Runner pass comment");
     expect((await getConnector(fx.store.db, fx.store.workspaceId, good))?.secret_set).toBe(true);
+    // Each pass is recorded on its connector: counts, or the error's code and nothing else.
+    expect((await getConnector(fx.store.db, fx.store.workspaceId, good))?.last_run).toMatchObject({
+      counts: { accepted: 1 },
+      error_code: null,
+    });
+    expect((await getConnector(fx.store.db, fx.store.workspaceId, bad))?.last_run).toMatchObject({
+      counts: null,
+      error_code: "connector.auth",
+    });
   });
 });

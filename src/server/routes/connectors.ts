@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { AttuneError } from "../../core/errors.js";
-import { checkSettings, syncStoredConnector } from "../../connectors/stored-connector.js";
+import { checkSettings, runAndRecord } from "../../connectors/stored-connector.js";
 import { audit } from "../../store/audit-log.js";
 import {
   CONNECTOR_KINDS,
@@ -65,6 +65,7 @@ const ConnectorBody = z
   .strict();
 type Body = z.infer<typeof ConnectorBody>;
 
+const Counts = z.object({ accepted: z.number(), duplicates: z.number(), conflicts: z.number(), rejected: z.number() });
 const Shown = z.object({
   id: z.number(),
   kind: z.enum(CONNECTOR_KINDS),
@@ -75,10 +76,22 @@ const Shown = z.object({
   enabled: z.boolean(),
   created_at: z.string().nullable(),
   updated_at: z.string().nullable(),
+  last_run: z
+    .object({
+      at: z.string().nullable(),
+      counts: Counts.nullable(),
+      error_code: z.string().nullable().describe("The failed pass's error code (connector.auth, connector.unreachable…)."),
+    })
+    .nullable()
+    .describe("How the last pass (scheduled or run now) ended; null before the first."),
 });
-const Counts = z.object({ accepted: z.number(), duplicates: z.number(), conflicts: z.number(), rejected: z.number() });
 
-const shown = (r: ConnectorRow) => ({ ...r, created_at: iso(r.created_at), updated_at: iso(r.updated_at) });
+const shown = (r: ConnectorRow) => ({
+  ...r,
+  created_at: iso(r.created_at),
+  updated_at: iso(r.updated_at),
+  last_run: r.last_run && { ...r.last_run, at: iso(r.last_run.at) },
+});
 
 function inputOf(body: Body): ConnectorInput {
   const settings = Object.fromEntries(Object.entries(body.settings).filter(([, v]) => v !== undefined)) as ConnectorInput["settings"];
@@ -187,7 +200,7 @@ export const connectorRoutes = [
     async handler({ c, params, principal, deps }) {
       const row = await getConnector(deps.store.db, principal.workspaceId, params.id);
       if (!row) notFound("connector");
-      const run = deps.connectorRunner ? deps.connectorRunner.runNow(row) : syncStoredConnector(deps.store, deps.secretKey, row);
+      const run = deps.connectorRunner ? deps.connectorRunner.runNow(row) : runAndRecord(deps.store, deps.secretKey, row);
       const { accepted, duplicates, conflicts, rejected } = await run;
       deps.onIngested?.();
       return c.json({ accepted, duplicates, conflicts, rejected });

@@ -3027,6 +3027,18 @@ export interface operations {
                             enabled: boolean;
                             created_at: string | null;
                             updated_at: string | null;
+                            /** @description How the last pass (scheduled or run now) ended; null before the first. */
+                            last_run: {
+                                at: string | null;
+                                counts: {
+                                    accepted: number;
+                                    duplicates: number;
+                                    conflicts: number;
+                                    rejected: number;
+                                } | null;
+                                /** @description The failed pass's error code (connector.auth, connector.unreachable…). */
+                                error_code: string | null;
+                            } | null;
                         }[];
                     };
                 };
@@ -3100,6 +3112,18 @@ export interface operations {
                         enabled: boolean;
                         created_at: string | null;
                         updated_at: string | null;
+                        /** @description How the last pass (scheduled or run now) ended; null before the first. */
+                        last_run: {
+                            at: string | null;
+                            counts: {
+                                accepted: number;
+                                duplicates: number;
+                                conflicts: number;
+                                rejected: number;
+                            } | null;
+                            /** @description The failed pass's error code (connector.auth, connector.unreachable…). */
+                            error_code: string | null;
+                        } | null;
                     };
                 };
             };
@@ -3188,6 +3212,18 @@ export interface operations {
                         enabled: boolean;
                         created_at: string | null;
                         updated_at: string | null;
+                        /** @description How the last pass (scheduled or run now) ended; null before the first. */
+                        last_run: {
+                            at: string | null;
+                            counts: {
+                                accepted: number;
+                                duplicates: number;
+                                conflicts: number;
+                                rejected: number;
+                            } | null;
+                            /** @description The failed pass's error code (connector.auth, connector.unreachable…). */
+                            error_code: string | null;
+                        } | null;
                     };
                 };
             };
