@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { contactCount } from "./contact-count.js";
+
+const said = (text: string) => contactCount(text).map((r) => text.slice(r.start, r.end));
+
+describe("contactCount: counts as each language says them", () => {
+  it("reads a number of contacts said as one phrase", () => {
+    expect(said("I've opened 3 tickets and every one got closed")).toEqual(["3 tickets"]);
+    expect(said("3 weeks, 4 calls, 0 solutions")).toEqual(["4 calls"]);
+    expect(said("zase ten samej problém jako v mých předchozích 2 zprávách")).toEqual(["2 zprávách"]);
+    expect(said("3 linggo, 4 na tawag, 0 solusyon")).toEqual(["4 na tawag"]);
+    expect(said("ఇప్పటికి 5 కాల్స్")).toEqual(["5 కాల్"]);
+    expect(said("ติดต่อมาเรื่องเดียวกับสองข้อความก่อนหน้านะคะ").length).toBeGreaterThan(0);
+  });
+  it("reads ordinals and colloquial counts beside a contact", () => {
+    expect(said("o vrácení peněz žádám už podruhý").length).toBe(2);
+    expect(said("ZASE urgence. Už popátý").length).toBe(2);
+    expect(said("pangalawang tawag ko na today").length).toBe(2);
+    expect(said("dalawang beses ko nang ni-report na nawawala").length).toBe(2);
+    expect(said("refund kosam adagadam idi rendosari").length).toBe(2);
+    expect(said("ఫ్లైట్ 6E123 రీఫండ్ గురించి ఇది రెండో మెసేజ్").length).toBe(2);
+    expect(said("ขอคืนเงินเป็นรอบที่สองแล้วนะคะ").length).toBe(2);
+    expect(said("This is the third engineer visit for the same noise").length).toBe(2);
+  });
+  it("does not count a rate of the company's calls, or a number inside a bigger one", () => {
+    expect(said("รับ SMS ชวนกู้เงินวันละห้าข้อความ")).toEqual([]);
+    expect(said("ఒక్కొక్కరికి రోజుకి 120 కాల్స్ టార్గెట్")).toEqual([]);
+    expect(said("they call me 5 times a day to sell insurance")).toEqual([]);
+    expect(said("I made 1 call and it was sorted")).toEqual([]);
+  });
+});
