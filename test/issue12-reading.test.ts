@@ -76,3 +76,18 @@ describe("Readings of issue 12's shapes", () => {
     expect(past.complaint.is).toBe(false);
   });
 });
+
+describe("Readings of issue 12's signals said without their usual words", () => {
+  const signals = (t: string, direction?: "customer" | "employee") =>
+    reader.analyze(t, direction ? { direction } : {}).signals.map((s) => s.label);
+  it("reads churn without a cancel verb, but not from an employee or a pre-sales question", () => {
+    expect(signals("Already signed up with a new provider. Send me my final bill")).toContain("churn_threat");
+    expect(signals("เดือนนี้เดือนสุดท้ายที่จ่ายค่ะ")).toContain("churn_threat");
+    expect(signals("half the night shift went to another company, we need two more people", "employee")).not.toContain("churn_threat");
+    expect(signals("hi vere network nunchi meeku port aithe naa number alage untunda?")).not.toContain("churn_threat");
+  });
+  it("reads counted contacts as repeat contact", () => {
+    expect(signals("3 weeks, 4 calls, 0 solutions")).toContain("repeat_contact");
+    expect(signals("pangalawang tawag ko na today. binabaan ako nung unang agent")).toContain("repeat_contact");
+  });
+});

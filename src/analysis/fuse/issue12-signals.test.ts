@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contactCount } from "./contact-count.js";
+import { switchesAway } from "./switch-words.js";
 
 const said = (text: string) => contactCount(text).map((r) => text.slice(r.start, r.end));
 
@@ -27,5 +28,28 @@ describe("contactCount: counts as each language says them", () => {
     expect(said("ఒక్కొక్కరికి రోజుకి 120 కాల్స్ టార్గెట్")).toEqual([]);
     expect(said("they call me 5 times a day to sell insurance")).toEqual([]);
     expect(said("I made 1 call and it was sorted")).toEqual([]);
+  });
+});
+
+describe("switchesAway: leaving without a cancel verb", () => {
+  const leaves = (t: string) => switchesAway(t).length > 0;
+  it("reads where the business goes next, or that this was the last of it, in every seed language", () => {
+    expect(leaves("we're going with another supplier when the fixed rate ends. your prices are a joke")).toBe(true);
+    expect(leaves("Already signed up with a new provider. Send me my final bill")).toBe(true);
+    expect(leaves("Loyal customer since 2015. Not anymore")).toBe(true);
+    expect(leaves("Firma přesunula cestování k jiný aerolince")).toBe(true);
+    expect(leaves("smlouva mi končí v červnu a nezůstanu")).toBe(true);
+    expect(leaves("สมัครเจ้าใหม่เรียบร้อย ส่งบิลสุดท้ายมาด้วยค่ะ")).toBe(true);
+    expect(leaves("lock-in aipogane vere provider ki veltam. mee rates joke")).toBe(true);
+    expect(leaves("ఇది మా బర్త్‌డే ఫేవరెట్ ప్లేస్. ఇక వేరేది చూసుకుంటాం")).toBe(true);
+    expect(leaves("simula January ibang courier na gagamitin ng shop namin")).toBe(true);
+    expect(leaves("Nawalan kayo ng isang customer.")).toBe(true);
+  });
+  it("does not read joining from another provider, a negated switch or a comparison as leaving", () => {
+    expect(leaves("hi vere network nunchi meeku port aithe naa number alage untunda?")).toBe(false);
+    expect(leaves("I'd never move to another bank, you've been great")).toBe(false);
+    expect(leaves("มีรับประกันราคาไหมครับ ถ้าเจอที่อื่นถูกกว่า")).toBe(false);
+    expect(leaves("mas mataas pa pala ang original price kaysa sa ibang shop")).toBe(false);
+    expect(leaves("sa kabila ng lahat, salamat po")).toBe(false);
   });
 });
