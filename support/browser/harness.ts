@@ -78,14 +78,14 @@ export function ensureWebBuilt(): void {
 }
 
 /** Starts the server, creates a user per role and launches chromium. @example const h = await startHarness(); */
-export async function startHarness(opts: { dbPath?: string; extraArgs?: string[] } = {}): Promise<Harness> {
+export async function startHarness(opts: { dbPath?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
   ensureWebBuilt();
   if (!existsSync(CHROMIUM))
     throw new Error(`chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-core fonts-thai-tlwg`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "attune-browser-"));
   const dbPath = opts.dbPath ?? join(dir, "attune.db");
-  const server = await startServerProcess(["--db", dbPath, "--rate-limit", "500", ...(opts.extraArgs ?? [])]);
+  const server = await startServerProcess(["--db", dbPath, "--rate-limit", "500", ...(opts.extraArgs ?? [])], opts.env);
   const base = `http://127.0.0.1:${server.port}`;
   const adminKey = server.adminKey;
   if (!adminKey) throw new Error("the server printed no admin key (was the store new?)");

@@ -1,6 +1,6 @@
 /**
  * Settings for admins: API keys (created with a role, shown once, revocable), users and roles,
- * and the SLA policies and case rules in force (read from the cases API when it is there).
+ * the connectors (connector-settings.tsx), and the SLA policies and case rules in force (read from the cases API when it is there).
  *
  * @example
  * <SettingsPage />
@@ -11,6 +11,7 @@ import type { Role } from "../api/types.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/en.js";
+import { ConnectorSettings } from "./connector-settings.js";
 
 const ROLES: Role[] = ["admin", "agent", "analyst", "people_team"];
 
@@ -51,6 +52,7 @@ export function SettingsPage() {
       <h1>{t("settings.title")}</h1>
       <Keys />
       <Users />
+      <ConnectorSettings />
       <CaseRules />
     </section>
   );
