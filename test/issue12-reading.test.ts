@@ -86,6 +86,10 @@ describe("Readings of issue 12's signals said without their usual words", () => 
     expect(signals("half the night shift went to another company, we need two more people", "employee")).not.toContain("churn_threat");
     expect(signals("hi vere network nunchi meeku port aithe naa number alage untunda?")).not.toContain("churn_threat");
   });
+  it("reads a hazard told as what happened as a safety issue", () => {
+    expect(signals("the ladder I bought buckled on the second step, I fell")).toContain("safety_issue");
+    expect(signals("ที่ชาร์จละลาย ไหม้พรมไปด้วย")).toContain("safety_issue");
+  });
   it("reads counted contacts as repeat contact", () => {
     expect(signals("3 weeks, 4 calls, 0 solutions")).toContain("repeat_contact");
     expect(signals("pangalawang tawag ko na today. binabaan ako nung unang agent")).toContain("repeat_contact");

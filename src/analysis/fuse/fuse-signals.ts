@@ -2,6 +2,7 @@ import { SIGNALS, WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js"
 import type { Reading, SignalReading } from "../../core/reading.js";
 import { contactCount, mentionsContact } from "./contact-count.js";
 import { switchesAway } from "./switch-words.js";
+import { hazardSaid } from "./hazard-words.js";
 import { contradictionFacts } from "./praise-contradiction.js";
 import { praiseAfterContrast, praiseFrame } from "./praise-frame.js";
 import { namesFix } from "./fix-words.js";
@@ -44,6 +45,7 @@ export function fuseSignals(input: FuseInput, sentiment: Reading["sentiment"]): 
     if (label === "sarcasm" && ranges.length === 0) ranges = ironicPraise(input, sentiment);
     if (label === "sarcasm" && ranges.length === 0) ranges = praiseAgainstFacts(input, sentiment);
     if (label === "repeat_contact" && ranges.length === 0) ranges = contactCount(input.text);
+    if (label === "safety_issue" && ranges.length === 0) ranges = hazardSaid(input.text);
     // An employee naming another company is workload talk, not a customer leaving (issue 12).
     if (label === "churn_threat" && ranges.length === 0 && input.context.direction !== "employee") ranges = switchesAway(input.text);
     const evidence = toSpans(input.text, ranges);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contactCount } from "./contact-count.js";
 import { switchesAway } from "./switch-words.js";
+import { hazardSaid } from "./hazard-words.js";
 
 const said = (text: string) => contactCount(text).map((r) => text.slice(r.start, r.end));
 
@@ -51,5 +52,23 @@ describe("switchesAway: leaving without a cancel verb", () => {
     expect(leaves("มีรับประกันราคาไหมครับ ถ้าเจอที่อื่นถูกกว่า")).toBe(false);
     expect(leaves("mas mataas pa pala ang original price kaysa sa ibang shop")).toBe(false);
     expect(leaves("sa kabila ng lahat, salamat po")).toBe(false);
+  });
+});
+
+describe("hazardSaid: hazards told as what happened", () => {
+  const hazard = (t: string) => hazardSaid(t).length > 0;
+  it("reads falls, burns, live wires, snapped safety gear and mould eaten, in every seed language", () => {
+    expect(hazard("The floor by the toilets was soaking wet and no sign, my dad slipped")).toBe(true);
+    expect(hazard("the engineer left live wires hanging out of the wall")).toBe(true);
+    expect(hazard("technik tu nechal ze zdi trčet dráty pod proudem")).toBe(true);
+    expect(hazard("สายคาร์ซีทเด็กขาดตั้งแต่ใช้ครั้งแรก")).toBe(true);
+    expect(hazard("bathroom daggara floor motham tadiga undi, board ledu, maa nanna jaari paddaru")).toBe(true);
+    expect(hazard("natapunan ng waiter ng mainit na sabaw ang braso ng anak ko")).toBe(true);
+  });
+  it("does not read price rises, a crashed website or a brown bag as hazards", () => {
+    expect(hazard("ขึ้นราคาอีกแล้ว ไม่ไหวละ ยกเลิกแพ็กเกจเลย")).toBe(false);
+    expect(hazard("Pri objednavani mi web trikrat spadl a ted vidim tri platby")).toBe(false);
+    expect(hazard("cfค่ะ กระเป๋าสีน้ำตาล 1 ใบ ส่งแบบ EMS ค่ะ")).toBe(false);
+    expect(hazard("Magkano po ang magpa-repair ng screen? Nabasag po kasi nahulog.")).toBe(false);
   });
 });
