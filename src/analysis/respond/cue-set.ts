@@ -10,6 +10,7 @@
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
 import type { ProblemKey } from "./problems.js";
+import type { QuestionKey } from "./message-evidence.js";
 import { compileCues, compileGroups, prepare, type BoundaryMode, type CompiledCues, type CompiledGroups } from "./cue-matcher.js";
 
 /** Lists of phrases, by kind. See cues/README.md for what belongs in each. */
@@ -34,8 +35,16 @@ export interface CueSetData {
   cause_topics: Partial<Record<CauseLabel, string[]>>;
   /** Words that name a specific problem (problems.ts), for drafts; optional per language. */
   problems?: Partial<Record<ProblemKey, string[]>>;
+  /** What a question asks about (message-evidence.ts), for drafts; optional per language. */
+  questions?: Partial<Record<QuestionKey, string[]>>;
+  /** Words of a customer's message the drafter weighs beside the Reading (message-evidence.ts). */
+  message?: Partial<Record<MessageCueKind, string[]>>;
   stopwords: string[];
 }
+
+/** Kinds of message words: question words, praise, plain negative words, sarcasm, contrast ("but"), feelings. */
+export const MESSAGE_CUE_KINDS = ["question", "praise", "negative", "sarcasm", "contrast", "feeling"] as const;
+export type MessageCueKind = (typeof MESSAGE_CUE_KINDS)[number];
 
 export const LIST_KINDS = [
   "apology",
@@ -66,6 +75,9 @@ export interface CueSet extends Record<ListKind, CompiledCues> {
   topicsAll: CompiledGroups<CauseLabel>;
   /** Every problem's list in one pattern; absent for a language without problem cues. */
   problemsAll?: CompiledGroups<ProblemKey>;
+  questionsAll?: CompiledGroups<QuestionKey>;
+  /** Every message-word list in one pattern. */
+  messageAll?: CompiledGroups<MessageCueKind>;
   stopwords: ReadonlySet<string>;
 }
 
@@ -96,6 +108,8 @@ export function compileCueSet(data: CueSetData): CueSet {
     causeTopics,
     topicsAll: compileGroups(topicLists, data.mode, fold),
     ...(data.problems ? { problemsAll: compileGroups(Object.entries(data.problems) as [ProblemKey, string[]][], data.mode, fold) } : {}),
+    ...(data.questions ? { questionsAll: compileGroups(Object.entries(data.questions) as [QuestionKey, string[]][], data.mode, fold) } : {}),
+    ...(data.message ? { messageAll: compileGroups(Object.entries(data.message) as [MessageCueKind, string[]][], data.mode, fold) } : {}),
     stopwords: new Set(data.stopwords.map((w) => prepare(w, fold).key)),
   };
 }

@@ -19,6 +19,7 @@ import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
 import { topicsIn } from "./cause-topics.js";
 import { cueSetFor, dataKey, templatesFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
+import { readMessage, settle, type MessageEvidence, type Settled } from "./message-evidence.js";
 import { mixedForm, type MixedForm } from "./mixed-form.js";
 import { pickProblem } from "./pick-problem.js";
 import type { StepKey, TemplateSet } from "./template-set.js";
@@ -32,13 +33,14 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const { language, key, fallback } = pickLanguage(reading, options.fallbackLanguage ?? "en");
   const t = templatesFor(key);
   if (!t) throw new AttuneError("input.invalid_value", { field: "fallbackLanguage", value: language });
-  const sit = classify(reading);
   const isPublic = facts.public ?? (facts.channel !== undefined && PUBLIC_CHANNELS.has(facts.channel));
   const topics = messageTopics(options.message, key);
   const problem = pickProblem(options.message, key, reading, topics);
+  const { sit, ev, settled } = situationOf(reading, options.message, key, problem !== undefined);
   const cause = problem?.cause ?? pickCause(sit, topics);
   const step = stepFor(reading, sit, topics);
-  const mixed = mixedForm(sit, reading, options.message, problem !== undefined);
+  // Where the Reading and the words disagree, the plain form: a thank-you for a question would be a guess.
+  const mixed = settled?.mixed ?? (settled?.uncertain ? undefined : mixedForm(sit, reading, options.message, problem !== undefined));
   // Promises come from the case (facts) or the workspace (policy), never from the drafter.
   const offer = facts.offer ?? policyOffer(step, options.policy?.offers);
   const followUp = facts.followUp ?? options.policy?.followUp;
@@ -50,8 +52,11 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     isPublic,
     slots: baseSlots(t, facts, language, isPublic, followUp, cause),
     problemSteps: problem?.steps,
+    problem: problem?.key,
     mixed: t.mixed ? mixed : undefined,
     fault: sit.fault,
+    feeling: feelingLine(sit, reading, ev, settled?.uncertain === true),
+    questionHelp: questionHelp(t, ev, [...(topics ?? []), ...reading.causes.map((c) => c.label)], key),
     v: 0,
   };
   if (problem) plan.slots.cause = plan.slots.cause_ind = problem.clause;
@@ -91,8 +96,13 @@ interface Plan {
   slots: Record<string, string>;
   /** What the agent does about the specific problem, when the message names one. */
   problemSteps: string[] | undefined;
+  problem: string | undefined;
   mixed: MixedForm | undefined;
   fault: SituationReading["fault"];
+  /** Which feeling sentence the words support: none, the Reading's emotion, or the general one. */
+  feeling: "none" | "specific" | "general";
+  /** The answer plan for what the question asks about, when the words name it. */
+  questionHelp: string[] | undefined;
   v: number;
 }
 
@@ -112,27 +122,31 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
     return join(greeting, body, pick(t.praise.close, 4), sign, p.isPublic);
   }
   if (sit.situation === "question") {
-    const body = [pick(t.question.thanks, 1)];
-    if (p.emotion === "confusion") body.push(pick(t.feeling.confusion, 2));
-    body.push(pick(t.question.help, 3));
+    // A question whose subject the words name gets a plan for that subject, after a plain thanks.
+    const body = [p.questionHelp && t.mixed ? pick(t.mixed.question, 1) : pick(t.question.thanks, 1)];
+    if (p.emotion === "confusion" && p.feeling === "specific") body.push(pick(t.feeling.confusion, 2));
+    body.push(pick(p.questionHelp ?? t.question.help, 3));
     if (p.offer && p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
     if (p.followUp) body.push(next);
-    return join(greeting, body, pick(t.close, 5), sign, p.isPublic);
+    // "Thank you for your patience" after a question thanks for a wait nobody had.
+    return join(greeting, body, p.questionHelp ? "" : pick(t.close, 5), sign, p.isPublic);
   }
 
-  if (p.mixed && !p.isPublic) return composeMixed(t, p, pick, greeting, sign);
-  const feeling = pick(t.feeling[p.emotion ?? "negative"], 1);
+  if (p.mixed && (!p.isPublic || p.mixed === "praise")) return composeMixed(t, p, pick, greeting, sign);
+  const feeling = p.feeling === "none" ? "" : pick(t.feeling[p.feeling === "specific" ? (p.emotion ?? "negative") : "negative"], 1);
   const apologise = sit.fault === "yes" || (sit.fault === "unclear" && sit.situation === "complaint");
   const intense = reading.intensity >= 0.6 || reading.complaint.severity >= 3;
   const causeLine = apologise ? pick(intense ? t.apology_strong : t.apology, 3) : pick(t.acknowledge_cause, 3);
   if (p.isPublic) return join(greeting, [feeling, causeLine, pick(t.public.move, 4), p.followUp ? next : ""], "", sign, true);
 
-  // The problem's own step, unless the customer asked for their money back (stepFor checked the words).
-  const steps = p.step === "refund" ? undefined : p.problemSteps;
+  // The problem's own step, unless the customer asked for their money back (stepFor checked the
+  // words); a refund that is already approved and late is traced, not requested again.
+  const steps = p.step === "refund" && p.problem !== "refund_missing" ? undefined : p.problemSteps;
   const action = p.offer ? pick(t.offer[p.offer], 7) : pick(steps ?? t.step?.[p.step] ?? t.offer[fallbackOffer(p.step)], 7);
   const own = slots.order ? pick(t.own, 6) : "";
   const reassure = sit.situation === "worry" ? pick(t.worry.reassure, 4) : "";
-  const validate = pick(t.validate, 2);
+  // "Anyone would feel the same" is filler for a calm message: kept for a strong feeling only.
+  const validate = p.feeling !== "none" && (intense || p.emotion === "anger") ? pick(t.validate, 2) : "";
   // Three shapes, so the variants differ in order and length, not only in wording.
   const shapes = [
     [feeling, validate, causeLine, reassure, action, own, next],
@@ -159,10 +173,11 @@ function composeMixed(
   if (p.mixed === "praise") {
     // The problem is past: a present-tense cause clause ("hasn't reached you") would be false.
     const body = [pick(m.praise, 1), pick(m.sorry, 3), pick(t.praise.share, 4)];
-    return join(greeting, body, pick(t.praise.close, 5), sign, false);
+    return join(greeting, body, p.isPublic ? "" : pick(t.praise.close, 5), sign, p.isPublic);
   }
   const answer = p.problemSteps ? pick(p.problemSteps, 7) : pick(t.question.help, 3);
-  const ack = p.fault === "yes" ? pick(t.apology, 2) : pick(t.acknowledge_cause, 2);
+  // A named problem (a wrong item, a crash) is ours to be sorry for, even asked about calmly.
+  const ack = p.fault === "yes" || p.problem ? pick(t.apology, 2) : pick(t.acknowledge_cause, 2);
   const body = [pick(m.question, 1), ack, answer, next];
   return join(greeting, body, pick(t.close, 5), sign, false);
 }
@@ -334,4 +349,52 @@ function fallbackOffer(step: StepKey): Offer {
     : step === "information" || step === "speed" || step === "reassurance"
       ? "information"
       : "resolution";
+}
+
+/**
+ * The situation settled on the Reading and the message's own words (message-evidence.ts); without
+ * the message, the Reading's alone. A praise-to-complaint turn carries no fault verdict of its
+ * own, so it apologises only for the named problem.
+ */
+function situationOf(
+  reading: Reading,
+  message: string | undefined,
+  key: string,
+  problemNamed: boolean,
+): { sit: SituationReading; ev?: MessageEvidence; settled?: Settled } {
+  const sit = classify(reading);
+  const cues = cueSetFor(key);
+  if (message === undefined || !cues?.messageAll) return { sit };
+  const ev = readMessage(message, cues);
+  const settled = settle(sit, reading, ev, problemNamed);
+  if (settled.situation === sit.situation) return { sit, ev, settled };
+  const fault: SituationReading["fault"] = settled.situation === "complaint" ? "yes" : "no";
+  return { sit: { ...sit, situation: settled.situation, fault }, ev, settled };
+}
+
+/**
+ * The feeling sentence the words can carry: the Reading's emotion when the words name it or it is
+ * strong; else a general one; none where the Reading and the words disagree.
+ */
+function feelingLine(sit: SituationReading, reading: Reading, ev: MessageEvidence | undefined, uncertain: boolean): Plan["feeling"] {
+  if (ev === undefined) return "specific";
+  if (uncertain || sit.situation === "praise") return "none";
+  const emotion = pickEmotion(sit);
+  const score = reading.emotions.find((e) => e.label === emotion)?.score ?? 0;
+  // Confusion and surprise are read off "??" and "!" as often as off words: only words count for them.
+  const loud = emotion !== "confusion" && emotion !== "surprise" && score >= 0.5;
+  if (emotion && emotion !== "negative" && (ev.feelings.has(emotion) || loud)) return "specific";
+  if (sit.situation === "worry" && emotion === "worry") return "specific";
+  return "general";
+}
+
+/** The answer plan for the subject of a question, when the words name one the language can answer. */
+function questionHelp(t: TemplateSet, ev: MessageEvidence | undefined, topics: CauseLabel[] | undefined, key: string): string[] | undefined {
+  if (!ev?.questionTopic || !t.question_topic) return undefined;
+  const lines = t.question_topic[ev.questionTopic];
+  const cues = cueSetFor(key);
+  if (!lines || !cues) return undefined;
+  // Like a problem sentence, a plan may touch only topics the message holds.
+  const held = new Set<CauseLabel>([...(topics ?? []), "staff_treatment", "service_quality", "communication_gap", "overall_experience"]);
+  return [...topicsIn(lines.join(" "), cues).keys()].every((c) => held.has(c)) ? lines : undefined;
 }

@@ -34,7 +34,11 @@ export function pickProblem(
   const t = templatesFor(key);
   if (message === undefined || !cues || !t?.problem) return undefined;
   const held = new Set<CauseLabel>([...ALWAYS_HELD, ...(topics ?? []), ...reading.causes.map((c) => c.label)]);
-  for (const k of problemsIn(message, cues)) {
+  const found = problemsIn(message, cues);
+  // A customer who has written before complains first of the silence, whatever the matter was.
+  if (reading.signals.some((s) => s.label === "repeat_contact") && found.includes("no_answer"))
+    found.sort((a, b) => Number(b === "no_answer") - Number(a === "no_answer"));
+  for (const k of found) {
     const entry = t.problem[k];
     if (!entry) continue;
     const said = [entry.cause, ...entry.step].join(" ");

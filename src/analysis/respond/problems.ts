@@ -16,11 +16,15 @@ import type { CueSet } from "./cue-set.js";
 export const PROBLEMS = [
   "wrong_address",
   "wrong_item",
+  "missing_item",
   "damaged_item",
+  "charged_after_cancel",
   "double_charge",
   "refund_missing",
   "technician_no_show",
+  "app_crash",
   "app_login",
+  "promo_code",
   "defect_error",
   "rude_staff",
   "missing_parcel",
@@ -32,6 +36,10 @@ export type ProblemKey = (typeof PROBLEMS)[number];
 /** The cause label each problem belongs to: the problem sentence stands in for that cause's sentence. */
 export const PROBLEM_CAUSE: Record<ProblemKey, CauseLabel> = {
   wrong_item: "delivery_or_wait",
+  missing_item: "delivery_or_wait",
+  charged_after_cancel: "price_or_billing",
+  app_crash: "usability",
+  promo_code: "price_or_billing",
   missing_parcel: "delivery_or_wait",
   damaged_item: "product_quality",
   late_delivery: "delivery_or_wait",

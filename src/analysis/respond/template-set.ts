@@ -12,6 +12,7 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import type { ProblemKey } from "./problems.js";
+import type { QuestionKey } from "./message-evidence.js";
 import type { FollowUp, Offer } from "./types.js";
 
 /** What a draft does about the customer's need when nothing is promised. */
@@ -53,6 +54,8 @@ export interface TemplateSet {
    * `step`, what the agent does about it without promising an outcome. Optional per language.
    */
   problem?: Partial<Record<ProblemKey, { cause: string; step: string[] }>>;
+  /** What the agent checks for a question about each subject (message-evidence.ts `QUESTIONS`). Optional per language. */
+  question_topic?: Partial<Record<QuestionKey, string[]>>;
   /** Opening for a message that is both a question and a problem, or praise with a past problem. */
   mixed?: { question: string[]; praise: string[]; sorry: string[] };
   /** A second form of each cause clause where the grammar needs one (Spanish indicative after "porque"); fills `{cause_ind}`. */
