@@ -108,7 +108,9 @@ export function compileCueSet(data: CueSetData): CueSet {
     causeTopics,
     topicsAll: compileGroups(topicLists, data.mode, fold),
     ...(data.problems ? { problemsAll: compileGroups(Object.entries(data.problems) as [ProblemKey, string[]][], data.mode, fold) } : {}),
-    ...(data.questions ? { questionsAll: compileGroups(Object.entries(data.questions) as [QuestionKey, string[]][], data.mode, fold) } : {}),
+    ...(data.questions
+      ? { questionsAll: compileGroups(Object.entries(data.questions) as [QuestionKey, string[]][], data.mode, fold) }
+      : {}),
     ...(data.message ? { messageAll: compileGroups(Object.entries(data.message) as [MessageCueKind, string[]][], data.mode, fold) } : {}),
     stopwords: new Set(data.stopwords.map((w) => prepare(w, fold).key)),
   };

@@ -389,7 +389,12 @@ function feelingLine(sit: SituationReading, reading: Reading, ev: MessageEvidenc
 }
 
 /** The answer plan for the subject of a question, when the words name one the language can answer. */
-function questionHelp(t: TemplateSet, ev: MessageEvidence | undefined, topics: CauseLabel[] | undefined, key: string): string[] | undefined {
+function questionHelp(
+  t: TemplateSet,
+  ev: MessageEvidence | undefined,
+  topics: CauseLabel[] | undefined,
+  key: string,
+): string[] | undefined {
   if (!ev?.questionTopic || !t.question_topic) return undefined;
   const lines = t.question_topic[ev.questionTopic];
   const cues = cueSetFor(key);

@@ -13,7 +13,10 @@ const praiseReading = makeReading({
 describe("message evidence beside the Reading", () => {
   it("reads a question, its subject, sarcasm and praise after a 'but' from the words", () => {
     const en = cueSetFor("en")!;
-    expect(readMessage("do you ship to Ireland and how long does it take", en)).toMatchObject({ question: true, questionTopic: "shipping" });
+    expect(readMessage("do you ship to Ireland and how long does it take", en)).toMatchObject({
+      question: true,
+      questionTopic: "shipping",
+    });
     expect(readMessage("2 hours on hold and then the line cut. brilliant 🙄", en).sarcasm).toBe(true);
     expect(readMessage("Delivery was late but the team were lovely", en).praiseAfterProblem).toBe(true);
     expect(readMessage("The sofa is lovely but it arrived late", en).praiseAfterProblem).toBe(false);

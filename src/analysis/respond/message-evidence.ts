@@ -54,7 +54,9 @@ export function readMessage(message: string, cues: CueSet): MessageEvidence {
   const has = (k: MessageCueKind) => (words.get(k)?.length ?? 0) > 0;
   const lastProblem = Math.max(-1, ...[...problemSpans.values()].flat().map((s) => s.end));
   const contrast = words.get("contrast") ?? [];
-  const praiseAfter = (words.get("praise") ?? []).some((p) => p.start > lastProblem && contrast.some((c) => c.start >= lastProblem - 1 && c.start < p.start));
+  const praiseAfter = (words.get("praise") ?? []).some(
+    (p) => p.start > lastProblem && contrast.some((c) => c.start >= lastProblem - 1 && c.start < p.start),
+  );
   const feelings = new Set<EmotionLabel>();
   for (const label of findGroups(cues.empathyAll, text).keys()) if (label !== "general" && !WARM_EMOTIONS.has(label)) feelings.add(label);
   const questionTopic = QUESTIONS.find((q) => topics.has(q));
@@ -96,11 +98,13 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
     if (problemNamed && !ev.praise) return { situation: "complaint", mixed: "question", uncertain: false };
     return { situation: "question", uncertain: false };
   }
-  if (problemNamed) return warmAfter ? { situation: sit.situation, mixed: "praise", uncertain: false } : { situation: sit.situation, uncertain: false };
+  if (problemNamed)
+    return warmAfter ? { situation: sit.situation, mixed: "praise", uncertain: false } : { situation: sit.situation, uncertain: false };
   const angry = sit.emotions[0] === "anger" || reading.signals.some((s) => s.label !== "sarcasm") || reading.intensity >= 0.6;
   const calm = !ev.negative && !ev.sarcasm && !ev.shout && !angry && reading.complaint.severity <= 2;
   if (calm && (ev.question || ev.questionTopic !== undefined) && !ev.praise) return { situation: "question", uncertain: true };
   // Only where the Reading's own sentiment is not negative: irony without a marker reads as praise.
-  if (calm && ev.praise && !ev.question && !ev.feeling && reading.sentiment.label !== "negative") return { situation: "praise", uncertain: true };
+  if (calm && ev.praise && !ev.question && !ev.feeling && reading.sentiment.label !== "negative")
+    return { situation: "praise", uncertain: true };
   return { situation: sit.situation, uncertain: false };
 }
