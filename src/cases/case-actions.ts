@@ -13,6 +13,8 @@ import type { Reading } from "../core/reading.js";
 import { checkReply, type Check } from "../analysis/public.js";
 import { Ingestor } from "../ingest/public.js";
 import type { ReadingEngine } from "../core/reading.js";
+import { queueEmailReply, replyMessageId } from "../connectors/email-reply.js";
+import { mailboxAddress } from "../store/connectors.js";
 import { enqueueHelpdeskReply } from "../store/helpdesk-outbox.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
 import { stopClock } from "./case-clocks.js";
@@ -193,7 +195,7 @@ export async function replyToCase(
   engine: ReadingEngine,
   workspaceId: number,
   id: number,
-  reply: { text: string; send: boolean; idempotency_key?: string | undefined },
+  reply: { text: string; send: boolean; idempotency_key?: string | undefined; from?: string | undefined },
   actor: CaseActor,
 ): Promise<{ check: Check; message_id: number | null }> {
   const db = ctx.store.db;
@@ -210,10 +212,14 @@ export async function replyToCase(
 
   const now = ctx.clock.now();
   const thread = row.thread_id !== null ? await threadOrigin(db, row.thread_id) : undefined;
+  const key = `case-${id}-reply-${reply.idempotency_key ?? randomUUID()}`;
+  // A mailbox's thread: the reply is queued for SMTP first (the checks of an email reply run before
+  // anything is stored) and kept in the thread under its Message-ID, so recording it sent adds nothing.
+  const mailId = thread?.kind === "imap" ? await queueMailReply(ctx, thread.name, customer.id, reply, key, now) : undefined;
   const ing = await Ingestor.open(ctx.store, { workspaceId, source: thread?.name ?? "cases", origin: "cases", collectResults: true });
   await ing.add(1, {
     // With the caller's key, a retried request is the same message (a duplicate), so it is queued out once.
-    external_id: `case-${id}-reply-${reply.idempotency_key ?? randomUUID()}`,
+    external_id: mailId ?? key,
     text: reply.text,
     channel: row.channel,
     direction: "agent",
@@ -249,7 +255,25 @@ export async function replyToCase(
 }
 
 /** Sources whose threads take replies back (connectors/*-reply.ts posts them). */
-const HELPDESKS = new Set(["zendesk", "freshdesk", "intercom"]);
+export const HELPDESKS = new Set(["zendesk", "freshdesk", "intercom"]);
+
+/**
+ * Queues a case's reply as an email to the customer's message (connectors/email-reply.ts), from the
+ * address the agent gave or the mailbox's own (its stored connector's user); returns its Message-ID.
+ */
+async function queueMailReply(
+  ctx: CaseContext,
+  source: string,
+  answers: number,
+  reply: { text: string; from?: string | undefined },
+  key: string,
+  now: number,
+): Promise<string> {
+  const from = reply.from ?? (await mailboxAddress(ctx.store.db, ctx.store.workspaceId, source));
+  if (!from) throw new AttuneError("input.invalid_value", { field: "from", reason: "no support address known for this mailbox" });
+  await queueEmailReply(ctx.store, { messageId: answers, text: reply.text, idempotencyKey: key, from, now });
+  return replyMessageId(ctx.store.workspaceId, key, from);
+}
 
 /** Queues a reply sent in a helpdesk's thread for posting back there, once per stored message. */
 async function queueHelpdeskReply(

@@ -8,15 +8,19 @@
  */
 import type { Reading } from "../core/reading.js";
 import { draftReplies, type Draft } from "../analysis/public.js";
+import { HELPDESKS } from "./case-actions.js";
 import { calendarFor, historyOf } from "./case-clocks.js";
 import type { CaseContext } from "./case-context.js";
 import { loadClocks } from "../store/case-clocks.js";
 import { caseHistory } from "../store/case-history.js";
 import { findCase } from "../store/cases.js";
 import { personSummary } from "../store/people.js";
+import { mailboxAddress } from "../store/connectors.js";
 import { conversation } from "../store/read-messages.js";
+import { replyDeliveries, type Delivery } from "../store/reply-delivery.js";
 import type { CaseRow, ClockRow } from "../store/schema.js";
 import { teamNames } from "../store/teams.js";
+import { threadOrigin } from "../store/threads.js";
 import { userSummary } from "../store/users.js";
 import { readClock, type ClockReading } from "./sla-clock.js";
 
@@ -39,6 +43,10 @@ export interface CaseDetail {
   goodwill: { id: number; at: number; amount: number; currency: string; kind: string; note: string | null }[];
   events: { at: number; kind: string; actor_kind: string; actor_id: number | null; details: unknown }[];
   alerts: { id: number; kind: string; severity: string; summary: string; created_at: number }[];
+  /** Where a reply sent from the case goes: back to the helpdesk, by email, or only into attune's thread. */
+  replyVia: { kind: "helpdesk" | "email" | "thread"; source: string | null; from: string | null };
+  /** The way out of each agent reply that was queued for a helpdesk or SMTP, by message id. */
+  deliveries: Map<number, Delivery>;
 }
 
 export async function caseDetail(
@@ -59,6 +67,8 @@ export async function caseDetail(
     caseHistory(db, id),
   ]);
   const teamName = row.team_id !== null ? (teams.get(row.team_id) ?? null) : null;
+  const agentIds = messages.filter((m) => m.direction === "agent").map((m) => m.id);
+  const [replyVia, deliveries] = await Promise.all([replyRoute(ctx, row), replyDeliveries(db, workspaceId, agentIds)]);
   return {
     row,
     teamName,
@@ -72,7 +82,18 @@ export async function caseDetail(
     goodwill: history.goodwill,
     events: history.events.map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as unknown) : null })),
     alerts: history.alerts,
+    replyVia,
+    deliveries,
   };
+}
+
+/** Which way a reply from this case goes out (case-actions.ts replyToCase takes the same way). */
+async function replyRoute(ctx: CaseContext, row: CaseRow): Promise<CaseDetail["replyVia"]> {
+  const origin = row.thread_id !== null ? await threadOrigin(ctx.store.db, row.thread_id) : undefined;
+  if (origin && HELPDESKS.has(origin.kind)) return { kind: "helpdesk", source: origin.kind, from: null };
+  if (origin?.kind === "imap")
+    return { kind: "email", source: origin.name, from: (await mailboxAddress(ctx.store.db, ctx.store.workspaceId, origin.name)) ?? null };
+  return { kind: "thread", source: null, from: null };
 }
 
 /** The SLA clocks read at now on the team's calendar, first response first. */

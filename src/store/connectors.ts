@@ -199,3 +199,13 @@ export async function connectorSecret(
   if (!row?.secret_sealed) return undefined;
   return openSecret(requireKey(key), row.secret_sealed);
 }
+
+/**
+ * The support address of a mailbox stored as `source`: the user of a stored IMAP connector for it
+ * when that is an email address (replies from a case go out from it); undefined when none is known.
+ */
+export async function mailboxAddress(db: Kysely<Database>, workspaceId: number, source: string): Promise<string | undefined> {
+  const imap = (await listConnectors(db, workspaceId)).filter((c) => c.kind === "imap" && (c.settings.source ?? "imap") === source);
+  const user = imap.map((c) => String(c.settings.user ?? "")).find((u) => /^[^@\s]+@[^@\s]+$/.test(u));
+  return user;
+}

@@ -97,6 +97,22 @@ export async function abandonedSends(db: Kysely<Database>, workspaceId: number, 
     .execute();
 }
 
+/**
+ * Puts an `unconfirmed` reply back in the queue, for an agent who decided to send it again (never
+ * done by itself: the SMTP server may have delivered it). It keeps its Message-ID, so a mail client
+ * that got the first copy can see the second as the same mail. False when it is not unconfirmed.
+ */
+export async function requeueUnconfirmed(db: Kysely<Database>, workspaceId: number, id: number, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable("mail_outbox")
+    .set({ state: "pending", claimed_until: 0, last_error: null, updated_at: now })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("state", "=", "unconfirmed")
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** One outbox row by id within a workspace. */
 export async function outboxRow(db: Kysely<Database>, workspaceId: number, id: number): Promise<OutboxRow | undefined> {
   return db.selectFrom("mail_outbox").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();

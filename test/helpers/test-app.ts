@@ -39,7 +39,7 @@ export interface TestApp {
 
 export async function testApp(
   store: Store,
-  opts: { rateLimit?: RateLimit; clock?: Clock; webDir?: string; secretKey?: Buffer } = {},
+  opts: { rateLimit?: RateLimit; clock?: Clock; webDir?: string; secretKey?: Buffer; cases?: CaseEngine } = {},
 ): Promise<TestApp> {
   const admin = await createApiKey(store.db, { workspaceId: store.workspaceId, name: "test admin", role: "admin" });
   const app = createApp({
@@ -52,7 +52,8 @@ export async function testApp(
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
     ...(opts.secretKey ? { secretKey: opts.secretKey } : {}),
-    cases: new CaseEngine({ store, timers: false }),
+    // A test's own engine when its pipeline triages with it; otherwise one of the app's.
+    cases: opts.cases ?? new CaseEngine({ store, timers: false }),
   });
   const req: TestApp["req"] = (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };

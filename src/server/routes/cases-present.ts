@@ -109,7 +109,9 @@ export function presentDetail(d: CaseDetail) {
       sent_at: iso(m.sent_at),
       text: m.text,
       reading: m.reading,
+      delivery: d.deliveries.get(m.id) ?? null,
     })),
+    reply_via: d.replyVia,
     drafts: d.drafts,
     replies: d.replies.map((r) => ({
       message_id: r.message_id,

@@ -91,6 +91,11 @@ const ReplyBody = z
       .regex(/^[\w.:-]{1,100}$/)
       .optional()
       .describe("Sending again with the same key stores and posts the reply once (a helpdesk thread gets it back exactly once)."),
+    from: z
+      .email()
+      .max(320)
+      .optional()
+      .describe("A mailbox thread's reply is emailed from this address; without it, from the user of the mailbox's stored IMAP connector."),
   })
   .strict();
 const FollowUpBody = z.object({ outcome: z.enum(["reached", "no_answer", "not_needed"]), close: z.boolean().default(false) }).strict();

@@ -9,9 +9,14 @@
  */
 import { z } from "zod";
 import { queueEmailReply } from "../../connectors/email-reply.js";
+import { AttuneError } from "../../core/errors.js";
 import { LIMITS } from "../../ingest/limits.js";
+import { audit } from "../../store/audit-log.js";
+import { outboxRow, requeueUnconfirmed } from "../../store/mail-outbox.js";
+import { notFound } from "../error-response.js";
 import { defineRoute } from "../route.js";
 import { IdParams } from "../schemas.js";
+import { actor } from "./admin.js";
 
 const Body = z
   .object({
@@ -55,6 +60,35 @@ export const emailReplyRoutes = [
       });
       const out = { id: row.id, state: row.state, message_id: row.mail_message_id, in_reply_to: row.in_reply_to, created };
       return c.json(out, created ? 202 : 200);
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/email-replies/:id/requeue",
+    summary: "Send an unconfirmed email reply again (an agent's decision)",
+    description:
+      "An `unconfirmed` reply may have reached the customer: SMTP may have taken it before the sender died. attune never re-sends it by itself; this puts it back in the queue (same Message-ID) and records who did, in the audit log.",
+    tags: ["replies"],
+    scope: "cases:write",
+    params: IdParams,
+    responses: {
+      200: { description: "Queued again", schema: z.object({ id: z.number(), state: z.literal("pending") }) },
+      400: { description: "Not unconfirmed (`input.invalid_value`)" },
+      404: { description: "No such reply" },
+    },
+    async handler({ c, params, principal, deps }) {
+      const row = await outboxRow(deps.store.db, principal.workspaceId, params.id);
+      if (!row) notFound("email reply");
+      if (!(await requeueUnconfirmed(deps.store.db, principal.workspaceId, params.id, Date.now())))
+        throw new AttuneError("input.invalid_value", { field: "state", reason: "only an unconfirmed reply can be sent again" });
+      await audit(deps.store.db, {
+        workspaceId: principal.workspaceId,
+        actor: actor(principal),
+        action: "email_reply.requeued",
+        target: { kind: "email_reply", id: String(params.id) },
+        details: { from_state: "unconfirmed", attempts: row.attempts },
+      });
+      return c.json({ id: params.id, state: "pending" as const });
     },
   }),
 ];

@@ -177,6 +177,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/email-replies/{id}/requeue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an unconfirmed email reply again (an agent's decision)
+         * @description An `unconfirmed` reply may have reached the customer: SMTP may have taken it before the sender died. attune never re-sends it by itself; this puts it back in the queue (same Message-ID) and records who did, in the audit log.
+         */
+        post: operations["postEmailRepliesIdRequeue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messages/{id}": {
         parameters: {
             query?: never;
@@ -2029,6 +2049,57 @@ export interface operations {
                 content?: never;
             };
             /** @description No such message */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["StoreUnavailable"];
+            507: components["responses"]["StoreFull"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEmailRepliesIdRequeue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @constant */
+                        state: "pending";
+                    };
+                };
+            };
+            /** @description Not unconfirmed (`input.invalid_value`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such reply */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4171,6 +4242,11 @@ export interface operations {
                     send?: boolean;
                     /** @description Sending again with the same key stores and posts the reply once (a helpdesk thread gets it back exactly once). */
                     idempotency_key?: string;
+                    /**
+                     * Format: email
+                     * @description A mailbox thread's reply is emailed from this address; without it, from the user of the mailbox's stored IMAP connector.
+                     */
+                    from?: string;
                 };
             };
         };
