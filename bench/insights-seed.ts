@@ -19,6 +19,7 @@ import { ensureSource } from "../src/store/sources.js";
 import type { Kysely } from "kysely";
 import { openStore } from "../src/store/open-store.js";
 import { readingRows } from "../src/store/reading-row.js";
+import { refreshSurveyFacts } from "../src/store/survey-facts.js";
 import { syntheticMessages } from "./ingest-synthetic.js";
 
 const { values: v } = parseArgs({
@@ -134,6 +135,12 @@ async function main(): Promise<void> {
       await insertBatch(trx as unknown as Kysely<any>, readings, "readings");
       await insertBatch(trx as unknown as Kysely<any>, labels, "reading_labels");
       await insertBatch(trx as unknown as Kysely<any>, answers, "survey_answers");
+      // As the reading stage does in the transaction that writes the Readings.
+      await refreshSurveyFacts(
+        trx as unknown as Kysely<any>,
+        store.dialect,
+        answers.map((a) => a.message_id as number),
+      );
     });
     if ((done / BATCH) % 20 === 0) process.stderr.write(`seeded ${done} (${Math.round((performance.now() - t0) / 1000)} s)\n`);
   }
