@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CompiledQuery } from "kysely";
 import { seededRandom } from "../src/core/seeded-random.js";
+import {
+  answersByCauseSet,
+  causeSetQuery,
+  orderedPass,
+  scoreCountsQuery,
+  surveyScoreCounts,
+  type InsightFilter,
+} from "../src/store/insights-surveys.js";
 import { DATABASES } from "./helpers/databases.js";
 import { seedSurveyAnswers, type SeedRow } from "./helpers/survey-seed.js";
 import { testApp, type TestApp } from "./helpers/test-app.js";
@@ -135,6 +144,40 @@ describe.each(DATABASES)("insights drivers and scores on $name", (database) => {
     expect(o.scores.nps.n).toBe(300);
     expect(o.previous.scores.nps.n).toBe(300);
     expect(o.previous.total).toBe(340);
+  });
+
+  it("counts the same by time (a short window) and in index order (a long one), and sorts no answers for a long one", async () => {
+    const short: InsightFilter = { workspaceId: store.workspaceId, from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 3, 1) };
+    const long: InsightFilter = { workspaceId: store.workspaceId, from: Date.UTC(2025, 11, 1), to: Date.UTC(2026, 5, 1) };
+    expect([orderedPass(short), orderedPass(long)]).toEqual([false, true]);
+    const order = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    for (const by of [null, "day", "week", "channel", "team", "language"] as const) {
+      const a = await surveyScoreCounts(store, short, by);
+      expect(a.length).toBeGreaterThan(0);
+      expect(order(await surveyScoreCounts(store, long, by))).toEqual(order(a));
+    }
+    for (const kind of ["nps", "csat"] as const) {
+      const a = await answersByCauseSet(store, short, kind);
+      expect(order(await answersByCauseSet(store, long, kind))).toEqual(order(a));
+    }
+    // The plan: one pass along the named index, no sort of the window's answers (SQLite says
+    // "USE TEMP B-TREE" when it sorts; PostgreSQL's planner chooses freely, so only SQLite is held to it).
+    if (store.dialect !== "sqlite") return;
+    const plans = [
+      scoreCountsQuery(store, long, null),
+      scoreCountsQuery(store, long, "day"),
+      scoreCountsQuery(store, long, "week"),
+      causeSetQuery(store, long, "nps"),
+    ].map(async (q) => {
+      const c = q.compile();
+      const rows = (await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${c.sql}`, [...c.parameters])))
+        .rows;
+      return rows.map((r) => r.detail).join("; ");
+    });
+    const [window, day, week, causes] = await Promise.all(plans);
+    for (const p of [window, day, week]) expect(p).toMatch(/COVERING INDEX survey_facts_scores/);
+    expect(causes).toMatch(/COVERING INDEX survey_facts_causes/);
+    for (const p of [window, day, week, causes]) expect(p).not.toMatch(/TEMP B-TREE/);
   });
 
   it("is for roles that read insights", async () => {

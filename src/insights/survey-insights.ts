@@ -25,12 +25,16 @@ function toScores(rows: { kind: SurveyKind; score: number; count: number }[]): S
 }
 
 /** NPS, CSAT and CES over the filter's window. */
-export async function windowScores(store: Pick<Store, "db">, f: InsightFilter): Promise<Scores> {
+export async function windowScores(store: Pick<Store, "db" | "queries">, f: InsightFilter): Promise<Scores> {
   return toScores(await surveyScoreCounts(store, f, null));
 }
 
 /** The three scores per bucket, buckets in key order (dates ascending). */
-export async function scoreTrend(store: Pick<Store, "db">, f: InsightFilter, by: ScoreBucket): Promise<({ key: string } & Scores)[]> {
+export async function scoreTrend(
+  store: Pick<Store, "db" | "queries">,
+  f: InsightFilter,
+  by: ScoreBucket,
+): Promise<({ key: string } & Scores)[]> {
   const rows = await surveyScoreCounts(store, f, by);
   const keys = [...new Set(rows.map((r) => r.key))].sort();
   return keys.map((key) => ({ key, ...toScores(rows.filter((r) => r.key === key)) }));

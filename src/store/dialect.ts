@@ -8,10 +8,11 @@
  * col("sqlite").time; // "integer"
  * await store.queries.claimQueued(store, "reading_queue", "w-1", { limit: 200, leaseMs: 60_000, now: Date.now() });
  */
-import type { ColumnDataType, Expression, Kysely, RawBuilder } from "kysely";
+import type { AliasedRawBuilder, ColumnDataType, Expression, Kysely, RawBuilder } from "kysely";
 import type { MessageQuery } from "./message-query.js";
 import type { Store } from "./open-store.js";
 import type { Database } from "./schema.js";
+import type { SurveyFactsIndex, SurveyFactsTable } from "./survey-facts.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -60,4 +61,9 @@ export interface DialectQueries {
    * exist yet is serialised across processes.
    */
   lockKeys(trx: Kysely<Database>, keys: readonly string[]): Promise<void>;
+  /**
+   * `survey_facts` as `s`, read along `index` when one is named (a long window, whose grouping the
+   * index's order serves: insights-surveys.ts), and the `sent_at` to bound the window with.
+   */
+  surveyFactsFrom(index: SurveyFactsIndex | null): { from: AliasedRawBuilder<SurveyFactsTable, "s">; sentAt: RawBuilder<number> };
 }

@@ -2,7 +2,8 @@
  * Survey answers for the insights (issue 15), counted in SQL and never read one by one: answers per
  * score in a bucket (day, week, channel, team, language), and answers grouped by the cause set of
  * the Reading of the message that carries them (the driver model's input). Both read
- * `survey_facts` (survey-facts.ts) through its covering index. An answer counts when its message
+ * `survey_facts` (survey-facts.ts) through a covering index: a short window's rows by time, a long
+ * window in the grouping's order, without a sort (migration 017). An answer counts when its message
  * is read; the window, channel, language and team are the message's, as in the overview; employee
  * feedback is never counted here (it has its own anonymous view).
  *
@@ -12,6 +13,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { Store } from "./open-store.js";
+import { surveyDaySql, type SurveyFactsIndex, type SurveyFactsTable } from "./survey-facts.js";
 
 /** The overview's slices, shared by the survey and service queries. */
 export interface InsightFilter {
@@ -27,50 +29,62 @@ export type ScoreBucket = "day" | "week" | "channel" | "team" | "language";
 
 const DAY = 86_400_000;
 
-interface SurveyFactsTable {
-  message_id: number;
-  kind: "nps" | "csat" | "ces";
-  workspace_id: number;
-  score: number;
-  sent_at: number;
-  channel: string;
-  language: string;
-  team_id: number | null;
-  /** Sorted `cause:polarity` keys joined by "|"; "" for none. */
-  causes: string;
-}
 type Facts = Kysely<{ survey_facts: SurveyFactsTable }>;
 type Eb = ExpressionBuilder<{ s: SurveyFactsTable }, "s">;
 
-/** The filter on the facts (employee feedback has none). */
-function answerWhere(f: InsightFilter) {
-  return (eb: Eb): Expression<SqlBool> => {
+/**
+ * From this window length on (and for open windows), the answers are counted in one pass along an
+ * index in the grouping's order instead of read by time and sorted: sorting costs about ten times a
+ * pass per answer (docs/benchmarks.md), so the pass wins once the window holds a tenth of the
+ * answers, which a quarter holds for any history up to two and a half years.
+ */
+export const ORDERED_PASS_DAYS = 90;
+
+/** Whether the filter's window is long (or open) enough to be counted in index order. */
+export function orderedPass(f: InsightFilter): boolean {
+  return f.from === undefined || f.to === undefined || f.to - f.from >= ORDERED_PASS_DAYS * DAY;
+}
+
+/** The facts as `s`, along `index` for a long window, with the filter (employee feedback has none). */
+function facts(store: Pick<Store, "db" | "queries">, f: InsightFilter, index: SurveyFactsIndex) {
+  const { from, sentAt } = store.queries.surveyFactsFrom(orderedPass(f) ? index : null);
+  return (store.db as unknown as Facts).selectFrom(from).where((eb: Eb): Expression<SqlBool> => {
     const parts = [eb("s.workspace_id", "=", f.workspaceId)];
-    if (f.from !== undefined) parts.push(eb("s.sent_at", ">=", f.from));
-    if (f.to !== undefined) parts.push(eb("s.sent_at", "<", f.to));
+    if (f.from !== undefined) parts.push(eb(sentAt, ">=", f.from));
+    if (f.to !== undefined) parts.push(eb(sentAt, "<", f.to));
     if (f.channels?.length) parts.push(eb("s.channel", "in", f.channels));
     if (f.languages?.length) parts.push(eb("s.language", "in", f.languages));
     if (f.teams?.length) parts.push(eb("s.team_id", "in", f.teams));
     return eb.and(parts);
-  };
+  });
 }
 
+/** The SQL key of a bucket; days and weeks are grouped by UTC day (the index's expression) and folded after. */
 function bucketExpr(by: ScoreBucket | null) {
-  const day = sql<number>`(s.sent_at / ${sql.lit(DAY)})`;
-  // Weeks start on Monday: epoch day 0 (1970-01-01) was a Thursday, three days after one.
-  if (by === "day") return sql<string>`cast(${day} as text)`;
-  if (by === "week") return sql<string>`cast(((${day} + 3) / 7) as text)`;
+  if (by === "day" || by === "week") return sql<string>`${sql.raw(surveyDaySql("s.sent_at"))}`;
   if (by === "channel") return sql<string>`s.channel`;
   if (by === "team") return sql<string>`coalesce(cast(s.team_id as text), '')`;
   if (by === "language") return sql<string>`s.language`;
   return null;
 }
 
-/** Turns a bucket key as grouped into its public form: ISO dates for day and Monday-based week. */
+/** A grouped key in its public form: ISO dates for day and for week (its Monday); epoch day 0 (1970-01-01) was a Thursday. */
 function bucketKey(by: ScoreBucket | null, raw: string): string {
   if (by === "day") return new Date(Number(raw) * DAY).toISOString().slice(0, 10);
-  if (by === "week") return new Date((Number(raw) * 7 - 3) * DAY).toISOString().slice(0, 10);
+  if (by === "week") return new Date((Math.floor((Number(raw) + 3) / 7) * 7 - 3) * DAY).toISOString().slice(0, 10);
   return raw;
+}
+
+type ScoreCount = { key: string; kind: "nps" | "csat" | "ces"; score: number; count: number };
+
+/** The query behind `surveyScoreCounts` (its plan is tested: no sort over a long window). */
+export function scoreCountsQuery(store: Pick<Store, "db" | "queries">, f: InsightFilter, by: ScoreBucket | null) {
+  const key = bucketExpr(by);
+  // PostgreSQL refuses a constant in GROUP BY: the whole window groups by kind and score alone.
+  return facts(store, f, "survey_facts_scores")
+    .select([(key ?? sql<string>`''`).as("key"), "s.kind as kind", "s.score as score", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["s.kind", "s.score"])
+    .$if(key !== null, (q) => q.groupBy(key!));
 }
 
 /**
@@ -78,20 +92,29 @@ function bucketKey(by: ScoreBucket | null, raw: string): string {
  * is the team id ("" for messages without a team).
  */
 export async function surveyScoreCounts(
-  store: Pick<Store, "db">,
+  store: Pick<Store, "db" | "queries">,
   f: InsightFilter,
   by: ScoreBucket | null,
-): Promise<{ key: string; kind: "nps" | "csat" | "ces"; score: number; count: number }[]> {
-  // PostgreSQL refuses a constant in GROUP BY: the whole window groups by kind and score alone.
-  const key = bucketExpr(by) ?? sql<string>`''`;
-  const rows = await (store.db as unknown as Facts)
-    .selectFrom("survey_facts as s")
-    .where(answerWhere(f))
-    .select([key.as("key"), "s.kind as kind", "s.score as score", (eb) => eb.fn.countAll<number>().as("n")])
-    .$if(by !== null, (q) => q.groupBy(key))
-    .groupBy(["s.kind", "s.score"])
-    .execute();
-  return rows.map((r) => ({ key: bucketKey(by, String(r.key)), kind: r.kind, score: Number(r.score), count: Number(r.n) }));
+): Promise<ScoreCount[]> {
+  const rows = await scoreCountsQuery(store, f, by).execute();
+  // Days fold into their weeks here, so SQL groups in the index's order (kind, score, day) for both.
+  const out = new Map<string, ScoreCount>();
+  for (const r of rows) {
+    const k = bucketKey(by, String(r.key));
+    const id = `${k}\t${r.kind}\t${Number(r.score)}`;
+    const e = out.get(id) ?? { key: k, kind: r.kind, score: Number(r.score), count: 0 };
+    e.count += Number(r.n);
+    out.set(id, e);
+  }
+  return [...out.values()];
+}
+
+/** The query behind `answersByCauseSet` (its plan is tested: no sort over a long window). */
+export function causeSetQuery(store: Pick<Store, "db" | "queries">, f: InsightFilter, kind: "nps" | "csat" | "ces") {
+  return facts(store, f, "survey_facts_causes")
+    .where("s.kind", "=", kind)
+    .select(["s.causes as causes", "s.score as score", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy(["s.causes", "s.score"]);
 }
 
 /**
@@ -99,16 +122,10 @@ export async function surveyScoreCounts(
  * score: a few hundred rows for any number of answers, all the driver regression needs.
  */
 export async function answersByCauseSet(
-  store: Pick<Store, "db">,
+  store: Pick<Store, "db" | "queries">,
   f: InsightFilter,
   kind: "nps" | "csat" | "ces",
 ): Promise<{ causes: string[]; score: number; count: number }[]> {
-  const rows = await (store.db as unknown as Facts)
-    .selectFrom("survey_facts as s")
-    .where(answerWhere(f))
-    .where("s.kind", "=", kind)
-    .select(["s.causes as causes", "s.score as score", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy(["s.causes", "s.score"])
-    .execute();
+  const rows = await causeSetQuery(store, f, kind).execute();
   return rows.map((r) => ({ causes: r.causes ? r.causes.split("|") : [], score: Number(r.score), count: Number(r.n) }));
 }

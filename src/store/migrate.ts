@@ -24,6 +24,7 @@ import { signInThrottle } from "./migrations/011-sign-in-throttle.js";
 import { surveyFacts } from "./migrations/014-survey-facts.js";
 import { connectorSettings } from "./migrations/015-connectors.js";
 import { connectorRuns } from "./migrations/016-connector-runs.js";
+import { surveyFactsOrder } from "./migrations/017-survey-facts-order.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -44,6 +45,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "014-survey-facts": surveyFacts(dialect),
     "015-connectors": connectorSettings(dialect),
     "016-connector-runs": connectorRuns(dialect),
+    "017-survey-facts-order": surveyFactsOrder(),
   };
 }
 

@@ -12,6 +12,31 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DialectName } from "./dialect.js";
 
+/**
+ * An answer's UTC day (epoch days) in SQL, as indexed by `survey_facts_scores` (migration 017): the
+ * day and week trends group by this very expression, so the index's order serves the grouping.
+ */
+export function surveyDaySql(column: "sent_at" | "s.sent_at"): string {
+  return `${column} / 86400000`;
+}
+
+/** One row of `survey_facts`. */
+export interface SurveyFactsTable {
+  message_id: number;
+  kind: "nps" | "csat" | "ces";
+  workspace_id: number;
+  score: number;
+  sent_at: number;
+  channel: string;
+  language: string;
+  team_id: number | null;
+  /** Sorted `cause:polarity` keys joined by "|"; "" for none. */
+  causes: string;
+}
+
+/** The indexes a survey insight can ask to be read along (migrations 014 and 017). */
+export type SurveyFactsIndex = "survey_facts_scan" | "survey_facts_scores" | "survey_facts_causes";
+
 /** The sorted cause set of the reading of message `s.message_id`. */
 function causeSet(dialect: DialectName): RawBuilder<string> {
   return dialect === "postgres"

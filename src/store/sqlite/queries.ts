@@ -5,6 +5,7 @@ import { later } from "./later.js";
 import { lockKeys } from "./lock-keys.js";
 import { readingsFirst, textPlan, whereText } from "./message-text.js";
 import { joined } from "./joined.js";
+import { surveyFactsFrom } from "./survey-facts-from.js";
 import { writeTransaction } from "./write-transaction.js";
 
 export const sqliteQueries: DialectQueries = {
@@ -17,4 +18,5 @@ export const sqliteQueries: DialectQueries = {
   readingsFirst,
   textPlan,
   whereText,
+  surveyFactsFrom,
 };
