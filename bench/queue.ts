@@ -123,6 +123,7 @@ async function seed(store: Store): Promise<{ teams: number[]; users: number[] }>
         recovered: null,
         recovery_message_id: null,
         recovery_checked_at: null,
+        reopens: 0,
       });
     }
     for (let k = 0; k < rows.length; k += store.dialect === "sqlite" ? 200 : 1000)

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/cases/clock.js";
 import { insertClocks } from "../src/store/case-clocks.js";
 import { addCaseEvents } from "../src/store/case-history.js";
-import { insertCase } from "../src/store/cases.js";
+import { findCase, insertCase } from "../src/store/cases.js";
+import { backfillReopens } from "../src/store/migrations/018-case-reopens.js";
 import type { CaseRow, ClockRow } from "../src/store/schema.js";
 import { upsertTeams } from "../src/store/teams.js";
 import { DATABASES } from "./helpers/databases.js";
@@ -51,6 +52,20 @@ const SPECS: Spec[] = [
 ];
 const TARGETS: Record<number, [number, number]> = { 1: [60, 480], 2: [120, 960] };
 
+/** A case row as the spec describes it (`reopens` as the case's writers count it). */
+function caseRow(workspaceId: number, teams: Map<string, number>, s: Spec): Omit<CaseRow, "id"> {
+  return {
+    ...{ workspace_id: workspaceId, thread_id: null, person_id: null, origin_message_id: null, last_customer_message_id: null },
+    ...{ channel: s.channel, is_public: 0, team_id: teams.get(s.team)!, assignee_user_id: null },
+    ...{ status: s.res === null ? "open" : "resolved", active: s.res === null ? 1 : 0, priority: s.priority, priority_score: 0 },
+    ...{ priority_explanation: "[]", reasons: "[]", cause: null, emotion: null, language: "en", customer_value: null, contacts: 1 },
+    ...{ waiting_since: null, open_sentiment: -0.5, opened_at: s.opened, updated_at: s.opened, first_response_at: s.fr },
+    ...{ resolved_at: s.res, closed_at: null, sort_due: 0, next_check_at: null, breached: 0 },
+    ...{ follow_up_at: null, follow_up_fired_at: null, follow_up_done_at: null },
+    ...{ recovered: s.recovered ?? null, recovery_message_id: null, recovery_checked_at: null, reopens: s.reopened ? 1 : 0 },
+  };
+}
+
 async function seed(store: Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>): Promise<Map<string, number>> {
   const teams = await upsertTeams(store.db, store.workspaceId, ["Billing", "Returns"]);
   const all: Spec[] = [
@@ -58,17 +73,7 @@ async function seed(store: Awaited<ReturnType<(typeof DATABASES)[number]["open"]
     { opened: Date.UTC(2026, 1, 20, 9), priority: 2, team: "Billing", channel: "email", fr: Date.UTC(2026, 1, 20, 10), res: null },
   ];
   for (const s of all) {
-    const row: Omit<CaseRow, "id"> = {
-      ...{ workspace_id: store.workspaceId, thread_id: null, person_id: null, origin_message_id: null, last_customer_message_id: null },
-      ...{ channel: s.channel, is_public: 0, team_id: teams.get(s.team)!, assignee_user_id: null },
-      ...{ status: s.res === null ? "open" : "resolved", active: s.res === null ? 1 : 0, priority: s.priority, priority_score: 0 },
-      ...{ priority_explanation: "[]", reasons: "[]", cause: null, emotion: null, language: "en", customer_value: null, contacts: 1 },
-      ...{ waiting_since: null, open_sentiment: -0.5, opened_at: s.opened, updated_at: s.opened, first_response_at: s.fr },
-      ...{ resolved_at: s.res, closed_at: null, sort_due: 0, next_check_at: null, breached: 0 },
-      ...{ follow_up_at: null, follow_up_fired_at: null, follow_up_done_at: null },
-      ...{ recovered: s.recovered ?? null, recovery_message_id: null, recovery_checked_at: null },
-    };
-    const id = await insertCase(store.db, row);
+    const id = await insertCase(store.db, caseRow(store.workspaceId, teams, s));
     const clock = (kind: ClockRow["kind"], target: number, stop: number | null, pauses: Spec["pauses"] = []): ClockRow => ({
       ...{ case_id: id, kind, target_minutes: target, started_at: s.opened, stopped_at: stop, pauses: JSON.stringify(pauses) },
       ...{ due_at: null, warn_at: null, warned_at: null, breached_at: null },
@@ -150,6 +155,39 @@ describe.each(DATABASES)("service insights on $name", (database) => {
     const returns = await get(`from=2026-03-02&to=2026-03-09&team=${teams.get("Returns")}`);
     expect(returns.total.cases).toBe(4);
     expect(returns.total.first_response.median).toBe(65); // 30, 40, 150, 90
+  });
+
+  it("counts a reopen when a resolved case goes back into work, not when it is closed", async () => {
+    // A case of the week after: resolved, reopened by an agent, resolved again, closed.
+    const s: Spec = { opened: at(16, 9), priority: 2, team: "Billing", channel: "chat", fr: at(16, 9, 5), res: at(16, 10) };
+    const id = await insertCase(store.db, caseRow(store.workspaceId, teams, s));
+    const clock = (kind: ClockRow["kind"], stop: number): ClockRow => ({
+      ...{ case_id: id, kind, target_minutes: 960, started_at: s.opened, stopped_at: stop, pauses: "[]" },
+      ...{ due_at: null, warn_at: null, warned_at: null, breached_at: null },
+    });
+    await insertClocks(store.db, [clock("first_response", s.fr), clock("resolution", s.res!)]);
+    const week = "from=2026-03-16&to=2026-03-23";
+    expect((await get(week)).total).toMatchObject({ cases: 1, resolved: 1, reopened: 0, reopen_rate: 0 });
+    for (const to of ["open", "resolved", "closed"]) {
+      const res = await t.req("POST", `/cases/${id}/transitions`, { body: { to } });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    expect((await findCase(store.db, store.workspaceId, id))?.reopens).toBe(1);
+    expect((await get(week)).total).toMatchObject({ cases: 1, resolved: 1, reopened: 1, reopen_rate: 1 });
+  });
+
+  it("counts the reopens stored before migration 018 from the status events' JSON, however it is spelled", async () => {
+    const s: Spec = { opened: at(17, 9), priority: 2, team: "Returns", channel: "email", fr: at(17, 9, 5), res: at(17, 10) };
+    const id = await insertCase(store.db, caseRow(store.workspaceId, teams, s));
+    const event = (details: string) => ({ case_id: id, at: s.opened, kind: "status", actor_kind: "system", actor_id: null, details });
+    await addCaseEvents(store.db, [
+      event(JSON.stringify({ from: "resolved", to: "open" }, null, 1)), // spaced: a text match for "from":"resolved" misses it
+      event(JSON.stringify({ to: "open", by: "customer_message", from: "resolved" })),
+      event(JSON.stringify({ from: "resolved", to: "closed" })), // a close: the text match counted it as a reopen
+      event("not json"),
+    ]);
+    await backfillReopens(store.db);
+    expect((await findCase(store.db, store.workspaceId, id))?.reopens).toBe(2);
   });
 
   it("is for roles that read insights and refuses unknown groupings", async () => {

@@ -74,6 +74,7 @@ export async function moveCase(ctx: CaseContext, workspaceId: number, id: number
     } else if (from === "resolved" && to === "open") {
       next.resolved_at = null;
       next.follow_up_at = null;
+      next.reopens = row.reopens + 1;
     }
     await addEvent(db, id, now, "status", actor, { from, to });
     return { row: next, clocks: moved.clocks, result: next };

@@ -68,5 +68,6 @@ export function newCaseValues(
     recovered: null,
     recovery_message_id: null,
     recovery_checked_at: null,
+    reopens: 0,
   };
 }

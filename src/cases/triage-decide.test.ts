@@ -134,6 +134,17 @@ describe("triage decisions (no database)", () => {
     expect(resolved.recovered).toBeNull();
   });
 
+  it("reopens a resolved case when its customer complains again, and counts the reopen on the case", () => {
+    const first = message(100, { reading: complaint, thread_id: 4 });
+    const resolved = storedCase(5, first, { status: "resolved", active: 0, resolved_at: T0 - 86_400_000, reopens: 1 });
+    const clocks = startClocks(5, slaTargets(DEFAULT_CASE_RULES, 2, "email"), T0 - 2 * 86_400_000);
+    const again = message(101, { reading: complaint, thread_id: 4, text: "Still no parcel." });
+    const plan = decideTriage([again], new Set(), world({ cases: [resolved], clocks: new Map([[5, clocks]]) }), ctx);
+    expect(plan.stats.reopened).toBe(1);
+    expect(plan.cases[0]!.row).toMatchObject({ id: 5, status: "open", resolved_at: null, reopens: 2 });
+    expect(resolved.reopens).toBe(1); // the loaded row is left as it was
+  });
+
   it("raises a public-reach alert keyed by the message, on the case the post opens", () => {
     const loud = { ...complaint, reach: { score: 0.95, reasons: ["12k followers"] } };
     const plan = decideTriage([message(100, { reading: loud, is_public: 1, channel: "social" })], new Set(), world(), ctx);

@@ -88,6 +88,7 @@ export function reopenCase(b: Batch, w: CaseWork, m: ReadMessage, reasons: strin
   r.resolved_at = null;
   r.follow_up_at = null;
   r.waiting_since = null;
+  r.reopens += 1;
   b.plan.stats.reopened += 1;
   b.plan.events.push({ caseId: r.id, kind: "status", details: { from: "resolved", to: "open", by: "customer_message" } });
   updateCase(b, w, m, reasons, nContacts);

@@ -52,6 +52,7 @@ const CASE_COLUMNS: (keyof CaseRow)[] = [
   "recovered",
   "recovery_message_id",
   "recovery_checked_at",
+  "reopens",
 ];
 
 /** One case of a workspace, or undefined. */

@@ -25,6 +25,7 @@ import { surveyFacts } from "./migrations/014-survey-facts.js";
 import { connectorSettings } from "./migrations/015-connectors.js";
 import { connectorRuns } from "./migrations/016-connector-runs.js";
 import { surveyFactsOrder } from "./migrations/017-survey-facts-order.js";
+import { caseReopens } from "./migrations/018-case-reopens.js";
 
 /** Every migration, by name; names sort in the order they run. Append only. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -46,6 +47,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "015-connectors": connectorSettings(dialect),
     "016-connector-runs": connectorRuns(dialect),
     "017-survey-facts-order": surveyFactsOrder(),
+    "018-case-reopens": caseReopens(),
   };
 }
 

@@ -289,6 +289,8 @@ export interface CasesTable {
   recovered: number | null;
   recovery_message_id: number | null;
   recovery_checked_at: number | null;
+  /** Times the case went from resolved back into work (migration 018). */
+  reopens: number;
 }
 
 /** The two SLA clocks of a case. */

@@ -22,7 +22,7 @@ export interface ServiceCaseRow {
   channel: string;
   resolved_at: number | null;
   recovered: number | null;
-  /** 1 when a status event moved it from resolved back to open. */
+  /** 1 when it went from resolved back into work at least once. */
   reopened: number;
 }
 
@@ -50,9 +50,8 @@ export async function serviceCases(db: Db, f: InsightFilter): Promise<ServiceCas
       "c.channel",
       "c.resolved_at",
       "c.recovered",
-      // Reopening is recorded as a status event; its details are JSON we wrote ourselves.
-      sql<number>`case when exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'status'
-        and e.details like '%"from":"resolved"%') then 1 else 0 end`.as("reopened"),
+      // Counted by the case's writers on the move from resolved back into work (migration 018).
+      sql<number>`case when c.reopens > 0 then 1 else 0 end`.as("reopened"),
     ])
     .where(sliceWhere(f));
   if (f.from !== undefined) q = q.where("c.opened_at", ">=", f.from);

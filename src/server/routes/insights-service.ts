@@ -27,7 +27,7 @@ const Figures = z
     first_response: Duration("first-response"),
     resolution: Duration("resolution"),
     resolved: z.number().describe("Cases resolved at least once."),
-    reopened: z.number().describe("Resolved cases the customer reopened."),
+    reopened: z.number().describe("Resolved cases that went back into work (the customer wrote again, or an agent reopened them)."),
     reopen_rate: z.number().nullable().describe("reopened / resolved."),
     judged: z.number().describe("Resolved cases whose customer wrote again, so recovery is known."),
     recovered: z.number().describe("Of those, cases whose customer's sentiment improved."),

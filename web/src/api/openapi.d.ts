@@ -1069,7 +1069,7 @@ export interface components {
             };
             /** @description Cases resolved at least once. */
             resolved: number;
-            /** @description Resolved cases the customer reopened. */
+            /** @description Resolved cases that went back into work (the customer wrote again, or an agent reopened them). */
             reopened: number;
             /** @description reopened / resolved. */
             reopen_rate: number | null;
@@ -3717,7 +3717,7 @@ export interface operations {
                             };
                             /** @description Cases resolved at least once. */
                             resolved: number;
-                            /** @description Resolved cases the customer reopened. */
+                            /** @description Resolved cases that went back into work (the customer wrote again, or an agent reopened them). */
                             reopened: number;
                             /** @description reopened / resolved. */
                             reopen_rate: number | null;
