@@ -142,6 +142,10 @@ async function main(): Promise<void> {
         answers.map((a) => a.message_id as number),
       );
     });
+    // Bulk loading outruns autovacuum: without fresh statistics PostgreSQL plans each batch's
+    // survey_facts refresh as if its tables were small (a scan of every reading per batch).
+    if (store.dialect === "postgres" && (done / BATCH) % 20 === 0)
+      await (await import("kysely")).sql.raw("analyze survey_answers, readings, reading_labels, survey_facts").execute(store.db);
     if ((done / BATCH) % 20 === 0) process.stderr.write(`seeded ${done} (${Math.round((performance.now() - t0) / 1000)} s)\n`);
   }
   await (await import("kysely")).sql.raw(store.dialect === "postgres" ? "vacuum analyze" : "analyze").execute(store.db);

@@ -173,7 +173,11 @@ async function openPostgres(options: StoreOptions): Promise<Store> {
     // A server that does not answer (a dead host, a full backlog) fails a request (503) instead of
     // hanging it; this also bounds the wait for a free pooled connection under overload.
     connectionTimeoutMillis: 10_000,
-    options: [`-c parallel_setup_cost=10000`, ...(schema ? [`-c search_path=${schema}`] : [])].join(" "),
+    // No JIT: it compiles a query's expressions when its estimated cost is high, which our
+    // aggregates over a year and a misestimated batch write reach, and the compilation took longer
+    // than the work (EXPLAIN ANALYZE: 0.7 s of JIT in a 1.3 s survey_facts refresh of 300 answers;
+    // docs/benchmarks.md, "Insights at 1,000,000 messages").
+    options: [`-c parallel_setup_cost=10000`, `-c jit=off`, ...(schema ? [`-c search_path=${schema}`] : [])].join(" "),
   });
   survivePoolErrors(pool);
   try {
