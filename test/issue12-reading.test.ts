@@ -95,3 +95,22 @@ describe("Readings of issue 12's signals said without their usual words", () => 
     expect(signals("pangalawang tawag ko na today. binabaan ako nung unang agent")).toContain("repeat_contact");
   });
 });
+
+describe("Readings of employees' workload and staffing (issue 12)", () => {
+  const emp = (t: string) => reader.analyze(t, { direction: "employee" });
+  it("reads workload talk as someone who stays, with the workplace policy as the problem", () => {
+    for (const t of ["hindi po ako magre-resign, gusto ko lang na kaya ang workload", "กะเย็นขาดคนอีกแล้ว 3 คน ไม่มีใครมาแทนเลย"]) {
+      const r = emp(t);
+      expect(leaving(r)).toBe(false);
+    }
+    const r = emp("na prodejně je nás pořád málo, nemůžeme ani na pauzu");
+    expect(r.causes.some((c) => c.label === "policy" && c.polarity === "negative")).toBe(true);
+  });
+  it("still reads an employee who resigns as leaving", () => {
+    expect(leaving(emp("I'm handing in my notice. The workload and the overtime aren't worth it anymore."))).toBe(true);
+  });
+  it("reads a polite request for staff as neutral, and thanks for staff as praise", () => {
+    expect(emp("Proposal for next quarter: hire 2 FTE for tier 2 support so tier 1 isn't overloaded").sentiment.label).not.toBe("positive");
+    expect(emp("Thanks for hiring two more people for the night shift, it's so much calmer now").sentiment.label).toBe("positive");
+  });
+});

@@ -18,8 +18,9 @@ import { praiseNow, settledProblem, settledSignals } from "./fuse/clauses.js";
 import { askedNeutral, askedParts, askedStage, isNeutralAsk } from "./fuse/neutral-ask.js";
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { turnCauses } from "./fuse/cause-turns.js";
-import { causeFallback } from "./fuse/cause-fallback.js";
+import { causeFallback, staffingWords } from "./fuse/cause-fallback.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
+import { employeeStays, staffingAskTone, stayingParts } from "./fuse/employee-words.js";
 import type { FuseInput } from "./fuse/fuse-input.js";
 import { fuseIntensity } from "./fuse/fuse-intensity.js";
 import { fuseReach } from "./fuse/fuse-reach.js";
@@ -176,10 +177,12 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   // A plain question about terms or how-to is asked, not complained or left (neutral-ask.ts).
   const ask = !agent && !settled && !sarcastic && isNeutralAsk(input);
   const asked = ask ? askedParts(rawNeeds, rawSignals) : { needs: rawNeeds, signals: rawSignals };
-  const needs = asked.needs;
   // A settled problem's hazard, churn or repeated contacts are past (clauses.ts `settledSignals`).
-  const signals = settled ? settledSignals(asked.signals) : asked.signals;
-  const sentiment = settled ? praiseNow(reconciled.sentiment) : ask ? askedNeutral(reconciled.sentiment) : reconciled.sentiment;
+  const settledOrAsked = settled ? settledSignals(asked.signals) : asked.signals;
+  const toned = settled ? praiseNow(reconciled.sentiment) : ask ? askedNeutral(reconciled.sentiment) : reconciled.sentiment;
+  // An employee asking for staff is not praising the workplace; workload talk is not leaving (employee-words.ts).
+  const staffing = input.context.direction === "employee" && staffingWords(text).length > 0;
+  const sentiment = staffingAskTone(input, toned, staffing);
   // A neutral reading that leans negative still names problems, not praise.
   const moodCauses = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));
   // Mock praise names problems; a settled problem praises its fix (cause-turns.ts).
@@ -187,8 +190,10 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const complaint = agent || settled || ask ? NO_COMPLAINT : fuseComplaint(input, sentiment, turned);
   // A complaint names a cause; an employee's workload names staffing (cause-fallback.ts).
   const causes = causeFallback(input, turned, complaint.is, sentiment);
-  const fusedStage = fuseStage(input, needs, causes);
-  const stage = ask ? askedStage(fusedStage, text) : fusedStage;
+  const fusedStage = fuseStage(input, asked.needs, causes);
+  const askedOrFused = ask ? askedStage(fusedStage, text) : fusedStage;
+  const kept = { needs: asked.needs, stage: askedOrFused, signals: settledOrAsked };
+  const { needs, stage, signals } = employeeStays(input, staffing) ? stayingParts(kept.needs, kept.stage, kept.signals) : kept;
   const intensity = fuseIntensity(input, emotions);
   const urgency = fuseUrgency(input, { signals, needs, causes, complaint, emotions, intensity, sentiment });
   const reach = fuseReach(input, signals);
