@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { Reading } from "../src/core/reading.js";
 import { openReader } from "../training/respond/open-reader.js";
 import { checkReply } from "../src/analysis/respond/check-reply.js";
+import { emitMetrics } from "./metrics.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = join(here, "..", "training", "respond");
@@ -32,7 +33,8 @@ function secondsArg(): number {
   return Number.isFinite(v) && v > 0 ? v : 5;
 }
 
-function run(label: string, seconds: number, cases: Case[], step: (c: Case) => number): void {
+/** Run `step` round-robin for `seconds`; print and return checks per CPU-second. */
+function run(label: string, seconds: number, cases: Case[], step: (c: Case) => number): number {
   // Warm up so the JIT and the lazily compiled cue lists are settled before timing.
   for (let i = 0; i < 2_000; i++) step(cases[i % cases.length] as Case);
   let n = 0;
@@ -53,6 +55,7 @@ function run(label: string, seconds: number, cases: Case[], step: (c: Case) => n
   console.log(
     `${label}: ${perCore} checks per CPU-second (per core); ${wall} per wall-clock second (${n} checks, ${cpuSeconds.toFixed(1)} s CPU in ${elapsed.toFixed(1)} s)${sink < 0 ? "" : ""}`,
   );
+  return n / cpuSeconds;
 }
 
 async function main(): Promise<void> {
@@ -71,8 +74,14 @@ async function main(): Promise<void> {
   console.log(
     `${cases.length} replies in ${new Set(cases.map((c) => c.customer.language.code)).size} languages, mean ${meanLength} characters`,
   );
-  run("check, Readings precomputed", seconds, cases, (c) => checkReply(c.reply, c.replyReading, c.customer, c.message).score);
-  run("check + analyse the reply", seconds, cases, (c) => checkReply(c.reply, reader.analyze(c.reply), c.customer, c.message).score);
+  const alone = run("check, Readings precomputed", seconds, cases, (c) => checkReply(c.reply, c.replyReading, c.customer, c.message).score);
+  const withReading = run(
+    "check + analyse the reply",
+    seconds,
+    cases,
+    (c) => checkReply(c.reply, reader.analyze(c.reply), c.customer, c.message).score,
+  );
+  emitMetrics({ replies: cases.length, checks_per_cpu_s: alone, checks_with_reading_per_cpu_s: withReading });
 }
 
 void main();

@@ -12,10 +12,12 @@ import { createLanguageIdentifier } from "../src/analysis/language/index.js";
 import { applyNegation } from "../src/analysis/text/negation.js";
 import { normalise } from "../src/analysis/text/normalise.js";
 import { segment } from "../src/analysis/text/segment.js";
+import { emitMetrics } from "./metrics.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../test/fixtures/lid");
 const lid = await createLanguageIdentifier();
+const metrics: Record<string, number> = {};
 
 for (const dir of [root, path.join(root, "heldout")]) {
   const rows = readdirSync(dir)
@@ -40,6 +42,8 @@ for (const dir of [root, path.join(root, "heldout")]) {
   console.log(`\n${path.relative(process.cwd(), dir)}: ${rows.length} messages`);
   for (const [lang, [ok, n]] of [...per].sort()) console.log(`  ${lang}  ${ok}/${n}  ${((100 * ok) / n).toFixed(1)}%`);
   console.log(`  mixed found ${mixedHit}/${mixedAll}, single-language flagged mixed ${mixedFalse}`);
+  const set = dir === root ? "main" : "heldout";
+  metrics[`${set}_accuracy`] = [...per.values()].reduce((s, [ok]) => s + ok, 0) / rows.length;
 
   const texts = rows.map((r) => r.text);
   for (const t of texts) lid.identify(t);
@@ -55,6 +59,7 @@ for (const dir of [root, path.join(root, "heldout")]) {
   const wallS = (performance.now() - t0) / 1000;
   const cpuS = (cpu.user + cpu.system) / 1e6;
   console.log(`  identify: ${Math.round(n / wallS)} msgs/s wall, ${Math.round(n / cpuS)} msgs per CPU second`);
+  metrics[`${set}_identify_per_cpu_s`] = n / cpuS;
 }
 
 const big = readFileSync(path.join(root, "en.jsonl"), "utf8")
@@ -97,4 +102,10 @@ for (const [name, text, lang] of [
   console.log(
     `\n1 MB ${name}: normalise ${bestNorm.toFixed(1)} ms, segment ${bestSeg.toFixed(1)} ms wall / ${bestSegCpu.toFixed(1)} ms CPU (${tokens} tokens), negation ${bestNeg.toFixed(1)} ms`,
   );
+  Object.assign(metrics, {
+    [`${lang}_1mb_normalise_ms`]: bestNorm,
+    [`${lang}_1mb_segment_cpu_ms`]: bestSegCpu,
+    [`${lang}_1mb_negation_ms`]: bestNeg,
+  });
 }
+emitMetrics(metrics);

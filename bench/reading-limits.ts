@@ -13,6 +13,7 @@
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { createReader, MAX_TEXT_LENGTH, type Reader } from "../src/analysis/read.js";
+import { emitMetrics } from "./metrics.js";
 
 const MIXED = [
   "నా ఆర్డర్ ఇంకా రాలేదు, చాలా కోపంగా ఉంది 😡 ",
@@ -31,10 +32,11 @@ function repeatTo(unit: string, size: number): string {
     .replace(/[\ud800-\udbff]$/, " ");
 }
 
-const TEXTS: [string, string][] = [
-  ["32,768 x 👍", "👍".repeat(MAX_TEXT_LENGTH / 2)],
-  ["32,768 mixed emoji", repeatTo("😡👍🏽👨‍👩‍👧🇹🇭❤️🙏🏻", MAX_TEXT_LENGTH)],
-  ["64 KB mixed scripts", repeatTo(MIXED.join(""), MAX_TEXT_LENGTH)],
+/** Name in the table, key in the metrics line, text. */
+const TEXTS: [string, string, string][] = [
+  ["32,768 x 👍", "thumbs", "👍".repeat(MAX_TEXT_LENGTH / 2)],
+  ["32,768 mixed emoji", "emoji", repeatTo("😡👍🏽👨‍👩‍👧🇹🇭❤️🙏🏻", MAX_TEXT_LENGTH)],
+  ["64 KB mixed scripts", "scripts", repeatTo(MIXED.join(""), MAX_TEXT_LENGTH)],
 ];
 
 interface Timing {
@@ -60,11 +62,13 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const best = (xs: number[]): number => Math.min(...xs);
 const ms = (x: number): string => x.toFixed(1).padStart(7);
 
-function report(reader: Reader, runs: number): void {
+/** Print the table; return each text's CPU p50 and ratio, keyed by a short name of the text. */
+function report(reader: Reader, runs: number): Record<string, number> {
+  const metrics: Record<string, number> = {};
   console.log(
     `${"text".padEnd(22)} ${"wall p50".padStart(9)} ${"best".padStart(7)} ${"cpu p50".padStart(8)} ${"best".padStart(7)}  ${"8 x 1/8 p50".padStart(11)}  ratio`,
   );
-  for (const [name, text] of TEXTS) {
+  for (const [name, key, text] of TEXTS) {
     const whole = time(runs, () => reader.analyze(text));
     const eighth = MAX_TEXT_LENGTH / 8;
     const pieces = Array.from({ length: 8 }, (_, i) =>
@@ -75,7 +79,13 @@ function report(reader: Reader, runs: number): void {
     console.log(
       `${name.padEnd(22)} ${ms(median(whole.wall))}   ${ms(best(whole.wall))} ${ms(median(whole.cpu))}  ${ms(best(whole.cpu))}  ${ms(median(peer.cpu))}      ${ratio.toFixed(2)}`,
     );
+    Object.assign(metrics, {
+      [`${key}_wall_p50_ms`]: median(whole.wall),
+      [`${key}_cpu_p50_ms`]: median(whole.cpu),
+      [`${key}_linearity`]: ratio,
+    });
   }
+  return metrics;
 }
 
 async function main(): Promise<void> {
@@ -85,7 +95,7 @@ async function main(): Promise<void> {
     `node ${process.version}, ${cpus()[0]?.model ?? "cpu"} x${cpus().length}, load ${loadavg()[0]!.toFixed(1)}; ${runs} runs; ms per Reading`,
   );
   const reader = await createReader();
-  report(reader, runs);
+  emitMetrics(report(reader, runs));
 }
 
 await main();

@@ -8,6 +8,7 @@
  * @example
  * npm run bench                  # 20,000 messages
  * npm run bench -- --n 50000
+ * npm run bench -- --n 10000 --no-peer --no-write   # as bench/paired.ts runs it: no node-nlp, no models/BENCH.md
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -17,6 +18,7 @@ import { createReader } from "../src/analysis/read.js";
 import { loadModels, repoRoot } from "../src/analysis/model/load-models.js";
 import { modelTokenizer } from "../src/analysis/model/model-tokens.js";
 import { predict } from "../src/analysis/model/predict.js";
+import { emitMetrics } from "./metrics.js";
 
 interface Msg {
   text: string;
@@ -60,6 +62,7 @@ const pct = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.
 async function main(): Promise<void> {
   const nIdx = process.argv.indexOf("--n");
   const n = nIdx > 0 ? Number(process.argv[nIdx + 1]) : 20_000;
+  const withPeer = !process.argv.includes("--no-peer");
   const pool = messages();
   const langs = [...new Set(pool.map((m) => m.lang))].sort();
   const msgs: Msg[] = Array.from({ length: n }, (_, i) => pool[(i * 7919) % pool.length]!);
@@ -106,6 +109,23 @@ async function main(): Promise<void> {
   const cpp = process.cpuUsage(cp);
   const predictUs = (cpp.user + cpp.system) / tokd.length;
 
+  const attunePerSec = n / (total / 1000);
+  const attunePerCpuSec = n / (cpuMs / 1000);
+  emitMetrics({
+    messages: n,
+    pool: pool.length,
+    readings_per_s: attunePerSec,
+    readings_per_cpu_s: attunePerCpuSec,
+    batch_readings_per_s: n / (batchWall / 1000),
+    batch_readings_per_cpu_s: n / (batchCpuMs / 1000),
+    p50_us: pct(lat, 0.5) * 1000,
+    p99_us: pct(lat, 0.99) * 1000,
+    predict_us: predictUs,
+    reader_load_ms: readerLoadMs,
+    rss_mb: rss,
+  });
+  if (!withPeer) return;
+
   // node-nlp on the same messages.
   const require = createRequire(import.meta.url);
   const { SentimentAnalyzer } = require("node-nlp") as {
@@ -121,9 +141,7 @@ async function main(): Promise<void> {
   const cnu = process.cpuUsage(cn);
   const nlpCpuMs = (cnu.user + cnu.system) / 1000;
 
-  const attunePerSec = n / (total / 1000);
   const nlpPerSec = n / (nlpTotal / 1000);
-  const attunePerCpuSec = n / (cpuMs / 1000);
   const nlpPerCpuSec = n / (nlpCpuMs / 1000);
   const lines = [
     `# attune bench (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one core)`,
@@ -153,7 +171,7 @@ async function main(): Promise<void> {
   ];
   const text = lines.join("\n");
   console.log(text);
-  writeFileSync(join(repoRoot(), "models", "BENCH.md"), text);
+  if (!process.argv.includes("--no-write")) writeFileSync(join(repoRoot(), "models", "BENCH.md"), text);
 }
 
 await main();
