@@ -16,6 +16,13 @@ export default tseslint.config(
     },
   },
   {
+    // Short functions in shipped code (issue 14): a longer one is split into load, decide and persist.
+    // A migration is one list of statements, read top to bottom, and stays whole.
+    files: ["src/**/*.ts"],
+    ignores: ["src/**/*.test.ts", "src/store/migrations/**"],
+    rules: { "max-lines-per-function": ["error", { max: 80 }] },
+  },
+  {
     // The launcher and the prepare script are plain Node ESM.
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", URL: "readonly", console: "readonly" } },

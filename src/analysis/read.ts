@@ -12,7 +12,7 @@ import { AttuneError } from "../core/errors.js";
 import { EMOTIONS, NEEDS } from "../core/labels.js";
 import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js";
 import { PIPELINE_VERSION } from "../core/version.js";
-import { LIMITS } from "../ingest/limits.js";
+import { MAX_TEXT_CHARS } from "../core/reading-context.js";
 import { isAgent, NO_COMPLAINT } from "./fuse/agent-words.js";
 import { praiseNow, settledProblem, settledSignals } from "./fuse/clauses.js";
 import { askedNeutral, askedParts, askedStage, isNeutralAsk } from "./fuse/neutral-ask.js";
@@ -43,10 +43,10 @@ import { segment } from "./text/segment.js";
 const LANGUAGE_MODEL = "fasttext-lid.176.ftz";
 
 /**
- * Longest message read, in UTF-16 code units: the ingest limit (65,536, so 32,768 emoji), which
- * every step reads in linear time. Longer input is refused at once with `input.too_large`.
+ * Longest message read, in UTF-16 code units: the ingest limit (65,536, so 32,768 emoji; from core,
+ * as ingest's `LIMITS.textChars` is), which every step reads in linear time. Longer input is refused at once with `input.too_large`.
  */
-export const MAX_TEXT_LENGTH = LIMITS.textChars;
+export const MAX_TEXT_LENGTH = MAX_TEXT_CHARS;
 
 /** A loaded reading engine with the batch call (the engine type is declared once, in core). */
 export type Reader = Required<ReadingEngine>;

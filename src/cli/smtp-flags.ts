@@ -13,7 +13,7 @@ import { sendOutbox } from "../connectors/smtp-outbox.js";
 import { namedVariable } from "../core/config.js";
 import { AttuneError } from "../core/errors.js";
 import type { Store } from "../store/open-store.js";
-import { secretFromEnv, type FlagValues } from "./sync-vendors.js";
+import { secretFromEnv, type FlagValues } from "../connectors/sync-vendors.js";
 
 const str = { type: "string" } as const;
 

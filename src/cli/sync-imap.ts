@@ -9,14 +9,14 @@
  * @example
  * IMAP_PASSWORD=… attune sync imap --host imap.example.com --user support@example.com --password-env IMAP_PASSWORD --once
  */
-import { runImapSync, type ImapOptions } from "../connectors/imap-sync.js";
+import { runImapSync } from "../connectors/imap-sync.js";
 import { namedVariable, readConfig, type Config } from "../core/config.js";
 import { AttuneError, asAttuneError } from "../core/errors.js";
 import type { IngestCounts } from "../ingest/ingestor.js";
 import { openStore, storeOptionsFrom } from "../store/open-store.js";
 import { parseCommand, usageError } from "./parse-command.js";
 import { outboxSender, SMTP_FLAGS, SMTP_USAGE } from "./smtp-flags.js";
-import { required, secretFromEnv, type FlagValues } from "./sync-vendors.js";
+import { imapOptions, type FlagValues } from "../connectors/sync-vendors.js";
 
 export const IMAP_USAGE = `attune sync imap --host HOST --user USER --password-env VAR [--port 993] [--plain]
   [--mailbox INBOX] [--source NAME] [--agent-address ADDR]... [--db FILE|URL] [--once] [--interval SECONDS]
@@ -42,29 +42,6 @@ const FLAGS = {
   ...SMTP_FLAGS,
 } as const;
 
-/**
- * The connection settings from the flags; a `cli.usage` or `connector.secret_missing` error when
- * incomplete. `env` reads the variable `--password-env` names (serve passes the stored secret).
- */
-export function imapOptions(v: FlagValues, env: (name: string) => string | undefined = namedVariable): ImapOptions {
-  const host = required(v, "host");
-  const user = required(v, "user");
-  const password = secretFromEnv(v, "password-env", env);
-  const port = Number(v.port ?? (v.plain ? 143 : 993));
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AttuneError("cli.usage", { flag: "--port", reason: "1..65535" });
-  return {
-    host,
-    port,
-    secure: !v.plain,
-    user,
-    password,
-    mailbox: (v.mailbox as string | undefined) ?? "INBOX",
-    source: (v.source as string | undefined) ?? "imap",
-    agentAddresses: (v["agent-address"] as unknown as string[] | undefined) ?? [],
-    onProgress: (done, total) => process.stderr.write(`imap: ${done}/${total} new mails stored\n`),
-  };
-}
-
 /** Runs `attune sync imap ARGS`; the exit code. */
 export async function runImapCommand(argv: string[], config: Config = readConfig()): Promise<number> {
   const parsed = parseCommand(argv, FLAGS, IMAP_USAGE);
@@ -72,7 +49,10 @@ export async function runImapCommand(argv: string[], config: Config = readConfig
   const v = parsed.values as FlagValues;
   const interval = Number(v.interval ?? 300);
   if (!Number.isFinite(interval) || interval < 1) return usageError(IMAP_USAGE, { flag: "--interval", reason: "seconds, at least 1" });
-  const opts = imapOptions(v);
+  const opts = {
+    ...imapOptions(v, namedVariable),
+    onProgress: (done: number, total: number) => process.stderr.write(`imap: ${done}/${total} new mails stored\n`),
+  };
   const store = await openStore(storeOptionsFrom({ db: v.db as string | undefined }, config));
   let afterPass: ReturnType<typeof outboxSender>;
   try {

@@ -16,7 +16,7 @@ import { runSync, type SyncProgress } from "../connectors/sync-run.js";
 import { openStore, storeOptionsFrom, type Store } from "../store/open-store.js";
 import { parseCommand, usageError } from "./parse-command.js";
 import { IMAP_USAGE, runImapCommand } from "./sync-imap.js";
-import { SYNC_VENDORS, type FlagValues } from "./sync-vendors.js";
+import { SYNC_VENDORS, type FlagValues } from "../connectors/sync-vendors.js";
 
 const COMMON = "[--db FILE|URL] [--once] [--interval SECONDS] [--since ISO_TIME] [--requests-per-minute N]";
 

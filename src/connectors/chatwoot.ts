@@ -11,8 +11,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { AttuneError } from "../core/errors.js";
-import type { MessageInput } from "../ingest/message-input.js";
-import { bodyText } from "../ingest/email.js";
+import { type MessageInput, bodyText } from "../ingest/public.js";
 import { obj, text, type PushMapping } from "./payload.js";
 
 /** Throws `webhook.bad_signature` unless `token` is the source's secret. */

@@ -9,7 +9,7 @@
  * const runner = new ConnectorRunner({ store, key: config.secretKey }); runner.start(); … await runner.stop();
  */
 import { asAttuneError } from "../core/errors.js";
-import type { IngestCounts } from "../ingest/ingestor.js";
+import type { IngestCounts } from "../ingest/public.js";
 import { listConnectors, type ConnectorRow } from "../store/connectors.js";
 import type { Store } from "../store/open-store.js";
 import { runAndRecord } from "./stored-connector.js";

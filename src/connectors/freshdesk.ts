@@ -16,7 +16,7 @@
  * await runSync(store, freshdeskConnector({ baseUrl: "https://acme.freshdesk.com", apiKey }));
  */
 import { AttuneError } from "../core/errors.js";
-import { bodyText } from "../ingest/email.js";
+import { bodyText } from "../ingest/public.js";
 import { basicAuth, HelpdeskHttp, type HelpdeskHttpOptions } from "./http-client.js";
 import { authorOf, hostOf, isoTime, subjectOf } from "./pull-connector.js";
 import type { PulledMessage, PullConnector, PullPage } from "./pull-connector.js";

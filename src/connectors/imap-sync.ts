@@ -14,9 +14,7 @@
 import { ImapFlow } from "imapflow";
 import { retryDelay } from "../core/backoff.js";
 import { AttuneError } from "../core/errors.js";
-import { EmailThreads, importEml } from "../ingest/email.js";
-import { Ingestor, type IngestCounts } from "../ingest/ingestor.js";
-import { LIMITS } from "../ingest/limits.js";
+import { EmailThreads, importEml, Ingestor, type IngestCounts, LIMITS } from "../ingest/public.js";
 import { readCursor, saveCursor } from "../store/connector-cursors.js";
 import type { Store } from "../store/open-store.js";
 import { formatImapCursor, parseImapCursor, resumeFrom } from "./imap-cursor.js";

@@ -18,7 +18,7 @@
  * await runSync(store, intercomConnector({ baseUrl: "https://api.intercom.io", token }));
  */
 import { AttuneError } from "../core/errors.js";
-import { bodyText } from "../ingest/email.js";
+import { bodyText } from "../ingest/public.js";
 import { HelpdeskHttp, type HelpdeskHttpOptions } from "./http-client.js";
 import { authorOf, channelOf, hostOf, isoTime, subjectOf } from "./pull-connector.js";
 import type { PulledMessage, PullConnector, PullPage } from "./pull-connector.js";

@@ -5,7 +5,7 @@
  * @example
  * const sender = obj(payload.sender); text(sender.id); // "14" for 14 or "14", undefined for null
  */
-import type { MessageInput } from "../ingest/message-input.js";
+import type { MessageInput } from "../ingest/public.js";
 
 export type PushMapping = { message: MessageInput } | { skip: string };
 

@@ -6,7 +6,7 @@
  * @example
  * for await (const page of connector.pages(savedCursor)) { store(page.messages); save(page.cursor); }
  */
-import { LIMITS } from "../ingest/limits.js";
+import { LIMITS } from "../ingest/public.js";
 
 /** One message as the ingestor takes it (MessageInput), keyed by the helpdesk's own ids. */
 export type PulledMessage = Record<string, unknown> & { external_id: string };

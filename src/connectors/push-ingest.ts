@@ -7,7 +7,7 @@
  * const report = await ingestPushed(store, src, "zammad", "zammad", zammadMessage(parseJsonBody(bytes)));
  */
 import { AttuneError } from "../core/errors.js";
-import { Ingestor, type IngestCounts } from "../ingest/ingestor.js";
+import { Ingestor, type IngestCounts } from "../ingest/public.js";
 import type { Store } from "../store/open-store.js";
 import type { PushMapping } from "./payload.js";
 

@@ -11,7 +11,7 @@
  */
 import { asAttuneError } from "../core/errors.js";
 import { retryDelay } from "../core/backoff.js";
-import { bodyText } from "../ingest/email.js";
+import { bodyText } from "../ingest/public.js";
 import { claimHelpdeskReplies, settleHelpdeskReply, type HelpdeskReply } from "../store/helpdesk-outbox.js";
 import type { Store } from "../store/open-store.js";
 

@@ -13,7 +13,7 @@
  * const report = await sendOutbox(store, nodemailer.createTransport({ host, port, auth }), { from: "support@example.com", sentFolder });
  */
 import MailComposer from "nodemailer/lib/mail-composer";
-import { Ingestor } from "../ingest/ingestor.js";
+import { Ingestor } from "../ingest/public.js";
 import { abandonedSends, claimPending, emailReplyContext, settleMail, type OutboxRow } from "../store/mail-outbox.js";
 import type { Store } from "../store/open-store.js";
 

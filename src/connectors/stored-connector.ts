@@ -6,15 +6,14 @@
  * @example
  * const counts = await syncStoredConnector(store, config.secretKey, row); // {accepted, duplicates, conflicts, rejected}
  */
-import { imapOptions } from "../cli/sync-imap.js";
-import { SYNC_VENDORS, type FlagValues } from "../cli/sync-vendors.js";
 import { AttuneError, asAttuneError } from "../core/errors.js";
-import type { IngestCounts } from "../ingest/ingestor.js";
+import type { IngestCounts } from "../ingest/public.js";
 import { connectorSecret, recordConnectorRun, type ConnectorRow } from "../store/connectors.js";
 import type { Store } from "../store/open-store.js";
 import { runImapSync } from "./imap-sync.js";
 import { deliverReplies } from "./reply-out.js";
 import { runSync } from "./sync-run.js";
+import { imapOptions, SYNC_VENDORS, type FlagValues } from "./sync-vendors.js";
 
 /** The flag that names a kind's secret variable (`token-env`, `api-key-env`, `password-env`). */
 export function secretFlag(kind: ConnectorRow["kind"]): string {
@@ -60,8 +59,7 @@ export async function syncStoredConnector(store: Store, key: Buffer | undefined,
   const secret = await connectorSecret(store.db, key, store.workspaceId, row.id);
   const values = flagsOf(row);
   if (row.kind === "imap") {
-    const { onProgress: _quiet, ...opts } = imapOptions(values, envOf(secret));
-    return runImapSync(store, opts, { once: true });
+    return runImapSync(store, imapOptions(values, envOf(secret)), { once: true });
   }
   const vendor = SYNC_VENDORS[row.kind]!;
   const poster = vendor.replies(values, envOf(secret));

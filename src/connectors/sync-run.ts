@@ -7,7 +7,7 @@
  * @example
  * const counts = await runSync(store, zendeskConnector(opts), { onProgress: (p) => console.error(p) });
  */
-import { Ingestor, type IngestCounts } from "../ingest/ingestor.js";
+import { Ingestor, type IngestCounts } from "../ingest/public.js";
 import { readCursor, saveCursor } from "../store/connector-cursors.js";
 import { postedRefs } from "../store/helpdesk-outbox.js";
 import type { Store } from "../store/open-store.js";

@@ -12,9 +12,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { AttuneError } from "../core/errors.js";
-import { bodyText } from "../ingest/email.js";
-import { LIMITS } from "../ingest/limits.js";
-import type { MessageInput } from "../ingest/message-input.js";
+import { bodyText, LIMITS, type MessageInput } from "../ingest/public.js";
 import { obj, text, type Obj, type PushMapping } from "./payload.js";
 
 /** Throws `webhook.bad_signature` unless the header is `sha1=` HMAC-SHA1(secret, body). */

@@ -6,7 +6,7 @@
  * @example
  * throw new AttuneError("input.too_large", { limit: 1_000_000, size: 2_400_000 });
  */
-import { storeFailureOf } from "../store/store-failure.js";
+import { storeFailureOf } from "./store-failure.js";
 
 /** Stable error codes. Others script against these: add freely, never rename. */
 export const ERROR_MESSAGES = {

@@ -17,7 +17,7 @@
  * // { field: "sent_at", code: "employee.period_closed" }
  */
 import type { ErrorCode } from "../core/errors.js";
-import { monthEnd } from "../insights/employee-view.js";
+import { monthEnd } from "../core/months.js";
 
 /** What the writer of an ingest may do with employee feedback. */
 export interface EmployeeWritePolicy {

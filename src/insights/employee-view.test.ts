@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { employeeView, type EmployeeRow } from "./employee-view.js";
+import type { EmployeeRow } from "../store/employee-releases.js";
+import { employeeView } from "./employee-view.js";
 
 const JAN = Date.UTC(2026, 0, 10);
 const FEB = Date.UTC(2026, 1, 10);

@@ -20,40 +20,8 @@
  * const view = employeeView(rows, { k: 5, now: Date.now(), teamNames: new Map([[1, "Warehouse"]]) });
  * view.months[0].cells; // [{ team: { id: 1, name: "Warehouse" }, respondents: 7, ... }, { team: "other", ... }]
  */
-
-/** One read employee message, as the route selects it. */
-export interface EmployeeRow {
-  sentAt: number;
-  teamId: number | null;
-  /** null when the author is unknown; all such messages count as one respondent (the safe side). */
-  personId: number | null;
-  sentiment: "positive" | "neutral" | "negative" | string;
-  sentimentScore: number;
-  emotions: string[];
-  causes: { label: string; polarity: string }[];
-}
-
-export interface EmployeeCell {
-  /** A team, or the pool of teams too small to show on their own. */
-  team: { id: number | null; name: string } | "other";
-  /** Names of the teams pooled into "other" (empty for a team cell). */
-  pooledTeams: string[];
-  /** Ids of the teams pooled into "other" (null: messages without a team), for team filters. */
-  pooledTeamIds: (number | null)[];
-  respondents: number;
-  messages: number;
-  sentiment: { positive: number; neutral: number; negative: number; meanScore: number };
-  emotions: { label: string; count: number }[];
-  themes: { label: string; positive: number; negative: number }[];
-}
-
-export interface EmployeeMonth {
-  /** YYYY-MM (UTC). */
-  month: string;
-  /** True when the month is withheld: fewer than `k` respondents in all. */
-  suppressed: boolean;
-  cells: EmployeeCell[];
-}
+import type { EmployeeCell, EmployeeMonth, EmployeeRow } from "../store/employee-releases.js";
+import { monthEnd, monthOf } from "../core/months.js";
 
 export interface EmployeeViewOptions {
   /** Minimum respondents per released group (default 5). */
@@ -203,15 +171,4 @@ function summarise(
     emotions: [...emotions].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
     themes: [...themes.values()].sort((a, b) => b.positive + b.negative - (a.positive + a.negative) || a.label.localeCompare(b.label)),
   };
-}
-
-/** YYYY-MM of a UTC instant. */
-export function monthOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 7);
-}
-
-/** The first instant after the UTC month that contains `ms`. */
-export function monthEnd(ms: number): number {
-  const d = new Date(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }

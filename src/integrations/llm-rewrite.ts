@@ -15,7 +15,7 @@
  */
 import { AttuneError } from "../core/errors.js";
 import type { Reading } from "../core/reading.js";
-import type { Draft } from "../analysis/respond/types.js";
+import type { Draft } from "../analysis/public.js";
 
 export interface LlmOptions {
   /** Base URL of the OpenAI-compatible API, up to and including `/v1`. */

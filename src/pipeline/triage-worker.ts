@@ -13,7 +13,7 @@
 import { randomUUID } from "node:crypto";
 import type { CaseEngine } from "../cases/case-engine.js";
 import type { Store } from "../store/open-store.js";
-import { storeFailureOf } from "../store/store-failure.js";
+import { storeFailureOf } from "../core/store-failure.js";
 import { claimQueued, HeldClaims, queuedCount } from "../store/work-queue.js";
 import { drainStage, LoopedStage } from "./stage-loop.js";
 

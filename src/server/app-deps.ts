@@ -32,7 +32,7 @@ export interface AppDeps {
   clock?: Clock;
   /** Print the stack of `internal` errors to stderr (ATTUNE_DEBUG). */
   debug?: boolean;
-  /** ATTUNE_SECRET_KEY: seals and opens stored connector secrets (connectors/secret-box.ts). */
+  /** ATTUNE_SECRET_KEY: seals and opens stored connector secrets (store/secret-box.ts). */
   secretKey?: Buffer;
   /** Runs connector passes one at a time per connector (serve); without it "sync now" runs directly. */
   connectorRunner?: ConnectorRunner;

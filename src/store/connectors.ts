@@ -1,13 +1,13 @@
 /**
  * Connector settings (issue 16 item 6): kind, name, non-secret settings as JSON, the interval and
- * the secret sealed with AES-256-GCM (connectors/secret-box.ts). Rows leave this module without the
+ * the secret sealed with AES-256-GCM (store/secret-box.ts). Rows leave this module without the
  * sealed secret, only `secret_set`; `connectorSecret` is the one way to read it, for running a sync.
  *
  * @example
  * const id = await createConnector(store.db, key, { workspaceId, kind: "zendesk", name: "acme", settings, secret });
  */
 import type { Kysely, Selectable } from "kysely";
-import { openSecret, requireKey, sealSecret } from "../connectors/secret-box.js";
+import { openSecret, requireKey, sealSecret } from "./secret-box.js";
 import type { ConnectorsTable, Database } from "./schema.js";
 
 export const CONNECTOR_KINDS = ["zendesk", "freshdesk", "intercom", "imap"] as const;

@@ -10,8 +10,43 @@
  * const released = await releasedMonths(store.db, 1, ["2026-01", "2026-02"]);
  */
 import type { Kysely } from "kysely";
-import type { EmployeeMonth, EmployeeRow } from "../insights/employee-view.js";
 import type { Database } from "./schema.js";
+
+/** One read employee message, as the view reads it (insights/employee-view.ts). */
+export interface EmployeeRow {
+  sentAt: number;
+  teamId: number | null;
+  /** null when the author is unknown; all such messages count as one respondent (the safe side). */
+  personId: number | null;
+  sentiment: "positive" | "neutral" | "negative" | string;
+  sentimentScore: number;
+  emotions: string[];
+  causes: { label: string; polarity: string }[];
+}
+
+/** One released cell: a team, or the pool of small teams, in one month. */
+export interface EmployeeCell {
+  /** A team, or the pool of teams too small to show on their own. */
+  team: { id: number | null; name: string } | "other";
+  /** Names of the teams pooled into "other" (empty for a team cell). */
+  pooledTeams: string[];
+  /** Ids of the teams pooled into "other" (null: messages without a team), for team filters. */
+  pooledTeamIds: (number | null)[];
+  respondents: number;
+  messages: number;
+  sentiment: { positive: number; neutral: number; negative: number; meanScore: number };
+  emotions: { label: string; count: number }[];
+  themes: { label: string; positive: number; negative: number }[];
+}
+
+/** One month of the view, as released and stored. */
+export interface EmployeeMonth {
+  /** YYYY-MM (UTC). */
+  month: string;
+  /** True when the month is withheld: fewer than `k` respondents in all. */
+  suppressed: boolean;
+  cells: EmployeeCell[];
+}
 
 /** Read employee messages of trusted sources sent in [from, to), with their labels. */
 export async function trustedEmployeeRows(db: Kysely<Database>, workspaceId: number, from: number, to: number): Promise<EmployeeRow[]> {

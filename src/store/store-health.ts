@@ -13,7 +13,7 @@
 import { sql } from "kysely";
 import type { Store } from "./open-store.js";
 import { queueStats, type QueueStats } from "./reading-queue.js";
-import { storeFailureOf, type StoreFailure } from "./store-failure.js";
+import { storeFailureOf, type StoreFailure } from "../core/store-failure.js";
 
 /** How long a failed write marks the store as unable to write, without a successful write since. */
 const WRITE_FAILURE_TTL_MS = 15_000;

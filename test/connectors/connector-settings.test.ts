@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSecret, sealSecret } from "../../src/connectors/secret-box.js";
+import { openSecret, sealSecret } from "../../src/store/secret-box.js";
 import {
   connectorSecret,
   createConnector,

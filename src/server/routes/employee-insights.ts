@@ -9,8 +9,15 @@
  */
 import { z } from "zod";
 import { AttuneError } from "../../core/errors.js";
-import { employeeView, MIN_GROUP, monthEnd, monthOf, pickTeams, type EmployeeMonth } from "../../insights/employee-view.js";
-import { releasedMonths, storeReleases, trustedEmployeeRows, unreadEmployeeTimes } from "../../store/employee-releases.js";
+import { monthEnd, monthOf } from "../../core/months.js";
+import { employeeView, MIN_GROUP, pickTeams } from "../../insights/employee-view.js";
+import {
+  releasedMonths,
+  storeReleases,
+  trustedEmployeeRows,
+  unreadEmployeeTimes,
+  type EmployeeMonth,
+} from "../../store/employee-releases.js";
 import { nowOf, type AppDeps } from "../app-deps.js";
 import { defineRoute } from "../route.js";
 import { idList } from "../schemas.js";

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { PIPELINE_VERSION } from "../../core/version.js";
 import type { QueueStats } from "../../store/reading-queue.js";
-import { storeFailureRetryAfter } from "../../store/store-failure.js";
+import { storeFailureRetryAfter } from "../../core/store-failure.js";
 import { storeHealth } from "../../store/store-health.js";
 import { defineRoute } from "../route.js";
 

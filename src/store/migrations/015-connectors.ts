@@ -1,7 +1,7 @@
 /**
  * `connectors`: the helpdesk and mailbox connectors set up in the settings page (issue 16 item 6),
  * run by `serve` on their interval. Non-secret settings are JSON text; the secret is sealed with
- * AES-256-GCM (connectors/secret-box.ts) and never leaves the server.
+ * AES-256-GCM (store/secret-box.ts) and never leaves the server.
  *
  * @example
  * await connectorSettings("sqlite").up(db);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asAttuneError } from "../core/errors.js";
+import { asAttuneError } from "./errors.js";
 import { storeFailureOf } from "./store-failure.js";
 
 const withCode = (code: string, message = "x") => Object.assign(new Error(message), { code });

@@ -1,5 +1,7 @@
 /**
- * The connectors `attune sync` knows, each with its own flags and a builder from the parsed flags.
+ * The connectors `attune sync` knows, each with its own flags and a builder from the parsed flags;
+ * the settings page's stored connectors (stored-connector.ts) are built by the same code. IMAP's
+ * settings are `imapOptions`.
  * Secrets come from the environment variable a flag names (`--token-env VAR`), never from argv, where
  * every user of the machine could read them in the process list.
  *
@@ -7,14 +9,15 @@
  * const vendor = SYNC_VENDORS.zendesk; const connector = vendor.build(values, namedVariable);
  */
 import { AttuneError } from "../core/errors.js";
-import { freshdeskConnector } from "../connectors/freshdesk.js";
-import { intercomConnector } from "../connectors/intercom.js";
-import { freshdeskReplies } from "../connectors/freshdesk-reply.js";
-import { intercomReplies } from "../connectors/intercom-reply.js";
-import type { PullConnector } from "../connectors/pull-connector.js";
-import type { ReplyPoster } from "../connectors/reply-out.js";
-import { zendeskConnector } from "../connectors/zendesk.js";
-import { zendeskReplies } from "../connectors/zendesk-reply.js";
+import { freshdeskConnector } from "./freshdesk.js";
+import { intercomConnector } from "./intercom.js";
+import { freshdeskReplies } from "./freshdesk-reply.js";
+import { intercomReplies } from "./intercom-reply.js";
+import type { ImapOptions } from "./imap-sync.js";
+import type { PullConnector } from "./pull-connector.js";
+import type { ReplyPoster } from "./reply-out.js";
+import { zendeskConnector } from "./zendesk.js";
+import { zendeskReplies } from "./zendesk-reply.js";
 
 export type FlagValues = Record<string, string | boolean | undefined>;
 
@@ -128,4 +131,26 @@ export const SYNC_VENDORS: Record<string, SyncVendor> = {
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/**
+ * IMAP connection settings from the flags; a `cli.usage` or `connector.secret_missing` error when
+ * incomplete. `env` reads the variable `--password-env` names (serve passes the stored secret).
+ */
+export function imapOptions(v: FlagValues, env: (name: string) => string | undefined): ImapOptions {
+  const host = required(v, "host");
+  const user = required(v, "user");
+  const password = secretFromEnv(v, "password-env", env);
+  const port = Number(v.port ?? (v.plain ? 143 : 993));
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AttuneError("cli.usage", { flag: "--port", reason: "1..65535" });
+  return {
+    host,
+    port,
+    secure: !v.plain,
+    user,
+    password,
+    mailbox: (v.mailbox as string | undefined) ?? "INBOX",
+    source: (v.source as string | undefined) ?? "imap",
+    agentAddresses: (v["agent-address"] as unknown as string[] | undefined) ?? [],
+  };
 }
