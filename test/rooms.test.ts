@@ -31,7 +31,7 @@ const MAY_USE: Record<string, readonly string[]> = {
   store: ["core"],
   ingest: ["core", "store"],
   pipeline: ["core", "store", "cases"],
-  cases: ["core", "store", "analysis/public", "ingest/public"],
+  cases: ["core", "store", "analysis/public", "ingest/public", "connectors/public"],
   insights: ["core", "store", "cases"],
   connectors: ["core", "store", "ingest/public"],
   integrations: ["core", "analysis/public"],

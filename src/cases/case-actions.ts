@@ -13,7 +13,7 @@ import type { Reading } from "../core/reading.js";
 import { checkReply, type Check } from "../analysis/public.js";
 import { Ingestor } from "../ingest/public.js";
 import type { ReadingEngine } from "../core/reading.js";
-import { queueEmailReply, replyMessageId } from "../connectors/email-reply.js";
+import { queueEmailReply, replyMessageId } from "../connectors/public.js";
 import { mailboxAddress } from "../store/connectors.js";
 import { enqueueHelpdeskReply } from "../store/helpdesk-outbox.js";
 import { withWriteTransaction } from "../store/write-transaction.js";
