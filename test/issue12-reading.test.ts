@@ -114,3 +114,19 @@ describe("Readings of employees' workload and staffing (issue 12)", () => {
     expect(emp("Thanks for hiring two more people for the night shift, it's so much calmer now").sentiment.label).toBe("positive");
   });
 });
+
+describe("Readings of thanks for a settled problem (issue 12)", () => {
+  it("opens no complaint when a fix and praise follow the problem in one clause or after a 'then and now'", () => {
+    for (const t of [
+      "ของมาชำรุด ส่งรูปไป ได้ของใหม่ในสองวัน รักร้านนี้ 💕",
+      "Přišlo poškozený zboží, poslala jsem fotku a za 2 dny byla náhrada doma. Miluju tenhle e-shop",
+      "minule přišel balík rozbitej, tentokrát perfektní a řidič mi dokonce volal, když nemohl najít vchod",
+      "wrong size arrived but the exchange was so easy, no questions asked 🙏",
+    ]) {
+      expect(reader.analyze(t).complaint.is).toBe(false);
+    }
+  });
+  it("still reads a new problem after the fix as a complaint", () => {
+    expect(reader.analyze("they sent a replacement in 2 days, but the replacement is broken too").complaint.is).toBe(true);
+  });
+});

@@ -103,12 +103,38 @@ export function settledProblem(input: FuseInput): boolean {
   if (cs.length === 0) return false;
   const pol = clausePolarities(input, cs);
   const last = pol[pol.length - 1]!;
-  if (last < 0) return false;
-  if (pol.some((p) => p > 0) && contradictionFacts(input.text, input.tokens).fixed && !turnAfterFix(input, cs)) return true;
+  if (last < 0) return settledInLastClause(input, cs[cs.length - 1]!);
+  const praised = pol.some((p) => p > 0) || readsPraise(input, cs[cs.length - 1]!);
+  if (praised && contradictionFacts(input.text, input.tokens).fixed && !turnAfterFix(input, cs)) return true;
   // "missing a main but the manager comped the meal": a fix after the turn settles it, praised or not.
   if (fixAfterTurn(input)) return true;
   return last > 0 && pol.slice(0, -1).some((p) => p < 0);
 }
+
+/**
+ * A problem and its fix in one clause (commas and Thai spaces do not cut clauses): "ของมาชำรุด ส่งรูปไป
+ * ได้ของใหม่ในสองวัน รักร้านนี้", "minule přišel balík rozbitej, tentokrát perfektní". From the
+ * first fix on, the clause must praise (cues or the model) and name no problem.
+ */
+function settledInLastClause(input: FuseInput, last: Range): boolean {
+  const fix = namesFix(input.text, input.tokens).find((f) => f.start >= last.start && f.start < last.end);
+  if (!fix) return false;
+  const after = { start: fix.start, end: last.end };
+  const p = clausePolarity(input, after);
+  return p > 0 || (p === 0 && readsPraise(input, after));
+}
+
+/**
+ * The closing clause, read alone by the model, is praise ("Miluju tenhle e-shop", "malli vastam"):
+ * the cue lexicons miss many closing compliments, the model reads them.
+ */
+function readsPraise(input: FuseInput, last: Range): boolean {
+  const p = input.model?.sentimentOf?.(last);
+  return p !== undefined && p.positive >= CLOSING_PRAISE && p.positive > p.negative;
+}
+
+/** How sure the model must be that a closing clause is praise. */
+const CLOSING_PRAISE = 0.6;
 
 /** A fix named after a contrast word ("but", "ale", "pero", "แต่", "కానీ"): the problem was dealt with. */
 function fixAfterTurn(input: FuseInput): boolean {

@@ -17,6 +17,14 @@ const at = (text: string, word: string) => {
 };
 
 describe("namesFix: the words of a fix", () => {
+  it("finds reversals, rebookings, exchanges and a 'then and now'", () => {
+    expect(fixes("thank u for reversing the overdraft fee")).toEqual(["reversing"]);
+    expect(fixes("wrong size arrived but the exchange was so easy")).toEqual(["the exchange was"]);
+    expect(fixes("ของมาชำรุด ส่งรูปไป ได้ของใหม่ในสองวัน")).toEqual(["ได้ของใหม่"]);
+    expect(fixes("minule přišel balík rozbitej, tentokrát perfektní")).toEqual(["tentokrát"]);
+    expect(fixes("dati sira yung box pagdating, ngayon perfect")).toEqual(["ngayon"]);
+    expect(fixes("this time it took three weeks")).toEqual([]);
+  });
   it("finds what was done about a past problem, in every seed language", () => {
     expect(fixes("our order was missing a main but the manager comped the whole meal and apologised")).toEqual(["comped", "apologised"]);
     expect(fixes("replacement arrived in 2 days. Love this shop")).toEqual(["replacement arrived"]);
