@@ -40,7 +40,8 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const cause = problem?.cause ?? pickCause(sit, topics);
   const step = stepFor(reading, sit, topics);
   // Where the Reading and the words disagree, the plain form: a thank-you for a question would be a guess.
-  const mixed = settled?.mixed ?? (settled?.uncertain ? undefined : mixedForm(sit, reading, options.message, problem !== undefined));
+  const mixed =
+    settled?.mixed ?? (settled?.uncertain ? undefined : wordsAllow(mixedForm(sit, reading, options.message, problem !== undefined), ev));
   // Promises come from the case (facts) or the workspace (policy), never from the drafter.
   const offer = facts.offer ?? policyOffer(step, options.policy?.offers);
   const followUp = facts.followUp ?? options.policy?.followUp;
@@ -123,7 +124,7 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   }
   if (sit.situation === "question") {
     // A question whose subject the words name gets a plan for that subject, after a plain thanks.
-    const body = [p.questionHelp && t.mixed ? pick(t.mixed.question, 1) : pick(t.question.thanks, 1)];
+    const body = [p.questionHelp ? pick(t.question.plain ?? t.mixed?.question, 1) : pick(t.question.thanks, 1)];
     if (p.emotion === "confusion" && p.feeling === "specific") body.push(pick(t.feeling.confusion, 2));
     body.push(pick(p.questionHelp ?? t.question.help, 3));
     if (p.offer && p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
@@ -402,4 +403,13 @@ function questionHelp(
   // Like a problem sentence, a plan may touch only topics the message holds.
   const held = new Set<CauseLabel>([...(topics ?? []), "staff_treatment", "service_quality", "communication_gap", "overall_experience"]);
   return [...topicsIn(lines.join(" "), cues).keys()].every((c) => held.has(c)) ? lines : undefined;
+}
+
+/**
+ * Thanks for praise beside a problem needs words of praise after it ("but the team were lovely"):
+ * a Reading's gratitude alone is often a sarcastic "thanks a lot".
+ */
+function wordsAllow(form: MixedForm | undefined, ev: MessageEvidence | undefined): MixedForm | undefined {
+  if (form !== "praise" || ev === undefined) return form;
+  return ev.praiseAfterProblem && !ev.sarcasm ? form : undefined;
 }

@@ -103,8 +103,9 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
   const angry = sit.emotions[0] === "anger" || reading.signals.some((s) => s.label !== "sarcasm") || reading.intensity >= 0.6;
   const calm = !ev.negative && !ev.sarcasm && !ev.shout && !angry && reading.complaint.severity <= 2;
   if (calm && (ev.question || ev.questionTopic !== undefined) && !ev.praise) return { situation: "question", uncertain: true };
-  // Only where the Reading's own sentiment is not negative: irony without a marker reads as praise.
-  if (calm && ev.praise && !ev.question && !ev.feeling && reading.sentiment.label !== "negative")
-    return { situation: "praise", uncertain: true };
+  // Praise words alone, with no complaint word, problem, mockery or question, outweigh a complaint
+  // score (often high for an exclamation), but not a negative sentiment: irony without a marker.
+  const plainPraise = ev.praise && !ev.negative && !ev.sarcasm && !ev.question && !ev.feeling;
+  if (plainPraise && reading.sentiment.label !== "negative") return { situation: "praise", uncertain: true };
   return { situation: sit.situation, uncertain: false };
 }

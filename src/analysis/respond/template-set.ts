@@ -81,6 +81,7 @@ export interface TemplateSet {
   topic: Record<CauseLabel, string>;
   topic_default: string;
   praise: { thanks: string[]; share: string[]; close: string[] };
-  question: { thanks: string[]; help: string[] };
+  /** `plain`: a thank-you that names no topic, before an answer plan for the question's subject. */
+  question: { thanks: string[]; help: string[]; plain?: string[] };
   worry: { reassure: string[] };
 }
