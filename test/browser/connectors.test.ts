@@ -5,12 +5,19 @@
  * connector, runs it now and sees the pass's counts, edits it without the secret ever coming back
  * to the page, pauses and turns it on, and sees a refused token as a failure with its code; axe-core
  * finds no serious or critical violation on the page, form open, in all five interface languages.
+ * Then an agent sends replies from case pages: to the Zendesk ticket (posted by the connector's next
+ * pass, then shown sent) and by email from the mailbox's address (sent by the outbox; a reply left
+ * unconfirmed is sent again only after the agent confirms, with an audit entry).
  * Every step waits for state (a row, an attribute, an API answer), never for time.
  */
 import { randomBytes } from "node:crypto";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness, type PageWatch } from "../../support/browser/harness.js";
+import { sendOutbox, type SmtpTransport } from "../../src/connectors/smtp-outbox.js";
+import { Ingestor } from "../../src/ingest/ingestor.js";
+import { claimPending } from "../../src/store/mail-outbox.js";
+import { openStore } from "../../src/store/open-store.js";
+import { startHarness, waitForReadings, type Harness, type PageWatch } from "../../support/browser/harness.js";
 import { fakeZendesk, ZD_EMAIL, ZD_TOKEN } from "../connectors/fake-zendesk.js";
 import { axeViolations, type AxeFinding } from "./axe.js";
 import { CATALOGUES, useLanguage } from "./message-filters.js";
@@ -24,11 +31,13 @@ interface Shown {
   last_run: { counts: { accepted: number } | null; error_code: string | null } | null;
 }
 
-describe("connectors in the settings page", { timeout: 120_000 }, () => {
+describe("connectors in the dashboard", { timeout: 120_000 }, () => {
   const zd = fakeZendesk({ tickets: 3 });
   let zdUrl = "";
   let h: Harness;
   let page: Page & { watch: PageWatch };
+  /** A locator's text, or "" while it is not on the page. */
+  const textOf = (l: Locator) => l.textContent().catch(() => "");
   const row = (name: string) => page.locator("[data-testid=connector-row]", { hasText: name });
   /** Opens the add form and fills a Zendesk connector. */
   const fillNew = async (name: string, token: string) => {
@@ -117,12 +126,7 @@ describe("connectors in the settings page", { timeout: 120_000 }, () => {
     await fillNew("acme", "x");
     await page.getByTestId("connector-save").click();
     await expect
-      .poll(() =>
-        page
-          .getByTestId("connector-form-error")
-          .textContent()
-          .catch(() => ""),
-      )
+      .poll(() => textOf(page.getByTestId("connector-form-error")))
       .toBe("a connector with this name already exists (store.conflict)");
     expect(await page.content()).not.toContain(ZD_TOKEN);
   });
@@ -141,5 +145,122 @@ describe("connectors in the settings page", { timeout: 120_000 }, () => {
     }
     await h.shot(page, "16-settings-connectors");
     expect(found).toEqual({ en: [], cs: [], th: [], te: [], tl: [] });
+  });
+
+  /** The case opened on the thread whose reply goes out `via`, once triage has made it. */
+  const caseVia = async (via: string, thread: string): Promise<number> => {
+    let found: number | undefined;
+    await expect
+      .poll(async () => {
+        const items = (await h.api<{ items: { id: number }[] }>("GET", "/cases?limit=200")).body.items;
+        for (const c of items) {
+          const d = await h.api<{ reply_via: { kind: string }; thread: { text: string }[] }>("GET", `/cases/${c.id}`);
+          if (d.body.reply_via.kind === via && d.body.thread.some((m) => m.text.includes(thread))) found = c.id;
+        }
+        return found;
+      })
+      .toBeDefined();
+    return found!;
+  };
+  /** Types a reply on the case page, sends it and waits for its message in the thread. */
+  const sendReply = async (agent: Page, text: string) => {
+    await agent.getByTestId("reply").fill(text);
+    await agent.getByTestId("send").click();
+    await expect.poll(() => textOf(agent.getByTestId("case-notice"))).toContain("on its way");
+    // The notice may stay from an earlier reply: the reply's own message in the thread is the state to wait for.
+    const delivery = agent.getByTestId("case-message").filter({ hasText: text }).getByTestId("delivery");
+    await delivery.waitFor();
+    return delivery;
+  };
+
+  it("sends a reply from a Zendesk case to its ticket once and shows it sent", async () => {
+    await waitForReadings(h);
+    const caseId = await caseVia("helpdesk", "(#0.2)");
+    const agent = await h.newPage();
+    await h.context.clearCookies();
+    await h.signIn(agent, "agent");
+    await useLanguage(agent, "en"); // the axe sweep above left the last language chosen
+    await agent.goto(`${h.base}/#/cases/${caseId}`);
+    await expect.poll(() => agent.getByTestId("reply-route").textContent()).toContain("Zendesk");
+    const text = "I am sorry your order has not arrived. I asked the courier today and will write to you by 17:00.";
+    const delivery = await sendReply(agent, text);
+    await expect.poll(() => delivery.getAttribute("data-state")).toBe("pending");
+    expect(await delivery.textContent()).toContain("Waiting to go out");
+    // The connector's next pass posts it; the case page shows it sent without a reload.
+    const acme = (await listed()).find((c) => c.name === "acme")!;
+    expect((await h.api("POST", `/connectors/${acme.id}/sync`)).status).toBe(200);
+    await expect.poll(() => delivery.getAttribute("data-state")).toBe("sent");
+    const posted = zd.tickets.flatMap((t) => t.comments).filter((c) => c.body.includes(text));
+    expect(posted).toHaveLength(1);
+    await h.shot(agent, "17-case-reply-zendesk");
+    await agent.close();
+  });
+
+  it("emails a mailbox case's reply from the mailbox's address; an unconfirmed one goes again only when the agent confirms", async () => {
+    const store = await openStore({ sqlitePath: h.dbPath });
+    const mails: Buffer[] = [];
+    const smtp: SmtpTransport = { sendMail: async (m) => void mails.push(m.raw) };
+    try {
+      const ing = await Ingestor.open(store, { source: "support-mail", sourceKind: "imap", origin: "imap" });
+      await ing.add(1, {
+        external_id: "late-parcel-1@example.net",
+        thread: "late-parcel-1@example.net",
+        text: "My parcel is two weeks late and nobody answers my emails. I want my money back now!",
+        channel: "email",
+        direction: "customer",
+        author: { id: "jana@example.net", email: "jana@example.net", name: "Jana" },
+        subject: "Late parcel",
+        sent_at: new Date().toISOString(),
+      });
+      await ing.finish();
+      const created = await h.api("POST", "/connectors", {
+        kind: "imap",
+        name: "support mailbox",
+        settings: { host: "127.0.0.1", user: "support@acme.example", source: "support-mail" },
+        secret: "mailbox-password",
+        interval_seconds: 300,
+        enabled: false,
+      });
+      expect(created.status).toBe(201);
+      await waitForReadings(h);
+      const caseId = await caseVia("email", "two weeks late");
+      const agent = await h.newPage();
+      await h.context.clearCookies();
+      await h.signIn(agent, "agent");
+      await agent.goto(`${h.base}/#/cases/${caseId}`);
+      await expect.poll(() => agent.getByTestId("reply-route").textContent()).toContain("support@acme.example");
+
+      const first = "I am sorry your parcel is so late. The refund is on its way; you will see it within three days.";
+      const sent = await sendReply(agent, first);
+      await expect.poll(() => sent.getAttribute("data-state")).toBe("pending");
+      expect(await sendOutbox(store, smtp)).toMatchObject({ sent: 1 });
+      await expect.poll(() => sent.getAttribute("data-state")).toBe("sent");
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.toString("utf8")).toMatch(/In-Reply-To: <late-parcel-1@example\.net>/);
+
+      const second = "One more thing: the courier confirmed the parcel is back at the depot.";
+      const unsure = await sendReply(agent, second);
+      // The sender claims it and dies between SMTP and the record: nobody can prove it left.
+      expect(await claimPending(store.db, store.workspaceId, Date.now() - 600_000, 1000, 1)).toHaveLength(1);
+      expect(await sendOutbox(store, smtp)).toMatchObject({ unconfirmed: 1 });
+      await expect.poll(() => unsure.getAttribute("data-state")).toBe("unconfirmed");
+      expect(await unsure.textContent()).toContain("does not send it again by itself");
+      expect(await sendOutbox(store, smtp)).toMatchObject({ sent: 0, unconfirmed: 0 });
+      expect(mails).toHaveLength(1);
+      await h.shot(agent, "18-case-reply-unconfirmed");
+      await unsure.getByTestId("send-again").click();
+      await unsure.getByTestId("confirm-send-again").click();
+      await expect.poll(() => unsure.getAttribute("data-state")).toBe("pending");
+      const audit = await store.db.selectFrom("audit_log").selectAll().where("action", "=", "email_reply.requeued").execute();
+      expect(audit).toEqual([expect.objectContaining({ actor_kind: "user", target_kind: "email_reply" })]);
+      expect(await sendOutbox(store, smtp)).toMatchObject({ sent: 1 });
+      await expect.poll(() => unsure.getAttribute("data-state")).toBe("sent");
+      expect(mails).toHaveLength(2);
+      const found = await axeViolations(agent);
+      expect(found).toEqual([]);
+      await agent.close();
+    } finally {
+      await store.close();
+    }
   });
 });

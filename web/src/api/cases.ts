@@ -58,12 +58,30 @@ export interface CaseDetail extends CaseSummary {
   assignee: { id: number; email: string; display_name: string | null } | null;
   person: { id: number; display_name: string | null; audience: number | null } | null;
   clocks: Clock[];
-  thread: { id: number; direction: string; channel: string; public: boolean; sent_at: string; text: string; reading: Reading | null }[];
+  thread: {
+    id: number;
+    direction: string;
+    channel: string;
+    public: boolean;
+    sent_at: string;
+    text: string;
+    reading: Reading | null;
+    /** How a reply sent from attune is getting out (null: kept in attune only). */
+    delivery: Delivery | null;
+  }[];
+  /** Where a reply from this case goes: the helpdesk's ticket, an email from `from`, or attune's thread only. */
+  reply_via: { kind: "helpdesk" | "email" | "thread"; source: string | null; from: string | null };
   drafts: { text: string; language: string; situation: string; emotion?: string; cause?: string; variant: number }[];
   replies: { message_id: number; checked_at: string; score: number }[];
   notes: { id: number; at: string; author_kind: string; text: string }[];
   goodwill: { id: number; at: string; amount: number; currency: string; kind: string; note: string | null }[];
   alerts: { id: number; kind: string; severity: string; summary: string; created_at: string }[];
+}
+
+export interface Delivery {
+  via: "helpdesk" | "email";
+  state: "pending" | "sending" | "sent" | "unconfirmed" | "failed";
+  outbox_id: number;
 }
 
 export interface CheckResult {

@@ -2,7 +2,9 @@
  * One case: why it is here (priority in words), the SLA clocks, the thread with each message's
  * Reading and evidence, the drafted replies, and the reply box with the empathy check updating as
  * the agent types (checked by the server, debounced). Assign, wait on the customer, resolve,
- * note, goodwill.
+ * note, goodwill. A sent reply goes out the way the thread came in (the helpdesk's ticket, or an
+ * email from the mailbox's address), once per composed reply (its idempotency key), and shows its
+ * state in the thread (reply-delivery.tsx).
  *
  * @example
  * <CasePage id={42} />
@@ -19,8 +21,15 @@ import { explain, reason } from "../i18n/reasons.js";
 import type { MessageKey } from "../i18n/en.js";
 import { href } from "../router.js";
 import { useSession } from "../session.js";
+import { kindName } from "./connector-settings.js";
+import { ReplyDelivery } from "./reply-delivery.js";
 
 const CHECK_DELAY_MS = 350;
+/** While a reply waits to go out, the case is read again this often to show where it stands. */
+const DELIVERY_POLL_MS = 5000;
+
+/** A fresh idempotency key for the next composed reply (works outside secure contexts too). */
+const newReplyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 export function CasePage({ id }: { id: number }) {
   const { t, label, lang } = useI18n();
@@ -31,13 +40,24 @@ export function CasePage({ id }: { id: number }) {
   const [checking, setChecking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [from, setFrom] = useState("");
+  // One key per composed reply: a retried or double-clicked send stores and sends it once.
+  const replyKey = useRef(newReplyKey());
   const seq = useRef(0);
+
+  const waiting = detail.data?.thread.some((m) => m.delivery?.state === "pending" || m.delivery?.state === "sending") ?? false;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(detail.reload, DELIVERY_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [waiting, detail.data, detail.reload]);
 
   // The empathy check follows the typing: the latest text wins, older answers are dropped.
   useEffect(() => {
     const text = reply.trim();
     if (!text) {
       setCheck(null);
+      setChecking(false); // a check cancelled by clearing the box (or sending) never answers
       return;
     }
     const mine = ++seq.current;
@@ -110,6 +130,7 @@ export function CasePage({ id }: { id: number }) {
                 </header>
                 <HighlightedText text={m.text} reading={m.direction === "customer" ? m.reading : null} />
                 {m.direction === "customer" && <ReadingChips reading={m.reading} />}
+                {m.delivery && <ReplyDelivery delivery={m.delivery} onChange={detail.reload} />}
               </article>
             ))}
           </div>
@@ -183,17 +204,41 @@ export function CasePage({ id }: { id: number }) {
                   </>
                 )}
               </div>
+              <p className="small" data-testid="reply-route" data-via={c.reply_via.kind}>
+                {c.reply_via.kind === "helpdesk"
+                  ? t("case.viaHelpdesk", { service: kindName(t, c.reply_via.source as "zendesk") })
+                  : c.reply_via.kind === "email"
+                    ? c.reply_via.from
+                      ? t("case.viaEmail", { from: c.reply_via.from })
+                      : t("case.viaEmailNoFrom")
+                    : t("case.viaThread")}
+              </p>
+              {c.reply_via.kind === "email" && !c.reply_via.from && (
+                <label>
+                  {t("case.from")}
+                  <input type="email" required value={from} onChange={(e) => setFrom(e.target.value)} data-testid="reply-from" />
+                </label>
+              )}
               <div className="actions">
                 <button
                   type="button"
-                  disabled={!reply.trim()}
+                  disabled={!reply.trim() || (c.reply_via.kind === "email" && !c.reply_via.from && !from.includes("@"))}
                   data-testid="send"
                   onClick={() =>
-                    void act(async () => {
-                      const r = await api.post<CheckResult>(`/cases/${id}/replies`, { text: reply.trim(), send: true });
-                      setCheck(r);
-                      setReply("");
-                    }, t("case.sent"))
+                    void act(
+                      async () => {
+                        const r = await api.post<CheckResult>(`/cases/${id}/replies`, {
+                          text: reply.trim(),
+                          send: true,
+                          idempotency_key: replyKey.current,
+                          ...(c.reply_via.kind === "email" && !c.reply_via.from ? { from: from.trim() } : {}),
+                        });
+                        replyKey.current = newReplyKey();
+                        setCheck(r);
+                        setReply("");
+                      },
+                      c.reply_via.kind === "thread" ? t("case.sent") : t("case.queued"),
+                    )
                   }
                 >
                   {t("case.send")}
