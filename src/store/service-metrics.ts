@@ -3,6 +3,10 @@
  * their SLA clocks and whether they were ever reopened), and the open/resolve instants of the
  * cases that overlap the window, for the backlog per day.
  *
+ * A case counts as opened when its customer wrote: its first-response clock's start (the message's
+ * time), not the row's `opened_at` (when triage ran). The two differ by seconds live, but by days or
+ * months for imported history, whose cases the overview's window (message time) would never hold.
+ *
  * @example
  * const rows = await serviceCases(store.db, { workspaceId: 1, from, to });
  */
@@ -25,6 +29,9 @@ export interface ServiceCaseRow {
   /** 1 when it went from resolved back into work at least once. */
   reopened: number;
 }
+
+/** When the case's customer wrote: its first-response clock's start (the row's opening without one). */
+const openedAt = sql<number>`coalesce((select k.started_at from case_clocks k where k.case_id = c.id and k.kind = 'first_response'), c.opened_at)`;
 
 /** The filter's slices other than time (channel, language, team) on cases. */
 function sliceWhere(f: InsightFilter) {
@@ -54,8 +61,8 @@ export async function serviceCases(db: Db, f: InsightFilter): Promise<ServiceCas
       sql<number>`case when c.reopens > 0 then 1 else 0 end`.as("reopened"),
     ])
     .where(sliceWhere(f));
-  if (f.from !== undefined) q = q.where("c.opened_at", ">=", f.from);
-  if (f.to !== undefined) q = q.where("c.opened_at", "<", f.to);
+  if (f.from !== undefined) q = q.where(openedAt, ">=", f.from);
+  if (f.to !== undefined) q = q.where(openedAt, "<", f.to);
   const rows = await q.orderBy("c.id").execute();
   return rows.map((r) => ({ ...r, reopened: Number(r.reopened), recovered: r.recovered === null ? null : Number(r.recovered) }));
 }
@@ -65,9 +72,9 @@ export async function backlogSpans(db: Db, f: InsightFilter & { from: number; to
   const end = sql<number | null>`coalesce(c.resolved_at, c.closed_at)`;
   return db
     .selectFrom("cases as c")
-    .select(["c.opened_at", end.as("ended_at")])
+    .select([openedAt.as("opened_at"), end.as("ended_at")])
     .where(sliceWhere(f))
-    .where("c.opened_at", "<", f.to)
+    .where(openedAt, "<", f.to)
     .where((eb) => eb.or([eb(end, "is", null), eb(end, ">=", f.from)]))
     .execute();
 }

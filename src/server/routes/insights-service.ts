@@ -23,7 +23,7 @@ const Duration = (what: string) =>
 
 const Figures = z
   .object({
-    cases: z.number().describe("Cases opened in the window."),
+    cases: z.number().describe("Cases opened in the window (at the customer's message that opened them, as the SLA clocks count)."),
     first_response: Duration("first-response"),
     resolution: Duration("resolution"),
     resolved: z.number().describe("Cases resolved at least once."),

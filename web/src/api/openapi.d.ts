@@ -1045,7 +1045,7 @@ export interface components {
             ces: components["schemas"]["ScoreStat"];
         };
         ServiceFigures: {
-            /** @description Cases opened in the window. */
+            /** @description Cases opened in the window (at the customer's message that opened them, as the SLA clocks count). */
             cases: number;
             first_response: {
                 /** @description Cases whose first-response clock stopped. */
@@ -3693,7 +3693,7 @@ export interface operations {
                         by: string;
                         total: components["schemas"]["ServiceFigures"];
                         items: {
-                            /** @description Cases opened in the window. */
+                            /** @description Cases opened in the window (at the customer's message that opened them, as the SLA clocks count). */
                             cases: number;
                             first_response: {
                                 /** @description Cases whose first-response clock stopped. */

@@ -1,7 +1,8 @@
 /**
  * Overview: the headline figures against the previous period (messages, negative share, NPS, CSAT,
  * CES), volume and sentiment over time, the emotion mix, causes with their polarity by channel or
- * language, urgency, what moves NPS (drivers with intervals), and recovery when cases exist;
+ * language, urgency, what moves NPS (drivers with intervals), recovery when cases exist, and service
+ * per priority, team or channel;
  * filters for time, channel, language and team. Every bar and slice opens the messages behind it.
  *
  * @example
@@ -20,7 +21,7 @@ import { ComparisonKpis } from "./comparison-kpis.js";
 import { DriversPanel, type Metric } from "./drivers-panel.js";
 import { RecoveryChart } from "./recovery-chart.js";
 import { RecoveryPanel } from "./recovery-panel.js";
-import { ServicePanel } from "./service-panel.js";
+import { SERVICE_BY, ServicePanel, type ServiceBy } from "./service-panel.js";
 
 const DAY = 86_400_000;
 
@@ -205,7 +206,11 @@ export function OverviewPage({ query }: { query: Record<string, string> }) {
               onMetric={(m) => navigate("overview", { ...query, metric: m })}
             />
             <RecoveryChart slice={filter} />
-            <ServicePanel slice={filter} />
+            <ServicePanel
+              slice={filter}
+              by={(SERVICE_BY as readonly string[]).includes(query.service_by ?? "") ? (query.service_by as ServiceBy) : "priority"}
+              onBy={(by) => navigate("overview", { ...query, service_by: by })}
+            />
           </div>
         </>
       )}
