@@ -10,6 +10,7 @@
  * npx tsx training/respond/eval-review.ts            # audit all five, rewrite drafts-*.md
  * npx tsx training/respond/eval-review.ts cs --check # audit only, no files written
  * npx tsx training/respond/eval-review.ts --set=review2  # the second set (review2/, scored in review2/SCORES.md)
+ * npx tsx training/respond/eval-review.ts --set=review3  # the third set (review3/, scored in review3/SCORES.md)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -24,6 +25,9 @@ import { openReader } from "./open-reader.js";
 export const REVIEW_DIR = join(dirname(fileURLToPath(import.meta.url)), "review");
 /** The second set (issue 13's rubric target), written after the drafter changed and never used for tuning. */
 export const REVIEW2_DIR = join(dirname(fileURLToPath(import.meta.url)), "review2");
+/** The third set, written before its drafts were read and never used for tuning (review3/README.md). */
+export const REVIEW3_DIR = join(dirname(fileURLToPath(import.meta.url)), "review3");
+const SETS: Record<string, string> = { review: REVIEW_DIR, review2: REVIEW2_DIR, review3: REVIEW3_DIR };
 export const REVIEW_LANGUAGES = ["en", "te", "th", "cs", "tl"] as const;
 
 export interface ReviewRow {
@@ -92,7 +96,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const checkOnly = args.includes("--check");
   const wanted = args.filter((a) => !a.startsWith("--"));
-  const dir = args.includes("--set=review2") ? REVIEW2_DIR : REVIEW_DIR;
+  const set = args.find((a) => a.startsWith("--set="))?.slice("--set=".length) ?? "review";
+  const dir = SETS[set];
+  if (!dir) throw new Error(`unknown set ${set}: one of ${Object.keys(SETS).join(", ")}`);
   const reader = await openReader();
   const lid = await createLanguageIdentifier();
   let bad = 0;
