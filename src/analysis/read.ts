@@ -19,6 +19,7 @@ import { askedNeutral, askedParts, askedStage, isNeutralAsk } from "./fuse/neutr
 import { fuseCauses } from "./fuse/fuse-causes.js";
 import { turnCauses } from "./fuse/cause-turns.js";
 import { causeFallback, staffingWords } from "./fuse/cause-fallback.js";
+import { hazardCause } from "./fuse/hazard-cause.js";
 import { fuseComplaint } from "./fuse/fuse-complaint.js";
 import { employeeStays, staffingAskTone, stayingParts } from "./fuse/employee-words.js";
 import type { FuseInput } from "./fuse/fuse-input.js";
@@ -188,8 +189,8 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   // Mock praise names problems; a settled problem praises its fix (cause-turns.ts).
   const turned = turnCauses(input, moodCauses, { sarcastic, settled });
   const complaint = agent || settled || ask ? NO_COMPLAINT : fuseComplaint(input, sentiment, turned);
-  // A complaint names a cause; an employee's workload names staffing (cause-fallback.ts).
-  const causes = causeFallback(input, turned, complaint.is, sentiment);
+  // A complaint names a cause; an employee's workload names staffing (cause-fallback.ts), a product hazard its product.
+  const causes = hazardCause(text, causeFallback(input, turned, complaint.is, sentiment), settledOrAsked);
   const fusedStage = fuseStage(input, asked.needs, causes);
   const askedOrFused = ask ? askedStage(fusedStage, text) : fusedStage;
   const kept = { needs: asked.needs, stage: askedOrFused, signals: settledOrAsked };

@@ -49,9 +49,9 @@ const MIN_LEAN = 0.2;
  */
 function withStaffing(input: FuseInput, causes: CauseReading[], sentiment: Reading["sentiment"]): CauseReading[] {
   const found = staffingWords(input.text);
-  // Without staffing words, only a message that is not praise: the workplace is its problem
-  // (the nearest cause of the current label set is policy), whatever else it names.
-  if (found.length === 0 && sentiment.label === "positive") return causes;
+  // Without staffing words, only a message whose problem has no cause yet (adding policy to every
+  // employee complaint lowered cause precision on the team examples 0.70 -> 0.69 for +1 right cause).
+  if (found.length === 0 && (sentiment.label === "positive" || causes.some((c) => c.polarity === "negative"))) return causes;
   const evidence = toSpans(input.text, found.length > 0 ? found : sentiment.evidence);
   if (evidence.length === 0) return causes;
   const rest = causes.filter((c) => c.label !== "policy");

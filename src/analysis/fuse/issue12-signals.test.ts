@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contactCount } from "./contact-count.js";
 import { switchesAway } from "./switch-words.js";
 import { hazardSaid } from "./hazard-words.js";
+import { hazardCause } from "./hazard-cause.js";
 
 const said = (text: string) => contactCount(text).map((r) => text.slice(r.start, r.end));
 
@@ -70,5 +71,17 @@ describe("hazardSaid: hazards told as what happened", () => {
     expect(hazard("Pri objednavani mi web trikrat spadl a ted vidim tri platby")).toBe(false);
     expect(hazard("cfค่ะ กระเป๋าสีน้ำตาล 1 ใบ ส่งแบบ EMS ค่ะ")).toBe(false);
     expect(hazard("Magkano po ang magpa-repair ng screen? Nabasag po kasi nahulog.")).toBe(false);
+  });
+});
+
+describe("hazardCause: a product hazard names the product", () => {
+  const hazard = { label: "safety_issue" as const, evidence: [{ text: "melted", start: 4, end: 10 }] };
+  it("adds product quality as a problem when a product is named beside the hazard", () => {
+    const out = hazardCause("ที่ชาร์จละลาย ไหม้พรมไปด้วย", [], [{ ...hazard, evidence: [{ text: "ละลาย", start: 8, end: 13 }] }]);
+    expect(out.map((c) => [c.label, c.polarity])).toEqual([["product_quality", "negative"]]);
+  });
+  it("leaves a service hazard and a message without the safety signal alone", () => {
+    expect(hazardCause("The floor by the toilets was soaking wet, my dad slipped", [], [hazard])).toEqual([]);
+    expect(hazardCause("my new charger is great", [], [])).toEqual([]);
   });
 });
