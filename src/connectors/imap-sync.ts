@@ -35,6 +35,8 @@ export interface ImapOptions {
   chunk?: number;
   /** Progress after each stored chunk (for stderr on long first syncs). */
   onProgress?: (done: number, total: number) => void;
+  /** Where the cursor is kept (default `imap:<source>:<mailbox>`; a stored connector's is its own, by id). */
+  cursorName?: string;
 }
 
 export interface WatchOptions {
@@ -80,7 +82,7 @@ export async function syncMailbox(store: Store, client: ImapFlow, opts: ImapOpti
     const box = client.mailbox;
     if (!box) throw new AttuneError("connector.bad_response", { connector: "imap" });
     const uidValidity = box.uidValidity.toString();
-    const name = imapConnectorName(opts);
+    const name = opts.cursorName ?? imapConnectorName(opts);
     const { after } = resumeFrom(parseImapCursor(await readCursor(store.db, store.workspaceId, name)), uidValidity);
     // "N:*" always matches the highest UID, even below N: filter what the range brings back.
     const found = (await client.search({ uid: `${after + 1}:*` }, { uid: true })) || [];

@@ -54,17 +54,23 @@ export function checkSettings(row: Pick<ConnectorRow, "kind" | "settings">): voi
   }
 }
 
+/**
+ * A stored connector's cursor is its own, by id: two connectors on one account or mailbox (another
+ * `since`, another agent address) would otherwise resume from each other's place and skip mail.
+ */
+export const cursorKey = (row: Pick<ConnectorRow, "id">): string => `connector:${row.id}`;
+
 /** One pass: approved replies out first (as the CLI does), then what changed in. */
 export async function syncStoredConnector(store: Store, key: Buffer | undefined, row: ConnectorRow): Promise<IngestCounts> {
   const secret = await connectorSecret(store.db, key, store.workspaceId, row.id);
   const values = flagsOf(row);
   if (row.kind === "imap") {
-    return runImapSync(store, imapOptions(values, envOf(secret)), { once: true });
+    return runImapSync(store, { ...imapOptions(values, envOf(secret)), cursorName: cursorKey(row) }, { once: true });
   }
   const vendor = SYNC_VENDORS[row.kind]!;
   const poster = vendor.replies(values, envOf(secret));
   if (poster) await deliverReplies(store, poster);
-  return runSync(store, vendor.build(values, envOf(secret)));
+  return runSync(store, vendor.build(values, envOf(secret)), { cursorKey: cursorKey(row) });
 }
 
 /**

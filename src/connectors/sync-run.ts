@@ -20,6 +20,11 @@ export interface SyncProgress extends IngestCounts {
 
 export interface SyncOptions {
   workspaceId?: number;
+  /**
+   * Where the cursor is kept (default: the connector's name, which `attune sync` uses). A stored
+   * connector keeps its own (`connector:<id>`): two on one account must not resume from each other.
+   */
+  cursorKey?: string;
   onProgress?: (progress: Readonly<SyncProgress>) => void;
 }
 
@@ -27,8 +32,9 @@ export async function runSync(store: Store, connector: PullConnector, options: S
   const ws = options.workspaceId ?? store.workspaceId;
   const ingestor = await Ingestor.open(store, { workspaceId: ws, source: connector.name, sourceKind: connector.kind, origin: "connector" });
   const progress: SyncProgress = { ...ingestor.counts, pages: 0, threads: 0 };
+  const cursorKey = options.cursorKey ?? connector.name;
   let row = 0;
-  for await (const page of connector.pages(await readCursor(store.db, ws, connector.name))) {
+  for await (const page of connector.pages(await readCursor(store.db, ws, cursorKey))) {
     // attune's own posted replies are already in the thread as attune's message: not stored twice.
     const ours = await postedRefs(
       store.db,
@@ -37,7 +43,7 @@ export async function runSync(store: Store, connector: PullConnector, options: S
     );
     for (const message of page.messages) if (!ours.has(message.external_id)) await ingestor.add(++row, message);
     await ingestor.flush();
-    await saveCursor(store.db, ws, connector.name, page.cursor);
+    await saveCursor(store.db, ws, cursorKey, page.cursor);
     progress.pages += 1;
     progress.threads += page.threads;
     options.onProgress?.({ ...progress, ...ingestor.counts });
