@@ -42,8 +42,8 @@ export interface CueSetData {
   stopwords: string[];
 }
 
-/** Kinds of message words: question words, praise, plain negative words, sarcasm, contrast ("but"), feelings. */
-export const MESSAGE_CUE_KINDS = ["question", "praise", "negative", "sarcasm", "contrast", "feeling"] as const;
+/** Kinds of message words: question words, praise, plain negative words, sarcasm, contrast ("but"), feelings, asking to cancel. */
+export const MESSAGE_CUE_KINDS = ["question", "praise", "negative", "sarcasm", "contrast", "feeling", "cancel_request"] as const;
 export type MessageCueKind = (typeof MESSAGE_CUE_KINDS)[number];
 
 export const LIST_KINDS = [

@@ -38,7 +38,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const problem = pickProblem(options.message, key, reading, topics);
   const { sit, ev, settled } = situationOf(reading, options.message, key, problem !== undefined);
   const cause = problem?.cause ?? pickCause(sit, topics);
-  const step = stepFor(reading, sit, topics);
+  const step = stepFor(reading, sit, topics, ev);
   // Where the Reading and the words disagree, the plain form: a thank-you for a question would be a guess.
   const mixed =
     settled?.mixed ?? (settled?.uncertain ? undefined : wordsAllow(mixedForm(sit, reading, options.message, problem !== undefined), ev));
@@ -197,9 +197,12 @@ function join(greeting: string, body: string[], close: string, sign: string, sho
 function distinct(sentences: string[]): string[] {
   const seen = new Set<string>();
   return sentences.filter((s) => {
-    const key = s.toLocaleLowerCase().slice(0, 18);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    // Verb-final languages (Telugu) differ at the start and repeat themselves at the end.
+    const start = `^${s.toLocaleLowerCase().slice(0, 18)}`;
+    const end = `$${s.toLocaleLowerCase().slice(-24)}`;
+    if (seen.has(start) || seen.has(end)) return false;
+    seen.add(start);
+    seen.add(end);
     return true;
   });
 }
@@ -312,14 +315,17 @@ const CAUSE_STEP: Partial<Record<CauseLabel, StepKey>> = {
 
 /**
  * What the draft does about the customer's strongest need (or, with none, about the cause). Money
- * back is taken up only when the message speaks of money: a missing parcel is not a refund request.
+ * back is taken up only when the message speaks of money: a missing parcel is not a refund request;
+ * a cancellation only when the customer asks for one.
  */
-function stepFor(reading: Reading, sit: SituationReading, topics: CauseLabel[] | undefined): StepKey {
+function stepFor(reading: Reading, sit: SituationReading, topics: CauseLabel[] | undefined, ev?: MessageEvidence): StepKey {
   if (sit.situation === "question") return "information";
   const cause = sit.negativeCauses[0];
   for (const need of [...reading.needs].sort((a, b) => b.score - a.score)) {
     const step = NEED_STEP[need.label];
     if (step === "refund" && topics !== undefined && !topics.includes("price_or_billing")) continue;
+    // "Cancelled" is as often what we did to them as what they ask for: only a request is one.
+    if (step === "cancellation" && ev !== undefined && !ev.cancelRequest) continue;
     if (step) return step;
     if (need.label === "resolution") return cause === "product_quality" ? "replacement" : "resolution";
   }

@@ -56,4 +56,28 @@ describe("message evidence beside the Reading", () => {
       expect(feelings.some((f) => d.text.includes(f))).toBe(false);
     }
   });
+
+  it("takes up a cancellation only when the customer asks for one", () => {
+    const reading = makeReading({
+      sentiment: { label: "negative", score: -0.5, confidence: 0.6, evidence: [] },
+      causes: [{ label: "service_quality", polarity: "negative", score: 0.5, evidence: [] }],
+      complaint: { is: true, severity: 2, evidence: [] },
+      needs: [{ label: "cancellation", score: 0.8, evidence: [] }],
+    });
+    const t = templatesFor("en")!;
+    const steps = t.step!.cancellation!;
+    const ours = "My installation was cancelled by text the night before, with no new date.";
+    const theirs = "This service is useless, please cancel my subscription.";
+    expect(draftReplies(reading, {}, { message: ours }).some((d) => steps.some((s) => d.text.includes(s)))).toBe(false);
+    expect(draftReplies(reading, {}, { message: theirs }).some((d) => steps.some((s) => d.text.includes(s)))).toBe(true);
+  });
+
+  it("never thanks an eye-roll as praise", () => {
+    const text = "nice, the price went up the day after I bought it 🙃";
+    const t = templatesFor("en")!;
+    for (const d of draftReplies(praiseReading, {}, { message: text })) {
+      expect(d.situation).not.toBe("praise");
+      expect(t.praise.thanks.some((s) => d.text.includes(s.split("{")[0]!))).toBe(false);
+    }
+  });
 });

@@ -37,6 +37,10 @@ export interface MessageEvidence {
   feeling: boolean;
   /** The message raises its voice: "!!", "??", a shouted word. */
   shout: boolean;
+  /** The customer asks to cancel something ("please cancel"), not that something was cancelled. */
+  cancelRequest: boolean;
+  /** An eye-roll or upside-down face: whatever the words, not plain praise. */
+  mocking: boolean;
   problems: ProblemKey[];
 }
 
@@ -71,6 +75,8 @@ export function readMessage(message: string, cues: CueSet): MessageEvidence {
     feelings,
     feeling: feelings.size > 0 || has("feeling") || SOUR_EMOJI.test(message),
     shout: SHOUTED.test(message),
+    cancelRequest: has("cancel_request"),
+    mocking: MOCKING_EMOJI.test(message),
     problems: PROBLEMS.filter((p) => problemSpans.has(p)),
   };
 }
@@ -91,6 +97,9 @@ export interface Settled {
 export function settle(sit: SituationReading, reading: Reading, ev: MessageEvidence, problemNamed: boolean): Settled {
   const warmAfter = ev.praiseAfterProblem && !ev.sarcasm;
   if (sit.situation === "praise") {
+    // An eye-roll is not thanks; a question with no word of praise is a question.
+    if (!problemNamed && ev.mocking) return { situation: "complaint", uncertain: true };
+    if (!problemNamed && ev.question && !ev.praise) return { situation: "question", uncertain: true };
     if (!problemNamed) return { situation: "praise", uncertain: false };
     return warmAfter ? { situation: "complaint", mixed: "praise", uncertain: false } : { situation: "complaint", uncertain: true };
   }
