@@ -130,3 +130,14 @@ describe("Readings of thanks for a settled problem (issue 12)", () => {
     expect(reader.analyze("they sent a replacement in 2 days, but the replacement is broken too").complaint.is).toBe(true);
   });
 });
+
+describe("Cause polarity in a message that leaves (issue 12)", () => {
+  const pol = (t: string) => reader.analyze(t).causes.map((c) => c.polarity);
+  it("reads praise of a competitor as our problem", () => {
+    expect(pol("เลิกคบ เจ้าอื่นบริการดีกว่าเยอะ 😤")).not.toContain("positive");
+    expect(pol("may nahanap akong mas masarap na pizza sa kanto, sorry not sorry")).not.toContain("positive");
+  });
+  it("keeps sincere praise after a contrast word", () => {
+    expect(pol("I'm switching to another provider next month, but your support staff were always lovely")).toContain("positive");
+  });
+});

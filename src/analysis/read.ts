@@ -186,8 +186,9 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const sentiment = staffingAskTone(input, toned, staffing);
   // A neutral reading that leans negative still names problems, not praise.
   const moodCauses = fuseCauses(input, sentiment.label === "negative" || (sentiment.label === "neutral" && sentiment.score < 0));
-  // Mock praise names problems; a settled problem praises its fix (cause-turns.ts).
-  const turned = turnCauses(input, moodCauses, { sarcastic, settled });
+  // Mock praise and praise of a competitor name problems; a settled problem praises its fix (cause-turns.ts).
+  const leaving = settledOrAsked.some((s) => s.label === "churn_threat");
+  const turned = turnCauses(input, moodCauses, { sarcastic, settled, leaving });
   const complaint = agent || settled || ask ? NO_COMPLAINT : fuseComplaint(input, sentiment, turned);
   // A complaint names a cause; an employee's workload names staffing (cause-fallback.ts), a product hazard its product.
   const causes = hazardCause(text, causeFallback(input, turned, complaint.is, sentiment), settledOrAsked);

@@ -4,6 +4,7 @@ import { clauses } from "./clauses.js";
 import { spans } from "./contact-count.js";
 import { toSpans, type Range } from "./evidence.js";
 import { namesFix } from "./fix-words.js";
+import { praiseAfterContrast } from "./praise-frame.js";
 import type { FuseInput } from "./fuse-input.js";
 
 /**
@@ -11,6 +12,9 @@ import type { FuseInput } from "./fuse-input.js";
  *
  * - sarcasm: praise is mock, so every cause it names is a problem ("thanks for delivering my parcel
  *   to the neighbours' bin" is a delivery problem, not praise of delivery);
+ * - leaving: praise in a message that leaves is praise of the competitor ("เลิกคบ เจ้าอื่นบริการดีกว่า
+ *   เยอะ", "found a better pizza place round the corner"), so its causes are our problems, unless
+ *   the message turns to praise after a contrast word ("switching, but your staff were lovely");
  * - a settled problem: the causes told in the clause that names the fix, or in the closing clause,
  *   are praised; when none is, the fix itself is the praised cause (service, or staff when a person
  *   did it), with the fix words as evidence. The past problem keeps its negative cause.
@@ -18,8 +22,13 @@ import type { FuseInput } from "./fuse-input.js";
  * @example
  * turnCauses(input, causes, { sarcastic: true, settled: false }); // every cause negative
  */
-export function turnCauses(input: FuseInput, causes: CauseReading[], turn: { sarcastic: boolean; settled: boolean }): CauseReading[] {
-  if (turn.sarcastic) return causes.map((c) => (c.polarity === "negative" ? c : { ...c, polarity: "negative" }));
+export function turnCauses(
+  input: FuseInput,
+  causes: CauseReading[],
+  turn: { sarcastic: boolean; settled: boolean; leaving?: boolean },
+): CauseReading[] {
+  if (turn.sarcastic || (turn.leaving && !turnsToPraise(input)))
+    return causes.map((c) => (c.polarity === "negative" ? c : { ...c, polarity: "negative" }));
   if (!turn.settled) return causes;
   const fixes = namesFix(input.text, input.tokens);
   const cs = clauses(input.text);
@@ -33,6 +42,14 @@ export function turnCauses(input: FuseInput, causes: CauseReading[], turn: { sar
   if (i >= 0) out[i] = { ...out[i]!, polarity: "positive", evidence };
   else out.push({ label, polarity: "positive", score: FIX_SCORE, evidence });
   return out;
+}
+
+/** Praise after a contrast word ("..., but your staff were always lovely"): sincere, not the competitor's. */
+function turnsToPraise(input: FuseInput): boolean {
+  const praise = input.hits.filter(
+    (h) => !h.negated && ((h.cue.kind === "sentiment" && h.cue.label === "positive") || (h.cue.kind === "cause" && h.cue.polarity === "+")),
+  );
+  return praiseAfterContrast(input.text, praise);
 }
 
 /** Score of a praised cause read from the fix alone: past the fusion threshold, below a cued one. */
