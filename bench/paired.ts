@@ -2,7 +2,8 @@
  * Paired benchmarks: any bench of this folder run on two builds in one session, interleaved
  * (A B, then B A, ...) so that drift in the machine's load falls on both alike, and reported as
  * per-round ratios B/A. A is `--against <git-ref>`, exported with `git archive` into a temp folder
- * that borrows this checkout's node_modules; B is this checkout. Not a test.
+ * that borrows this checkout's node_modules; B is this checkout, or `--with <git-ref>` exported the
+ * same way (to pair two commits, neither of them checked out). Not a test.
  *
  * Both builds run this checkout's bench script (copied over the ref's bench/ folder), so they are
  * measured the same way; `--own-harness` runs each build's own copy instead (for a bench whose
@@ -12,6 +13,7 @@
  * @example
  * nice -n 10 npx tsx bench/paired.ts --against 16d2cdf --rounds 5 -- bench/readings.ts --n 10000 --no-peer
  * nice -n 10 npx tsx bench/paired.ts --against HEAD~3 -- bench/triage.ts --n 5000
+ * nice -n 10 npx tsx bench/paired.ts --against 0f82c73 --with 6917c8b -- bench/check.ts --seconds 3
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -24,6 +26,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 interface Options {
   against: string;
+  with: string | undefined;
   rounds: number;
   ownHarness: boolean;
   keep: boolean;
@@ -36,6 +39,7 @@ function options(): Options {
     allowPositionals: true,
     options: {
       against: { type: "string" },
+      with: { type: "string" },
       rounds: { type: "string", default: "3" },
       "own-harness": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
@@ -43,10 +47,12 @@ function options(): Options {
   });
   const [bench, ...args] = positionals;
   if (values.against === undefined || bench === undefined)
-    throw new Error("usage: paired.ts --against <git-ref> [--rounds N] [--own-harness] [--keep] -- bench/<name>.ts [bench args]");
+    throw new Error(
+      "usage: paired.ts --against <git-ref> [--with <git-ref>] [--rounds N] [--own-harness] [--keep] -- bench/<name>.ts [bench args]",
+    );
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error("--rounds must be a positive whole number");
-  return { against: values.against, rounds, ownHarness: values["own-harness"], keep: values.keep, bench, args };
+  return { against: values.against, with: values.with, rounds, ownHarness: values["own-harness"], keep: values.keep, bench, args };
 }
 
 /** The ref's tree in a temp folder, with this checkout's node_modules and (unless told) its bench/ folder. */
@@ -98,8 +104,10 @@ function main(): void {
   const bench = relative(ROOT, resolve(ROOT, o.bench));
   if (!existsSync(join(ROOT, bench))) throw new Error(`no such bench: ${bench}`);
   const { dir, commit } = checkout(o.against, o.ownHarness);
-  const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-  const dirty = execFileSync("git", ["status", "--porcelain", "--", "src"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+  const other = o.with === undefined ? undefined : checkout(o.with, o.ownHarness);
+  const bRoot = other?.dir ?? ROOT;
+  const head = other?.commit ?? execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+  const dirty = !other && execFileSync("git", ["status", "--porcelain", "--", "src"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
   const a: Record<string, number>[] = [];
   const b: Record<string, number>[] = [];
   try {
@@ -107,14 +115,16 @@ function main(): void {
       // A B, B A, A B, ...: each build goes first as often as the other.
       const order = r % 2 === 0 ? (["A", "B"] as const) : (["B", "A"] as const);
       for (const side of order) {
-        const m = runOnce(side === "A" ? dir : ROOT, bench, o.args);
+        const m = runOnce(side === "A" ? dir : bRoot, bench, o.args);
         (side === "A" ? a : b).push(m);
         console.error(`round ${r + 1}/${o.rounds} ${side} done`);
       }
     }
   } finally {
-    if (o.keep) console.error(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true });
+    for (const d of other ? [dir, other.dir] : [dir]) {
+      if (o.keep) console.error(`kept ${d}`);
+      else rmSync(d, { recursive: true, force: true });
+    }
   }
   console.log(`# ${bench} ${o.args.join(" ")}: A = ${commit}, B = ${head}${dirty ? " (src changed, uncommitted)" : ""}`);
   console.log(
