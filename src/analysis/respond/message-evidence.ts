@@ -20,7 +20,20 @@ import type { SituationReading } from "./situation.js";
 import type { Situation } from "./types.js";
 
 /** What a question can ask about, each with its own answer plan in `templates/<lang>.json` `question_topic`. */
-export const QUESTIONS = ["change_order", "returns", "shipping", "opening_hours", "payment_options", "discount"] as const;
+export const QUESTIONS = [
+  "change_order",
+  "order_number",
+  "unsubscribe",
+  "invoice",
+  "warranty",
+  "pickup",
+  "returns",
+  "shipping",
+  "opening_hours",
+  "payment_options",
+  "discount",
+  "stock",
+] as const;
 export type QuestionKey = (typeof QUESTIONS)[number];
 
 export interface MessageEvidence {
