@@ -4,6 +4,7 @@
  * peer once, with In-Reply-To/References of its thread, under retries, refusals and a crash between
  * the SMTP hand-off and the record.
  */
+import { randomBytes } from "node:crypto";
 import { ImapFlow } from "imapflow";
 import nodemailer from "nodemailer";
 import PostalMime from "postal-mime";
@@ -15,6 +16,8 @@ import { sendOutbox, type SentFolder, type SmtpTransport } from "../src/connecto
 import { EmailThreads, importEml } from "../src/ingest/email.js";
 import { Ingestor } from "../src/ingest/ingestor.js";
 import { outboxRow } from "../src/store/mail-outbox.js";
+import { createConnector, getConnector } from "../src/store/connectors.js";
+import { syncStoredConnector } from "../src/connectors/stored-connector.js";
 import { runImapSync } from "../src/connectors/imap-sync.js";
 import { DATABASES } from "./helpers/databases.js";
 import { testApp } from "./helpers/test-app.js";
@@ -263,6 +266,44 @@ describe.each(DATABASES)("email replies over SMTP on $name", (database) => {
     expect((await outboxRow(store.db, store.workspaceId, queued.id))?.state).toBe("sent");
     const client = await imapClient(user);
     expect(await imapSentFolder(client, "Sent", { save: false }).contains(queued.message_id)).toBe(true);
+    await client.logout();
+  });
+
+  it("a connector stored with an SMTP host (serve) sends the outbox after its pass, once, and files it in Sent", async () => {
+    const tag = `stored-${database.name}`;
+    const messageId = await customerThread(store, tag);
+    const key = randomBytes(32);
+    const user = `sent-${tag}`;
+    const id = await createConnector(store.db, key, store.workspaceId, {
+      kind: "imap",
+      name: `mailbox ${tag}`,
+      settings: {
+        host: "127.0.0.1",
+        port: dovecot.port,
+        plain: true,
+        user,
+        source: `imap-${tag}`,
+        "agent-address": `${FROM}, help@shop.attune.test`,
+        "smtp-host": "127.0.0.1",
+        "smtp-port": smtpPort,
+      },
+      secret: dovecot.password,
+      intervalSeconds: 300,
+      enabled: true,
+    });
+    const row = (await getConnector(store.db, store.workspaceId, id))!;
+    const { row: queued } = await queueEmailReply(store, {
+      messageId,
+      text: "A new kettle ships today.",
+      idempotencyKey: `${tag}-k`,
+      from: FROM,
+    });
+    await syncStoredConnector(store, key, row);
+    await syncStoredConnector(store, key, row);
+    expect(await receivedFor(tag)).toHaveLength(1);
+    expect((await outboxRow(store.db, store.workspaceId, queued.id))?.state).toBe("sent");
+    const client = await imapClient(user);
+    expect(await imapSentFolder(client, "Sent", { save: false }).contains(queued.mail_message_id)).toBe(true);
     await client.logout();
   });
 });

@@ -56,7 +56,7 @@ export async function runImapCommand(argv: string[], config: Config = readConfig
   const store = await openStore(storeOptionsFrom({ db: v.db as string | undefined }, config));
   let afterPass: ReturnType<typeof outboxSender>;
   try {
-    afterPass = outboxSender(store, v);
+    afterPass = outboxSender(store, v, namedVariable);
   } catch (err) {
     await store.close();
     throw err;

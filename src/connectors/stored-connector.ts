@@ -11,6 +11,7 @@ import type { IngestCounts } from "../ingest/public.js";
 import { connectorSecret, recordConnectorRun, type ConnectorRow } from "../store/connectors.js";
 import type { Store } from "../store/open-store.js";
 import { runImapSync } from "./imap-sync.js";
+import { outboxSender } from "./smtp-settings.js";
 import { deliverReplies } from "./reply-out.js";
 import { runSync } from "./sync-run.js";
 import { imapOptions, SYNC_VENDORS, type FlagValues } from "./sync-vendors.js";
@@ -27,8 +28,13 @@ const STORED = "attune-stored-secret";
 function flagsOf(row: Pick<ConnectorRow, "kind" | "settings">): FlagValues {
   const values: FlagValues = {};
   for (const [k, v] of Object.entries(row.settings)) values[k] = typeof v === "number" ? String(v) : v;
-  // Last, so no setting can point the secret at a variable of the server's environment.
+  // A mailbox's team addresses: one setting, as many as the CLI's repeated flag (comma or space between).
+  if (typeof values["agent-address"] === "string")
+    values["agent-address"] = values["agent-address"].split(/[\s,]+/).filter(Boolean) as unknown as string;
+  // Last, so no setting can point a secret at a variable of the server's environment. SMTP logs in
+  // with the mailbox's own password (one account for both, as mail providers set them up).
   values[secretFlag(row.kind)] = STORED;
+  if (row.kind === "imap") values["smtp-password-env"] = STORED;
   return values;
 }
 
@@ -65,7 +71,13 @@ export async function syncStoredConnector(store: Store, key: Buffer | undefined,
   const secret = await connectorSecret(store.db, key, store.workspaceId, row.id);
   const values = flagsOf(row);
   if (row.kind === "imap") {
-    return runImapSync(store, { ...imapOptions(values, envOf(secret)), cursorName: cursorKey(row) }, { once: true });
+    // With an SMTP host, the mail outbox (replies from cases) is sent after the pass, as `attune sync imap --smtp-host` does.
+    const afterPass = outboxSender(store, values, envOf(secret));
+    return runImapSync(
+      store,
+      { ...imapOptions(values, envOf(secret)), cursorName: cursorKey(row) },
+      { once: true, ...(afterPass ? { afterPass } : {}) },
+    );
   }
   const vendor = SYNC_VENDORS[row.kind]!;
   const poster = vendor.replies(values, envOf(secret));

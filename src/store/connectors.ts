@@ -201,11 +201,14 @@ export async function connectorSecret(
 }
 
 /**
- * The support address of a mailbox stored as `source`: the user of a stored IMAP connector for it
- * when that is an email address (replies from a case go out from it); undefined when none is known.
+ * The support address of a mailbox stored as `source`: the first agent address of a stored IMAP
+ * connector for it, else its user when that is an email address (replies from a case go out from
+ * it); undefined when none is known.
  */
 export async function mailboxAddress(db: Kysely<Database>, workspaceId: number, source: string): Promise<string | undefined> {
   const imap = (await listConnectors(db, workspaceId)).filter((c) => c.kind === "imap" && (c.settings.source ?? "imap") === source);
-  const user = imap.map((c) => String(c.settings.user ?? "")).find((u) => /^[^@\s]+@[^@\s]+$/.test(u));
-  return user;
+  const email = /^[^@\s]+@[^@\s]+$/;
+  // The team's own address first (the mail the customer wrote to), else the mailbox's login.
+  const candidates = imap.flatMap((c) => [...String(c.settings["agent-address"] ?? "").split(/[\s,]+/), String(c.settings.user ?? "")]);
+  return candidates.find((a) => email.test(a));
 }

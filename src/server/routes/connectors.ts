@@ -43,9 +43,18 @@ const Settings = z
     plain: z.boolean().optional(),
     "requests-per-minute": z.union([z.number().int(), z.string().max(9)]).optional(),
     since: text,
+    "agent-address": text,
+    "smtp-host": text,
+    "smtp-port": z.union([z.number().int(), z.string().max(5)]).optional(),
+    "smtp-user": text,
+    "smtp-tls": z.boolean().optional(),
+    "sent-mailbox": text,
+    "provider-files-sent": z.boolean().optional(),
   })
   .strict()
-  .describe("The `attune sync` flags of the kind without the dashes (url, email, host, user, port, mailbox…); never the secret.");
+  .describe(
+    "The `attune sync` flags of the kind without the dashes (url, email, host, user, port, mailbox, smtp-host…); never the secret. IMAP: `agent-address` takes several addresses (comma between); SMTP logs in as `smtp-user` with the mailbox's secret.",
+  );
 
 const ConnectorBody = z
   .object({

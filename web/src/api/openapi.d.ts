@@ -3139,7 +3139,7 @@ export interface operations {
                     /** @enum {string} */
                     kind: "zendesk" | "freshdesk" | "intercom" | "imap";
                     name: string;
-                    /** @description The `attune sync` flags of the kind without the dashes (url, email, host, user, port, mailbox…); never the secret. */
+                    /** @description The `attune sync` flags of the kind without the dashes (url, email, host, user, port, mailbox, smtp-host…); never the secret. IMAP: `agent-address` takes several addresses (comma between); SMTP logs in as `smtp-user` with the mailbox's secret. */
                     settings: {
                         url?: string;
                         email?: string;
@@ -3153,6 +3153,13 @@ export interface operations {
                         plain?: boolean;
                         "requests-per-minute"?: number | string;
                         since?: string;
+                        "agent-address"?: string;
+                        "smtp-host"?: string;
+                        "smtp-port"?: number | string;
+                        "smtp-user"?: string;
+                        "smtp-tls"?: boolean;
+                        "sent-mailbox"?: string;
+                        "provider-files-sent"?: boolean;
                     };
                     /** @description API token or password; omitted on update keeps the stored one, null removes it. */
                     secret?: string | null;
@@ -3239,7 +3246,7 @@ export interface operations {
                     /** @enum {string} */
                     kind: "zendesk" | "freshdesk" | "intercom" | "imap";
                     name: string;
-                    /** @description The `attune sync` flags of the kind without the dashes (url, email, host, user, port, mailbox…); never the secret. */
+                    /** @description The `attune sync` flags of the kind without the dashes (url, email, host, user, port, mailbox, smtp-host…); never the secret. IMAP: `agent-address` takes several addresses (comma between); SMTP logs in as `smtp-user` with the mailbox's secret. */
                     settings: {
                         url?: string;
                         email?: string;
@@ -3253,6 +3260,13 @@ export interface operations {
                         plain?: boolean;
                         "requests-per-minute"?: number | string;
                         since?: string;
+                        "agent-address"?: string;
+                        "smtp-host"?: string;
+                        "smtp-port"?: number | string;
+                        "smtp-user"?: string;
+                        "smtp-tls"?: boolean;
+                        "sent-mailbox"?: string;
+                        "provider-files-sent"?: boolean;
                     };
                     /** @description API token or password; omitted on update keeps the stored one, null removes it. */
                     secret?: string | null;

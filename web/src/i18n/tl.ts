@@ -272,6 +272,11 @@ export const tl: Record<MessageKey, string> = {
   "connectors.user": "Username",
   "connectors.mailbox": "Folder ng mailbox",
   "connectors.source": "Pangalan ng source",
+  "connectors.agentAddress":
+    "Mga address ng team ninyo (may kuwit sa pagitan): ang mail mula sa mga ito ay sagot ng team, at mula sa una ipapadala ang mga sagot",
+  "connectors.smtpHost": "Outgoing mail server (SMTP) para sa pagpapadala ng mga sagot",
+  "connectors.smtpPort": "SMTP port",
+  "connectors.smtpUser": "SMTP username (gagamitin ang password sa ibaba)",
   "connectors.secretToken": "API token",
   "connectors.secretKey": "API key",
   "connectors.secretPassword": "Password",

@@ -46,6 +46,10 @@ const FIELDS: Record<Kind, Field[]> = {
     { key: "user", label: "connectors.user", required: true },
     { key: "mailbox", label: "connectors.mailbox" },
     { key: "source", label: "connectors.source" },
+    { key: "agent-address", label: "connectors.agentAddress" },
+    { key: "smtp-host", label: "connectors.smtpHost" },
+    { key: "smtp-port", label: "connectors.smtpPort", type: "number" },
+    { key: "smtp-user", label: "connectors.smtpUser" },
   ],
 };
 const SECRET_LABEL: Record<Kind, MessageKey> = {
@@ -225,7 +229,8 @@ function ConnectorForm({ connector, onDone }: { connector: Connector | null; onD
     const own = new Set(FIELDS[kind].map((f) => f.key));
     const values: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(connector?.settings ?? {})) if (!shown.has(k) && connector?.kind === kind) values[k] = v;
-    for (const [k, v] of Object.entries(settings)) if (own.has(k) && v.trim()) values[k] = k === "port" ? Number(v) : v.trim();
+    for (const [k, v] of Object.entries(settings))
+      if (own.has(k) && v.trim()) values[k] = FIELDS[kind].find((f) => f.key === k)?.type === "number" ? Number(v) : v.trim();
     const body = {
       kind,
       name: name.trim(),
