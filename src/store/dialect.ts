@@ -66,4 +66,6 @@ export interface DialectQueries {
    * index's order serves: insights-surveys.ts), and the `sent_at` to bound the window with.
    */
   surveyFactsFrom(index: SurveyFactsIndex | null): { from: AliasedRawBuilder<SurveyFactsTable, "s">; sentAt: RawBuilder<number> };
+  /** Runs a survey insight's read (insights-surveys.ts) with the planning it needs (postgres/survey-facts-from.ts). */
+  surveyFactsRead<T>(db: Kysely<Database>, read: (db: Kysely<Database>) => Promise<T>): Promise<T>;
 }

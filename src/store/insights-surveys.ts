@@ -96,7 +96,7 @@ export async function surveyScoreCounts(
   f: InsightFilter,
   by: ScoreBucket | null,
 ): Promise<ScoreCount[]> {
-  const rows = await scoreCountsQuery(store, f, by).execute();
+  const rows = await store.queries.surveyFactsRead(store.db, (db) => scoreCountsQuery({ db, queries: store.queries }, f, by).execute());
   // Days fold into their weeks here, so SQL groups in the index's order (kind, score, day) for both.
   const out = new Map<string, ScoreCount>();
   for (const r of rows) {
@@ -126,6 +126,6 @@ export async function answersByCauseSet(
   f: InsightFilter,
   kind: "nps" | "csat" | "ces",
 ): Promise<{ causes: string[]; score: number; count: number }[]> {
-  const rows = await causeSetQuery(store, f, kind).execute();
+  const rows = await store.queries.surveyFactsRead(store.db, (db) => causeSetQuery({ db, queries: store.queries }, f, kind).execute());
   return rows.map((r) => ({ causes: r.causes ? r.causes.split("|") : [], score: Number(r.score), count: Number(r.n) }));
 }

@@ -5,7 +5,7 @@ import { later } from "./later.js";
 import { lockKeys } from "./lock-keys.js";
 import { readingsFirst, textPlan, whereText } from "./message-text.js";
 import { joined } from "./joined.js";
-import { surveyFactsFrom } from "./survey-facts-from.js";
+import { surveyFactsFrom, surveyFactsRead } from "./survey-facts-from.js";
 import { writeTransaction } from "./write-transaction.js";
 
 export const sqliteQueries: DialectQueries = {
@@ -19,4 +19,5 @@ export const sqliteQueries: DialectQueries = {
   textPlan,
   whereText,
   surveyFactsFrom,
+  surveyFactsRead,
 };

@@ -14,3 +14,6 @@ export const surveyFactsFrom: DialectQueries["surveyFactsFrom"] = (index) =>
   index
     ? { from: sql<SurveyFactsTable>`(select * from survey_facts indexed by ${sql.id(index)})`.as("s"), sentAt: sql<number>`+s.sent_at` }
     : { from: sql<SurveyFactsTable>`survey_facts`.as("s"), sentAt: sql<number>`s.sent_at` };
+
+/** See DialectQueries.surveyFactsRead: the index is named, nothing else to set. */
+export const surveyFactsRead: DialectQueries["surveyFactsRead"] = (db, read) => read(db);
