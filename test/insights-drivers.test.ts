@@ -168,16 +168,20 @@ describe.each(DATABASES)("insights drivers and scores on $name", (database) => {
       scoreCountsQuery(store, long, "day"),
       scoreCountsQuery(store, long, "week"),
       causeSetQuery(store, long, "nps"),
+      scoreCountsQuery(store, short, null),
+      causeSetQuery(store, short, "nps"),
     ].map(async (q) => {
       const c = q.compile();
       const rows = (await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${c.sql}`, [...c.parameters])))
         .rows;
       return rows.map((r) => r.detail).join("; ");
     });
-    const [window, day, week, causes] = await Promise.all(plans);
+    const [window, day, week, causes, shortWindow, shortCauses] = await Promise.all(plans);
     for (const p of [window, day, week]) expect(p).toMatch(/COVERING INDEX survey_facts_scores/);
     expect(causes).toMatch(/COVERING INDEX survey_facts_causes/);
     for (const p of [window, day, week, causes]) expect(p).not.toMatch(/TEMP B-TREE/);
+    // A short window reads only its own answers, by time (and sorts those few).
+    for (const p of [shortWindow, shortCauses]) expect(p).toMatch(/COVERING INDEX survey_facts_scan \(.*sent_at>\? AND sent_at<\?\)/);
   });
 
   it("is for roles that read insights", async () => {

@@ -62,10 +62,10 @@ export interface DialectQueries {
    */
   lockKeys(trx: Kysely<Database>, keys: readonly string[]): Promise<void>;
   /**
-   * `survey_facts` as `s`, read along `index` when one is named (a long window, whose grouping the
-   * index's order serves: insights-surveys.ts), and the `sent_at` to bound the window with.
+   * `survey_facts` as `s`, read along `index` (the time index for a short window, one in the
+   * grouping's order for a long one: insights-surveys.ts), and the `sent_at` to bound the window with.
    */
-  surveyFactsFrom(index: SurveyFactsIndex | null): { from: AliasedRawBuilder<SurveyFactsTable, "s">; sentAt: RawBuilder<number> };
+  surveyFactsFrom(index: SurveyFactsIndex): { from: AliasedRawBuilder<SurveyFactsTable, "s">; sentAt: RawBuilder<number> };
   /** Runs a survey insight's read (insights-surveys.ts) with the planning it needs (postgres/survey-facts-from.ts). */
   surveyFactsRead<T>(db: Kysely<Database>, read: (db: Kysely<Database>) => Promise<T>): Promise<T>;
 }
