@@ -2,9 +2,12 @@
 /**
  * The messages page's filters in chromium, in each interface language: every filter is there with
  * its caption in that language; choosing survey, score and team puts them in the URL and the list
- * shows what the server answers for the same query; back, forward and reload keep the filters.
+ * shows what the server answers for the same query; back, forward and reload keep the filters; the
+ * CSV download takes the chosen dates and gives the export API's bytes.
  * Registered inside the dashboard suite so it shares its server, browser and page.
  */
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { cs } from "../../web/src/i18n/cs.js";
@@ -13,6 +16,7 @@ import { te } from "../../web/src/i18n/te.js";
 import { th } from "../../web/src/i18n/th.js";
 import { tl } from "../../web/src/i18n/tl.js";
 import type { Harness, PageWatch } from "../../support/browser/harness.js";
+import { EXPORT_COLUMNS } from "../../src/insights/export-messages.js";
 
 export const CATALOGUES: Record<string, Record<MessageKey, string>> = { en, cs, th, te, tl };
 /** The filters chosen from a list (the dates are date inputs). */
@@ -76,5 +80,31 @@ export function messageFilterTests(ctx: () => { h: Harness; page: Page & { watch
       expect(await page.getByTestId("filter-team").inputValue()).toBe(String(supportA));
       await h.shot(page, `16-message-filters-${lang}`);
     }
+  });
+
+  it("downloads the chosen dates as CSV, the export API's bytes, with the button captioned in every interface language", async () => {
+    const { h, page } = ctx();
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+    const [from, to] = [day(7), day(0)];
+    for (const [lang, cat] of Object.entries(CATALOGUES)) {
+      await page.goto(`${h.base}/#/messages?from=${from}&to=${to}&channel=email`);
+      await useLanguage(page, lang);
+      const link = page.getByTestId("export-csv");
+      await expect.poll(() => link.textContent()).toBe(cat["messages.exportCsv"]);
+      // The dates go to the export; the other filters do not, as the hint says.
+      expect(await link.getAttribute("href")).toBe(`/api/v1/export/messages?format=csv&from=${from}&to=${to}`);
+      expect(await link.locator("xpath=following-sibling::span").textContent()).toBe(cat["messages.exportHint"]);
+    }
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export-csv").click();
+    const file = readFileSync((await (await download).path())!, "utf8");
+    const api = await fetch(`${h.base}/api/v1/export/messages?format=csv&from=${from}&to=${to}`, {
+      headers: { authorization: `Bearer ${h.adminKey}` },
+    });
+    expect(file).toBe(await api.text());
+    const rows = parse(file, { relaxColumnCount: false }) as string[][];
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.slice(1).map((r) => r[2])).size).toBeGreaterThan(1); // every channel, not the page's email filter
   });
 }

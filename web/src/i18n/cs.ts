@@ -81,6 +81,8 @@ export const cs: Record<MessageKey, string> = {
   "messages.title": "Zprávy",
   "messages.search": "Slova v textu",
   "messages.searchButton": "Hledat",
+  "messages.exportCsv": "Stáhnout CSV",
+  "messages.exportHint": "Všechny zprávy zákazníků a operátorů ze zvoleného období i s jejich rozborem; ostatní filtry se nepoužijí.",
   "messages.removeFilter": "Odebrat tento filtr",
   "messages.none": "Žádné zprávy neodpovídají.",
   "messages.more": "Další",

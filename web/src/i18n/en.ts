@@ -81,6 +81,8 @@ export const en = {
   "messages.title": "Messages",
   "messages.search": "Words in the text",
   "messages.searchButton": "Search",
+  "messages.exportCsv": "Download CSV",
+  "messages.exportHint": "All customer and agent messages of the chosen dates, with their Readings; the other filters do not apply.",
   "messages.removeFilter": "Remove this filter",
   "messages.none": "No messages match.",
   "messages.more": "More",

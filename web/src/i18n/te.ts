@@ -82,6 +82,8 @@ export const te: Record<MessageKey, string> = {
   "messages.title": "సందేశాలు",
   "messages.search": "పాఠ్యంలోని పదాలు",
   "messages.searchButton": "వెతకండి",
+  "messages.exportCsv": "CSV డౌన్‌లోడ్ చేయండి",
+  "messages.exportHint": "ఎంచుకున్న తేదీలలోని కస్టమర్ మరియు ఏజెంట్ సందేశాలన్నీ, వాటి విశ్లేషణలతో సహా; ఇతర ఫిల్టర్లు వర్తించవు.",
   "messages.removeFilter": "ఈ ఫిల్టర్‌ను తీసివేయండి",
   "messages.none": "సరిపోలే సందేశాలు లేవు.",
   "messages.more": "మరిన్ని",

@@ -80,6 +80,8 @@ export const th: Record<MessageKey, string> = {
   "messages.title": "ข้อความ",
   "messages.search": "คำในข้อความ",
   "messages.searchButton": "ค้นหา",
+  "messages.exportCsv": "ดาวน์โหลด CSV",
+  "messages.exportHint": "ข้อความทั้งหมดของลูกค้าและเจ้าหน้าที่ในช่วงวันที่ที่เลือก พร้อมผลการวิเคราะห์ โดยไม่ใช้ตัวกรองอื่น",
   "messages.removeFilter": "เอาตัวกรองนี้ออก",
   "messages.none": "ไม่มีข้อความที่ตรงกัน",
   "messages.more": "เพิ่มเติม",

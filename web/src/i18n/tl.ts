@@ -83,6 +83,9 @@ export const tl: Record<MessageKey, string> = {
   "messages.title": "Mga mensahe",
   "messages.search": "Mga salita sa teksto",
   "messages.searchButton": "Hanapin",
+  "messages.exportCsv": "I-download ang CSV",
+  "messages.exportHint":
+    "Lahat ng mensahe ng customer at agent sa napiling mga petsa, kasama ang pagsusuri ng bawat isa; hindi kasama ang ibang filter.",
   "messages.removeFilter": "Alisin ang filter na ito",
   "messages.none": "Walang tugmang mensahe.",
   "messages.more": "Higit pa",

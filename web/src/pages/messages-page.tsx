@@ -1,6 +1,7 @@
 /**
  * The messages behind a chart: the list filtered as the URL says (the filters of
- * components/message-filters.tsx, urgency and text), each with its Reading and evidence; and one
+ * components/message-filters.tsx, urgency and text), each with its Reading and evidence, and for the
+ * roles that read insights a CSV download of the chosen dates (GET /export/messages); and one
  * message with its whole thread.
  *
  * @example
@@ -8,7 +9,7 @@
  * <MessagesPage query={{}} id={42} />
  */
 import { useEffect, useState } from "react";
-import { api } from "../api/client.js";
+import { api, queryString } from "../api/client.js";
 import type { MessageDetail, MessageSummary, Split, Team } from "../api/types.js";
 import { MessageCard } from "../components/message-card.js";
 import { MESSAGE_FILTER_KEYS, MessageFilters } from "../components/message-filters.js";
@@ -17,6 +18,7 @@ import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/en.js";
 import { reason } from "../i18n/reasons.js";
 import { href, navigate } from "../router.js";
+import { useSession } from "../session.js";
 
 const PAGE = 20;
 
@@ -27,6 +29,7 @@ export function MessagesPage({ query, id }: { query: Record<string, string>; id?
 
 function MessageList({ query }: { query: Record<string, string> }) {
   const { t, label } = useI18n();
+  const { can } = useSession();
   const filter: Record<string, string> = {};
   for (const k of MESSAGE_FILTER_KEYS) if (query[k]) filter[k] = query[k];
   const teams = useApi(() => api.get<{ items: Team[] }>("/teams"), "teams");
@@ -80,6 +83,19 @@ function MessageList({ query }: { query: Record<string, string> }) {
         <button type="submit">{t("messages.searchButton")}</button>
       </form>
       <MessageFilters query={filter} teams={teams.data?.items ?? []} languages={languages} />
+      {/* The export's scope (insights:read) is held by the roles that see the overview. */}
+      {can("overview") && (
+        <p className="export">
+          <a
+            href={`/api/v1/export/messages${queryString({ format: "csv", from: filter.from, to: filter.to })}`}
+            download
+            data-testid="export-csv"
+          >
+            {t("messages.exportCsv")}
+          </a>{" "}
+          <span className="muted small">{t("messages.exportHint")}</span>
+        </p>
+      )}
       {active.length > 0 && (
         <p className="active-filters" data-testid="active-filters">
           {active.map(([k, v]) => (
