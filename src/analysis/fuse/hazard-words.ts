@@ -34,6 +34,12 @@ const HAZARD = new RegExp(
     `${W}(?:jaari paddaru|jaari padda\\p{L}*|kinda padda\\p{L}*|tadabadindi|current wires|live wires|nippu ravvalu|nippu|karigipoyi|kaalipoyindi|glass mukka|boojju|glass[^.!?\\n]{0,30}pagilipoyindi|vedi vedi|mandutunnayi|chemical leak|60 lo)${E}`,
     // tl
     `${W}(?:nahulog (?:ako|siya|sya|anak|nanay|tatay|lola|lolo)|nadulas|natisod|natapunan|mainit na sabaw|humahapdi|tumatagas na kemikal|live na wires|nakalabas (?:sa pader )?(?:yung )?(?:live na )?wires?|naputol yung strap|skimmer|kulay brown ang tubig|inatras|bukas ang pinto|lumipad yung takip|pinadaan ako sa expressway|malaking butas|naglalaro mga bata)${E}`,
+    // The wider vocabulary of injuries, food and vehicles, as each language says it (not taken from the sets' rows).
+    `${W}(?:sharp edges?|cut (?:my|his|her|their) (?:finger|hand|foot|lip|mouth|leg)|swollen|rash|blister(?:s|ed)?|undercooked|raw (?:in the middle|inside)|past (?:its|the) (?:use-by|expiry)|choking hazard|small parts|came loose|brakes? (?:failed|don't work|didn't work)|tyre burst|tire blew|carbon monoxide (?:leak|poisoning)|fumes|toxic|hospitali[sz]ed|ambulance|A&E|ran a red light|nearly (?:hit|ran over|crashed))${E}`,
+    `${W}(?:ostr[éáý] hran\\p{L}*|pořezal\\p{L}*|krvác\\p{L}*|otekl\\p{L}*|vyrážk\\p{L}*|puchýř\\p{L}*|nedopečen\\p{L}*|syrov[éáý]|dusil\\p{L}*|nefungoval\\p{L}* brzd\\p{L}*|výpar\\p{L}*|toxick\\p{L}*|na červenou|málem (?:srazil|nabour)\\p{L}*)${E}`,
+    `มีดบาด|ขอบคม|เลือดไหล|บวมแดง|ผื่นขึ้น|พุพอง|ไม่สุก|สำลัก|เบรกไม่ทำงาน|ยางระเบิด|ควันพิษ|สารพิษ|ฝ่าไฟแดง|เกือบชน`,
+    `కోసుకుంది|రక్తం కారు|వాపు|దద్దుర్లు|బొబ్బలు|ఉడకలేదు|గడువు ముగిసిన|ఊపిరాడ|బ్రేక్ పని చేయ|టైర్ పేలి|విషం|రెడ్ సిగ్నల్ జంప్`,
+    `${W}(?:dumugo|namaga|pantal|paltos|hilaw pa|nabilaukan|walang preno|pumutok ang gulong|lason|lumusot sa red light|muntik (?:nang|na) (?:mabangga|masagasaan))${E}`,
   ].join("|"),
   "giu",
 );

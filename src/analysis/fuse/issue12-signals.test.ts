@@ -66,6 +66,16 @@ describe("hazardSaid: hazards told as what happened", () => {
     expect(hazard("bathroom daggara floor motham tadiga undi, board ledu, maa nanna jaari paddaru")).toBe(true);
     expect(hazard("natapunan ng waiter ng mainit na sabaw ang braso ng anak ko")).toBe(true);
   });
+  it("reads the wider vocabulary of injuries, food and vehicles", () => {
+    expect(hazard("the toy has sharp edges, my son cut his finger")).toBe(true);
+    expect(hazard("kuře bylo syrové uvnitř")).toBe(true);
+    expect(hazard("ไรเดอร์ฝ่าไฟแดง เกือบชนคน")).toBe(true);
+    expect(hazard("walang preno yung bike na nirentahan ko")).toBe(true);
+  });
+  it("does not read an expired promotion or a CO alarm check as a hazard", () => {
+    expect(hazard("SMS บอกว่าโปรหมดอายุ แต่ในแอปยังขึ้นว่าใช้ได้")).toBe(false);
+    expect(hazard("The engineer even checked the carbon monoxide alarm for us")).toBe(false);
+  });
   it("does not read price rises, a crashed website or a brown bag as hazards", () => {
     expect(hazard("ขึ้นราคาอีกแล้ว ไม่ไหวละ ยกเลิกแพ็กเกจเลย")).toBe(false);
     expect(hazard("Pri objednavani mi web trikrat spadl a ted vidim tri platby")).toBe(false);
