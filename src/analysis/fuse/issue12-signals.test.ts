@@ -47,6 +47,11 @@ describe("switchesAway: leaving without a cancel verb", () => {
     expect(leaves("simula January ibang courier na gagamitin ng shop namin")).toBe(true);
     expect(leaves("Nawalan kayo ng isang customer.")).toBe(true);
   });
+  it("reads the wider vocabulary of leaving", () => {
+    expect(leaves("Your competitor offered me a better deal, so you won't be hearing from me. You lost my business.")).toBe(true);
+    expect(leaves("Našel jsem levnější tarif, už se k vám nevrátím")).toBe(true);
+    expect(leaves("mas mura sa kalaban nyo, bye")).toBe(true);
+  });
   it("does not read joining from another provider, a negated switch or a comparison as leaving", () => {
     expect(leaves("hi vere network nunchi meeku port aithe naa number alage untunda?")).toBe(false);
     expect(leaves("I'd never move to another bank, you've been great")).toBe(false);

@@ -49,6 +49,12 @@ const SWITCH = new RegExp(
     `${W}(?:vere (?:network|provider|bank|vendor|airline|shop|company|brand|sim)(?! nunchi| nundi)|kotha provider|(?:naa|idi|ide) last (?:order|month)|last order|port chest\\p{L}*|pogottukunnaru|maarutunna|maarustunna|shop ke velli kontanu)${E}`,
     // tl: ibang courier/provider, kalaban nyo, huling buwan, nawalan kayo ng customer, hindi na ngayon
     `${W}(?:(?:lipat|lilipat|lumipat)(?: na)?(?: kami| ako)? sa ${TL_OTHER}|${TL_OTHER} na (?:gagamitin|gamit|bibilhan|kukunin)|kalaban (?:nyo|ninyo|niyo)|sa kabila(?! ng)|huling (?:buwan|order|bili|bayad|beses na)|nawalan (?:kayo|po kayo) ng (?:isang )?(?:customer|suki)|paalam na|nahanap (?:ako|akong|kami|kaming) (?:ng )?mas|sa mall na lang)${E}`,
+    // The wider vocabulary of leaving without a cancel verb, as each language says it (not taken from the sets' rows).
+    `${W}(?:(?:won't|will not|wont) be (?:back|coming back|returning|ordering again|renewing)|lost my business|(?:better|cheaper) (?:deal|offer|price) (?:from|at|with) (?:another|a competitor|your competitor)|offered me (?:a )?(?:better|cheaper)|found (?:somewhere|someone|a place) (?:cheaper|better)|(?:moving|switching|going) (?:over )?to (?:your|a) competitor)${E}`,
+    `${W}(?:už se (?:k vám )?nevrátím|nevrátíme se|přicházíte o zákazník\\p{L}*|(?:lepší|levnější) nabídk\\p{L}* (?:od|u) konkurence|našel jsem (?:levnější|lepší)|našli jsme (?:levnější|lepší))${E}`,
+    `ไม่มาใช้บริการอีก|ไปใช้บริการเจ้าอื่น|ได้โปรดีกว่าจากเจ้าอื่น|เจ้าอื่นให้ถูกกว่า`,
+    `ఇక మీ దగ్గర (?:కొనను|తీసుకోను|ఆర్డర్ చేయను)|వేరే చోట తక్కువ|${W}(?:inka mee daggara konanu|vere chota takkuva)${E}`,
+    `${W}(?:hindi na (?:ako|kami) (?:uulit|magpapa-?renew)|mas mura sa (?:iba|kalaban)|mas maganda ang offer ng (?:iba|kalaban))${E}`,
   ].join("|"),
   "giu",
 );
