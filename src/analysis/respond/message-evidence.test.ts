@@ -80,4 +80,19 @@ describe("message evidence beside the Reading", () => {
       expect(t.praise.thanks.some((s) => d.text.includes(s.split("{")[0]!))).toBe(false);
     }
   });
+
+  it("reads 'twice' as a double charge only where money is spoken of", () => {
+    const reading = makeReading({
+      sentiment: { label: "negative", score: -0.5, confidence: 0.6, evidence: [] },
+      causes: [{ label: "delivery_or_wait", polarity: "negative", score: 0.5, evidence: [] }],
+      complaint: { is: true, severity: 2, evidence: [] },
+    });
+    expect(draftReplies(reading, {}, { message: "Ordered twice, both times late. Never again." })[0]?.problem).not.toBe("double_charge");
+    expect(draftReplies(reading, {}, { message: "You charged me twice for one order." })[0]?.problem).toBe("double_charge");
+  });
+
+  it("does not tell a customer who quotes their order number where to find it", () => {
+    expect(readMessage("my order number is 77102, has it shipped yet?", cueSetFor("en")!).questionTopic).not.toBe("order_number");
+    expect(readMessage("where do I find my order number", cueSetFor("en")!).questionTopic).toBe("order_number");
+  });
 });

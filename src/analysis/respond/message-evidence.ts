@@ -76,7 +76,9 @@ export function readMessage(message: string, cues: CueSet): MessageEvidence {
   );
   const feelings = new Set<EmotionLabel>();
   for (const label of findGroups(cues.empathyAll, text).keys()) if (label !== "general" && !WARM_EMOTIONS.has(label)) feelings.add(label);
-  const questionTopic = QUESTIONS.find((q) => topics.has(q));
+  // A customer who quotes their order number is not asking where to find it.
+  const quotesNumber = /\d{4,}/u.test(message);
+  const questionTopic = QUESTIONS.find((q) => topics.has(q) && !(q === "order_number" && quotesNumber));
   return {
     question: QUESTION_MARK.test(message) || has("question"),
     ...(questionTopic ? { questionTopic } : {}),

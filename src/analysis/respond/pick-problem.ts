@@ -41,6 +41,8 @@ export function pickProblem(
   for (const k of found) {
     const entry = t.problem[k];
     if (!entry) continue;
+    // "Twice" is a double charge only where money is spoken of: "ordered twice, both late" is not.
+    if (k === "double_charge" && !held.has("price_or_billing")) continue;
     const said = [entry.cause, ...entry.step].join(" ");
     if ([...topicsIn(said, cues).keys()].some((c) => !held.has(c))) continue;
     return { key: k, cause: PROBLEM_CAUSE[k], clause: entry.cause, steps: entry.step };
