@@ -27,6 +27,7 @@ import { fuseIntensity } from "./fuse/fuse-intensity.js";
 import { fuseReach } from "./fuse/fuse-reach.js";
 import { fuseScoredLabels } from "./fuse/fuse-scored-labels.js";
 import { fuseSentiment } from "./fuse/fuse-sentiment.js";
+import { contentEvidence } from "./fuse/content-evidence.js";
 import { fuseSignals } from "./fuse/fuse-signals.js";
 import { fuseStage } from "./fuse/fuse-stage.js";
 import { fuseUrgency } from "./fuse/fuse-urgency.js";
@@ -199,17 +200,16 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const intensity = fuseIntensity(input, emotions);
   const urgency = fuseUrgency(input, { signals, needs, causes, complaint, emotions, intensity, sentiment });
   const reach = fuseReach(input, signals);
+  // Every span shows content words, never a lone particle, pronoun or honorific (content-evidence.ts).
+  const shown = contentEvidence(
+    { sentiment, emotions, needs, causes, stage, complaint, signals },
+    { text, tokens: input.tokens, lang: language.code },
+  );
 
   return {
     language,
-    sentiment,
-    emotions,
+    ...shown,
     intensity,
-    needs,
-    causes,
-    stage,
-    complaint,
-    signals,
     urgency,
     reach,
     pii: findPii(text),

@@ -216,11 +216,24 @@ function topTokens(contrib: Float64Array, floor: number, max: number): number[] 
   return best;
 }
 
+const LETTER = /\p{L}/gu;
+const MARK = /\p{M}/u;
+
+/**
+ * A token evidence may point at: not a function word, nor a lone letter without a vowel sign (a
+ * stray "x" or a Thai consonant cut off by the segmenter; "ดี" keeps its vowel and is a word).
+ */
+function showsContent(t: Token, lang: string): boolean {
+  if (isFunctionWord(t, lang)) return false;
+  return t.kind !== "word" || (t.norm.match(LETTER)?.length ?? 0) >= 2 || MARK.test(t.norm) || /^\p{N}+$/u.test(t.norm);
+}
+
 /** The words that pushed a label up most, merged into spans of the original text. */
 function spansOf(contrib: Float64Array, input: PredictInput, max: number): EvidenceSpan[] {
   const tokens = input.tokens;
-  // Evidence shows content words: particles, pronouns and punctuation never carry the label.
-  for (let t = 0; t < contrib.length; t++) if (tokens[t] && isFunctionWord(tokens[t]!, input.lang)) contrib[t] = 0;
+  // Evidence shows content words: particles, pronouns, punctuation and one-letter fragments (a stray
+  // Thai or Telugu sign cut off by the segmenter) never carry the label.
+  for (let t = 0; t < contrib.length; t++) if (tokens[t] && !showsContent(tokens[t]!, input.lang)) contrib[t] = 0;
   let top = 0;
   for (let t = 0; t < contrib.length; t++) if (contrib[t]! > top) top = contrib[t]!;
   if (top <= 0) return [];
