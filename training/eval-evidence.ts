@@ -27,12 +27,16 @@ interface Message {
   direction?: string;
 }
 
-/** One label's evidence as judged: the key is id, label and the span texts. */
+/**
+ * One label's evidence as judged: the key is id, label and the span texts. `wrongLabel`: the
+ * message does not show the label at all, so no span could; such labels are counted apart.
+ */
 interface Unit {
   id: string;
   label: string;
   spans: string[];
   good?: boolean;
+  wrongLabel?: boolean;
 }
 
 const SEED = "evidence-1";
@@ -68,13 +72,14 @@ function labelled(r: Reading): [string, Span[]][] {
 
 const key = (u: Unit): string => `${u.id}|${u.label}|${u.spans.join("¦")}`;
 
-function loadJudged(path: string): Map<string, boolean> {
-  const out = new Map<string, boolean>();
+function loadJudged(path: string): Map<string, boolean | "wrong-label"> {
+  const out = new Map<string, boolean | "wrong-label">();
   if (!existsSync(path)) return out;
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (line.trim() === "") continue;
     const u = JSON.parse(line) as Unit;
-    if (typeof u.good === "boolean") out.set(key(u), u.good);
+    if (u.wrongLabel) out.set(key(u), "wrong-label");
+    else if (typeof u.good === "boolean") out.set(key(u), u.good);
   }
   return out;
 }
@@ -86,14 +91,15 @@ const judgedPath = new URL("./evidence-judged.jsonl", import.meta.url).pathname;
 const judged = loadJudged(judgedPath);
 const unjudged: Unit[] = [];
 const show = process.argv.includes("--show");
-console.log("| lang | spans | function word | fragment | no word | bad share | judged labels | good | unjudged |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| lang | spans | function word | fragment | no word | bad share | judged labels | good | wrong label | unjudged |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const lang of SEED_LANGUAGES) {
   const faults: Record<Exclude<SpanFault, null>, number> = { function: 0, fragment: 0, "no-word": 0 };
   let spans = 0;
   let judgedN = 0;
   let good = 0;
   let missing = 0;
+  let wrong = 0;
   sample(lang).forEach((m, i) => {
     const r = reader.analyze(m.text, { languageHint: lang, ...(m.direction ? { direction: m.direction as "customer" } : {}) });
     for (const [label, ev] of labelled(r)) {
@@ -109,7 +115,8 @@ for (const lang of SEED_LANGUAGES) {
       if (g === undefined) {
         missing++;
         unjudged.push({ ...u, text: m.text } as Unit);
-      } else {
+      } else if (g === "wrong-label") wrong++;
+      else {
         judgedN++;
         if (g) good++;
       }
@@ -118,7 +125,7 @@ for (const lang of SEED_LANGUAGES) {
   const bad = faults.function + faults.fragment + faults["no-word"];
   const pct = (a: number, b: number) => (b === 0 ? "-" : `${((100 * a) / b).toFixed(0)}%`);
   console.log(
-    `| ${lang} | ${spans} | ${faults.function} | ${faults.fragment} | ${faults["no-word"]} | ${pct(bad, spans)} | ${judgedN} | ${pct(good, judgedN)} | ${missing} |`,
+    `| ${lang} | ${spans} | ${faults.function} | ${faults.fragment} | ${faults["no-word"]} | ${pct(bad, spans)} | ${judgedN} | ${pct(good, judgedN)} | ${wrong} | ${missing} |`,
   );
 }
 const out = arg("--unjudged");

@@ -48,6 +48,8 @@ describe("evidence shows content words (issue 12, item 9)", () => {
     // before: ["working"]: the model's strongest word, read without its negator
     expect(shown("the app is not working", "en", "working")).toEqual(["not working"]);
     expect(shown("hindi gumagana ang app", "tl", "hindi")[0]).toContain("gumagana");
+    // before: ["ไม่"]; "ไม่ได้" (cannot) ends the clause, so the words before it come in, and "ได้" with it
+    expect(shown("ขอพักสมาชิกตอนป่วยไม่ได้ ต้องจ่ายต่อ", "th", "ไม่")).toEqual(["สมาชิกตอนป่วยไม่ได้"]);
   });
 
   it("joins a Thai word the segmenter cut into pieces", () => {

@@ -75,7 +75,11 @@ function contentRange(w: Words, r: Range): Range | null {
   const right = reach(w, b + 1, 1, clause);
   if (right >= 0) return { start, end: w.tokens[right]!.end };
   const left = reach(w, a - 1, -1, clause);
-  return left >= 0 ? { start: w.tokens[left]!.start, end } : null;
+  if (left < 0) return null;
+  // What is glued on after the run reads with it ("ไม่" + "ได้": "cannot"), so the span does not stop mid-phrase.
+  let last = b;
+  while (last + 1 < w.tokens.length && w.tokens[last + 1]!.kind === "word" && w.tokens[last + 1]!.start === w.tokens[last]!.end) last++;
+  return { start: w.tokens[left]!.start, end: Math.max(end, w.tokens[last]!.end) };
 }
 
 /**
