@@ -15,9 +15,10 @@ import { ImapFlow } from "imapflow";
 import { retryDelay } from "../core/backoff.js";
 import { AttuneError } from "../core/errors.js";
 import { EmailThreads, importEml, Ingestor, type IngestCounts, LIMITS } from "../ingest/public.js";
-import { readCursor, saveCursor } from "../store/connector-cursors.js";
+import { saveCursor } from "../store/connector-cursors.js";
 import type { Store } from "../store/open-store.js";
-import { formatImapCursor, parseImapCursor, resumeFrom } from "./imap-cursor.js";
+import { formatImapCursor } from "./imap-cursor.js";
+import { mailboxCursorName, resumePoint } from "./imap-resume.js";
 
 export interface ImapOptions {
   host: string;
@@ -35,7 +36,7 @@ export interface ImapOptions {
   chunk?: number;
   /** Progress after each stored chunk (for stderr on long first syncs). */
   onProgress?: (done: number, total: number) => void;
-  /** Where the cursor is kept (default `imap:<source>:<mailbox>`; a stored connector's is its own, by id). */
+  /** Where the cursor is kept (default: by server, user, mailbox and source, imap-resume.ts; a stored connector's is its own, by id). */
   cursorName?: string;
 }
 
@@ -70,10 +71,8 @@ export async function connectImap(opts: ImapOptions): Promise<ImapFlow> {
   return client;
 }
 
-/** The cursor's name: one per source and mailbox. */
-export function imapConnectorName(opts: Pick<ImapOptions, "source" | "mailbox">): string {
-  return `imap:${opts.source}:${opts.mailbox}`;
-}
+/** The cursor's name: one per server, user, mailbox and source (imap-resume.ts). */
+export const imapConnectorName = mailboxCursorName;
 
 /** One catch-up pass over the mailbox (selected read-only); returns what it stored. */
 export async function syncMailbox(store: Store, client: ImapFlow, opts: ImapOptions, threads: EmailThreads): Promise<IngestCounts> {
@@ -82,8 +81,7 @@ export async function syncMailbox(store: Store, client: ImapFlow, opts: ImapOpti
     const box = client.mailbox;
     if (!box) throw new AttuneError("connector.bad_response", { connector: "imap" });
     const uidValidity = box.uidValidity.toString();
-    const name = opts.cursorName ?? imapConnectorName(opts);
-    const { after } = resumeFrom(parseImapCursor(await readCursor(store.db, store.workspaceId, name)), uidValidity);
+    const { name, after } = await resumePoint(store, opts, uidValidity);
     // "N:*" always matches the highest UID, even below N: filter what the range brings back.
     const found = (await client.search({ uid: `${after + 1}:*` }, { uid: true })) || [];
     const uids = found.filter((u) => u > after).sort((a, b) => a - b);

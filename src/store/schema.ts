@@ -232,7 +232,7 @@ export interface EmployeeReleasesTable {
 /** Where a connector resumes (migration 008): opaque JSON text per workspace and connector. */
 export interface ConnectorCursorsTable {
   workspace_id: number;
-  /** The connector's name, e.g. "zendesk:acme.zendesk.com" or "imap:support@example.org". */
+  /** The connector's name, e.g. "zendesk:acme.zendesk.com" or "imap-box:imap:support%40example.org@imap.example.org:993/INBOX". */
   connector: string;
   cursor: string;
   updated_at: number;
