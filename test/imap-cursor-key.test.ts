@@ -88,28 +88,32 @@ describe.each(DATABASES)("IMAP cursor per mailbox on $name", (database) => {
     expect(await storedCount(store, source)).toBe(15);
   });
 
-  it("after the old shared key each mailbox reads from UID 1 once: the skipped mail stored, nothing twice", { timeout: 60_000 }, async () => {
-    const user = `legacy-${database.name}`;
-    const source = `old-${database.name}`;
-    const a = options(serverA, user, source);
-    const b = options(serverB, user, source);
-    const old = legacyCursorName(a);
-    const mailA = mailCorpus(7, `a.${user}.test`);
-    const mailB = mailCorpus(9, `b.${user}.test`);
-    await append(serverA, user, mailA.slice(0, 5));
-    await append(serverB, user, mailB.slice(0, 8));
-    // The old version: A, then B, under the one shared cursor; B's own earlier pass (another name) stored its first 3.
-    expect(await once(store, { ...b, cursorName: "earlier-run" })).toEqual(counts(8));
-    expect(await once(store, { ...a, cursorName: old })).toEqual(counts(5));
-    await append(serverA, user, mailA.slice(5));
-    await append(serverB, user, mailB.slice(8));
-    expect(await readCursor(store.db, store.workspaceId, old)).not.toBeNull();
-    // Upgraded: each mailbox once from UID 1, what is stored as duplicates; the old cursor is gone.
-    expect(await once(store, b)).toEqual(counts(1, 8));
-    expect(await readCursor(store.db, store.workspaceId, old)).toBeNull();
-    expect(await once(store, a)).toEqual(counts(2, 5));
-    expect(await once(store, a)).toEqual(counts(0));
-    expect(await once(store, b)).toEqual(counts(0));
-    expect(await storedCount(store, source)).toBe(16);
-  });
+  it(
+    "after the old shared key each mailbox reads from UID 1 once: the skipped mail stored, nothing twice",
+    { timeout: 60_000 },
+    async () => {
+      const user = `legacy-${database.name}`;
+      const source = `old-${database.name}`;
+      const a = options(serverA, user, source);
+      const b = options(serverB, user, source);
+      const old = legacyCursorName(a);
+      const mailA = mailCorpus(7, `a.${user}.test`);
+      const mailB = mailCorpus(9, `b.${user}.test`);
+      await append(serverA, user, mailA.slice(0, 5));
+      await append(serverB, user, mailB.slice(0, 8));
+      // The old version: A, then B, under the one shared cursor; B's own earlier pass (another name) stored its first 3.
+      expect(await once(store, { ...b, cursorName: "earlier-run" })).toEqual(counts(8));
+      expect(await once(store, { ...a, cursorName: old })).toEqual(counts(5));
+      await append(serverA, user, mailA.slice(5));
+      await append(serverB, user, mailB.slice(8));
+      expect(await readCursor(store.db, store.workspaceId, old)).not.toBeNull();
+      // Upgraded: each mailbox once from UID 1, what is stored as duplicates; the old cursor is gone.
+      expect(await once(store, b)).toEqual(counts(1, 8));
+      expect(await readCursor(store.db, store.workspaceId, old)).toBeNull();
+      expect(await once(store, a)).toEqual(counts(2, 5));
+      expect(await once(store, a)).toEqual(counts(0));
+      expect(await once(store, b)).toEqual(counts(0));
+      expect(await storedCount(store, source)).toBe(16);
+    },
+  );
 });
