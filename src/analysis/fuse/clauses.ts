@@ -3,7 +3,6 @@ import type { Reading, SignalReading } from "../../core/reading.js";
 import type { Range } from "./evidence.js";
 import { round } from "./fuse-scored-labels.js";
 import { strength, type FuseInput } from "./fuse-input.js";
-import { contradictionFacts } from "./praise-contradiction.js";
 import { namesFix } from "./fix-words.js";
 
 /**
@@ -104,8 +103,10 @@ export function settledProblem(input: FuseInput): boolean {
   const pol = clausePolarities(input, cs);
   const last = pol[pol.length - 1]!;
   if (last < 0) return settledInLastClause(input, cs[cs.length - 1]!);
-  const praised = pol.some((p) => p > 0) || readsPraise(input, cs[cs.length - 1]!);
-  if (praised && contradictionFacts(input.text, input.tokens).fixed && !turnAfterFix(input, cs)) return true;
+  // A fix named is checked first: the model's read of the closing clause (a second model pass) is
+  // only needed beside one.
+  const fixed = namesFix(input.text, input.tokens).length > 0;
+  if (fixed && (pol.some((p) => p > 0) || readsPraise(input, cs[cs.length - 1]!)) && !turnAfterFix(input, cs)) return true;
   // "missing a main but the manager comped the meal": a fix after the turn settles it, praised or not.
   if (fixAfterTurn(input)) return true;
   return last > 0 && pol.slice(0, -1).some((p) => p < 0);

@@ -43,9 +43,10 @@ export function praiseFrame(
  * for a settled problem or a mixed review, not of mock praise.
  */
 export function praiseAfterContrast(text: string, praise: readonly Pick<CueHit, "start">[]): boolean {
-  const re = new RegExp(CONTRAST.source, "giu");
+  if (praise.length === 0) return false;
   let at = -1;
-  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
+  CONTRAST_ALL.lastIndex = 0;
+  for (let m = CONTRAST_ALL.exec(text); m; m = CONTRAST_ALL.exec(text)) at = m.index;
   return at >= 0 && praise.some((p) => p.start > at);
 }
 
@@ -79,4 +80,5 @@ export function segments(text: string): Range[] {
 const MAX_FRAME_WORDS = 4;
 const CONTRAST =
   /(?<![\p{L}\p{M}])(?:but|though|although|however|less so|ale|však|jenže|avšak|pero|kaso|ngunit|subalit|kani|kaani)(?![\p{L}\p{M}])|แต่|కానీ|కాని|అయినా/iu;
+const CONTRAST_ALL = new RegExp(CONTRAST.source, "giu");
 const CUT = /[.,!?;:\n…。]+\s*|(?<=[\u0E00-\u0E7F])\s+|\s+(?=[\u0E00-\u0E7F])/gu;
