@@ -35,6 +35,7 @@ import { sessionRoutes } from "./routes/session.js";
 import { webhookRoutes } from "./routes/webhooks.js";
 import { helpdeskWebhookRoutes } from "./routes/helpdesk-webhooks.js";
 import { emailReplyRoutes } from "./routes/email-replies.js";
+import { helpdeskReplyRoutes } from "./routes/helpdesk-replies.js";
 import { mountWeb } from "./routes/web.js";
 
 /** Every API route; later features (cases, alerts) append their route lists here. */
@@ -45,6 +46,7 @@ export const API_ROUTES: RouteSpec<any, any, any>[] = [
   ...webhookRoutes,
   ...helpdeskWebhookRoutes,
   ...emailReplyRoutes,
+  ...helpdeskReplyRoutes,
   ...messageRoutes,
   ...peopleRoutes,
   ...aggregateRoutes,

@@ -97,3 +97,25 @@ export async function postedRefs(db: Kysely<Database>, connector: string, refs: 
     .execute();
   return new Set(rows.map((r) => r.posted_ref!));
 }
+
+/** One helpdesk reply by id within a workspace. */
+export async function helpdeskReplyRow(db: Kysely<Database>, workspaceId: number, id: number): Promise<HelpdeskReply | undefined> {
+  return db.selectFrom("helpdesk_outbox").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Puts a `failed` reply back in the queue (an agent's decision) under the same idempotency key, its
+ * attempts and first attempt time kept: the next sender sees an earlier attempt and looks for the
+ * reply in the thread before posting, so a reply the helpdesk in fact stored is not posted twice.
+ * False when it is not failed (a concurrent retry included: one of two wins).
+ */
+export async function retryFailedHelpdeskReply(db: Kysely<Database>, workspaceId: number, id: number): Promise<boolean> {
+  const r = await db
+    .updateTable("helpdesk_outbox")
+    .set({ state: "pending", claimed_until: 0, last_error: null })
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", id)
+    .where("state", "=", "failed")
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -197,6 +197,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/helpdesk-replies/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a failed helpdesk reply again (an agent's decision)
+         * @description A `failed` reply was refused by the helpdesk (`connector.auth`, `connector.bad_response`) and is not retried by itself. This puts it back in the queue under the same idempotency key: the next sync looks for it in the ticket or conversation before posting, so a reply that did go through is never posted twice. Recorded in the audit log (`helpdesk_reply.retried`).
+         */
+        post: operations["postHelpdeskRepliesIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messages/{id}": {
         parameters: {
             query?: never;
@@ -2093,6 +2113,57 @@ export interface operations {
                 };
             };
             /** @description Not unconfirmed (`input.invalid_value`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such reply */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["StoreUnavailable"];
+            507: components["responses"]["StoreFull"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postHelpdeskRepliesIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @constant */
+                        state: "pending";
+                    };
+                };
+            };
+            /** @description Not failed (`input.invalid_value`) */
             400: {
                 headers: {
                     [name: string]: unknown;
