@@ -57,6 +57,10 @@ describe("evidence shows content words (issue 12, item 9)", () => {
     expect(shown("ขอโทษที่ออเดอร์ล่าช้านะคะ", "th", "ออ")[0]).toContain("ออเดอร์");
     // before: ["ราย"] (of เฟรนช์ฟรายส์, "French fries")
     expect(shown("ขอโทษที่เฟรนช์ฟรายส์ขาดไปนะคะ", "th", "ราย")[0]).toContain("เฟรนช์ฟรายส์");
+    // before: ["ล่วง"] (of ล่วงหน้า, "in advance"): two short syllables glued are one compound
+    expect(shown("ต้องนัดล่วงหน้าไหม", "th", "ล่วง")).toEqual(["นัดล่วงหน้า"]);
+    // but a glued clause is not taken whole
+    expect(shown("รบกวนฝ่ายไอทีเพิ่มสิทธิ์เข้าระบบคืนเงินให้น้องใหม่", "th", "ฝ่าย")[0]!.length).toBeLessThanOrEqual(24);
   });
 
   it("extends a cut word to the whole word", () => {

@@ -21,14 +21,28 @@ function isThaiPiece(t: Token): boolean {
   );
 }
 
+/** Longest span the joining makes, in code units: a word or a short compound, not a glued clause. */
+const MAX_JOINED = 16;
+
+/** Two short Thai syllables glued together are most often one compound ("ล่วง|หน้า", "ยัง|ไง"). */
+const bothShort = (x: Token, y: Token): boolean => isThai(x) && isThai(y) && x.norm.length <= 4 && y.norm.length <= 4;
+const isThai = (t: Token): boolean => t.kind === "word" && /^[\u0E00-\u0E7F]+$/.test(t.norm);
+
 const glued = (tokens: readonly Token[], i: number, j: number): boolean => tokens[i]!.end === tokens[j]!.start;
 
 /** Join Thai pieces glued to the run on either side (not function words: "นะ" stays out). */
 function joinPieces(tokens: readonly Token[], run: TokenRun, lang: string): TokenRun {
   let { a, b } = run;
-  const joinable = (i: number, piece: boolean): boolean => piece && !isFunctionWord(tokens[i]!, lang);
-  while (a > 0 && glued(tokens, a - 1, a) && joinable(a - 1, isThaiPiece(tokens[a - 1]!) || isThaiPiece(tokens[a]!))) a--;
-  while (b + 1 < tokens.length && glued(tokens, b, b + 1) && joinable(b + 1, isThaiPiece(tokens[b + 1]!) || isThaiPiece(tokens[b]!))) b++;
+  const word = (t: Token): boolean => !isFunctionWord(t, lang) && !isBareNegator(t, lang);
+  const joinable = (i: number, edge: number): boolean => {
+    const [t, e] = [tokens[i]!, tokens[edge]!];
+    if (!word(t) || !word(e)) return false;
+    // Pieces always join (a word is never shown in part); short syllables only up to a compound's length.
+    if (isThaiPiece(t) || isThaiPiece(e)) return true;
+    return bothShort(t, e) && Math.max(tokens[b]!.end, t.end) - Math.min(tokens[a]!.start, t.start) <= MAX_JOINED;
+  };
+  while (a > 0 && glued(tokens, a - 1, a) && joinable(a - 1, a)) a--;
+  while (b + 1 < tokens.length && glued(tokens, b, b + 1) && joinable(b + 1, b)) b++;
   return { a, b };
 }
 
