@@ -12,6 +12,7 @@
  * npx tsx training/respond/eval-review.ts --set=review2  # the second set (review2/, scored in review2/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review3  # the third set (review3/, scored in review3/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review4  # the fourth set (review4/, scored in review4/SCORES.md)
+ * npx tsx training/respond/eval-review.ts --set=review5  # the fifth set (review5/, scored in review5/SCORES.md)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -30,7 +31,15 @@ export const REVIEW2_DIR = join(dirname(fileURLToPath(import.meta.url)), "review
 export const REVIEW3_DIR = join(dirname(fileURLToPath(import.meta.url)), "review3");
 /** The fourth set, written after the changes made from the third set's drafts (review4/README.md). */
 export const REVIEW4_DIR = join(dirname(fileURLToPath(import.meta.url)), "review4");
-const SETS: Record<string, string> = { review: REVIEW_DIR, review2: REVIEW2_DIR, review3: REVIEW3_DIR, review4: REVIEW4_DIR };
+/** The fifth set, written before the changes made from the third and fourth sets' notes (review5/README.md). */
+export const REVIEW5_DIR = join(dirname(fileURLToPath(import.meta.url)), "review5");
+const SETS: Record<string, string> = {
+  review: REVIEW_DIR,
+  review2: REVIEW2_DIR,
+  review3: REVIEW3_DIR,
+  review4: REVIEW4_DIR,
+  review5: REVIEW5_DIR,
+};
 export const REVIEW_LANGUAGES = ["en", "te", "th", "cs", "tl"] as const;
 
 export interface ReviewRow {

@@ -9,7 +9,7 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
-import type { ProblemKey } from "./problems.js";
+import { PROBLEMS, type ProblemKey } from "./problems.js";
 import type { QuestionKey } from "./message-evidence.js";
 import { compileCues, compileGroups, prepare, type BoundaryMode, type CompiledCues, type CompiledGroups } from "./cue-matcher.js";
 
@@ -107,11 +107,17 @@ export function compileCueSet(data: CueSetData): CueSet {
     empathyAll: compileGroups(feelingLists, data.mode, fold),
     causeTopics,
     topicsAll: compileGroups(topicLists, data.mode, fold),
-    ...(data.problems ? { problemsAll: compileGroups(Object.entries(data.problems) as [ProblemKey, string[]][], data.mode, fold) } : {}),
+    // In PROBLEMS order, so where two problems' cues start at one word ("voucher for the trouble",
+    // "voucher") the more specific problem's cue is the one matched.
+    ...(data.problems ? { problemsAll: compileGroups(problemLists(data.problems), data.mode, fold) } : {}),
     ...(data.questions
       ? { questionsAll: compileGroups(Object.entries(data.questions) as [QuestionKey, string[]][], data.mode, fold) }
       : {}),
     ...(data.message ? { messageAll: compileGroups(Object.entries(data.message) as [MessageCueKind, string[]][], data.mode, fold) } : {}),
     stopwords: new Set(data.stopwords.map((w) => prepare(w, fold).key)),
   };
+}
+
+function problemLists(problems: Partial<Record<ProblemKey, string[]>>): [ProblemKey, string[]][] {
+  return PROBLEMS.flatMap((k) => (problems[k] ? [[k, problems[k]] as [ProblemKey, string[]]] : []));
 }

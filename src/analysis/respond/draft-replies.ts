@@ -26,6 +26,8 @@ import type { StepKey, TemplateSet } from "./template-set.js";
 import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
 
 const PUBLIC_CHANNELS = new Set(["social", "review", "forum"]);
+/** Problems whose own step already puts the money right: a refund request would ask for it a second time. */
+const MONEY_PROBLEMS: ReadonlySet<string> = new Set(["refund_missing", "delivery_fee"]);
 
 /** Compose `options.count` (default 3) distinct drafts for the customer's message. */
 export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: DraftOptions = {}): Draft[] {
@@ -53,7 +55,9 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     isPublic,
     slots: baseSlots(t, facts, language, isPublic, followUp, cause),
     problemSteps: problem?.steps,
+    problemFeelings: problem?.feelings,
     problem: problem?.key,
+    chat: facts.channel === "chat",
     mixed: t.mixed ? mixed : undefined,
     fault: sit.fault,
     feeling: feelingLine(sit, reading, ev, settled?.uncertain === true),
@@ -97,7 +101,11 @@ interface Plan {
   slots: Record<string, string>;
   /** What the agent does about the specific problem, when the message names one. */
   problemSteps: string[] | undefined;
+  /** What the named problem is like for the customer: said instead of the general feeling line. */
+  problemFeelings: string[] | undefined;
   problem: string | undefined;
+  /** A chat reply ends with its last useful sentence: no closing thanks, as a native agent writes it. */
+  chat: boolean;
   mixed: MixedForm | undefined;
   fault: SituationReading["fault"];
   /** Which feeling sentence the words support: none, the Reading's emotion, or the general one. */
@@ -130,11 +138,17 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
     if (p.offer && p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
     if (p.followUp) body.push(next);
     // "Thank you for your patience" after a question thanks for a wait nobody had.
-    return join(greeting, body, p.questionHelp ? "" : pick(t.close, 5), sign, p.isPublic);
+    return join(greeting, body, p.questionHelp || p.chat ? "" : pick(t.close, 5), sign, p.isPublic);
   }
 
   if (p.mixed && (!p.isPublic || p.mixed === "praise")) return composeMixed(t, p, pick, greeting, sign);
-  const feeling = p.feeling === "none" ? "" : pick(t.feeling[p.feeling === "specific" ? (p.emotion ?? "negative") : "negative"], 1);
+  // The problem's own feeling line says what happened to them; the emotion's line could follow any message.
+  const ownFeeling = p.feeling !== "none" && p.problemFeelings && p.problemFeelings.length > 0;
+  const feeling = ownFeeling
+    ? pick(p.problemFeelings, 1)
+    : p.feeling === "none"
+      ? ""
+      : pick(t.feeling[p.feeling === "specific" ? (p.emotion ?? "negative") : "negative"], 1);
   const apologise = sit.fault === "yes" || (sit.fault === "unclear" && sit.situation === "complaint");
   const intense = reading.intensity >= 0.6 || reading.complaint.severity >= 3;
   const causeLine = apologise ? pick(intense ? t.apology_strong : t.apology, 3) : pick(t.acknowledge_cause, 3);
@@ -142,19 +156,19 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
 
   // The problem's own step, unless the customer asked for their money back (stepFor checked the
   // words); a refund that is already approved and late is traced, not requested again.
-  const steps = p.step === "refund" && p.problem !== "refund_missing" ? undefined : p.problemSteps;
+  const steps = p.step === "refund" && !MONEY_PROBLEMS.has(p.problem ?? "") ? undefined : p.problemSteps;
   const action = p.offer ? pick(t.offer[p.offer], 7) : pick(steps ?? t.step?.[p.step] ?? t.offer[fallbackOffer(p.step)], 7);
   const own = slots.order ? pick(t.own, 6) : "";
   const reassure = sit.situation === "worry" ? pick(t.worry.reassure, 4) : "";
   // "Anyone would feel the same" is filler for a calm message: kept for a strong feeling only.
-  const validate = p.feeling !== "none" && (intense || p.emotion === "anger") ? pick(t.validate, 2) : "";
+  const validate = p.feeling !== "none" && !ownFeeling && (intense || p.emotion === "anger") ? pick(t.validate, 2) : "";
   // Three shapes, so the variants differ in order and length, not only in wording.
   const shapes = [
     [feeling, validate, causeLine, reassure, action, own, next],
     [causeLine, feeling, reassure, own, action, next],
     [feeling, causeLine, validate, reassure, own, action, next],
   ];
-  return join(greeting, shapes[v % shapes.length] as string[], pick(t.close, 9), sign, false);
+  return join(greeting, shapes[v % shapes.length] as string[], p.chat ? "" : pick(t.close, 9), sign, false);
 }
 
 /**
@@ -180,7 +194,7 @@ function composeMixed(
   // A named problem (a wrong item, a crash) is ours to be sorry for, even asked about calmly.
   const ack = p.fault === "yes" || p.problem ? pick(t.apology, 2) : pick(t.acknowledge_cause, 2);
   const body = [pick(m.question, 1), ack, answer, next];
-  return join(greeting, body, pick(t.close, 5), sign, false);
+  return join(greeting, body, p.chat ? "" : pick(t.close, 5), sign, false);
 }
 
 function join(greeting: string, body: string[], close: string, sign: string, short: boolean): string {

@@ -18,6 +18,8 @@ export interface PickedProblem {
   cause: CauseLabel;
   clause: string;
   steps: string[];
+  /** What this problem is like for the customer, when the language has lines for it. */
+  feelings: string[] | undefined;
 }
 
 /** Topics every reply speaks of ("our team", "reply"); naming them brings in nothing new. */
@@ -43,9 +45,9 @@ export function pickProblem(
     if (!entry) continue;
     // "Twice" is a double charge only where money is spoken of: "ordered twice, both late" is not.
     if (k === "double_charge" && !held.has("price_or_billing")) continue;
-    const said = [entry.cause, ...entry.step].join(" ");
+    const said = [entry.cause, ...entry.step, ...(entry.feeling ?? [])].join(" ");
     if ([...topicsIn(said, cues).keys()].some((c) => !held.has(c))) continue;
-    return { key: k, cause: PROBLEM_CAUSE[k], clause: entry.cause, steps: entry.step };
+    return { key: k, cause: PROBLEM_CAUSE[k], clause: entry.cause, steps: entry.step, feelings: entry.feeling };
   }
   return undefined;
 }

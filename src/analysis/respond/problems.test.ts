@@ -126,3 +126,86 @@ describe("mixed form needs a named problem", () => {
     }
   });
 });
+
+// The problems review3/review4 found the drafter had no name for, one message per language each.
+const UNNAMED: Record<(typeof LANGS)[number], [string, string][]> = {
+  en: [
+    ["order_cancelled", "you cancelled my order without any reason"],
+    ["delivery_fee", "it said free delivery but you charged me for delivery"],
+    ["left_outside", "the driver left it outside the front gate and went"],
+    ["wrong_parts", "the wardrobe came with the wrong parts"],
+    ["reset_link", "the password reset link never arrives"],
+  ],
+  cs: [
+    ["order_cancelled", "zrušili jste mi objednávku bez důvodu"],
+    ["delivery_fee", "doprava měla být zdarma, ale naúčtovali mi dopravu"],
+    ["left_outside", "kurýr nechal skříň před domem a odjel"],
+    ["wrong_parts", "ve skříni chybí díly"],
+    ["reset_link", "nechodí mi odkaz pro obnovení hesla"],
+  ],
+  th: [
+    ["order_cancelled", "ออเดอร์ถูกยกเลิกโดยไม่บอกเหตุผล"],
+    ["delivery_fee", "บอกว่าส่งฟรีแต่โดนเก็บค่าส่ง"],
+    ["left_outside", "คนส่งของวางไว้ข้างนอกแล้วก็ไป"],
+    ["wrong_parts", "ชิ้นส่วนไม่ครบ"],
+    ["reset_link", "ลิงก์รีเซ็ตรหัสผ่านไม่มาเลย"],
+  ],
+  te: [
+    ["order_cancelled", "నా ఆర్డర్ క్యాన్సిల్ చేశారు, కారణం చెప్పలేదు"],
+    ["delivery_fee", "డెలివరీ ఫ్రీ అని ఉంది కానీ ఛార్జ్ చేశారు"],
+    ["left_outside", "డెలివరీ అతను బయటే వదిలేశారు"],
+    ["wrong_parts", "స్క్రూలు లేవు"],
+    ["reset_link", "పాస్‌వర్డ్ రీసెట్ లింక్ రావడం లేదు"],
+  ],
+  tl: [
+    ["order_cancelled", "bakit kinansela ang order ko"],
+    ["delivery_fee", "libre daw ang delivery pero may delivery fee pa"],
+    ["left_outside", "iniwan lang sa labas ng gate yung parcel"],
+    ["wrong_parts", "maling piyesa ang dumating"],
+    ["reset_link", "hindi dumadating yung password reset link"],
+  ],
+};
+
+describe("problems the drafter had no name for", () => {
+  for (const lang of LANGS)
+    it(`${lang}: a cancelled order, a delivery charge said to be free, a delivery left outside, wrong parts, a reset link`, () => {
+      for (const [key, text] of UNNAMED[lang]) expect(problemsIn(text, cueSetFor(lang)!)[0], `${lang}: ${text}`).toBe(key);
+    });
+
+  it("a voucher that never came is the voucher, not a missing parcel or a code that fails", () => {
+    expect(problemsIn("they promised me a voucher for the trouble and it never arrived", cueSetFor("en")!)[0]).toBe("voucher_missing");
+  });
+
+  it("says what the problem is like for the customer instead of the emotion's general line", () => {
+    const text = "you cancelled my order without any reason";
+    const reading = complaintReading(text, "en", { cause: "delivery_or_wait" });
+    const t = templatesFor("en")!;
+    for (const d of draftReplies(reading, { channel: "email" }, { message: text, count: 3 })) {
+      expect(d.problem).toBe("order_cancelled");
+      expect(
+        t.problem!.order_cancelled!.feeling!.some((f) => d.text.includes(f)),
+        d.text,
+      ).toBe(true);
+      expect(
+        t.feeling.frustration.some((f) => d.text.includes(f)),
+        d.text,
+      ).toBe(false);
+    }
+  });
+
+  it("ends a chat reply without a closing thanks, and an email with one", () => {
+    const text = "you cancelled my order without any reason";
+    const reading = complaintReading(text, "en", { cause: "delivery_or_wait" });
+    const t = templatesFor("en")!;
+    const [chat] = draftReplies(reading, { channel: "chat" }, { message: text });
+    const [email] = draftReplies(reading, { channel: "email" }, { message: text });
+    expect(
+      t.close.some((c) => chat!.text.includes(c)),
+      chat!.text,
+    ).toBe(false);
+    expect(
+      t.close.some((c) => email!.text.includes(c)),
+      email!.text,
+    ).toBe(true);
+  });
+});

@@ -15,18 +15,24 @@ import type { CueSet } from "./cue-set.js";
 /** The specific problems a draft can name. */
 export const PROBLEMS = [
   "wrong_address",
+  "wrong_parts",
   "wrong_item",
   "missing_item",
   "damaged_item",
   "charged_after_cancel",
+  "order_cancelled",
+  "voucher_missing",
+  "delivery_fee",
   "double_charge",
   "refund_missing",
   "technician_no_show",
   "app_crash",
+  "reset_link",
   "app_login",
   "promo_code",
   "defect_error",
   "rude_staff",
+  "left_outside",
   "missing_parcel",
   "late_delivery",
   "no_answer",
@@ -51,6 +57,13 @@ export const PROBLEM_CAUSE: Record<ProblemKey, CauseLabel> = {
   rude_staff: "staff_treatment",
   technician_no_show: "service_quality",
   defect_error: "product_quality",
+  // Named in review3/review4's notes as problems the drafter had no words for.
+  order_cancelled: "delivery_or_wait",
+  voucher_missing: "price_or_billing",
+  delivery_fee: "price_or_billing",
+  left_outside: "delivery_or_wait",
+  wrong_parts: "product_quality",
+  reset_link: "usability",
 };
 
 /**

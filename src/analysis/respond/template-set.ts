@@ -51,9 +51,11 @@ export interface TemplateSet {
   cause_default: string;
   /**
    * A specific problem (problems.ts): `cause`, a clause that fits wherever `{cause}` does, and
-   * `step`, what the agent does about it without promising an outcome. Optional per language.
+   * `step`, what the agent does about it without promising an outcome, and `feeling`, what this
+   * problem is like for the customer (said instead of the general feeling line, which a native
+   * agent reads as a template). Optional per language.
    */
-  problem?: Partial<Record<ProblemKey, { cause: string; step: string[] }>>;
+  problem?: Partial<Record<ProblemKey, { cause: string; step: string[]; feeling?: string[] }>>;
   /** What the agent checks for a question about each subject (message-evidence.ts `QUESTIONS`). Optional per language. */
   question_topic?: Partial<Record<QuestionKey, string[]>>;
   /** Opening for a message that is both a question and a problem, or praise with a past problem. */

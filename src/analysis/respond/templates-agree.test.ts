@@ -54,8 +54,13 @@ describe("templates and cue lists agree", () => {
 
       it("acknowledges every negative feeling with a feeling word", () => {
         const missing: string[] = [];
-        for (const e of [...NEGATIVE, "negative" as const]) {
-          for (const s of t.feeling[e]) {
+        // A problem's own feeling line stands in for the emotion's: it must name a feeling too.
+        const problemFeelings = Object.entries(t.problem ?? {}).flatMap(([k, p]) => (p?.feeling ?? []).map((s) => [k, s] as const));
+        for (const [e, s] of [
+          ...[...NEGATIVE, "negative" as const].flatMap((e) => t.feeling[e].map((s) => [e, s] as const)),
+          ...problemFeelings,
+        ]) {
+          {
             const n = [...c.empathy]
               .filter(([l]) => !["joy", "gratitude", "trust", "general"].includes(l))
               .reduce((a, [, m]) => a + hits(m, fill(s), c.fold), 0);
@@ -88,6 +93,7 @@ describe("templates and cue lists agree", () => {
       it("never blames, deflects, jokes or uses jargon", () => {
         const all = [
           ...Object.values(t.feeling).flat(),
+          ...Object.values(t.problem ?? {}).flatMap((p) => [p?.cause ?? "", ...(p?.step ?? []), ...(p?.feeling ?? [])]),
           ...t.validate,
           ...t.apology,
           ...t.apology_strong,
