@@ -7,7 +7,8 @@
  * finds no serious or critical violation on the page, form open, in all five interface languages.
  * Then an agent sends replies from case pages: to the Zendesk ticket (posted by the connector's next
  * pass, then shown sent) and by email from the mailbox's address (sent by the outbox; a reply left
- * unconfirmed is sent again only after the agent confirms, with an audit entry).
+ * unconfirmed is sent again only after the agent confirms, with an audit entry); a reply the helpdesk
+ * refused shows as not sent and is posted once after the agent tries it again (audited).
  * Every step waits for state (a row, an attribute, an API answer), never for time.
  */
 import { randomBytes } from "node:crypto";
@@ -193,6 +194,47 @@ describe("connectors in the dashboard", { timeout: 120_000 }, () => {
     const posted = zd.tickets.flatMap((t) => t.comments).filter((c) => c.body.includes(text));
     expect(posted).toHaveLength(1);
     await h.shot(agent, "17-case-reply-zendesk");
+    await agent.close();
+  });
+
+  it("shows a reply the helpdesk refused as not sent; the agent tries it again and it is posted once", async () => {
+    const caseId = await caseVia("helpdesk", "(#0.2)");
+    const agent = await h.newPage();
+    await h.context.clearCookies();
+    await h.signIn(agent, "agent");
+    await agent.goto(`${h.base}/#/cases/${caseId}`);
+    await expect.poll(() => agent.getByTestId("reply-route").textContent()).toContain("Zendesk");
+    const text = "Your replacement leaves our warehouse today; the tracking number follows by email.";
+    const copies = () => zd.tickets.flatMap((t) => t.comments).filter((c) => c.body.includes(text)).length;
+    const delivery = await sendReply(agent, text);
+    await expect.poll(() => delivery.getAttribute("data-state")).toBe("pending");
+    // The pass of the connector whose token was revoked takes it first: the helpdesk refuses it.
+    const connectors = await listed();
+    const wrong = connectors.find((c) => c.name === "wrong-token")!;
+    const acme = connectors.find((c) => c.name === "acme")!;
+    await h.api("POST", `/connectors/${wrong.id}/sync`);
+    await expect.poll(() => delivery.getAttribute("data-state")).toBe("failed");
+    expect(await delivery.textContent()).toContain("The helpdesk refused this reply");
+    // Not tried again by itself: the working connector's pass leaves it failed and posts nothing.
+    expect((await h.api("POST", `/connectors/${acme.id}/sync`)).status).toBe(200);
+    const shown = await h.api<{ thread: { text: string; delivery: { state: string } | null }[] }>("GET", `/cases/${caseId}`);
+    expect(shown.body.thread.find((m) => m.text === text)?.delivery?.state).toBe("failed");
+    expect(copies()).toBe(0);
+    expect(await axeViolations(agent)).toEqual([]);
+    await h.shot(agent, "19-case-reply-failed");
+
+    await delivery.getByTestId("retry-reply").click();
+    await expect.poll(() => delivery.getAttribute("data-state")).toBe("pending");
+    const store = await openStore({ sqlitePath: h.dbPath });
+    try {
+      const audit = await store.db.selectFrom("audit_log").selectAll().where("action", "=", "helpdesk_reply.retried").execute();
+      expect(audit).toEqual([expect.objectContaining({ actor_kind: "user", target_kind: "helpdesk_reply" })]);
+    } finally {
+      await store.close();
+    }
+    expect((await h.api("POST", `/connectors/${acme.id}/sync`)).status).toBe(200);
+    await expect.poll(() => delivery.getAttribute("data-state")).toBe("sent");
+    expect(copies()).toBe(1);
     await agent.close();
   });
 

@@ -159,6 +159,9 @@ export const cs: Record<MessageKey, string> = {
   "delivery.unconfirmed": "Nepotvrzeno",
   "delivery.failed": "Neodesláno",
   "delivery.failedHelp": "Přijímající služba odpověď odmítla, zákazník ji tedy nedostal.",
+  "delivery.failedHelpdeskHelp":
+    "Helpdesk tuto odpověď odmítl, a tak nebyla vložena. Až bude příčina odstraněna (například až správce zadá u konektoru v Nastavení nový token), zkuste to znovu: attune se před odesláním podívá do tiketu, takže odpověď nikdy nevloží dvakrát.",
+  "delivery.tryAgain": "Zkusit znovu",
   "delivery.unconfirmedHelp":
     "Během odesílání se spojení přerušilo. Poštovní server ji možná doručil, proto ji attune sám znovu neposílá. Nejdřív se podívejte do složky Odeslané nebo se zeptejte zákazníka.",
   "delivery.sendAgain": "Odeslat znovu…",

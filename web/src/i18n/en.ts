@@ -170,6 +170,9 @@ export const en = {
   "delivery.unconfirmed": "Not confirmed",
   "delivery.failed": "Not sent",
   "delivery.failedHelp": "The receiving service refused this reply, so the customer did not get it.",
+  "delivery.failedHelpdeskHelp":
+    "The helpdesk refused this reply, so it was not posted. Once the cause is fixed (for example, an admin has put a new token on the connector in Settings), try again: attune checks the ticket before posting, so the reply is never posted twice.",
+  "delivery.tryAgain": "Try again",
   "delivery.unconfirmedHelp":
     "The connection was lost while this reply was being sent. The mail server may have delivered it, so attune does not send it again by itself. Check your Sent folder or with the customer first.",
   "delivery.sendAgain": "Send again…",

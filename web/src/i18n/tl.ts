@@ -173,6 +173,9 @@ export const tl: Record<MessageKey, string> = {
   "delivery.unconfirmed": "Hindi kumpirmado",
   "delivery.failed": "Hindi naipadala",
   "delivery.failedHelp": "Tinanggihan ng tumatanggap na serbisyo ang sagot na ito, kaya hindi ito natanggap ng customer.",
+  "delivery.failedHelpdeskHelp":
+    "Tinanggihan ng helpdesk ang sagot na ito, kaya hindi ito na-post. Kapag naayos na ang sanhi (halimbawa, nalagyan na ng admin ng bagong token ang connector sa Mga setting), subukan ulit: tinitingnan muna ng attune ang ticket bago mag-post, kaya hindi kailanman mapo-post nang dalawang beses ang sagot.",
+  "delivery.tryAgain": "Subukan ulit",
   "delivery.unconfirmedHelp":
     "Naputol ang koneksyon habang ipinapadala ang sagot na ito. Baka naihatid na ito ng mail server, kaya hindi ito kusang ipapadala ulit ng attune. Tingnan muna ang Sent folder o tanungin ang customer.",
   "delivery.sendAgain": "Ipadala ulit…",
