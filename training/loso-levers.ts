@@ -7,7 +7,7 @@
  * Levers (LEVERS, comma-separated `name=value`):
  * - `l2=X`, `bits=B`, `epochs=E`: regularisation, fewer hash buckets (the low bits of the same
  *   hashes), fewer passes; `wcap=W`: cap of the class-balance weight (corpus.ts: 12);
- *   `drop=A/B`: train without sets A and B; `seed=N`: another example order; `bits=16+seed=1`
+ *   `drop=A/B`: train without sets A and B; `team=W`: weight of team-written rows (2); `seed=N`: another example order; `bits=16+seed=1`
  *   combines options in one lever;
  * - `prune=T`: drop buckets concentrated in one training source of their language (share of the
  *   per-source rate over T, source-feature-pruning.ts), computed per fold on the training sources;
@@ -93,8 +93,19 @@ interface Opts {
   seed: number;
   /** Training sets left out of every fold (a data lever, to isolate what a set adds). */
   drop: string[];
+  /** Weight of team-written rows (corpus.ts: TEAM_WEIGHT, 2). */
+  team: number;
 }
-const BASE: Opts = { l2: 1e-6, bits: BITS, epochs: Number(process.env.EPOCHS ?? 5), prune: 0, wcap: 12, seed: 20261127, drop: [] };
+const BASE: Opts = {
+  l2: 1e-6,
+  bits: BITS,
+  epochs: Number(process.env.EPOCHS ?? 5),
+  prune: 0,
+  wcap: 12,
+  seed: 20261127,
+  drop: [],
+  team: TEAM_WEIGHT,
+};
 
 /** Training rows of one fold (sentiment, not dev/calib, not the held-out set), polar-only when asked. */
 function foldRows(exclude: string, polarOnly: boolean, drop: readonly string[] = []): { f: FitRow; r: Row }[] {
@@ -123,7 +134,7 @@ function examples(keep: { f: FitRow; r: Row }[], o: Opts, polarOnly: boolean): E
     if (o.bits !== BITS) idx = idx.map((x) => x & mask);
     const y = r.targets.sentiment as number;
     const team = r.set.startsWith("team-") ? TEAM_WEIGHT : 1;
-    const weight = Math.min(o.wcap, (f.weights?.sentiment ?? 1) / team) * team;
+    const weight = Math.min(o.wcap, (f.weights?.sentiment ?? 1) / team) * (team === 1 ? 1 : o.team);
     return { idx, value: f.value, cls: polarOnly ? (y === 0 ? 0 : 1) : y, multi: null, weight };
   });
 }
@@ -182,6 +193,7 @@ function parseLever(s: string): Opts {
     if (k === "wcap") o.wcap = Number(v);
     if (k === "seed") o.seed = Number(v);
     if (k === "drop") o.drop = (v ?? "").split("/");
+    if (k === "team") o.team = Number(v);
   }
   return o;
 }
