@@ -22,6 +22,7 @@ import { classify, type SituationReading } from "./situation.js";
 import { readMessage, settle, type MessageEvidence, type Settled } from "./message-evidence.js";
 import { mixedForm, type MixedForm } from "./mixed-form.js";
 import { pickProblem } from "./pick-problem.js";
+import { problemsIn } from "./problems.js";
 import type { StepKey, TemplateSet } from "./template-set.js";
 import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
 
@@ -65,6 +66,8 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     v: 0,
   };
   if (problem) plan.slots.cause = plan.slots.cause_ind = problem.clause;
+  else if (cause && options.message !== undefined && !waitNamed(options.message, key) && t.cause_unsure?.[cause])
+    plan.slots.cause = plan.slots.cause_ind = t.cause_unsure[cause];
   if (sit.situation === "praise" && !cause) plan.slots.topic = t.topic.overall_experience;
 
   const drafts: Draft[] = [];
@@ -432,4 +435,12 @@ function questionHelp(
 function wordsAllow(form: MixedForm | undefined, ev: MessageEvidence | undefined): MixedForm | undefined {
   if (form !== "praise" || ev === undefined) return form;
   return ev.praiseAfterProblem && !ev.sarcasm ? form : undefined;
+}
+
+/** Whether the message's words name a wait (a late or missing delivery), so "kept waiting" is true. */
+function waitNamed(message: string, key: string): boolean {
+  const cues = cueSetFor(key);
+  if (!cues) return true;
+  const found = problemsIn(message, cues);
+  return found.includes("late_delivery") || found.includes("missing_parcel") || found.includes("no_answer");
 }

@@ -209,3 +209,16 @@ describe("problems the drafter had no name for", () => {
     ).toBe(true);
   });
 });
+
+describe("a delivery complaint that names no wait", () => {
+  it("is not told it was kept waiting; a late one is", () => {
+    const t = templatesFor("en")!;
+    const hit = "my delivery was a total shambles";
+    const [d] = draftReplies(complaintReading(hit, "en", { cause: "delivery_or_wait" }), {}, { message: hit });
+    expect(d!.text).toContain(t.cause_unsure!.delivery_or_wait!);
+    expect(d!.text).not.toContain(t.cause.delivery_or_wait);
+    const late = "it's been three weeks and my table is still not here";
+    const [l] = draftReplies(complaintReading(late, "en", { cause: "delivery_or_wait" }), {}, { message: late });
+    expect(l!.text).not.toContain(t.cause_unsure!.delivery_or_wait!);
+  });
+});

@@ -50,6 +50,11 @@ export interface TemplateSet {
   cause: Record<CauseLabel, string>;
   cause_default: string;
   /**
+   * A cause said without asserting what the message does not say: "kept waiting" is false for a
+   * delivery whose words name no wait (a wall hit, a sofa at the stairs). Optional per language.
+   */
+  cause_unsure?: Partial<Record<CauseLabel, string>>;
+  /**
    * A specific problem (problems.ts): `cause`, a clause that fits wherever `{cause}` does, and
    * `step`, what the agent does about it without promising an outcome, and `feeling`, what this
    * problem is like for the customer (said instead of the general feeling line, which a native
