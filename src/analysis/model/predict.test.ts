@@ -10,6 +10,7 @@ import { loadModels, type Models } from "./load-models.js";
 import { writeModelFile } from "./model-file.js";
 import { modelTokenizer, type ModelTokenizer } from "./model-tokens.js";
 import { predict } from "./predict.js";
+import { MAX_SLOTS } from "./simd-accumulate.js";
 
 let models: Models;
 let tok: ModelTokenizer;
@@ -102,5 +103,24 @@ describe("model files", () => {
 
   it("refuses a missing directory with model.missing", () => {
     expect(() => loadModels(join(tmpdir(), "attune-no-such-models"))).toThrow(AttuneError);
+  });
+});
+
+describe("evidence read lazily", () => {
+  // The weight store's sums are a view that its next call overwrites; a message's evidence is read
+  // after other passes (the fusion's part reads of one clause), so it must not depend on that view.
+  const allEvidence = (out: ReturnType<typeof run>): string =>
+    JSON.stringify(Object.values(out.heads).map((h) => h.labels.map((l) => out.evidence(l, h.name))));
+
+  it.each([
+    ["a short message", "The courier was rude and my parcel arrived broken, but the refund came fast. Thanks Anna!"],
+    ["a message longer than the accumulator's slots", "the parcel arrived broken again ".repeat(Math.ceil(MAX_SLOTS / 5) + 10)],
+  ])("stays the same after other messages are scored (%s)", (_shape, text) => {
+    const out = run(text, "en");
+    const fresh = run(text, "en");
+    const before = allEvidence(fresh);
+    run("Skvělé, oprava za 24 hodin trvala tři týdny a nikdo neodpovídá.", "cs");
+    run("the refund came fast", "en");
+    expect(allEvidence(out)).toBe(before);
   });
 });
