@@ -1,6 +1,7 @@
 /**
  * The one way connectors talk to a helpdesk: Node's fetch with the vendor's documented limits kept.
- * Requests are spaced to a requests-per-minute budget; a 429 waits for its Retry-After (seconds or an
+ * Requests keep to a requests-per-minute budget over any sliding minute (a short sync is not slowed,
+ * a long one settles at the budget); a 429 waits for its Retry-After (seconds or an
  * HTTP date), a 5xx or a network failure backs off with jitter (core/backoff.ts), and a request that
  * still fails after `maxAttempts` becomes `connector.unreachable`. 401/403 are `connector.auth` at
  * once (retrying a refused token only locks the account). Bodies are never put in errors or logs:
@@ -16,13 +17,15 @@ import { AttuneError } from "../core/errors.js";
 export interface HelpdeskHttpOptions {
   baseUrl: string;
   headers: Record<string, string>;
-  /** The vendor's documented request budget per minute; requests are spaced to keep under it. */
+  /** The vendor's documented request budget per minute; no sliding minute holds more requests. */
   perMinute: number;
   maxAttempts?: number;
   /** Longest wait honoured for one Retry-After, in ms (a longer one is capped, then retried). */
   maxRetryAfterMs?: number;
   /** Injected in tests to count waits instead of sleeping them. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock pacing reads (ms); injected in tests with `sleep`. */
+  now?: () => number;
   fetch?: typeof fetch;
   /** Told about each wait (429 or backoff), for progress lines on stderr. */
   onWait?: (why: "rate_limited" | "retry", ms: number) => void;
@@ -31,7 +34,8 @@ export interface HelpdeskHttpOptions {
 const sleepReal = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class HelpdeskHttp {
-  private nextSlot = 0;
+  /** Start times of the requests of the last minute, oldest first (at most `perMinute`). */
+  private readonly recent: number[] = [];
   /** Requests sent, 429s met and retries made: the counts tests and progress lines read. */
   readonly stats = { requests: 0, rateLimited: 0, retries: 0 };
 
@@ -132,13 +136,20 @@ export class HelpdeskHttp {
     await (this.opts.sleep ?? sleepReal)(ms);
   }
 
-  /** Spaces requests evenly over the minute so a long first sync never trips the vendor's limit. */
+  /**
+   * Waits until fewer than `perMinute` requests started in the last minute. Vendors count per
+   * minute, so a burst within the budget is allowed; even spacing made a ten-page first sync at
+   * Zendesk's 10 a minute take a minute for nothing.
+   */
   private async pace(): Promise<void> {
-    const gap = 60_000 / this.opts.perMinute;
-    const now = Date.now();
-    const wait = Math.max(0, this.nextSlot - now);
-    this.nextSlot = Math.max(now, this.nextSlot) + gap;
-    if (wait > 0) await (this.opts.sleep ?? sleepReal)(wait);
+    const now = this.opts.now ?? Date.now;
+    const budget = Math.max(1, Math.floor(this.opts.perMinute));
+    if (this.recent.length >= budget) {
+      const wait = this.recent[this.recent.length - budget]! + 60_000 - now();
+      if (wait > 0) await (this.opts.sleep ?? sleepReal)(wait);
+    }
+    this.recent.push(now());
+    if (this.recent.length > budget) this.recent.splice(0, this.recent.length - budget);
   }
 }
 
