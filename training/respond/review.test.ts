@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Reader } from "../../src/analysis/read.js";
 import { createLanguageIdentifier, type LanguageIdentifier } from "../../src/analysis/language/index.js";
-import { loadReview, REVIEW2_DIR, REVIEW3_DIR, REVIEW4_DIR, REVIEW_LANGUAGES, reviewLanguage } from "./eval-review.js";
+import { loadReview, REVIEW2_DIR, REVIEW3_DIR, REVIEW4_DIR, REVIEW5_DIR, REVIEW_LANGUAGES, reviewLanguage } from "./eval-review.js";
 import { openReader } from "./open-reader.js";
 
 // Issue 13's automated checks on the native review sets, through the real reader: no quoted
@@ -49,6 +49,16 @@ describe("fourth review set (review4/, written before its drafts were read, neve
     it(`${lang}: at least 60 messages, every draft passes the audit`, () => {
       expect(loadReview(lang, REVIEW4_DIR).length).toBeGreaterThanOrEqual(60);
       const problems = reviewLanguage(reader, lid, lang, REVIEW4_DIR).flatMap((r) => r.problems.map((p) => `${r.row.id} ${p}`));
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe("fifth review set (review5/, written before its drafts were read, never tuned on)", () => {
+  for (const lang of REVIEW_LANGUAGES) {
+    it(`${lang}: at least 60 messages, every draft passes the audit`, () => {
+      expect(loadReview(lang, REVIEW5_DIR).length).toBeGreaterThanOrEqual(60);
+      const problems = reviewLanguage(reader, lid, lang, REVIEW5_DIR).flatMap((r) => r.problems.map((p) => `${r.row.id} ${p}`));
       expect(problems).toEqual([]);
     });
   }
