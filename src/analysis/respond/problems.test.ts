@@ -30,6 +30,9 @@ describe("problemsIn", () => {
     expect(problemsIn("the latest model is great", cueSetFor("en")!)).toEqual([]);
     expect(problemsIn("เสียใจมากค่ะ", cueSetFor("th")!)).toEqual([]); // เสียใจ (sad) is not เสีย (broken)
     expect(problemsIn("chybí mi informace", cueSetFor("cs")!)).toEqual([]); // chybí (missing) is not chyba (error)
+    // Czech folds diacritics: "drz*" (cheeky) would read "držák" (a wall bracket) as rude staff.
+    expect(problemsIn("je k televizi držák na zeď?", cueSetFor("cs")!)).toEqual([]);
+    expect(problemsIn("prodavač byl drzý", cueSetFor("cs")!)).toEqual(["rude_staff"]);
     expect(problemsIn("సరిగా పంపారు", cueSetFor("te")!)).toEqual([]);
   });
 });
