@@ -55,8 +55,22 @@ const WORDS: Record<string, Set<string>> = {
 export function isFunctionForm(word: string, lang: string): boolean {
   const set = WORDS[lang];
   if (!set) return false;
-  return set.has(word.normalize("NFC").toLowerCase());
+  // Evidence and the model's spans ask about every token, twice (norm and fold), for several
+  // labels: the answer per form is kept rather than normalising the form again each time.
+  const known = ANSWERS[lang]!;
+  let is = known.get(word);
+  if (is === undefined) {
+    is = set.has(word.normalize("NFC").toLowerCase());
+    if (known.size >= MAX_ANSWERS) known.clear();
+    known.set(word, is);
+  }
+  return is;
 }
+
+/** Answers of `isFunctionForm` per language, by the form as asked. */
+const ANSWERS: Record<string, Map<string, boolean>> = Object.fromEntries(Object.keys(WORDS).map((l) => [l, new Map()]));
+/** Forms kept per language before starting over (a few MB at most). */
+const MAX_ANSWERS = 50_000;
 
 /**
  * True for a token that never shows a label by itself: punctuation and function words.
