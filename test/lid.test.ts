@@ -148,6 +148,9 @@ describe("bad input", () => {
     for (const [text, lang] of [
       ["Salamat po", "tl"],
       ["asan na po", "tl"],
+      // Colloquial question words (nasan, kelan) with English nouns and a number: read as Lojban or und before.
+      ["nasan na order ko 10 days na", "tl"],
+      ["kelan darating parcel ko", "tl"],
       ["diky moc", "cs"],
       ["kde je muj balik?", "cs"],
       ["where is my order", "en"],

@@ -16,7 +16,8 @@ hinihintay antay hintay pag kapag tapos pa bago lahat wag huwag ayusin paki paki
 mabagal bagal mura sira sirang maayos ayos lang nman nmn kase tlga tska saka aking iyong kaniya kanila kanino
 ninyong nyong akin sana'y sayang nakakainis nakakagalit nakakadismaya salamat maraming ingat paki talagang
 medyo konti kaunti dami marami wla wlang nyo nakaka napaka pinaka sinisingil singil sisingilin refundan ibalik
-ibabalik tulong tulungan paano sira ninyo mag nag mang poh`;
+ibabalik tulong tulungan paano sira ninyo mag nag mang poh nasan nasaan asan asaan kelan kilan darating dadating
+nandito andito nandyan andyan nandun andun`;
 
 /** Short words shared with Malay/Indonesian or Spanish: half weight. */
 const TL_WEAK = `sa na ko mo may pero para si ni o at ka lagi kami mahal dapat bukas kaya sana ho`;
