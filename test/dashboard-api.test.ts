@@ -5,21 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/cases/clock.js";
 import { ReadingWorker } from "../src/pipeline/reading-worker.js";
 import { DATABASES } from "./helpers/databases.js";
+import { employees } from "./helpers/employee-feedback.js";
 import { sharedReader, testApp, type TestApp } from "./helpers/test-app.js";
 
 type Opened = Awaited<ReturnType<(typeof DATABASES)[number]["open"]>>;
-
-/** Employee feedback of `n` people of a team in January 2026. */
-function employees(team: string, n: number, text: string) {
-  return Array.from({ length: n }, (_, i) => ({
-    external_id: `emp-${team}-${i}`,
-    text,
-    channel: "internal",
-    direction: "employee",
-    author: { id: `${team}-person-${i}`, team },
-    sent_at: `2026-01-${String(10 + i).padStart(2, "0")}T09:00:00Z`,
-  }));
-}
 
 const CUSTOMERS = [
   {

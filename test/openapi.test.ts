@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishedDocument, typesOf } from "../scripts/api-types.js";
 import { API_ROUTES } from "../src/server/app.js";
 import { DATABASES } from "./helpers/databases.js";
-import { testApp } from "./helpers/test-app.js";
+import { employees } from "./helpers/employee-feedback.js";
+import { ManualClock } from "../src/cases/clock.js";
+import { ReadingWorker } from "../src/pipeline/reading-worker.js";
+import { sharedReader, testApp, type TestApp } from "./helpers/test-app.js";
 
 // Users generate clients from GET /api/v1/openapi.json: it must be a valid OpenAPI 3.1 document
 // (validated by @readme/openapi-parser, which resolves every $ref), and openapi-typescript must turn it
@@ -42,5 +45,52 @@ describe("the published OpenAPI document", () => {
     for (const op of Object.values(doc.paths).flatMap((p: any) => Object.values(p)) as { operationId: string }[])
       expect(types).toContain(`    ${op.operationId}: {`);
     expect(Object.values(doc.paths).flatMap((p: any) => Object.keys(p))).toHaveLength(API_ROUTES.length);
+  });
+});
+
+// A schema that drifts from its handler must fail: a real answer of each route parses with the
+// route's own 200 schema, and parsing keeps every field (a field the schema lacks would be dropped).
+describe("answers match their documented schemas", () => {
+  const db = DATABASES.find((d) => d.name === "sqlite")!;
+  let store: Awaited<ReturnType<typeof db.open>>;
+  let t: TestApp;
+  const clock = new ManualClock(Date.parse("2026-01-20T12:00:00Z"));
+
+  beforeAll(async () => {
+    store = await db.open();
+    t = await testApp(store, { clock });
+    expect((await t.post("/sources", { name: "feedback", employee_feedback: true })).status).toBe(201);
+    expect((await t.post("/users", { email: "agent@example.com", role: "agent", display_name: "Agent" })).status).toBe(201);
+    const customer = { external_id: "c-1", text: "My parcel is two weeks late and nobody answers. I want a refund now!", author: "ana" };
+    const messages = [
+      { ...customer, channel: "email", sent_at: "2026-01-12T09:00:00Z" },
+      ...employees("stores", 5, "The new rota is fair and my team lead is supportive. Thank you."),
+    ];
+    expect(await (await t.post("/messages/batch", { source: "feedback", messages })).json()).toMatchObject({ rejected: 0 });
+    await new ReadingWorker(store, await sharedReader()).drain();
+    clock.set(Date.parse("2026-02-02T09:00:00Z"));
+  });
+  afterAll(() => store.cleanup());
+
+  /** Request path (under /api/v1) per converted route, with the answer the check must see non-empty. */
+  const ANSWERS: { route: string; path: string; key?: "people_team"; list?: string }[] = [
+    { route: "get /insights/employee", path: "/insights/employee?from_month=2026-01&to_month=2026-01", key: "people_team", list: "months" },
+    { route: "get /keys", path: "/keys", list: "items" },
+    { route: "get /users", path: "/users", list: "items" },
+    { route: "get /case-rules", path: "/case-rules" },
+  ];
+
+  it.each(ANSWERS)("$route", async ({ route, path, key, list }) => {
+    const spec = API_ROUTES.find((r) => `${r.method} ${r.path}` === route)!;
+    const schema = spec.responses[200]?.schema;
+    expect(schema, `${route} declares a 200 schema`).toBeDefined();
+    const res = await t.get(path, key ? await t.key(key) : undefined);
+    expect(res.status).toBe(200);
+    const body: unknown = await res.json();
+    const parsed = schema!.safeParse(body);
+    expect(parsed.error?.issues ?? [], route).toEqual([]);
+    expect(parsed.data).toEqual(body);
+    // An empty list proves nothing about its items' schema.
+    if (list) expect((body as Record<string, unknown[]>)[list], route).not.toHaveLength(0);
   });
 });

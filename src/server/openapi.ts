@@ -21,8 +21,9 @@ type Components = Record<string, Json>;
 const DEFS_REF = "#/$defs/";
 const COMPONENTS_REF = "#/components/schemas/";
 
-function schemaOf(s: z.ZodType, components: Components): Json {
-  const { $schema: _, $defs, ...out } = z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Json;
+/** A schema as JSON Schema: requests as clients may send them (`input`), answers as the server sends them (`output`). */
+function schemaOf(s: z.ZodType, components: Components, io: "input" | "output" = "input"): Json {
+  const { $schema: _, $defs, ...out } = z.toJSONSchema(s, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
   for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) {
     const moved = refsToComponents(def) as Json;
     const known = components[id];
@@ -77,7 +78,7 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[], version: stri
     for (const [status, r] of Object.entries(spec.responses)) {
       responses[status] = {
         description: r.description,
-        ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema, components) } } } : {}),
+        ...(r.schema ? { content: { "application/json": { schema: schemaOf(r.schema, components, "output") } } } : {}),
       };
     }
     // Every route uses the database: any may find it down; writes may find it full.

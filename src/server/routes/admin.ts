@@ -46,6 +46,31 @@ const NewSource = z
   })
   .strict();
 
+const isoTime = z.iso.datetime();
+const KeyOut = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    prefix: z.string().describe("First characters of the key, to tell keys apart."),
+    role: z.string(),
+    scopes: z.array(z.string()).describe("Narrower scopes than the role's; empty: the role's."),
+    user_id: z.number().nullable(),
+    created_at: isoTime,
+    last_used_at: isoTime.nullable(),
+    revoked_at: isoTime.nullable(),
+  })
+  .meta({ id: "ApiKey" });
+const UserOut = z
+  .object({
+    id: z.number(),
+    email: z.string(),
+    display_name: z.string().nullable(),
+    role: z.string(),
+    created_at: isoTime,
+    disabled_at: isoTime.nullable(),
+  })
+  .meta({ id: "User" });
+
 export const adminRoutes = [
   defineRoute({
     method: "get",
@@ -53,7 +78,7 @@ export const adminRoutes = [
     summary: "List API keys (never the keys themselves)",
     tags: ["admin"],
     scope: "admin",
-    responses: { 200: { description: "Keys" } },
+    responses: { 200: { description: "Keys", schema: z.object({ items: z.array(KeyOut) }) } },
     async handler({ c, principal, deps }) {
       const rows = await listApiKeys(deps.store.db, principal.workspaceId);
       return c.json({
@@ -117,7 +142,7 @@ export const adminRoutes = [
     summary: "List users",
     tags: ["admin"],
     scope: "admin",
-    responses: { 200: { description: "Users" } },
+    responses: { 200: { description: "Users", schema: z.object({ items: z.array(UserOut) }) } },
     async handler({ c, principal, deps }) {
       const rows = await listUsers(deps.store.db, principal.workspaceId);
       return c.json({ items: rows.map((r) => ({ ...r, created_at: iso(r.created_at), disabled_at: iso(r.disabled_at) })) });

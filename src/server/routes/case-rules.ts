@@ -6,6 +6,7 @@
  * @example
  * curl -s localhost:3000/api/v1/case-rules -H "authorization: Bearer $KEY"
  */
+import { caseRulesSchema } from "../../cases/case-rules.js";
 import { defineRoute } from "../route.js";
 import { casesOf } from "./cases-present.js";
 
@@ -17,7 +18,7 @@ export const caseRuleRoutes = [
     summary: "The case rules and SLA policies in force",
     tags: ["cases"],
     scope: "cases:read",
-    responses: { 200: { description: "The rules (see src/cases/case-rules.ts)" } },
+    responses: { 200: { description: "The rules (see src/cases/case-rules.ts)", schema: caseRulesSchema.meta({ id: "CaseRules" }) } },
     async handler({ c, deps }) {
       const engine = await casesOf(deps);
       return c.json(engine.ctx.rules);

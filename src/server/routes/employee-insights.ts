@@ -31,6 +31,29 @@ const EmployeeQuery = z.object({ from_month: month.optional(), to_month: month.o
 
 const MAX_MONTHS = 24;
 
+const EmployeeCellOut = z
+  .object({
+    team: z
+      .union([z.object({ id: z.number().nullable(), name: z.string() }), z.literal("other")])
+      .describe("A team, or the pool of teams too small to show on their own."),
+    pooled_teams: z.array(z.string()).describe("Names of the teams pooled into other (empty for a team cell)."),
+    respondents: z.number(),
+    messages: z.number(),
+    sentiment: z.object({ positive: z.number(), neutral: z.number(), negative: z.number(), mean_score: z.number() }),
+    emotions: z.array(z.object({ label: z.string(), count: z.number() })),
+    themes: z.array(z.object({ label: z.string(), positive: z.number(), negative: z.number() })),
+  })
+  .meta({ id: "EmployeeCell" });
+
+/** The answer of GET /insights/employee. */
+export const EmployeeViewOut = z
+  .object({
+    k: z.number().describe("Smallest group released."),
+    pending_months: z.array(z.string()).describe("Closed months still being read (YYYY-MM), released once read."),
+    months: z.array(z.object({ month: z.string(), suppressed: z.boolean(), cells: z.array(EmployeeCellOut) })),
+  })
+  .meta({ id: "EmployeeView" });
+
 function monthStart(m: string): number {
   return Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1);
 }
@@ -85,7 +108,7 @@ export const employeeInsightRoutes = [
     scope: "employee:read",
     query: EmployeeQuery,
     cost: 4,
-    responses: { 200: { description: "Released cells; months under the threshold are marked suppressed" } },
+    responses: { 200: { description: "Released cells; months under the threshold are marked suppressed", schema: EmployeeViewOut } },
     async handler({ c, query: q, principal, deps }) {
       const now = nowOf(deps);
       const to = q.to_month ? Date.UTC(Number(q.to_month.slice(0, 4)), Number(q.to_month.slice(5, 7)), 1) : now;

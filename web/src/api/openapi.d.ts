@@ -1050,6 +1050,29 @@ export interface components {
                 };
             };
         };
+        ApiKey: {
+            id: number;
+            name: string;
+            /** @description First characters of the key, to tell keys apart. */
+            prefix: string;
+            role: string;
+            /** @description Narrower scopes than the role's; empty: the role's. */
+            scopes: string[];
+            user_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+            last_used_at: string | null;
+            revoked_at: string | null;
+        };
+        User: {
+            id: number;
+            email: string;
+            display_name: string | null;
+            role: string;
+            /** Format: date-time */
+            created_at: string;
+            disabled_at: string | null;
+        };
         ScoreStat: {
             /** @description Answers. */
             n: number;
@@ -1099,6 +1122,233 @@ export interface components {
             recovered: number;
             /** @description recovered / judged. */
             recovery_rate: number | null;
+        };
+        EmployeeView: {
+            /** @description Smallest group released. */
+            k: number;
+            /** @description Closed months still being read (YYYY-MM), released once read. */
+            pending_months: string[];
+            months: {
+                month: string;
+                suppressed: boolean;
+                cells: components["schemas"]["EmployeeCell"][];
+            }[];
+        };
+        EmployeeCell: {
+            /** @description A team, or the pool of teams too small to show on their own. */
+            team: {
+                id: number | null;
+                name: string;
+            } | "other";
+            /** @description Names of the teams pooled into other (empty for a team cell). */
+            pooled_teams: string[];
+            respondents: number;
+            messages: number;
+            sentiment: {
+                positive: number;
+                neutral: number;
+                negative: number;
+                mean_score: number;
+            };
+            emotions: {
+                label: string;
+                count: number;
+            }[];
+            themes: {
+                label: string;
+                positive: number;
+                negative: number;
+            }[];
+        };
+        CaseRules: {
+            /**
+             * @default {
+             *       "minComplaintSeverity": 2,
+             *       "strongNegativeAt": -0.6,
+             *       "signals": [
+             *         "churn_threat",
+             *         "legal_threat",
+             *         "safety_issue",
+             *         "public_exposure_threat"
+             *       ],
+             *       "unansweredMinutes": 240,
+             *       "publicReachAt": 0.5
+             *     }
+             */
+            open: {
+                /** @default 2 */
+                minComplaintSeverity: number;
+                /** @default -0.6 */
+                strongNegativeAt: number;
+                /**
+                 * @default [
+                 *       "churn_threat",
+                 *       "legal_threat",
+                 *       "safety_issue",
+                 *       "public_exposure_threat"
+                 *     ]
+                 */
+                signals: ("churn_threat" | "public_exposure_threat" | "legal_threat" | "safety_issue" | "repeat_contact" | "sarcasm")[];
+                /** @default 240 */
+                unansweredMinutes: number;
+                /** @default 0.5 */
+                publicReachAt: number;
+            };
+            /**
+             * @default {
+             *       "1": {
+             *         "default": {
+             *           "firstResponseMinutes": 30,
+             *           "resolutionMinutes": 240
+             *         },
+             *         "channels": {
+             *           "social": {
+             *             "firstResponseMinutes": 15,
+             *             "resolutionMinutes": 240
+             *           }
+             *         }
+             *       },
+             *       "2": {
+             *         "default": {
+             *           "firstResponseMinutes": 120,
+             *           "resolutionMinutes": 960
+             *         },
+             *         "channels": {}
+             *       },
+             *       "3": {
+             *         "default": {
+             *           "firstResponseMinutes": 480,
+             *           "resolutionMinutes": 2880
+             *         },
+             *         "channels": {}
+             *       },
+             *       "4": {
+             *         "default": {
+             *           "firstResponseMinutes": 1440,
+             *           "resolutionMinutes": 7200
+             *         },
+             *         "channels": {}
+             *       }
+             *     }
+             */
+            sla: {
+                [key: string]: {
+                    default: {
+                        firstResponseMinutes: number;
+                        resolutionMinutes: number;
+                    };
+                    /** @default {} */
+                    channels: {
+                        [key: string]: {
+                            firstResponseMinutes: number;
+                            resolutionMinutes: number;
+                        };
+                    };
+                };
+            };
+            /** @default 0.8 */
+            warnFraction: number;
+            /**
+             * @default {
+             *       "timeZone": "UTC",
+             *       "week": [
+             *         [],
+             *         [
+             *           "09:00-17:00"
+             *         ],
+             *         [
+             *           "09:00-17:00"
+             *         ],
+             *         [
+             *           "09:00-17:00"
+             *         ],
+             *         [
+             *           "09:00-17:00"
+             *         ],
+             *         [
+             *           "09:00-17:00"
+             *         ],
+             *         []
+             *       ],
+             *       "holidays": []
+             *     }
+             */
+            calendar: {
+                timeZone: string;
+                week: string[][];
+                /** @default [] */
+                holidays: string[];
+            };
+            /** @default {} */
+            teamCalendars: {
+                [key: string]: {
+                    timeZone: string;
+                    week: string[][];
+                    /** @default [] */
+                    holidays: string[];
+                };
+            };
+            /**
+             * @default {
+             *       "enabled": true,
+             *       "afterMinutes": 4320
+             *     }
+             */
+            followUp: {
+                /** @default true */
+                enabled: boolean;
+                /** @default 4320 */
+                afterMinutes: number;
+            };
+            /**
+             * @default {
+             *       "windowDays": 30,
+             *       "minImprovement": 0.3
+             *     }
+             */
+            recovery: {
+                /** @default 30 */
+                windowDays: number;
+                /** @default 0.3 */
+                minImprovement: number;
+            };
+            /**
+             * @default {
+             *       "publicReachAt": 0.75,
+             *       "spike": {
+             *         "enabled": true,
+             *         "baselineHours": 168,
+             *         "minCount": 5,
+             *         "pValue": 0.001,
+             *         "checkEveryMinutes": 5
+             *       }
+             *     }
+             */
+            alerts: {
+                /** @default 0.75 */
+                publicReachAt: number;
+                /**
+                 * @default {
+                 *       "enabled": true,
+                 *       "baselineHours": 168,
+                 *       "minCount": 5,
+                 *       "pValue": 0.001,
+                 *       "checkEveryMinutes": 5
+                 *     }
+                 */
+                spike: {
+                    /** @default true */
+                    enabled: boolean;
+                    /** @default 168 */
+                    baselineHours: number;
+                    /** @default 5 */
+                    minCount: number;
+                    /** @default 0.001 */
+                    pValue: number;
+                    /** @default 5 */
+                    checkEveryMinutes: number;
+                };
+            };
         };
     };
     responses: {
@@ -2790,7 +3040,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
@@ -2900,7 +3154,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
@@ -3888,7 +4146,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmployeeView"];
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
@@ -4576,7 +4836,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseRules"];
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */

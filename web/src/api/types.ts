@@ -69,20 +69,7 @@ export type OverviewData = Answer<"getInsightsOverview">;
 
 export type Team = Answer<"getTeams">["items"][number];
 
-export interface EmployeeCell {
-  team: Team | "other";
-  pooled_teams: string[];
-  respondents: number;
-  messages: number;
-  sentiment: { positive: number; neutral: number; negative: number; mean_score: number };
-  emotions: { label: string; count: number }[];
-  themes: { label: string; positive: number; negative: number }[];
-}
-
-export interface EmployeeView {
-  k: number;
-  months: { month: string; suppressed: boolean; cells: EmployeeCell[] }[];
-}
+export type EmployeeView = Answer<"getInsightsEmployee">;
 
 export type DriversData = Answer<"getInsightsDrivers">;
 export type RecoveryData = Answer<"getRecovery">;

@@ -7,7 +7,7 @@
  */
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "../api/client.js";
-import type { Role } from "../api/types.js";
+import type { Answer, Role } from "../api/types.js";
 import { useApi } from "../components/use-api.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/en.js";
@@ -15,35 +15,9 @@ import { ConnectorSettings } from "./connector-settings.js";
 
 const ROLES: Role[] = ["admin", "agent", "analyst", "people_team"];
 
-interface Key {
-  id: number;
-  name: string;
-  prefix: string;
-  role: string;
-  scopes: string[];
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-interface User {
-  id: number;
-  email: string;
-  display_name: string | null;
-  role: string;
-  created_at: string;
-  disabled_at: string | null;
-}
-interface Targets {
-  firstResponseMinutes: number;
-  resolutionMinutes: number;
-}
-interface Rules {
-  open?: Record<string, unknown>;
-  sla?: Record<string, { default: Targets; channels: Record<string, Targets> }>;
-  warnFraction?: number;
-  calendar?: { timeZone: string; week: string[][]; holidays: string[] };
-  followUp?: { enabled: boolean; afterMinutes: number };
-}
+type Key = Answer<"getKeys">["items"][number];
+type User = Answer<"getUsers">["items"][number];
+type Rules = Answer<"getCaseRules">;
 
 export function SettingsPage() {
   const { t } = useI18n();
