@@ -13,6 +13,8 @@ import type { Range } from "./evidence.js";
  * contactCount("This is my 4th email. WHERE IS MY ORDER"); // [{start: 11, end: 14}, {start: 15, end: 20}]
  */
 export function contactCount(text: string): Range[] {
+  // Most messages say no number at all: both count patterns are skipped unless a word they need is there.
+  if (!MAYBE_COUNT.test(text)) return [];
   // "5 calls a day" counts the company's calls (spam, a call centre's target), not the writer's.
   const perPeriod = (r: Range): boolean => RATE.test(text.slice(Math.max(0, r.start - 12), r.end + 12));
   const counted = spans(text, COUNTED_CONTACTS).filter((r) => !perPeriod(r));
@@ -90,6 +92,23 @@ const COUNTED_CONTACTS = new RegExp(
     `(?<!\\d)(?:สอง|สาม|สี่|ห้า|หก|[2-9])\\s?(?:ข้อความ|อีเมล|สาย)|(?:ทิกเก็ต|ทิคเก็ต|อีเมล)\\S{0,4}\\s?(?:[2-9]|สอง|สาม|สี่|ห้า)\\s?(?:ใบ|ฉบับ)`,
   ].join("|"),
   "giu",
+);
+
+/**
+ * A cheap pre-check: a word or digit that every match of COUNT and COUNTED_CONTACTS holds, without
+ * their word edges (so never stricter than they are). Kept in step with both: a language's new
+ * count word goes here too (contact-count.test.ts checks one of each).
+ */
+const MAYBE_COUNT = new RegExp(
+  [
+    "\\d|two|three|four|five|six|several|multiple|twice|thrice|second|third|fourth|fifth|sixth|seventh|tenth|many|numerous|countless|every|yesterday|today",
+    "dv[aě]|t[rř]i|[cč]ty[rř]i|p[eě]t|n[eě]kolik|[sš]estkr|mnohokr|tolikr|opakovan|druh|t[rř]et|[cč]tvrt|pop[aá]t|p[aá]t[yýaáoé]|v[cč]era|ka[zž]d",
+    "dalawang|tatlong|apat na|limang|beses|naka|paulit|pang|ika|linggo-linggo|araw-araw",
+    "రెండు|మూడు|నాలుగు|ఐదు|ఆరు|సారి|సార్లు|రెండో|మూడో|నాలుగో|ఐదో|ఆరో|ఏడో|ప్రతి వారం",
+    "rendu|moodu|naalugu|aidu|sari|saari|sarlu|saarlu|rendo|moodo|naalugo|aido|prati",
+    "สอง|สาม|สี่|ห้า|หก|ครั้ง|รอบ|เมื่อวานกับเมื่อวานซืน",
+  ].join("|"),
+  "iu",
 );
 
 /** A rate ("a day", "per shift", "วันละ", "రోజుకి", "denně", "kada araw"): calls counted per period are not repeat contact. */
