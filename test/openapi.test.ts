@@ -6,6 +6,9 @@ import { DATABASES } from "./helpers/databases.js";
 import { employees } from "./helpers/employee-feedback.js";
 import { ManualClock } from "../src/cases/clock.js";
 import { ReadingWorker } from "../src/pipeline/reading-worker.js";
+import { insertAlert, queueDeliveries } from "../src/store/alerts.js";
+import { logDeliveryAttempt } from "../src/store/webhook-deliveries.js";
+import { deliveryLog } from "../src/store/webhook-subscriptions.js";
 import { sharedReader, testApp, type TestApp } from "./helpers/test-app.js";
 
 // Users generate clients from GET /api/v1/openapi.json: it must be a valid OpenAPI 3.1 document
@@ -54,6 +57,8 @@ describe("answers match their documented schemas", () => {
   const db = DATABASES.find((d) => d.name === "sqlite")!;
   let store: Awaited<ReturnType<typeof db.open>>;
   let t: TestApp;
+  /** Ids the requests name (`{person}` in a path). */
+  const ids: Record<string, number> = {};
   const clock = new ManualClock(Date.parse("2026-01-20T12:00:00Z"));
 
   beforeAll(async () => {
@@ -67,25 +72,67 @@ describe("answers match their documented schemas", () => {
       ...employees("stores", 5, "The new rota is fair and my team lead is supportive. Thank you."),
     ];
     expect(await (await t.post("/messages/batch", { source: "feedback", messages })).json()).toMatchObject({ rejected: 0 });
+    // A row without text is refused and quarantined.
+    expect(await (await t.post("/messages/batch", { source: "feedback", messages: [{ external_id: "bad" }] })).json()).toMatchObject({
+      rejected: 1,
+    });
     await new ReadingWorker(store, await sharedReader()).drain();
     clock.set(Date.parse("2026-02-02T09:00:00Z"));
+    const people = (await (await t.get("/people?identifier=ana")).json()) as { items: { id: number }[] };
+    ids.person = people.items[0]!.id;
+    await seedDelivery();
   });
+
+  /** A subscription with one alert delivered after a failed attempt, so its delivery log has rows. */
+  async function seedDelivery() {
+    const res = await t.post("/webhook-subscriptions", { url: "https://hooks.example.com/attune", kinds: ["spike"] });
+    expect(res.status).toBe(201);
+    ids.subscription = ((await res.json()) as { id: number }).id;
+    const at = clock.now();
+    const alert = await insertAlert(store.db, {
+      workspace_id: store.workspaceId,
+      kind: "spike",
+      severity: "warning",
+      case_id: null,
+      channel: "email",
+      label: "delivery_delay",
+      summary: "More late deliveries than usual",
+      details: "{}",
+      dedupe_key: "spike:test",
+      created_at: at,
+      acknowledged_at: null,
+    });
+    await queueDeliveries(store.db, alert!, [ids.subscription], at);
+    const delivery = (await deliveryLog(store.db, store.workspaceId, ids.subscription, 1))!.deliveries[0]!;
+    await logDeliveryAttempt(store.db, { delivery_id: delivery.id, at, status_code: 500, error: "server error", duration_ms: 12 });
+  }
   afterAll(() => store.cleanup());
 
   /** Request path (under /api/v1) per converted route, with the answer the check must see non-empty. */
-  const ANSWERS: { route: string; path: string; key?: "people_team"; list?: string }[] = [
+  const ANSWERS: { route: string; path: string; key?: "people_team"; list?: string; body?: unknown; status?: number }[] = [
     { route: "get /insights/employee", path: "/insights/employee?from_month=2026-01&to_month=2026-01", key: "people_team", list: "months" },
     { route: "get /keys", path: "/keys", list: "items" },
     { route: "get /users", path: "/users", list: "items" },
     { route: "get /case-rules", path: "/case-rules" },
+    { route: "get /sources", path: "/sources", list: "items" },
+    { route: "get /audit", path: "/audit", list: "items" },
+    { route: "get /quarantine", path: "/quarantine", list: "items" },
+    { route: "get /people/:id", path: "/people/{person}" },
+    { route: "get /webhook-subscriptions", path: "/webhook-subscriptions", list: "items" },
+    { route: "post /webhook-subscriptions", path: "/webhook-subscriptions", body: { url: "https://ops.example.com/hook" }, status: 201 },
+    { route: "get /webhook-subscriptions/:id/deliveries", path: "/webhook-subscriptions/{subscription}/deliveries", list: "items" },
   ];
 
-  it.each(ANSWERS)("$route", async ({ route, path, key, list }) => {
+  it.each(ANSWERS)("$route", async ({ route, path, key, list, body: sent, status = 200 }) => {
     const spec = API_ROUTES.find((r) => `${r.method} ${r.path}` === route)!;
-    const schema = spec.responses[200]?.schema;
-    expect(schema, `${route} declares a 200 schema`).toBeDefined();
-    const res = await t.get(path, key ? await t.key(key) : undefined);
-    expect(res.status).toBe(200);
+    const schema = spec.responses[status]?.schema;
+    expect(schema, `${route} declares a ${status} schema`).toBeDefined();
+    const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => String(ids[name]));
+    const res = await t.req(spec.method.toUpperCase(), url, {
+      ...(sent !== undefined ? { body: sent } : {}),
+      ...(key ? { key: await t.key(key) } : {}),
+    });
+    expect(res.status).toBe(status);
     const body: unknown = await res.json();
     const parsed = schema!.safeParse(body);
     expect(parsed.error?.issues ?? [], route).toEqual([]);

@@ -71,6 +71,42 @@ const UserOut = z
   })
   .meta({ id: "User" });
 
+const SourceOut = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    kind: z.string(),
+    webhook: z.boolean().describe("Takes signed webhooks (a secret is set)."),
+    employee_feedback: z.boolean(),
+    created_at: isoTime,
+  })
+  .meta({ id: "Source" });
+const AuditEntry = z
+  .object({
+    id: z.number(),
+    workspace_id: z.number(),
+    at: isoTime,
+    actor_kind: z.string(),
+    actor_id: z.number().nullable(),
+    action: z.string(),
+    target_kind: z.string().nullable(),
+    target_id: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()).nullable().describe("Without personal data."),
+  })
+  .meta({ id: "AuditEntry" });
+const QuarantinedRow = z
+  .object({
+    id: z.number(),
+    source_id: z.number().nullable(),
+    received_at: isoTime,
+    origin: z.string(),
+    row: z.number(),
+    field: z.string().nullable(),
+    code: z.string().describe("The error code the row was refused with."),
+    raw: z.string().nullable().describe("The refused row, truncated."),
+  })
+  .meta({ id: "QuarantinedRow" });
+
 export const adminRoutes = [
   defineRoute({
     method: "get",
@@ -199,7 +235,7 @@ export const adminRoutes = [
     summary: "List sources",
     tags: ["admin"],
     scope: "admin",
-    responses: { 200: { description: "Sources" } },
+    responses: { 200: { description: "Sources", schema: z.object({ items: z.array(SourceOut) }) } },
     async handler({ c, principal, deps }) {
       const rows = await listSources(deps.store, principal.workspaceId);
       return c.json({
@@ -257,7 +293,7 @@ export const adminRoutes = [
     tags: ["admin"],
     scope: "admin",
     query: Page,
-    responses: { 200: { description: "Entries" } },
+    responses: { 200: { description: "Entries", schema: z.object({ items: z.array(AuditEntry) }) } },
     async handler({ c, query, principal, deps }) {
       const rows = await auditPage(deps.store.db, principal.workspaceId, query);
       return c.json({ items: rows.map((r) => ({ ...r, at: iso(r.at), details: r.details ? JSON.parse(r.details) : null })) });
@@ -270,7 +306,7 @@ export const adminRoutes = [
     tags: ["admin"],
     scope: "admin",
     query: Page,
-    responses: { 200: { description: "Rows" } },
+    responses: { 200: { description: "Rows", schema: z.object({ items: z.array(QuarantinedRow) }) } },
     async handler({ c, query, principal, deps }) {
       const rows = await quarantinePage(deps.store.db, principal.workspaceId, query);
       return c.json({ items: rows.map((r) => ({ ...r, received_at: iso(r.received_at) })) });

@@ -52,6 +52,32 @@ const SubscriptionBody = z
   })
   .strict();
 
+const Subscription = z
+  .object({
+    id: z.number(),
+    url: z.string(),
+    kinds: z.array(z.string()).describe("Alert kinds sent (every kind when subscribed to all)."),
+    active: z.boolean(),
+    format: z.enum(WEBHOOK_FORMATS),
+    created_at: z.string(),
+  })
+  .meta({ id: "WebhookSubscription" });
+
+const Delivery = z
+  .object({
+    id: z.number(),
+    alert_id: z.number(),
+    status: z.enum(["pending", "delivered", "failed"]),
+    attempts: z.number(),
+    next_attempt_at: z.string().nullable(),
+    last_status_code: z.number().nullable(),
+    last_error: z.string().nullable(),
+    created_at: z.string(),
+    delivered_at: z.string().nullable(),
+    log: z.array(z.object({ at: z.string(), status_code: z.number().nullable(), error: z.string().nullable(), duration_ms: z.number() })),
+  })
+  .meta({ id: "WebhookDelivery" });
+
 function presentSubscription(s: { id: number; url: string; kinds: string; active: number; format: string; created_at: number }) {
   return {
     id: s.id,
@@ -116,7 +142,7 @@ export const alertRoutes = [
     summary: "Outgoing webhook subscriptions for alerts",
     tags: ["alerts"],
     scope: "admin",
-    responses: { 200: { description: "Subscriptions" } },
+    responses: { 200: { description: "Subscriptions", schema: z.object({ items: z.array(Subscription) }) } },
     async handler({ c, principal, deps }) {
       const rows = await listSubscriptions(deps.store.db, principal.workspaceId);
       return c.json({ items: rows.map(presentSubscription) });
@@ -131,7 +157,9 @@ export const alertRoutes = [
     tags: ["alerts"],
     scope: "admin",
     body: SubscriptionBody,
-    responses: { 201: { description: "Created; `secret` appears only in this answer" } },
+    responses: {
+      201: { description: "Created; `secret` appears only in this answer", schema: Subscription.extend({ secret: z.string() }) },
+    },
     async handler({ c, body, principal, deps }) {
       const engine = await casesOf(deps);
       const now = engine.ctx.clock.now();
@@ -172,7 +200,7 @@ export const alertRoutes = [
     scope: "admin",
     params: IdParams,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
-    responses: { 200: { description: "Deliveries, newest first" } },
+    responses: { 200: { description: "Deliveries, newest first", schema: z.object({ items: z.array(Delivery) }) } },
     async handler({ c, params, query, principal, deps }) {
       const log = await deliveryLog(deps.store.db, principal.workspaceId, params.id, query.limit);
       if (!log) notFound("webhook subscription");

@@ -49,6 +49,12 @@ const Person = z.object({
   created_at: z.string().nullable(),
 });
 
+const PersonDetail = Person.extend({
+  messages: z.number().describe("Messages they wrote (employee feedback never counted)."),
+  last_message_at: z.string().nullable(),
+  surveys: z.array(z.object({ kind: z.string(), score: z.number(), answered_at: z.string(), thread_id: z.number().nullable() })),
+}).meta({ id: "PersonDetail" });
+
 /** The person's record as the API shows it, its time as ISO. */
 function present(p: Omit<PersonRow, "workspace_id" | "attributes">) {
   return {
@@ -95,7 +101,7 @@ export const peopleRoutes = [
     tags: ["people"],
     scope: "people:read",
     params: IdParams,
-    responses: { 200: { description: "The person" }, 404: { description: "Not found" } },
+    responses: { 200: { description: "The person", schema: PersonDetail }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
       const p = await personById(deps.store.db, principal.workspaceId, params.id);
       if (!p || (p.kind === "employee" && !principal.scopes.has("admin"))) notFound("person");

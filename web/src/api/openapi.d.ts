@@ -1050,6 +1050,26 @@ export interface components {
                 };
             };
         };
+        PersonDetail: {
+            id: number;
+            key: string;
+            kind: string;
+            display_name: string | null;
+            email: string | null;
+            phone: string | null;
+            team_id: number | null;
+            audience: number | null;
+            created_at: string | null;
+            /** @description Messages they wrote (employee feedback never counted). */
+            messages: number;
+            last_message_at: string | null;
+            surveys: {
+                kind: string;
+                score: number;
+                answered_at: string;
+                thread_id: number | null;
+            }[];
+        };
         ApiKey: {
             id: number;
             name: string;
@@ -1072,6 +1092,44 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             disabled_at: string | null;
+        };
+        Source: {
+            id: number;
+            name: string;
+            kind: string;
+            /** @description Takes signed webhooks (a secret is set). */
+            webhook: boolean;
+            employee_feedback: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AuditEntry: {
+            id: number;
+            workspace_id: number;
+            /** Format: date-time */
+            at: string;
+            actor_kind: string;
+            actor_id: number | null;
+            action: string;
+            target_kind: string | null;
+            target_id: string | null;
+            /** @description Without personal data. */
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        QuarantinedRow: {
+            id: number;
+            source_id: number | null;
+            /** Format: date-time */
+            received_at: string;
+            origin: string;
+            row: number;
+            field: string | null;
+            /** @description The error code the row was refused with. */
+            code: string;
+            /** @description The refused row, truncated. */
+            raw: string | null;
         };
         ScoreStat: {
             /** @description Answers. */
@@ -1349,6 +1407,34 @@ export interface components {
                     checkEveryMinutes: number;
                 };
             };
+        };
+        WebhookSubscription: {
+            id: number;
+            url: string;
+            /** @description Alert kinds sent (every kind when subscribed to all). */
+            kinds: string[];
+            active: boolean;
+            /** @enum {string} */
+            format: "attune" | "slack" | "teams";
+            created_at: string;
+        };
+        WebhookDelivery: {
+            id: number;
+            alert_id: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            next_attempt_at: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            created_at: string;
+            delivered_at: string | null;
+            log: {
+                at: string;
+                status_code: number | null;
+                error: string | null;
+                duration_ms: number;
+            }[];
         };
     };
     responses: {
@@ -2543,7 +2629,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDetail"];
+                };
             };
             /** @description Not found */
             404: {
@@ -3275,7 +3363,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Source"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
@@ -3353,7 +3445,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
@@ -3384,7 +3480,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QuarantinedRow"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
@@ -4971,7 +5071,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookSubscription"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
@@ -5016,7 +5120,19 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        id: number;
+                        url: string;
+                        /** @description Alert kinds sent (every kind when subscribed to all). */
+                        kinds: string[];
+                        active: boolean;
+                        /** @enum {string} */
+                        format: "attune" | "slack" | "teams";
+                        created_at: string;
+                        secret: string;
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             507: components["responses"]["StoreFull"];
@@ -5080,7 +5196,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             /** @description Error */
