@@ -9,6 +9,7 @@ import { z } from "zod";
 import { ReadingContextSchema } from "../../core/reading-context.js";
 import type { ReadingContext } from "../../core/reading.js";
 import { LIMITS } from "../../ingest/limits.js";
+import { ReadingOut } from "../reading-schema.js";
 import { defineRoute } from "../route.js";
 
 export const AnalyzeBody = z
@@ -28,7 +29,7 @@ export const analyzeRoutes = [
     scope: "analyze",
     body: AnalyzeBody,
     maxBodyBytes: 1_048_576,
-    responses: { 200: { description: "The Reading (docs/reading.md)" } },
+    responses: { 200: { description: "The Reading (docs/reading.md)", schema: ReadingOut } },
     async handler({ c, body, deps }) {
       const engine = await deps.engine();
       const context: ReadingContext = { ...(body.context ?? {}) };

@@ -12,6 +12,7 @@ import { refuseEmployeeDirection } from "../../insights/employee-guard.js";
 import { listMessages } from "../../store/message-query.js";
 import { notFound } from "../error-response.js";
 import { presentMessage } from "../present-message.js";
+import { ReadingOut } from "../reading-schema.js";
 import { defineRoute } from "../route.js";
 import { codeList, cursorParam, encodeCursor, IdParams, idList, idParam, iso, listOf, timeParam } from "../schemas.js";
 import { storedReading } from "../../store/readings.js";
@@ -55,29 +56,57 @@ export const MessagesQuery = z
   })
   .strict();
 
-const Summary = z.object({
-  id: z.number(),
-  external_id: z.string(),
-  thread_id: z.number().nullable(),
-  person_id: z.number().nullable(),
-  direction: z.string(),
-  channel: z.string(),
-  public: z.boolean(),
-  subject: z.string().nullable(),
-  text: z.string(),
-  sent_at: z.string(),
-  reading: z
+/** A message as lists show it (src/server/present-message.ts), with its Reading's summary. */
+const Summary = z
+  .object({
+    id: z.number(),
+    external_id: z.string(),
+    source_id: z.number(),
+    thread_id: z.number().nullable(),
+    person_id: z.number().nullable(),
+    team_id: z.number().nullable(),
+    direction: z.string(),
+    channel: z.string(),
+    public: z.boolean(),
+    audience: z.number().nullable(),
+    subject: z.string().nullable(),
+    text: z.string(),
+    sent_at: z.string(),
+    received_at: z.string(),
+    reading: z
+      .object({
+        language: z.string(),
+        sentiment: z.string(),
+        sentiment_score: z.number(),
+        top_emotion: z.string().nullable(),
+        complaint_severity: z.number(),
+        urgency: z.number(),
+        reach: z.number(),
+        stage: z.string(),
+        pipeline_version: z.string(),
+      })
+      .nullable()
+      .describe("Null until the message is read."),
+  })
+  .meta({ id: "MessageSummary" });
+
+/** One message with its full Reading, its survey answers and its thread. */
+const Detail = Summary.extend({
+  reading: ReadingOut.nullable(),
+  read_at: z.string().nullable(),
+  survey: z.array(z.object({ kind: z.string(), score: z.number() })),
+  thread: z
     .object({
-      language: z.string(),
-      sentiment: z.string(),
-      top_emotion: z.string().nullable(),
-      complaint_severity: z.number(),
-      urgency: z.number(),
-      reach: z.number(),
-      stage: z.string(),
+      id: z.number(),
+      external_id: z.string(),
+      subject: z.string().nullable(),
+      channel: z.string().nullable(),
+      created_at: z.string(),
+      last_message_at: z.string(),
+      messages: z.array(Summary).describe("The thread's messages, oldest first (at most 200)."),
     })
     .nullable(),
-});
+}).meta({ id: "MessageDetail" });
 
 export const messageRoutes = [
   defineRoute({
@@ -126,7 +155,7 @@ export const messageRoutes = [
     tags: ["messages"],
     scope: "messages:read",
     params: IdParams,
-    responses: { 200: { description: "The message" }, 404: { description: "Not found (or not visible to this role)" } },
+    responses: { 200: { description: "The message", schema: Detail }, 404: { description: "Not found (or not visible to this role)" } },
     async handler({ c, params, principal, deps }) {
       const page = await listMessages(deps.store, { workspaceId: principal.workspaceId, limit: 1, id: params.id });
       const m = page.items[0];

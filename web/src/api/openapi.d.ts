@@ -1050,6 +1050,150 @@ export interface components {
                 };
             };
         };
+        MessageSummary: {
+            id: number;
+            external_id: string;
+            source_id: number;
+            thread_id: number | null;
+            person_id: number | null;
+            team_id: number | null;
+            direction: string;
+            channel: string;
+            public: boolean;
+            audience: number | null;
+            subject: string | null;
+            text: string;
+            sent_at: string;
+            received_at: string;
+            /** @description Null until the message is read. */
+            reading: {
+                language: string;
+                sentiment: string;
+                sentiment_score: number;
+                top_emotion: string | null;
+                complaint_severity: number;
+                urgency: number;
+                reach: number;
+                stage: string;
+                pipeline_version: string;
+            } | null;
+        };
+        MessageDetail: {
+            id: number;
+            external_id: string;
+            source_id: number;
+            thread_id: number | null;
+            person_id: number | null;
+            team_id: number | null;
+            direction: string;
+            channel: string;
+            public: boolean;
+            audience: number | null;
+            subject: string | null;
+            text: string;
+            sent_at: string;
+            received_at: string;
+            reading: components["schemas"]["Reading"] | null;
+            read_at: string | null;
+            survey: {
+                kind: string;
+                score: number;
+            }[];
+            thread: {
+                id: number;
+                external_id: string;
+                subject: string | null;
+                channel: string | null;
+                created_at: string;
+                last_message_at: string;
+                /** @description The thread's messages, oldest first (at most 200). */
+                messages: components["schemas"]["MessageSummary"][];
+            } | null;
+        };
+        /** @description What attune understands of one message (docs/reading.md). */
+        Reading: {
+            language: {
+                /** @description ISO 639-1 (tl for Tagalog/Filipino), or und when unknown. */
+                code: string;
+                confidence: number;
+                /** @description Dominant ISO 15924 script. */
+                script: string;
+                /** @description When the text mixes languages: all of them, dominant first. */
+                mixed?: string[];
+            };
+            sentiment: {
+                /** @enum {string} */
+                label: "positive" | "neutral" | "negative";
+                score: number;
+                confidence: number;
+                evidence: components["schemas"]["Span"][];
+            };
+            emotions: {
+                /** @enum {string} */
+                label: "anger" | "frustration" | "disappointment" | "sadness" | "worry" | "confusion" | "surprise" | "joy" | "gratitude" | "trust";
+                score: number;
+                evidence: components["schemas"]["Span"][];
+            }[];
+            intensity: number;
+            needs: {
+                /** @enum {string} */
+                label: "resolution" | "refund_or_compensation" | "information" | "speed" | "acknowledgement" | "respect" | "reassurance" | "escalation" | "cancellation";
+                score: number;
+                evidence: components["schemas"]["Span"][];
+            }[];
+            causes: components["schemas"]["CauseReading"][];
+            stage: {
+                /** @enum {string} */
+                label: "before_purchase" | "purchase" | "in_use" | "in_interaction" | "after_interaction" | "leaving";
+                confidence: number;
+                evidence: components["schemas"]["Span"][];
+            };
+            complaint: {
+                is: boolean;
+                severity: 0 | 1 | 2 | 3 | 4;
+                evidence: components["schemas"]["Span"][];
+            };
+            signals: {
+                /** @enum {string} */
+                label: "churn_threat" | "public_exposure_threat" | "legal_threat" | "safety_issue" | "repeat_contact" | "sarcasm";
+                evidence: components["schemas"]["Span"][];
+            }[];
+            urgency: {
+                score: number;
+                reasons: string[];
+            };
+            reach: {
+                score: number;
+                reasons: string[];
+            };
+            pii: {
+                /** @enum {string} */
+                kind: "email" | "phone" | "card" | "national_id" | "iban" | "url_with_token" | "ip_address";
+                start: number;
+                end: number;
+            }[];
+            version: {
+                pipeline: string;
+                models: {
+                    [key: string]: string;
+                };
+            };
+        };
+        /** @description A half-open range [start, end) of UTF-16 code units of the text, with the words it covers. */
+        Span: {
+            start: number;
+            end: number;
+            text: string;
+        };
+        CauseReading: {
+            /** @enum {string} */
+            label: "staff_treatment" | "product_quality" | "service_quality" | "delivery_or_wait" | "price_or_billing" | "communication_gap" | "security_and_trust" | "policy" | "usability" | "advertising" | "overall_experience";
+            score: number;
+            evidence: components["schemas"]["Span"][];
+            /** @enum {string} */
+            polarity: "positive" | "negative";
+            target?: string;
+        };
         PersonDetail: {
             id: number;
             key: string;
@@ -1760,27 +1904,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            external_id: string;
-                            thread_id: number | null;
-                            person_id: number | null;
-                            direction: string;
-                            channel: string;
-                            public: boolean;
-                            subject: string | null;
-                            text: string;
-                            sent_at: string;
-                            reading: {
-                                language: string;
-                                sentiment: string;
-                                top_emotion: string | null;
-                                complaint_severity: number;
-                                urgency: number;
-                                reach: number;
-                                stage: string;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["MessageSummary"][];
                         next_cursor: string | null;
                     };
                 };
@@ -2542,7 +2666,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageDetail"];
+                };
             };
             /** @description Not found (or not visible to this role) */
             404: {
@@ -2985,7 +3111,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Reading"];
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             507: components["responses"]["StoreFull"];

@@ -7,7 +7,6 @@
  */
 export type { Reading, Span, CauseReading } from "../../../src/core/reading.js";
 export type { EmotionLabel, NeedLabel, CauseLabel, Channel } from "../../../src/core/labels.js";
-import type { Reading } from "../../../src/core/reading.js";
 import type { operations } from "./openapi";
 
 /**
@@ -26,37 +25,11 @@ export type SessionInfo = Answer<"postSession">;
 /** The role names: the server's (store/roles.ts ROLES), through the session answer's schema. */
 export type Role = SessionInfo["user"]["role"];
 
-export interface ReadingSummary {
-  language: string;
-  sentiment: string;
-  sentiment_score: number;
-  top_emotion: string | null;
-  complaint_severity: number;
-  urgency: number;
-  reach: number;
-  stage: string;
-}
+/** A message as lists show it, with its Reading's summary. */
+export type MessageSummary = Answer<"getMessages">["items"][number];
 
-export interface MessageSummary {
-  id: number;
-  external_id: string;
-  thread_id: number | null;
-  person_id: number | null;
-  team_id: number | null;
-  direction: string;
-  channel: string;
-  public: boolean;
-  audience: number | null;
-  subject: string | null;
-  text: string;
-  sent_at: string;
-  reading: ReadingSummary | null;
-}
-
-export interface MessageDetail extends Omit<MessageSummary, "reading"> {
-  reading: Reading | null;
-  thread: { id: number; subject: string | null; channel: string | null; messages: MessageSummary[] } | null;
-}
+/** One message with its full Reading and its thread. */
+export type MessageDetail = Answer<"getMessagesId">;
 
 export interface Split {
   total: number;
