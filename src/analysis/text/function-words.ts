@@ -81,5 +81,6 @@ const MAX_ANSWERS = 50_000;
 export function isFunctionWord(token: Token, lang: string): boolean {
   if (token.kind === "punct") return true;
   if (token.kind !== "word") return false;
-  return isFunctionForm(token.norm, lang) || isFunctionForm(token.fold, lang);
+  // Most words fold to themselves: one ask then.
+  return isFunctionForm(token.norm, lang) || (token.fold !== token.norm && isFunctionForm(token.fold, lang));
 }
