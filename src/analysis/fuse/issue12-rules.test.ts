@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contactCount, mentionsContact } from "./contact-count.js";
 import { clauses } from "./clauses.js";
+import { isUnmarkedQuestion } from "./neutral-ask.js";
 import { contradictionFacts } from "./praise-contradiction.js";
 import { adaptPriors } from "../model/prior-adaptation.js";
 import { decideSentiment, NEUTRAL, NEGATIVE, POSITIVE } from "../model/sentiment-decision.js";
@@ -91,5 +92,29 @@ describe("adaptPriors (EM, Saerens et al. 2002)", () => {
       [0.5, 0.5],
     );
     expect(Math.abs(r.offsets[0]!)).toBeLessThan(1e-6);
+  });
+});
+
+describe("isUnmarkedQuestion: a chat question typed without its question mark", () => {
+  it("takes a short sentence that opens as a question does, in en, cs and tl", () => {
+    for (const t of [
+      "do you deliver on saturdays",
+      "can i pay by card on delivery",
+      "máte to i v modré",
+      "kolik stojí doprava na Slovensko",
+      "pwede po ba magbayad sa pickup",
+      "magkano shipping fee sa cebu",
+    ])
+      expect(isUnmarkedQuestion(t), t).toBe(true);
+  });
+  it("leaves stories, complaints that ask in passing and long messages alone", () => {
+    for (const t of [
+      "my order is late can you check",
+      "the courier never came. can you check",
+      "do you even read what I write, three weeks and nothing, no refund, no answer, nothing at all from anyone",
+      "great service",
+      "how dare you charge me twice",
+    ])
+      expect(isUnmarkedQuestion(t), t).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { round } from "./fuse-scored-labels.js";
  * isNeutralAsk(input); // true for "If I book the basic fare can I cancel and get anything back?"
  */
 export function isNeutralAsk(input: FuseInput): boolean {
-  if (!QUESTION.test(input.text) || !ASKING.test(input.text)) return false;
+  if (!(QUESTION.test(input.text) || isUnmarkedQuestion(input.text)) || !ASKING.test(input.text)) return false;
   return !input.hits.some(
     (h) =>
       !h.negated &&
@@ -22,6 +22,22 @@ export function isNeutralAsk(input: FuseInput): boolean {
         (h.cue.kind === "emotion" && h.cue.label === "anger")),
   );
 }
+
+/**
+ * A chat question typed without its question mark ("do you deliver on saturdays", "máte to v
+ * modré", "pwede po ba magbayad sa pickup"): one short sentence that opens the way a question
+ * opens in its language. Only the opening counts, so a complaint that asks in passing ("my order
+ * is late can you check") is not taken for a plain question.
+ */
+export function isUnmarkedQuestion(text: string): boolean {
+  const t = text.trim();
+  if (/[.!?？。]\s*\S/u.test(t)) return false;
+  const words = t.split(/\s+/u).filter((w) => w.length > 0).length;
+  return words >= 2 && words <= MAX_UNMARKED_WORDS && OPENS_QUESTION.test(t);
+}
+
+/** Longer than this, an unpunctuated message is more likely a story than a question. */
+const MAX_UNMARKED_WORDS = 14;
 
 /** Asked before buying or joining: the stage is before_purchase. */
 export function isPreSales(text: string): boolean {
@@ -32,6 +48,15 @@ const W = "(?<![\\p{L}\\p{M}])";
 const E = "(?![\\p{L}\\p{M}])";
 /** A question: a question mark, or a Thai/Telugu/Tagalog question particle at the end. */
 const QUESTION = /[?？]|(?:ไหม|มั้ย|หรือเปล่า|ไหมคะ|ไหมครับ|ได้ไหม|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|ไหน|ఆ|ా|ఉందా|వచ్చా|ఎలా|ఎంత)\s*$/u;
+/** How a question opens when it has no question mark: inverted verbs and question words, per language. */
+const OPENS_QUESTION = new RegExp(
+  [
+    `^(?:do|does|did|can|could|will|would|is|are|how|what|where|when|which)\\s+(?:you|i|we|it|there|they|this|that|the|your|much|many|long|do|does|can|is|are|to)${E}`,
+    `^(?:máte|mate|můžu|muzu|mohu|můžete|muzete|dá se|da se|jde|lze|je možné|je mozne|jak|kolik|kde|kdy|děláte|delate|nabízíte|nabizite|posíláte|posilate|doručujete|dorucujete)${E}`,
+    `^(?:pwede|puwede|magkano|saan|paano|pano|kailan|kelan|meron)${E}`,
+  ].join("|"),
+  "iu",
+);
 /** How people ask about terms: conditionals, can-I, how/how much/where/when, considering. */
 const ASKING = new RegExp(
   [
