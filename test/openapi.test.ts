@@ -5,7 +5,8 @@ import { API_ROUTES } from "../src/server/app.js";
 import { DATABASES } from "./helpers/databases.js";
 import { employees } from "./helpers/employee-feedback.js";
 import { ManualClock } from "../src/cases/clock.js";
-import { ReadingWorker } from "../src/pipeline/reading-worker.js";
+import { CaseEngine } from "../src/cases/case-engine.js";
+import { Pipeline } from "../src/pipeline/pipeline.js";
 import { insertAlert, queueDeliveries } from "../src/store/alerts.js";
 import { logDeliveryAttempt } from "../src/store/webhook-deliveries.js";
 import { deliveryLog } from "../src/store/webhook-subscriptions.js";
@@ -51,6 +52,8 @@ describe("the published OpenAPI document", () => {
   });
 });
 
+const customerText = "My parcel is two weeks late and nobody answers. I want a refund now!";
+
 // A schema that drifts from its handler must fail: a real answer of each route parses with the
 // route's own 200 schema, and parsing keeps every field (a field the schema lacks would be dropped).
 describe("answers match their documented schemas", () => {
@@ -63,10 +66,11 @@ describe("answers match their documented schemas", () => {
 
   beforeAll(async () => {
     store = await db.open();
-    t = await testApp(store, { clock });
+    const cases = new CaseEngine({ store, clock, timers: false });
+    t = await testApp(store, { clock, cases });
     expect((await t.post("/sources", { name: "feedback", employee_feedback: true })).status).toBe(201);
     expect((await t.post("/users", { email: "agent@example.com", role: "agent", display_name: "Agent" })).status).toBe(201);
-    const customer = { external_id: "c-1", text: "My parcel is two weeks late and nobody answers. I want a refund now!", author: "ana" };
+    const customer = { external_id: "c-1", text: customerText, author: "ana" };
     const messages = [
       { ...customer, channel: "email", thread: "order-1", sent_at: "2026-01-12T09:00:00Z" },
       ...employees("stores", 5, "The new rota is fair and my team lead is supportive. Thank you."),
@@ -76,12 +80,15 @@ describe("answers match their documented schemas", () => {
     expect(await (await t.post("/messages/batch", { source: "feedback", messages: [{ external_id: "bad" }] })).json()).toMatchObject({
       rejected: 1,
     });
-    await new ReadingWorker(store, await sharedReader()).drain();
+    await new Pipeline({ store, engine: await sharedReader(), cases }).drain();
     clock.set(Date.parse("2026-02-02T09:00:00Z"));
     const people = (await (await t.get("/people?identifier=ana")).json()) as { items: { id: number }[] };
     ids.person = people.items[0]!.id;
     const listed = (await (await t.get("/messages?direction=customer")).json()) as { items: { id: number }[] };
     ids.message = listed.items[0]!.id;
+    ids.case = ((await (await t.get("/cases")).json()) as { items: { id: number }[] }).items[0]!.id;
+    const reply = { text: "I am so sorry your parcel is late, Ana. I have asked the courier and will write to you by 5 pm.", send: true };
+    expect((await t.post(`/cases/${ids.case}/replies`, reply)).status).toBe(201);
     await seedDelivery();
   });
 
@@ -132,6 +139,10 @@ describe("answers match their documented schemas", () => {
       path: "/analyze",
       body: { text: "The courier dented my sofa and I am furious! Call me at +44 20 7946 0958." },
     },
+    { route: "post /replies/draft", path: "/replies/draft", body: { message: customerText, customer_name: "Ana" }, filled: ["drafts"] },
+    { route: "post /replies/check", path: "/replies/check", body: { message: customerText, reply: "Sorry, Ana. A refund is on its way." } },
+    { route: "get /cases/:id", path: "/cases/{case}", filled: ["thread", "drafts", "replies", "clocks", "events"] },
+    { route: "post /cases/:id/replies", path: "/cases/{case}/replies", body: { text: "We are on it.", send: false } },
     { route: "get /webhook-subscriptions", path: "/webhook-subscriptions", filled: ["items"] },
     { route: "post /webhook-subscriptions", path: "/webhook-subscriptions", body: { url: "https://ops.example.com/hook" }, status: 201 },
     { route: "get /webhook-subscriptions/:id/deliveries", path: "/webhook-subscriptions/{subscription}/deliveries", filled: ["items"] },

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { CAUSES, EMOTIONS, NEEDS, PII_KINDS, SENTIMENTS, SIGNALS, STAGES } from "../core/labels.js";
 import type { Reading } from "../core/reading.js";
 
-const Span = z
+export const Span = z
   .object({ start: z.number(), end: z.number(), text: z.string() })
   .describe("A half-open range [start, end) of UTF-16 code units of the text, with the words it covers.")
   .meta({ id: "Span" });
@@ -54,7 +54,9 @@ export const ReadingOut = z
   .describe("What attune understands of one message (docs/reading.md).")
   .meta({ id: "Reading" });
 
-// The schema and the contract describe the same object: each is assignable to the other.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** True when A and B are each assignable to the other: a schema's type and the interface it documents. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// The schema and the contract describe the same object.
 const sameShape: Same<z.infer<typeof ReadingOut>, Reading> = true;
 void sameShape;

@@ -14,6 +14,8 @@ import { NO_DUE } from "../../store/cases.js";
 import type { CaseActor } from "../../cases/case-context.js";
 import type { AppDeps } from "../app-deps.js";
 import type { Principal } from "../auth/principal.js";
+import { ReadingOut } from "../reading-schema.js";
+import { CheckOut, DraftOut } from "../respond-schemas.js";
 import { iso } from "../schemas.js";
 
 export const CaseSummary = z.object({
@@ -82,7 +84,79 @@ export function presentCase(r: CaseRow): z.infer<typeof CaseSummary> {
   };
 }
 
-export function presentDetail(d: CaseDetail) {
+const isoTime = z.string();
+
+/** The case page: the case with its thread and Readings, drafts, checked replies, clocks and history. */
+export const CaseDetailOut = CaseSummary.extend({
+  team: z.string().nullable(),
+  assignee: z.object({ id: z.number(), email: z.string(), display_name: z.string().nullable() }).nullable(),
+  person: z.object({ id: z.number(), display_name: z.string().nullable(), audience: z.number().nullable() }).nullable(),
+  clocks: z.array(
+    z.object({
+      kind: z.string(),
+      status: z.enum(["running", "paused", "met", "breached"]),
+      target_minutes: z.number(),
+      elapsed_minutes: z.number(),
+      remaining_minutes: z.number(),
+      started_at: isoTime,
+      stopped_at: isoTime.nullable(),
+      due_at: isoTime.nullable().describe("When the target is missed if nothing happens; null while paused or stopped."),
+      warn_at: isoTime.nullable(),
+      warned_at: isoTime.nullable(),
+      breached_at: isoTime.nullable(),
+    }),
+  ),
+  thread: z.array(
+    z.object({
+      id: z.number(),
+      direction: z.string(),
+      channel: z.string(),
+      public: z.boolean(),
+      sent_at: isoTime,
+      text: z.string(),
+      reading: ReadingOut.nullable(),
+      delivery: z
+        .object({
+          via: z.enum(["helpdesk", "email"]),
+          state: z.enum(["pending", "sending", "sent", "unconfirmed", "failed"]),
+          outbox_id: z.number(),
+        })
+        .nullable()
+        .describe("How a reply sent from attune is getting out (null: kept in attune only)."),
+    }),
+  ),
+  reply_via: z
+    .object({ kind: z.enum(["helpdesk", "email", "thread"]), source: z.string().nullable(), from: z.string().nullable() })
+    .describe("Where a reply from this case goes: the helpdesk's ticket, an email from `from`, or attune's thread only."),
+  drafts: z.array(DraftOut),
+  replies: z.array(
+    z.object({
+      message_id: z.number(),
+      answers_message_id: z.number().nullable(),
+      checked_at: isoTime,
+      score: z.number(),
+      criteria: CheckOut.shape.criteria,
+    }),
+  ),
+  notes: z.array(z.object({ id: z.number(), at: isoTime, author_kind: z.string(), author_id: z.number().nullable(), text: z.string() })),
+  goodwill: z.array(
+    z.object({ id: z.number(), at: isoTime, amount: z.number(), currency: z.string(), kind: z.string(), note: z.string().nullable() }),
+  ),
+  events: z.array(
+    z.object({
+      at: isoTime,
+      kind: z.string(),
+      actor_kind: z.string(),
+      actor_id: z.number().nullable(),
+      details: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+  alerts: z.array(z.object({ id: z.number(), kind: z.string(), severity: z.string(), summary: z.string(), created_at: isoTime })),
+}).meta({ id: "CaseDetail" });
+
+type CaseDetailJson = z.infer<typeof CaseDetailOut>;
+
+export function presentDetail(d: CaseDetail): CaseDetailJson {
   return {
     ...presentCase(d.row),
     team: d.teamName,
@@ -94,7 +168,7 @@ export function presentDetail(d: CaseDetail) {
       target_minutes: c.targetMinutes,
       elapsed_minutes: c.elapsedMinutes,
       remaining_minutes: c.remainingMinutes,
-      started_at: iso(c.startedAt),
+      started_at: iso(c.startedAt)!,
       stopped_at: iso(c.stoppedAt),
       due_at: iso(c.dueAt),
       warn_at: iso(c.warnAt),
@@ -106,7 +180,7 @@ export function presentDetail(d: CaseDetail) {
       direction: m.direction,
       channel: m.channel,
       public: m.is_public === 1,
-      sent_at: iso(m.sent_at),
+      sent_at: iso(m.sent_at)!,
       text: m.text,
       reading: m.reading,
       delivery: d.deliveries.get(m.id) ?? null,
@@ -116,14 +190,22 @@ export function presentDetail(d: CaseDetail) {
     replies: d.replies.map((r) => ({
       message_id: r.message_id,
       answers_message_id: r.answers_message_id,
-      checked_at: iso(r.checked_at),
+      checked_at: iso(r.checked_at)!,
       score: r.score,
-      criteria: r.criteria,
+      // Stored as checkReply returned it.
+      criteria: r.criteria as CaseDetailJson["replies"][number]["criteria"],
     })),
-    notes: d.notes.map((n) => ({ id: n.id, at: iso(n.at), author_kind: n.author_kind, author_id: n.author_id, text: n.text })),
-    goodwill: d.goodwill.map((g) => ({ id: g.id, at: iso(g.at), amount: g.amount, currency: g.currency, kind: g.kind, note: g.note })),
-    events: d.events.map((e) => ({ at: iso(e.at), kind: e.kind, actor_kind: e.actor_kind, actor_id: e.actor_id, details: e.details })),
-    alerts: d.alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity, summary: a.summary, created_at: iso(a.created_at) })),
+    notes: d.notes.map((n) => ({ id: n.id, at: iso(n.at)!, author_kind: n.author_kind, author_id: n.author_id, text: n.text })),
+    goodwill: d.goodwill.map((g) => ({ id: g.id, at: iso(g.at)!, amount: g.amount, currency: g.currency, kind: g.kind, note: g.note })),
+    events: d.events.map((e) => ({
+      at: iso(e.at)!,
+      kind: e.kind,
+      actor_kind: e.actor_kind,
+      actor_id: e.actor_id,
+      // Stored as the case engine wrote it: a JSON object.
+      details: e.details as Record<string, unknown> | null,
+    })),
+    alerts: d.alerts.map((a) => ({ id: a.id, kind: a.kind, severity: a.severity, summary: a.summary, created_at: iso(a.created_at)! })),
   };
 }
 

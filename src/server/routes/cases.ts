@@ -17,9 +17,10 @@ import { recoveryReport } from "../../cases/recovery-report.js";
 import { AttuneError } from "../../core/errors.js";
 import { CHANNELS } from "../../core/labels.js";
 import { notFound } from "../error-response.js";
+import { CheckOut } from "../respond-schemas.js";
 import { defineRoute } from "../route.js";
 import { IdParams, idParam, iso, listOf, timeParam } from "../schemas.js";
-import { actorOf, casesOf, CaseSummary, presentCase, presentDetail } from "./cases-present.js";
+import { actorOf, casesOf, CaseDetailOut, CaseSummary, presentCase, presentDetail } from "./cases-present.js";
 import { followUps } from "../../store/follow-ups.js";
 
 const queueCursor = z
@@ -105,6 +106,9 @@ function encodeQueueCursor(c: { priority: number; due: number; id: number } | nu
 }
 
 const Page = z.object({ items: z.array(CaseSummary), next_cursor: z.string().nullable() });
+const CheckedReply = CheckOut.extend({ message_id: z.number().nullable().describe("The stored reply; null when not sent.") }).meta({
+  id: "CheckedReply",
+});
 
 export const caseRoutes = [
   defineRoute({
@@ -157,7 +161,7 @@ export const caseRoutes = [
     tags: ["cases"],
     scope: "cases:read",
     params: IdParams,
-    responses: { 200: { description: "The case" }, 404: { description: "Not found" } },
+    responses: { 200: { description: "The case", schema: CaseDetailOut }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
       const engine = await casesOf(deps);
       const d = await caseDetail(engine.ctx, principal.workspaceId, params.id);
@@ -244,7 +248,10 @@ export const caseRoutes = [
     params: IdParams,
     body: ReplyBody,
     cost: 2,
-    responses: { 200: { description: "Checked (not sent)" }, 201: { description: "Sent and checked" } },
+    responses: {
+      200: { description: "Checked (not sent); message_id is null", schema: CheckedReply },
+      201: { description: "Sent and checked", schema: CheckedReply },
+    },
     async handler({ c, params, body, principal, deps }) {
       const engine = await casesOf(deps);
       const out = await replyToCase(engine.ctx, await deps.engine(), principal.workspaceId, params.id, body, actorOf(principal));

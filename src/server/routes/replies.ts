@@ -16,6 +16,7 @@ import { draftReplies } from "../../analysis/respond/draft-replies.js";
 import { parseCheckOptions, parseFacts, parsePolicy } from "../../analysis/respond/parse-facts.js";
 import { FOLLOW_UPS, OFFERS } from "../../analysis/respond/types.js";
 import { LIMITS } from "../../ingest/limits.js";
+import { CheckOut, DraftOut } from "../respond-schemas.js";
 import { defineRoute } from "../route.js";
 
 const Gender = z.enum(["female", "male"]);
@@ -72,7 +73,7 @@ export const replyRoutes = [
     body: DraftBody,
     maxBodyBytes: 1_048_576,
     responses: {
-      200: { description: "{drafts:[{text, language, situation, emotion?, cause?, offer?, public, variant, fallback_language?}]}" },
+      200: { description: "The drafts, most fitting first", schema: z.object({ drafts: z.array(DraftOut) }) },
     },
     async handler({ c, body, deps }) {
       const engine = await deps.engine();
@@ -99,7 +100,7 @@ export const replyRoutes = [
     scope: "cases:read",
     body: CheckBody,
     maxBodyBytes: 2_097_152,
-    responses: { 200: { description: "{score, criteria:[{name, verdict, evidence, suggestion}]}" } },
+    responses: { 200: { description: "The score and each criterion's verdict", schema: CheckOut } },
     async handler({ c, body, deps }) {
       const engine = await deps.engine();
       const channel = body.channel ? { channel: body.channel } : {};

@@ -1214,6 +1214,51 @@ export interface components {
                 thread_id: number | null;
             }[];
         };
+        Draft: {
+            text: string;
+            /** @description Language of the template set used (the customer's, or the fallback). */
+            language: string;
+            /** @description Script the draft is written in, where the language has templates for the customer's. */
+            script?: string;
+            /** @enum {string} */
+            situation: "complaint" | "praise" | "question" | "worry";
+            /** @description Primary feeling acknowledged. */
+            emotion?: string;
+            /** @description Cause named. */
+            cause?: string;
+            /** @description The specific problem named, when the message's words name one. */
+            problem?: string;
+            /**
+             * @description A mixed message answered in a form that fits both readings.
+             * @enum {string}
+             */
+            form?: "question" | "praise";
+            /** @enum {string} */
+            offer?: "refund" | "replacement" | "information" | "escalation" | "reassurance" | "expedite" | "cancellation" | "resolution";
+            public: boolean;
+            /** @description Which variant of the situation (0-based). */
+            variant: number;
+            /** @description Set when the draft is not in the customer's language. */
+            fallback_language?: {
+                customer: string;
+                reason: string;
+            };
+        };
+        Check: {
+            /** @description 0..100 */
+            score: number;
+            criteria: components["schemas"]["Criterion"][];
+        };
+        Criterion: {
+            /** @enum {string} */
+            name: "acknowledges_feeling" | "validates_feeling" | "apology_fits" | "addresses_cause" | "owns_fix" | "next_step" | "respectful" | "customer_language" | "in_proportion" | "personal";
+            /** @enum {string} */
+            verdict: "met" | "partly" | "missed" | "not_applicable";
+            /** @description Spans of the reply that support the verdict. */
+            evidence: components["schemas"]["Span"][];
+            /** @description A concrete suggestion in English; empty when met or not applicable. */
+            suggestion: string;
+        };
         ApiKey: {
             id: number;
             name: string;
@@ -1361,6 +1406,139 @@ export interface components {
                 positive: number;
                 negative: number;
             }[];
+        };
+        CaseDetail: {
+            id: number;
+            /** @enum {string} */
+            status: "new" | "open" | "waiting" | "resolved" | "closed";
+            /** @description 1 (act now) .. 4 */
+            priority: number;
+            priority_score: number;
+            /** @description "P1: public post, 12k followers, threatens to cancel, third contact" */
+            priority_explanation: string;
+            /** @description Why the case opened or was updated. */
+            reasons: string[];
+            channel: string;
+            public: boolean;
+            thread_id: number | null;
+            person_id: number | null;
+            team_id: number | null;
+            assignee_user_id: number | null;
+            cause: string | null;
+            emotion: string | null;
+            language: string | null;
+            contacts: number;
+            customer_value: number | null;
+            /** @description Earliest running SLA due time. */
+            due_at: string | null;
+            breached: boolean;
+            waiting_since: string | null;
+            opened_at: string;
+            updated_at: string;
+            first_response_at: string | null;
+            resolved_at: string | null;
+            closed_at: string | null;
+            follow_up_at: string | null;
+            follow_up_fired_at: string | null;
+            follow_up_done_at: string | null;
+            /** @description After resolution: did the customer's next message read better? null until they write again. */
+            recovered: boolean | null;
+            team: string | null;
+            assignee: {
+                id: number;
+                email: string;
+                display_name: string | null;
+            } | null;
+            person: {
+                id: number;
+                display_name: string | null;
+                audience: number | null;
+            } | null;
+            clocks: {
+                kind: string;
+                /** @enum {string} */
+                status: "running" | "paused" | "met" | "breached";
+                target_minutes: number;
+                elapsed_minutes: number;
+                remaining_minutes: number;
+                started_at: string;
+                stopped_at: string | null;
+                /** @description When the target is missed if nothing happens; null while paused or stopped. */
+                due_at: string | null;
+                warn_at: string | null;
+                warned_at: string | null;
+                breached_at: string | null;
+            }[];
+            thread: {
+                id: number;
+                direction: string;
+                channel: string;
+                public: boolean;
+                sent_at: string;
+                text: string;
+                reading: components["schemas"]["Reading"] | null;
+                /** @description How a reply sent from attune is getting out (null: kept in attune only). */
+                delivery: {
+                    /** @enum {string} */
+                    via: "helpdesk" | "email";
+                    /** @enum {string} */
+                    state: "pending" | "sending" | "sent" | "unconfirmed" | "failed";
+                    outbox_id: number;
+                } | null;
+            }[];
+            /** @description Where a reply from this case goes: the helpdesk's ticket, an email from `from`, or attune's thread only. */
+            reply_via: {
+                /** @enum {string} */
+                kind: "helpdesk" | "email" | "thread";
+                source: string | null;
+                from: string | null;
+            };
+            drafts: components["schemas"]["Draft"][];
+            replies: {
+                message_id: number;
+                answers_message_id: number | null;
+                checked_at: string;
+                score: number;
+                criteria: components["schemas"]["Criterion"][];
+            }[];
+            notes: {
+                id: number;
+                at: string;
+                author_kind: string;
+                author_id: number | null;
+                text: string;
+            }[];
+            goodwill: {
+                id: number;
+                at: string;
+                amount: number;
+                currency: string;
+                kind: string;
+                note: string | null;
+            }[];
+            events: {
+                at: string;
+                kind: string;
+                actor_kind: string;
+                actor_id: number | null;
+                details: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+            alerts: {
+                id: number;
+                kind: string;
+                severity: string;
+                summary: string;
+                created_at: string;
+            }[];
+        };
+        CheckedReply: {
+            /** @description 0..100 */
+            score: number;
+            criteria: components["schemas"]["Criterion"][];
+            /** @description The stored reply; null when not sent. */
+            message_id: number | null;
         };
         CaseRules: {
             /**
@@ -3179,12 +3357,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {drafts:[{text, language, situation, emotion?, cause?, offer?, public, variant, fallback_language?}]} */
+            /** @description The drafts, most fitting first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        drafts: components["schemas"]["Draft"][];
+                    };
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             507: components["responses"]["StoreFull"];
@@ -3222,12 +3404,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {score, criteria:[{name, verdict, evidence, suggestion}]} */
+            /** @description The score and each criterion's verdict */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Check"];
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             507: components["responses"]["StoreFull"];
@@ -4524,7 +4708,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
             };
             /** @description Not found */
             404: {
@@ -4824,19 +5010,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Checked (not sent) */
+            /** @description Checked (not sent); message_id is null */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckedReply"];
+                };
             };
             /** @description Sent and checked */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckedReply"];
+                };
             };
             503: components["responses"]["StoreUnavailable"];
             507: components["responses"]["StoreFull"];
