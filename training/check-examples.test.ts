@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { checkExample, isMixed, type Example } from "./check-examples.js";
+import { checkExample, isMixed, wordCount, type Example } from "./check-examples.js";
 
 const valid: Example = {
   id: "te-0001",
@@ -47,5 +47,18 @@ describe("isMixed", () => {
     expect(isMixed(valid)).toBe(false);
     expect(isMixed({ ...valid, causes: [...valid.causes, { label: "staff_treatment", polarity: "+" }] })).toBe(true);
     expect(isMixed({ ...valid, sentiment: "positive", causes: [] })).toBe(true);
+  });
+});
+
+describe("wordCount", () => {
+  it("counts Thai words, not the spaces between phrases", () => {
+    // Three words with no space between them is a valid short Thai message; whitespace saw one.
+    expect(wordCount("ยังไม่ได้ของเลย", "th")).toBeGreaterThanOrEqual(3);
+    expect(checkExample({ ...valid, id: "th-0001", text: "ยังไม่ได้ของเลย นานมาก" }, "th")).toEqual([]);
+    expect(checkExample({ ...valid, id: "th-0001", text: "ช้า" }, "th").some((p) => p.startsWith("text has"))).toBe(true);
+  });
+  it("counts whitespace-separated words in spaced scripts", () => {
+    expect(wordCount("నా ఆర్డర్ ఇంకా రాలేదు", "te")).toBe(4);
+    expect(checkExample({ ...valid, text: "చాలా లేట్" }, "te").some((p) => p.startsWith("text has"))).toBe(true);
   });
 });

@@ -47,7 +47,7 @@ export function checkExample(row: unknown, lang: string): string[] {
   if (typeof r.id !== "string" || !new RegExp(`^${lang}-\\d{4,}$`).test(r.id)) p.push(`id must look like ${lang}-0001`);
   if (typeof r.text !== "string" || r.text.trim() === "") p.push("text must be a non-empty string");
   else {
-    const words = r.text.trim().split(/\s+/u).length;
+    const words = wordCount(r.text, lang);
     if (words < 3 || words > 80) p.push(`text has ${words} words (expected about 5-60)`);
   }
   const oneOf = (field: string, set: readonly string[]) => {
@@ -84,6 +84,23 @@ export function checkExample(row: unknown, lang: string): string[] {
     }
   }
   return p;
+}
+
+/** Languages written without spaces between words: their words are counted by ICU's segmenter. */
+const UNSPACED_LANGS = new Set(["th"]);
+
+/**
+ * Words in `text`: whitespace-separated chunks, or for Thai (no spaces between words, a space
+ * only between phrases) the word-like segments of Intl.Segmenter, so a short unspaced message counts
+ * its real words.
+ *
+ * @example
+ * wordCount("ยังไม่ได้ของเลย นานมาก", "th"); // 7
+ */
+export function wordCount(text: string, lang: string): number {
+  if (!UNSPACED_LANGS.has(lang)) return text.trim().split(/\s+/u).length;
+  const seg = new Intl.Segmenter(lang, { granularity: "word" });
+  return [...seg.segment(text)].filter((s) => s.isWordLike).length;
 }
 
 /** A mixed message: praise and complaint together (a cause of each polarity, or positive tone with a complaint). */
