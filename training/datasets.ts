@@ -39,6 +39,8 @@ export interface Row {
   targets: Partial<Record<HeadName, Target>>;
   /** Source-specific gold kept for evals that use the source's own classes (Marreddy emotion). */
   gold?: string;
+  /** The row's `id` (team files), so a harness can leave out a batch of rows by id. */
+  id?: string;
 }
 
 /**
@@ -184,7 +186,9 @@ export function loadTeamFile(path: string, set: string, lang: string): Row[] {
   for (const r of readJsonl<TeamRow>(path)) {
     if (typeof r.text !== "string" || !HAS_LETTER.test(r.text)) continue;
     const dev = r.id ? isDevId(r.id) : isDevText(r.text);
-    rows.push({ set, lang: r.lang ?? lang, text: r.text, dev, calib: !dev && isCalibrationText(r.text), targets: teamTargets(r) });
+    const row: Row = { set, lang: r.lang ?? lang, text: r.text, dev, calib: !dev && isCalibrationText(r.text), targets: teamTargets(r) };
+    if (r.id) row.id = r.id;
+    rows.push(row);
   }
   return rows;
 }
