@@ -122,7 +122,12 @@ function inBatch(id: string | undefined, from: readonly string[]): boolean {
 }
 
 /** Training rows of one fold (sentiment, not dev/calib, not the held-out set), polar-only when asked. */
-function foldRows(exclude: string, polarOnly: boolean, drop: readonly string[] = [], without: readonly string[] = []): { f: FitRow; r: Row }[] {
+function foldRows(
+  exclude: string,
+  polarOnly: boolean,
+  drop: readonly string[] = [],
+  without: readonly string[] = [],
+): { f: FitRow; r: Row }[] {
   const out: { f: FitRow; r: Row }[] = [];
   fit.forEach((f, i) => {
     const r = rows[i]!;
