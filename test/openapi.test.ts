@@ -6,6 +6,7 @@ import { DATABASES } from "./helpers/databases.js";
 import { employees } from "./helpers/employee-feedback.js";
 import { ManualClock } from "../src/cases/clock.js";
 import { CaseEngine } from "../src/cases/case-engine.js";
+import { signWebhook } from "../src/ingest/webhook-signature.js";
 import { Pipeline } from "../src/pipeline/pipeline.js";
 import { insertAlert, queueDeliveries } from "../src/store/alerts.js";
 import { logDeliveryAttempt } from "../src/store/webhook-deliveries.js";
@@ -62,6 +63,7 @@ describe("answers match their documented schemas", () => {
   let t: TestApp;
   /** Ids the requests name (`{person}` in a path). */
   const ids: Record<string, number> = {};
+  const secrets: Record<string, string> = {};
   const clock = new ManualClock(Date.parse("2026-01-20T12:00:00Z"));
 
   beforeAll(async () => {
@@ -69,6 +71,8 @@ describe("answers match their documented schemas", () => {
     const cases = new CaseEngine({ store, clock, timers: false });
     t = await testApp(store, { clock, cases });
     expect((await t.post("/sources", { name: "feedback", employee_feedback: true })).status).toBe(201);
+    const shop = await t.post("/sources", { name: "shop", webhook: true });
+    secrets.shop = ((await shop.json()) as { webhook_secret: string }).webhook_secret;
     expect((await t.post("/users", { email: "agent@example.com", role: "agent", display_name: "Agent" })).status).toBe(201);
     const customer = { external_id: "c-1", text: customerText, author: "ana" };
     const messages = [
@@ -91,6 +95,12 @@ describe("answers match their documented schemas", () => {
     expect((await t.post(`/cases/${ids.case}/replies`, reply)).status).toBe(201);
     await seedDelivery();
   });
+
+  /** The headers of a webhook signed with the shop source's secret, now. */
+  function signedHeaders(body: string): Record<string, string> {
+    const ts = Math.floor(Date.now() / 1000);
+    return { "x-attune-timestamp": String(ts), "x-attune-signature": signWebhook(secrets.shop!, ts, body) };
+  }
 
   /** A subscription with one alert delivered after a failed attempt, so its delivery log has rows. */
   async function seedDelivery() {
@@ -118,37 +128,44 @@ describe("answers match their documented schemas", () => {
   afterAll(() => store.cleanup());
 
   /** Request (path under /api/v1, body, key's role) per converted route, and the fields its answer must fill. */
-  const ANSWERS: { route: string; path: string; key?: "people_team"; filled?: string[]; body?: unknown; status?: number }[] = [
-    {
-      route: "get /insights/employee",
-      path: "/insights/employee?from_month=2026-01&to_month=2026-01",
-      key: "people_team",
-      filled: ["months"],
-    },
-    { route: "get /keys", path: "/keys", filled: ["items"] },
-    { route: "get /users", path: "/users", filled: ["items"] },
-    { route: "get /case-rules", path: "/case-rules" },
-    { route: "get /sources", path: "/sources", filled: ["items"] },
-    { route: "get /audit", path: "/audit", filled: ["items"] },
-    { route: "get /quarantine", path: "/quarantine", filled: ["items"] },
-    { route: "get /people/:id", path: "/people/{person}" },
-    { route: "get /messages", path: "/messages", filled: ["items"] },
-    { route: "get /messages/:id", path: "/messages/{message}", filled: ["reading", "thread"] },
-    {
-      route: "post /analyze",
-      path: "/analyze",
-      body: { text: "The courier dented my sofa and I am furious! Call me at +44 20 7946 0958." },
-    },
-    { route: "post /replies/draft", path: "/replies/draft", body: { message: customerText, customer_name: "Ana" }, filled: ["drafts"] },
-    { route: "post /replies/check", path: "/replies/check", body: { message: customerText, reply: "Sorry, Ana. A refund is on its way." } },
-    { route: "get /cases/:id", path: "/cases/{case}", filled: ["thread", "drafts", "replies", "clocks", "events"] },
-    { route: "post /cases/:id/replies", path: "/cases/{case}/replies", body: { text: "We are on it.", send: false } },
-    { route: "get /webhook-subscriptions", path: "/webhook-subscriptions", filled: ["items"] },
-    { route: "post /webhook-subscriptions", path: "/webhook-subscriptions", body: { url: "https://ops.example.com/hook" }, status: 201 },
-    { route: "get /webhook-subscriptions/:id/deliveries", path: "/webhook-subscriptions/{subscription}/deliveries", filled: ["items"] },
-  ];
+  const ANSWERS: { route: string; path: string; key?: "people_team"; filled?: string[]; body?: unknown; status?: number; signed?: true }[] =
+    [
+      {
+        route: "get /insights/employee",
+        path: "/insights/employee?from_month=2026-01&to_month=2026-01",
+        key: "people_team",
+        filled: ["months"],
+      },
+      { route: "get /keys", path: "/keys", filled: ["items"] },
+      { route: "get /users", path: "/users", filled: ["items"] },
+      { route: "get /case-rules", path: "/case-rules" },
+      { route: "get /sources", path: "/sources", filled: ["items"] },
+      { route: "get /audit", path: "/audit", filled: ["items"] },
+      { route: "get /quarantine", path: "/quarantine", filled: ["items"] },
+      { route: "get /people/:id", path: "/people/{person}" },
+      { route: "get /messages", path: "/messages", filled: ["items"] },
+      { route: "get /messages/:id", path: "/messages/{message}", filled: ["reading", "thread"] },
+      {
+        route: "post /analyze",
+        path: "/analyze",
+        body: { text: "The courier dented my sofa and I am furious! Call me at +44 20 7946 0958." },
+      },
+      { route: "post /replies/draft", path: "/replies/draft", body: { message: customerText, customer_name: "Ana" }, filled: ["drafts"] },
+      {
+        route: "post /replies/check",
+        path: "/replies/check",
+        body: { message: customerText, reply: "Sorry, Ana. A refund is on its way." },
+      },
+      { route: "get /cases/:id", path: "/cases/{case}", filled: ["thread", "drafts", "replies", "clocks", "events"] },
+      { route: "post /cases/:id/replies", path: "/cases/{case}/replies", body: { text: "We are on it.", send: false } },
+      { route: "get /people/:id/export", path: "/people/{person}/export", filled: ["messages"] },
+      { route: "post /webhooks/:source", path: "/webhooks/shop", body: { external_id: "w-1", text: "Where is my order?" }, signed: true },
+      { route: "get /webhook-subscriptions", path: "/webhook-subscriptions", filled: ["items"] },
+      { route: "post /webhook-subscriptions", path: "/webhook-subscriptions", body: { url: "https://ops.example.com/hook" }, status: 201 },
+      { route: "get /webhook-subscriptions/:id/deliveries", path: "/webhook-subscriptions/{subscription}/deliveries", filled: ["items"] },
+    ];
 
-  it.each(ANSWERS)("$route", async ({ route, path, key, filled = [], body: sent, status = 200 }) => {
+  it.each(ANSWERS)("$route", async ({ route, path, key, filled = [], body: sent, status = 200, signed }) => {
     const spec = API_ROUTES.find((r) => `${r.method} ${r.path}` === route)!;
     const schema = spec.responses[status]?.schema;
     expect(schema, `${route} declares a ${status} schema`).toBeDefined();
@@ -156,6 +173,7 @@ describe("answers match their documented schemas", () => {
     const res = await t.req(spec.method.toUpperCase(), url, {
       ...(sent !== undefined ? { body: sent } : {}),
       ...(key ? { key: await t.key(key) } : {}),
+      ...(signed ? { key: null, headers: signedHeaders(JSON.stringify(sent)) } : {}),
     });
     expect(res.status).toBe(status);
     const body: unknown = await res.json();

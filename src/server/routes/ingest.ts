@@ -27,6 +27,11 @@ const SourceQuery = z.object({ source: sourceName.optional() }).strict();
 
 const Counts = z.object({ accepted: z.number(), duplicates: z.number(), conflicts: z.number(), rejected: z.number() });
 const Problem = z.object({ row: z.number(), field: z.string().optional(), code: z.string() });
+/** An ingestor's report (src/ingest/ingestor.ts IngestReport): counts and the first problems. */
+export const IngestReportOut = Counts.extend({
+  problems: z.array(Problem),
+  problems_truncated: z.boolean().optional().describe("Present when more problems were left out."),
+}).meta({ id: "IngestReport" });
 const BatchResult = Counts.extend({
   results: z.array(
     z.object({
@@ -165,7 +170,7 @@ export const ingestRoutes = [
       description: "The file.",
     },
     responses: {
-      200: { description: "Import report", schema: Counts.extend({ problems: z.array(Problem) }) },
+      200: { description: "Import report", schema: IngestReportOut },
       400: { description: "Malformed input" },
       413: { description: "Too large" },
     },

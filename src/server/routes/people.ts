@@ -20,6 +20,7 @@ import { listPeople, personActivity, personById } from "../../store/people.js";
 import type { PersonRow } from "../../store/schema.js";
 import { workspaceSalt } from "../../store/workspace-salt.js";
 import { notFound } from "../error-response.js";
+import { ReadingOut } from "../reading-schema.js";
 import { defineRoute } from "../route.js";
 import { IdParams, idParam, iso } from "../schemas.js";
 
@@ -54,6 +55,27 @@ const PersonDetail = Person.extend({
   last_message_at: z.string().nullable(),
   surveys: z.array(z.object({ kind: z.string(), score: z.number(), answered_at: z.string(), thread_id: z.number().nullable() })),
 }).meta({ id: "PersonDetail" });
+
+/** Everything stored about one person (GDPR art. 15 and 20), employee feedback included. */
+const PersonExportOut = z
+  .object({
+    person: Person.omit({ key: true }).extend({ created_at: z.string() }),
+    messages: z.array(
+      z.object({
+        id: z.number(),
+        external_id: z.string(),
+        direction: z.string(),
+        channel: z.string(),
+        subject: z.string().nullable(),
+        text: z.string(),
+        sent_at: z.string(),
+        thread_id: z.number().nullable(),
+        reading: ReadingOut.nullable(),
+      }),
+    ),
+    surveys: z.array(z.object({ kind: z.string(), score: z.number(), answered_at: z.string(), message_id: z.number().nullable() })),
+  })
+  .meta({ id: "PersonExport" });
 
 /** The person's record as the API shows it, its time as ISO. */
 function present(p: Omit<PersonRow, "workspace_id" | "attributes">) {
@@ -124,7 +146,7 @@ export const peopleRoutes = [
     tags: ["people"],
     scope: "admin",
     params: IdParams,
-    responses: { 200: { description: "The person's data" }, 404: { description: "Not found" } },
+    responses: { 200: { description: "The person's data", schema: PersonExportOut }, 404: { description: "Not found" } },
     async handler({ c, params, principal, deps }) {
       const data = await exportPerson(deps.store, {
         workspaceId: principal.workspaceId,

@@ -16,6 +16,7 @@ import { verifyWebhook, WEBHOOK_WINDOW_S } from "../../ingest/webhook-signature.
 import { nowOf } from "../app-deps.js";
 import { defineRoute } from "../route.js";
 import { bodyBytes } from "../request-body.js";
+import { IngestReportOut } from "./ingest.js";
 import { webhookSource } from "../../store/sources.js";
 import { pruneReceipts, recordReceipt } from "../../store/webhook-receipts.js";
 
@@ -33,7 +34,11 @@ export const webhookRoutes = [
     params: Params,
     raw: { contentTypes: ["application/json"], description: 'One message, or {"messages": [...]}.' },
     docBody: z.union([MessageInput, z.object({ messages: z.array(MessageInput).min(1).max(1000) }).strict()]),
-    responses: { 200: { description: "Outcome counts" }, 401: { description: "Bad signature or stale" }, 409: { description: "Replay" } },
+    responses: {
+      200: { description: "Outcome counts", schema: IngestReportOut },
+      401: { description: "Bad signature or stale" },
+      409: { description: "Replay" },
+    },
     async handler({ c, params, deps }) {
       const src = await webhookSource(deps.store, params.source);
       const body = await collectBytes(bodyBytes(c, deps.limits.jsonBodyBytes, deps.limits.jsonBodyBytes));

@@ -1050,6 +1050,19 @@ export interface components {
                 };
             };
         };
+        IngestReport: {
+            accepted: number;
+            duplicates: number;
+            conflicts: number;
+            rejected: number;
+            problems: {
+                row: number;
+                field?: string;
+                code: string;
+            }[];
+            /** @description Present when more problems were left out. */
+            problems_truncated?: boolean;
+        };
         MessageSummary: {
             id: number;
             external_id: string;
@@ -1212,6 +1225,35 @@ export interface components {
                 score: number;
                 answered_at: string;
                 thread_id: number | null;
+            }[];
+        };
+        PersonExport: {
+            person: {
+                id: number;
+                kind: string;
+                display_name: string | null;
+                email: string | null;
+                phone: string | null;
+                team_id: number | null;
+                audience: number | null;
+                created_at: string;
+            };
+            messages: {
+                id: number;
+                external_id: string;
+                direction: string;
+                channel: string;
+                subject: string | null;
+                text: string;
+                sent_at: string;
+                thread_id: number | null;
+                reading: components["schemas"]["Reading"] | null;
+            }[];
+            surveys: {
+                kind: string;
+                score: number;
+                answered_at: string;
+                message_id: number | null;
             }[];
         };
         Draft: {
@@ -2352,17 +2394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accepted: number;
-                        duplicates: number;
-                        conflicts: number;
-                        rejected: number;
-                        problems: {
-                            row: number;
-                            field?: string;
-                            code: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["IngestReport"];
                 };
             };
             /** @description Malformed input */
@@ -2490,7 +2522,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IngestReport"];
+                };
             };
             /** @description Bad signature or stale */
             401: {
@@ -3010,7 +3044,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonExport"];
+                };
             };
             /** @description Not found */
             404: {
