@@ -8,7 +8,7 @@
  */
 import { useMemo } from "react";
 import { api } from "../api/client.js";
-import type { MessageSummary, OverviewData } from "../api/types.js";
+import type { Answer, MessageSummary, OverviewData } from "../api/types.js";
 import { Chart } from "../components/chart.js";
 import { MessageCard } from "../components/message-card.js";
 import { spikes } from "../components/spikes.js";
@@ -20,15 +20,7 @@ import { useSession } from "../session.js";
 
 const PUBLIC = ["social", "review", "forum"];
 
-interface Alert {
-  id: number;
-  kind: string;
-  severity: string;
-  summary: string;
-  channel: string | null;
-  created_at: string;
-  case_id: number | null;
-}
+type Alert = Answer<"getAlerts">["items"][number];
 
 export function PublicPage({ query }: { query: Record<string, string> }) {
   const { t } = useI18n();

@@ -7,15 +7,12 @@
  */
 import { api } from "../api/client.js";
 import { useApi } from "../components/use-api.js";
+import type { RecoveryData } from "../api/types.js";
 import { useI18n } from "../i18n/i18n.js";
-
-interface Recovery {
-  items: { key: string | null; judged: number; recovered: number; rate: number | null }[];
-}
 
 export function RecoveryPanel() {
   const { t } = useI18n();
-  const r = useApi(() => api.get<Recovery>("/recovery", { by: "channel" }), "recovery");
+  const r = useApi(() => api.get<RecoveryData>("/recovery", { by: "channel" }), "recovery");
   const judged = r.data?.items.reduce((s, x) => s + x.judged, 0) ?? 0;
   const recovered = r.data?.items.reduce((s, x) => s + x.recovered, 0) ?? 0;
   if (!judged) return null;

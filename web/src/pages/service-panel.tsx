@@ -10,28 +10,10 @@ import { useMemo } from "react";
 import { api } from "../api/client.js";
 import { Chart } from "../components/chart.js";
 import { useApi } from "../components/use-api.js";
+import type { Answer } from "../api/types.js";
 import { useI18n } from "../i18n/i18n.js";
 
-interface Duration {
-  median: number | null;
-  p90: number | null;
-  sla_met: number | null;
-}
-interface Figures {
-  cases: number;
-  first_response: Duration;
-  resolution: Duration;
-  reopen_rate: number | null;
-  recovery_rate: number | null;
-}
-interface ServiceData {
-  /** The grouping this answer is for. */
-  by: ServiceBy;
-  total: Figures;
-  /** key: the priority level, team id ("" without a team, `name` its name) or channel. */
-  items: (Figures & { key: string; name?: string | null })[];
-  backlog: { day: string; open: number }[] | null;
-}
+type ServiceData = Answer<"getInsightsService">;
 
 export type ServiceBy = "priority" | "team" | "channel";
 export const SERVICE_BY: readonly ServiceBy[] = ["priority", "team", "channel"];
