@@ -31,12 +31,8 @@ export type MessageSummary = Answer<"getMessages">["items"][number];
 /** One message with its full Reading and its thread. */
 export type MessageDetail = Answer<"getMessagesId">;
 
-export interface Split {
-  total: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-}
+/** GET /aggregates/languages: messages per language, by sentiment. */
+export type LanguageCounts = Answer<"getAggregatesLanguages">;
 
 export type OverviewData = Answer<"getInsightsOverview">;
 

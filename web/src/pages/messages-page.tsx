@@ -10,7 +10,7 @@
  */
 import { useEffect, useState } from "react";
 import { api, queryString } from "../api/client.js";
-import type { MessageDetail, MessageSummary, Split, Team } from "../api/types.js";
+import type { MessageDetail, MessageSummary, LanguageCounts, Team } from "../api/types.js";
 import { MessageCard } from "../components/message-card.js";
 import { MESSAGE_FILTER_KEYS, MessageFilters } from "../components/message-filters.js";
 import { useApi } from "../components/use-api.js";
@@ -33,7 +33,7 @@ function MessageList({ query }: { query: Record<string, string> }) {
   const filter: Record<string, string> = {};
   for (const k of MESSAGE_FILTER_KEYS) if (query[k]) filter[k] = query[k];
   const teams = useApi(() => api.get<{ items: Team[] }>("/teams"), "teams");
-  const langs = useApi(() => api.get<{ items: ({ language: string } & Split)[] }>("/aggregates/languages"), "langs");
+  const langs = useApi(() => api.get<LanguageCounts>("/aggregates/languages"), "langs");
   const teamName = new Map((teams.data?.items ?? []).map((x) => [String(x.id), x.name]));
   const languages = [...new Set([...(langs.data?.items.map((l) => l.language) ?? []), ...(query.language ? [query.language] : [])])].sort();
   // Employee feedback is shown only in aggregate (the people team page), never message by message.

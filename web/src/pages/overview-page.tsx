@@ -10,7 +10,7 @@
  */
 import { useMemo } from "react";
 import { api } from "../api/client.js";
-import type { OverviewData, Split, Team } from "../api/types.js";
+import type { OverviewData, LanguageCounts, Team } from "../api/types.js";
 import { Chart, type Pick } from "../components/chart.js";
 import { Filters } from "../components/filters.js";
 import { useApi } from "../components/use-api.js";
@@ -28,7 +28,7 @@ const DAY = 86_400_000;
 export function OverviewPage({ query }: { query: Record<string, string> }) {
   const { t, label } = useI18n();
   const teams = useApi(() => api.get<{ items: Team[] }>("/teams"), "teams");
-  const langs = useApi(() => api.get<{ items: ({ language: string } & Split)[] }>("/aggregates/languages"), "langs");
+  const langs = useApi(() => api.get<LanguageCounts>("/aggregates/languages"), "langs");
   // One request: the server anchors the window on the newest message, so old data still shows.
   const days = query.range === "all" ? undefined : Number(query.range ?? "90") || 90;
   const q = { days, channel: query.channel, language: query.language, team: query.team, direction: "customer" };
