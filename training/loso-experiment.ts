@@ -16,7 +16,7 @@ import type { FitRow } from "../src/analysis/model/fit-models.js";
 import { buildCorpus } from "./corpus.js";
 import { loadAllRows, type Row } from "./datasets.js";
 import { fnv1a } from "./split.js";
-import { languageMeans, losoSources, scoreDev, scoreGroups, SEED_LANGS, type ScoredRow } from "./loso.js";
+import { capRows, languageMeans, losoSources, scoreDev, scoreGroups, SEED_LANGS, type ScoredRow } from "./loso.js";
 
 interface Cfg {
   epochs?: number;
@@ -33,15 +33,7 @@ const cacheDir = process.env.CACHE ?? "/tmp/attune-loso";
 const bits = 18;
 const all = loadAllRows().filter((r) => process.env.ALL || SEED_LANGS.includes(r.lang));
 // Subsample big training sources (dev rows all kept) so a config runs in minutes on a busy machine.
-const counts = new Map<string, number>();
-const rows: Row[] = all.filter((r) => {
-  if (r.dev || !cap) return true;
-  const k = `${r.set}:${r.lang}`;
-  const n = counts.get(k) ?? 0;
-  if (n >= cap && fnv1a(r.text) % 3 !== 0) return false;
-  counts.set(k, n + 1);
-  return n < cap * 1.5;
-});
+const rows: Row[] = capRows(all, cap);
 console.log(`rows ${rows.length} (of ${all.length})`);
 
 async function corpusFit(): Promise<FitRow[]> {

@@ -36,24 +36,16 @@ import { cuesOf } from "../src/analysis/model/cue-features.js";
 import { loadLexicons } from "../src/analysis/lexicon/load-lexicons.js";
 import { loadAllRows, type Row } from "./datasets.js";
 import { fnv1a } from "./split.js";
-import { languageMeans, losoSources, scoreGroups, SEED_LANGS, type GroupScore, type ScoredRow } from "./loso.js";
+import { capRows, languageMeans, losoSources, scoreGroups, SEED_LANGS, type GroupScore, type ScoredRow } from "./loso.js";
 import { chooseNested, polarDecision, type PolarRule } from "./polar-decision.js";
 
 const cap = Number(process.env.CAP ?? 0);
 const cacheDir = process.env.CACHE ?? "/tmp/attune-levers";
 const BITS = 18;
 const all = loadAllRows().filter((r) => SEED_LANGS.includes(r.lang));
-const counts = new Map<string, number>();
-const rows: Row[] = all.filter((r) => {
-  // Team rows are never capped (all under 1,500 training rows before the register batch), so a
-  // batch appended to a team file is measured whole.
-  if (r.dev || !cap || r.set.startsWith("team-")) return true;
-  const k = `${r.set}:${r.lang}`;
-  const n = counts.get(k) ?? 0;
-  if (n >= cap && fnv1a(r.text) % 3 !== 0) return false;
-  counts.set(k, n + 1);
-  return n < cap * 1.5;
-});
+// Team rows are never capped (all under 1,500 training rows before the register batch), so a
+// batch appended to a team file is measured whole.
+const rows: Row[] = capRows(all, cap, (r) => r.set.startsWith("team-"));
 console.log(`rows ${rows.length} (of ${all.length})`);
 
 async function corpusFit(): Promise<FitRow[]> {

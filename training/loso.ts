@@ -17,8 +17,26 @@ import type { FitRow } from "../src/analysis/model/fit-models.js";
 import { macroF1 } from "../src/analysis/model/metrics.js";
 import { scoreHead, trainHead, type Example, type TrainedHead } from "../src/analysis/model/train-linear.js";
 import { NEUTRAL_ONLY_SETS, type Row } from "./datasets.js";
+import { fnv1a } from "./split.js";
 
 export const SEED_LANGS = ["te", "th", "cs", "tl", "en"];
+
+/**
+ * Subsample big training sources to about `cap` rows each (dev rows all kept, and the rows
+ * `uncapped` names), so a LOSO run takes minutes on a busy machine; `cap` 0 keeps everything.
+ * The pick is by a hash of the text, so every run keeps the same rows.
+ */
+export function capRows(all: readonly Row[], cap: number, uncapped: (r: Row) => boolean = () => false): Row[] {
+  const counts = new Map<string, number>();
+  return all.filter((r) => {
+    if (r.dev || !cap || uncapped(r)) return true;
+    const k = `${r.set}:${r.lang}`;
+    const n = counts.get(k) ?? 0;
+    if (n >= cap && fnv1a(r.text) % 3 !== 0) return false;
+    counts.set(k, n + 1);
+    return n < cap * 1.5;
+  });
+}
 
 export interface SentimentTrainConfig {
   bits: number;
