@@ -1,6 +1,6 @@
 import type { CauseLabel } from "../../core/labels.js";
 import type { CauseReading, Reading } from "../../core/reading.js";
-import { spans } from "./contact-count.js";
+import { matchRanges } from "./evidence.js";
 import { toSpans, type Range } from "./evidence.js";
 import type { FuseInput } from "./fuse-input.js";
 import { round } from "./fuse-scored-labels.js";
@@ -60,7 +60,7 @@ function withStaffing(input: FuseInput, causes: CauseReading[], sentiment: Readi
 
 /** Workload and staffing words in an employee's message (cause-fallback and the tone of a staffing ask). */
 export function staffingWords(text: string): Range[] {
-  return spans(text, STAFFING);
+  return matchRanges(text, STAFFING);
 }
 
 const STAFFING_SCORE = 0.6;

@@ -1,4 +1,4 @@
-import type { Range } from "./evidence.js";
+import { matchRanges, type Range } from "./evidence.js";
 
 /**
  * Repeat contact from what is said: a count (twice, a 4th, five times, "potřetí", "ห้าครั้ง",
@@ -17,11 +17,11 @@ export function contactCount(text: string): Range[] {
   if (!MAYBE_COUNT.test(text)) return [];
   // "5 calls a day" counts the company's calls (spam, a call centre's target), not the writer's.
   const perPeriod = (r: Range): boolean => RATE.test(text.slice(Math.max(0, r.start - 12), r.end + 12));
-  const counted = spans(text, COUNTED_CONTACTS).filter((r) => !perPeriod(r));
+  const counted = matchRanges(text, COUNTED_CONTACTS).filter((r) => !perPeriod(r));
   if (counted.length > 0) return counted.slice(0, 1);
-  const counts = spans(text, COUNT).filter((r) => !perPeriod(r));
+  const counts = matchRanges(text, COUNT).filter((r) => !perPeriod(r));
   if (counts.length === 0) return [];
-  const contacts = spans(text, CONTACT);
+  const contacts = matchRanges(text, CONTACT);
   // Both lists run in text order: one walk pairs each count with the contacts near it (a pair
   // loop was quadratic on a long text of counts far from any contact word).
   let from = 0;
@@ -114,14 +114,3 @@ const MAYBE_COUNT = new RegExp(
 /** A rate ("a day", "per shift", "วันละ", "రోజుకి", "denně", "kada araw"): calls counted per period are not repeat contact. */
 const RATE =
   /(?<![\p{L}\p{M}])(?:a day|per (?:day|shift|hour|week)|daily|every day|denně|za den|kada araw|araw-araw|bawat araw|roju(?:ki)?)(?![\p{L}\p{M}])|วันละ|ต่อวัน|రోజుకి|రోజూ/iu;
-
-/** Every match of a global pattern as a range of the text. */
-export function spans(text: string, re: RegExp): Range[] {
-  const out: Range[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return out;
-}

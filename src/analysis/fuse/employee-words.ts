@@ -1,5 +1,5 @@
 import type { Reading } from "../../core/reading.js";
-import { spans } from "./contact-count.js";
+import { matchRanges } from "./evidence.js";
 import type { FuseInput } from "./fuse-input.js";
 import { round } from "./fuse-scored-labels.js";
 
@@ -17,7 +17,7 @@ import { round } from "./fuse-scored-labels.js";
  */
 export function employeeStays(input: FuseInput, staffing: boolean): boolean {
   if (input.context.direction !== "employee" || !staffing) return false;
-  return !spans(input.text, DEPARTS).some((r) => !NEGATED_BEFORE.test(input.text.slice(Math.max(0, r.start - 16), r.start)));
+  return !matchRanges(input.text, DEPARTS).some((r) => !NEGATED_BEFORE.test(input.text.slice(Math.max(0, r.start - 16), r.start)));
 }
 
 /** The parts of a staying employee's Reading: no cancellation need or churn, and not the leaving stage. */
@@ -39,8 +39,8 @@ export function stayingParts(
  * that rests on such a request (staffing words and a request, no thanks) reads neutral.
  */
 export function staffingAskTone(input: FuseInput, sentiment: Reading["sentiment"], staffing: boolean): Reading["sentiment"] {
-  if (sentiment.label !== "positive" || !staffing || spans(input.text, THANKS).length > 0) return sentiment;
-  if (spans(input.text, REQUEST).length === 0) return sentiment;
+  if (sentiment.label !== "positive" || !staffing || matchRanges(input.text, THANKS).length > 0) return sentiment;
+  if (matchRanges(input.text, REQUEST).length === 0) return sentiment;
   return { ...sentiment, label: "neutral", score: round(Math.min(0.1, sentiment.score)) };
 }
 

@@ -6,6 +6,17 @@ export interface Range {
   end: number;
 }
 
+/** Every match of a global pattern as a range of the text (the pattern's lastIndex is reset first). */
+export function matchRanges(text: string, re: RegExp): Range[] {
+  const out: Range[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 /**
  * Turn ranges into evidence spans of `text`: sorted, overlaps merged, empty or out-of-range ones
  * dropped, so every span a Reading shows is real text.

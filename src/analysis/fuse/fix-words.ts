@@ -1,5 +1,5 @@
 import type { Token } from "../text/token.js";
-import { spans } from "./contact-count.js";
+import { matchRanges } from "./evidence.js";
 import type { Range } from "./evidence.js";
 
 /**
@@ -28,11 +28,11 @@ function fixWords(text: string): readonly Range[] {
   if (text === last.text) return last.found;
   // A fix in quotes is the promise being mocked ('the heating you "fixed"'), and speed words
   // ("fast", "within 24 hours") are what promises say: neither is a fix.
-  const quoted = spans(text, QUOTED);
+  const quoted = matchRanges(text, QUOTED);
   // The then-and-now pattern looks back up to 80 characters at every position; without one of its
   // "then" words it can match nowhere, and the rest finds the same fixes.
   const fix = THEN.test(text) ? FIX : FIX_NOW;
-  const found = spans(text, fix)
+  const found = matchRanges(text, fix)
     .filter((r) => !quoted.some((q) => r.start >= q.start && r.end <= q.end))
     .map((r) => Object.freeze(r));
   last = { text, found };

@@ -1,5 +1,5 @@
 import type { CauseReading, SignalReading } from "../../core/reading.js";
-import { spans } from "./contact-count.js";
+import { matchRanges } from "./evidence.js";
 import { toSpans } from "./evidence.js";
 
 /**
@@ -16,7 +16,7 @@ import { toSpans } from "./evidence.js";
 export function hazardCause(text: string, causes: CauseReading[], signals: SignalReading[]): CauseReading[] {
   const hazard = signals.find((s) => s.label === "safety_issue");
   if (!hazard || causes.some((c) => c.label === "product_quality" && c.polarity === "negative")) return causes;
-  const products = spans(text, PRODUCT);
+  const products = matchRanges(text, PRODUCT);
   if (products.length === 0) return causes;
   const evidence = toSpans(text, [products[0]!, ...hazard.evidence]);
   const rest = causes.filter((c) => c.label !== "product_quality");

@@ -1,4 +1,4 @@
-import { spans } from "./contact-count.js";
+import { matchRanges } from "./evidence.js";
 import type { Range } from "./evidence.js";
 
 /**
@@ -16,7 +16,7 @@ import type { Range } from "./evidence.js";
  * hazardSaid("The floor by the toilets was soaking wet and no sign, my dad slipped"); // [{start: 62, end: 69}]
  */
 export function hazardSaid(text: string): Range[] {
-  return spans(text, HAZARD);
+  return matchRanges(text, HAZARD);
 }
 
 const W = "(?<![\\p{L}\\p{M}\\p{N}])";

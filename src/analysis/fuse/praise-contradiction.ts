@@ -1,4 +1,4 @@
-import { spans as all } from "./contact-count.js";
+import { matchRanges } from "./evidence.js";
 import type { Token } from "../text/token.js";
 import type { Range } from "./evidence.js";
 import { namesFix } from "./fix-words.js";
@@ -20,15 +20,15 @@ import { namesFix } from "./fix-words.js";
 export function contradictionFacts(text: string, tokens?: readonly Token[]): { points: number; ranges: Range[]; fixed: boolean } {
   const ranges: Range[] = [];
   let points = 0;
-  const quantities = all(text, QUANTITY);
+  const quantities = matchRanges(text, QUANTITY);
   points += Math.min(2, quantities.length);
   ranges.push(...quantities);
-  const quotes = all(text, QUOTED);
+  const quotes = matchRanges(text, QUOTED);
   if (quotes.length > 0) {
     points += 2;
     ranges.push(quotes[0]!);
   }
-  const only = all(text, ONLY);
+  const only = matchRanges(text, ONLY);
   if (only.length > 0) {
     points += 1;
     ranges.push(only[0]!);

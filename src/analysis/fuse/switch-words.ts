@@ -1,4 +1,4 @@
-import { spans } from "./contact-count.js";
+import { matchRanges } from "./evidence.js";
 import type { Range } from "./evidence.js";
 
 /**
@@ -19,7 +19,7 @@ import type { Range } from "./evidence.js";
 export function switchesAway(text: string): Range[] {
   // The phrases hold their own negations ("nezůstanu", "ไม่อยู่ต่อ", "Not anymore"), so only a
   // negator just before one undoes it.
-  return spans(text, SWITCH).filter((r) => !NEGATED_BEFORE.test(text.slice(Math.max(0, r.start - 24), r.start)));
+  return matchRanges(text, SWITCH).filter((r) => !NEGATED_BEFORE.test(text.slice(Math.max(0, r.start - 24), r.start)));
 }
 
 /** A negator closing the text before a phrase: "I'd never move to another bank", "nikdy bych nešel k jiné bance". */
