@@ -13,6 +13,7 @@
  * npx tsx training/respond/eval-review.ts --set=review3  # the third set (review3/, scored in review3/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review4  # the fourth set (review4/, scored in review4/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review5  # the fifth set (review5/, scored in review5/SCORES.md)
+ * npx tsx training/respond/eval-review.ts --set=review6  # the sixth set (review6/, written before any of its drafts)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -33,12 +34,15 @@ export const REVIEW3_DIR = join(dirname(fileURLToPath(import.meta.url)), "review
 export const REVIEW4_DIR = join(dirname(fileURLToPath(import.meta.url)), "review4");
 /** The fifth set, written before the changes made from the third and fourth sets' notes (review5/README.md). */
 export const REVIEW5_DIR = join(dirname(fileURLToPath(import.meta.url)), "review5");
+/** The sixth set, written before any of its drafts existed and never used for tuning (review6/README.md). */
+export const REVIEW6_DIR = join(dirname(fileURLToPath(import.meta.url)), "review6");
 const SETS: Record<string, string> = {
   review: REVIEW_DIR,
   review2: REVIEW2_DIR,
   review3: REVIEW3_DIR,
   review4: REVIEW4_DIR,
   review5: REVIEW5_DIR,
+  review6: REVIEW6_DIR,
 };
 export const REVIEW_LANGUAGES = ["en", "te", "th", "cs", "tl"] as const;
 
