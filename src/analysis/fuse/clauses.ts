@@ -42,7 +42,7 @@ function findClauses(text: string): Range[] {
 const W = "(?<![\\p{L}\\p{M}])";
 const E = "(?![\\p{L}\\p{M}])";
 const BREAK = new RegExp(
-  `([.!?;\\n。]+)|${W}(?:but|though|although|however|yet|ale|však|jenže|avšak|pero|kaso|ngunit|subalit)${E}|แต่|కానీ|కాని|అయినా|అయితే`,
+  `([.!?;\\n。]+)|${W}(?:but|though|although|however|yet|ale|však|jenže|avšak|pero|kaso|ngunit|subalit|kani|kaani)${E}|แต่|కానీ|కాని|అయినా|అయితే`,
   "giu",
 );
 
@@ -152,7 +152,7 @@ function turnAfterFix(input: FuseInput, cs: readonly Range[]): boolean {
   return cs.some((c) => c.start > last && TURN.test(input.text.slice(c.start, c.start + 12)));
 }
 
-const TURN = new RegExp(`^\\s*(?:${W}(?:but|ale|však|pero|kaso|ngunit)${E}|แต่|కానీ|కాని)`, "iu");
+const TURN = new RegExp(`^\\s*(?:${W}(?:but|ale|však|pero|kaso|ngunit|kani|kaani)${E}|แต่|కానీ|కాని)`, "iu");
 
 /**
  * The signals of a settled problem: the hazard, the threat to leave and the repeated contacts

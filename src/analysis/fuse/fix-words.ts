@@ -17,7 +17,9 @@ import type { Range } from "./evidence.js";
 export function namesFix(text: string, tokens?: readonly Token[]): Range[] {
   const found = fixWords(text);
   if (!tokens || found.length === 0) return [...found];
-  return found.filter((r) => !tokens.some((t) => t.negated === true && t.start < r.end && t.end > r.start));
+  // The fix's first word decides: "not fixed" is none, but a fix that holds its own negator
+  // ("ไม่มีแล้ว" = no more, "ไม่คิดเงิน" = no charge) is one.
+  return found.filter((r) => tokens.find((t) => t.start < r.end && t.end > r.start)?.negated !== true);
 }
 
 /**
@@ -46,15 +48,15 @@ const QUOTED = /["“„«][^"“”„«»\n]{1,40}["”“»]/gu;
 const W = "(?<![\\p{L}\\p{M}\\p{N}])";
 const E = "(?![\\p{L}\\p{M}])";
 const FIX_WORDS = [
-  `${W}(?:fixed|sorted|resolved|solved|repaired|replaced|(?:a |the )?replacement (?:came|arrived|was)|quicker than|sooner than|(?:a day|days) early|took (?:it )?over|sent (?:me )?a replacement|refunded|(?:got|gave me) (?:a|my|the) refund|full refund|rebooked|helped|in no time|got me back|apologi[sz]\\p{L}*|comped|on the house|waived|(?:sent|had|gave) (?:me )?a new one|no fuss|restored|unlocked|let me back|back to normal|is gone|gone since|works (?:again|now|perfectly)|stable|caught|called me|rang me|credited|revers(?:ed|ing)|rebook(?:ing|ed)?|(?:the )?exchange was|(?:since then|ever since) every)${E}`,
-  `${W}(?:opravil\\p{L}*|spravil\\p{L}*|vyřeš\\p{L}*|vyřídil\\p{L}*|vyměnil\\p{L}*|výměn\\p{L}*|vrátil\\p{L}*|pomohl\\p{L}*|obratem|omluvil\\p{L}*|omluv\\p{L}*|odpustil\\p{L}*|odpuštění|náhrad\\p{L}*|pustil\\p{L}* zpátky|přebook\\p{L}*|stabiln\\p{L}*|mi (?:\\p{L}+ )?(?:za)?volal\\p{L}*)${E}`,
-  `${W}(?:naayos|inayos|naresolba|na-?resolve|pinalitan|ni-?refund|na-?refund|tinulungan|nilibre|nag-?sorry|nag-?apologize|kapalit|naibalik|binalik|ayos na|okay na|ok na|gumagana na|stable na|tinawagan (?:pa )?ako|niluto ulit|rebooking)${E}`,
-  `แก้ไขให้|แก้ให้|เปลี่ยนให้|คืนเงินให้|คืนให้|ช่วยเหลือ|ช่วยกู้|กู้คืน|เรียบร้อย|มาขอโทษ|ขอโทษด้วย|ไม่คิดเงิน|ซ่อมฟรี|ซ่อมให้|ส่ง\\S{0,6}ใหม่|ยกเว้นค่า|ไม่มีแล้ว|หายแล้ว|ใช้ได้แล้ว|ได้ของใหม่|ได้เครื่องใหม่|เปลี่ยนไฟลท์ให้|เปลี่ยนง่าย`,
-  `పరిష్కరించ|సరిచేశా|సరి చేశా|మార్చి ఇచ్చా|రీఫండ్ చేశా|రీఫండ్ ఇచ్చా|సహాయం చేశా|సెట్ చేశా|ఓపెన్ చేశా|రిపేర్|రీప్లేస్‌మెంట్|సారీ చెప్ప|ఫ్రీగా|రీబుక్`,
-  `${W}(?:kotthadi|kothadi|kotha(?:di)? pamp\\p{L}*|repair chesa\\p{L}*|fix chesa\\p{L}*|free ga|sorry cheppa\\p{L}*|malli chesi|refund chesa\\p{L}*|set chesa\\p{L}*|free chesi|kotha version)${E}`,
+  `${W}(?:fixed|sorted|resolved|solved|repaired|replaced|(?:a |the )?replacement (?:came|arrived|was)|quicker than|sooner than|(?:a day|days) early|took (?:it )?over|sent (?:me )?a replacement|refunded|(?:got|gave me) (?:a|my|the) refund|full refund|rebooked|helped|in no time|got me back|apologi[sz]\\p{L}*|comped|on the house|waived|(?:sent|had|gave) (?:me )?a new one|no fuss|restored|unlocked|let me back|back to normal|is gone|gone since|works (?:again|now|perfectly)|stable|caught|called me|rang me|credited|revers(?:ed|ing)|rebook(?:ing|ed)?|(?:the )?exchange was|(?:since then|ever since) every|for (?:fixing|sorting|resolving|replacing|refunding|unblocking|unlocking|waiving|rebooking))${E}`,
+  `${W}(?:opravil\\p{L}*|spravil\\p{L}*|vyřeš\\p{L}*|vyřídil\\p{L}*|vyměnil\\p{L}*|výměn\\p{L}*|vrátil\\p{L}*|pomohl\\p{L}*|obratem|omluvil\\p{L}*|omluv\\p{L}*|odpustil\\p{L}*|odpuštění|náhrad\\p{L}*|pustil\\p{L}* zpátky|přebook\\p{L}*|stabiln\\p{L}*|mi (?:\\p{L}+ )?(?:za)?volal\\p{L}*|(?:poslal|dal|měl|přivezl)\\p{L}*(?: \\p{L}+){0,3} nov(?:ou|ý|é|ej)|poslal\\p{L}* (?:\\p{L}+ )?místo|(?:dorazil|přišl|doručil)\\p{L}* (?:o den |o \\p{L}+ dn\\p{L}* )?(?:dřív|dříve|předčasně)|(?:jede|funguje|běží)(?: už| teď| zase| mnohem)? (?:líp|lépe|zase|znovu))${E}`,
+  `${W}(?:naayos|inayos|naresolba|na-?resolve|pinalitan|ni-?refund|na-?refund|tinulungan|nilibre|nag-?sorry|nag-?apologize|kapalit|naibalik|binalik|ayos na|okay na|ok na|gumagana na|stable na|tinawagan (?:pa )?ako|niluto ulit|rebooking|(?:dumating|naideliver|nadeliver) (?:nang |ng )?(?:mas )?maaga|mas maaga (?:dumating|naideliver|nadeliver))${E}`,
+  `แก้ไขให้|แก้ให้|เปลี่ยนให้|คืนเงินให้|คืนให้|ช่วยเหลือ|ช่วยกู้|กู้คืน|เรียบร้อย|มาขอโทษ|ขอโทษด้วย|ไม่คิดเงิน|ซ่อมฟรี|ซ่อมให้|ส่ง\\S{0,6}ใหม่|ยกเว้นค่า|ไม่มีแล้ว|หายแล้ว|ใช้ได้แล้ว|ได้ของใหม่|ได้เครื่องใหม่|เปลี่ยนไฟลท์ให้|เปลี่ยนง่าย|(?:มา|ถึง|ส่ง)ก่อนกำหนด`,
+  `పరిష్కరించ|సరిచేశా|సరి చేశా|సరిచేసి|సరి చేసి|ముందే వచ్చ|ముందుగానే వచ్చ|మార్చి ఇచ్చా|రీఫండ్ చేశా|రీఫండ్ ఇచ్చా|సహాయం చేశా|సెట్ చేశా|ఓపెన్ చేశా|రిపేర్|రీప్లేస్‌మెంట్|సారీ చెప్ప|ఫ్రీగా|రీబుక్`,
+  `${W}(?:kotthadi|kothadi|kotha(?:di)? pamp\\p{L}*|repair chesa\\p{L}*|fix chesa\\p{L}*|free ga|sorry cheppa\\p{L}*|malli chesi|refund chesa\\p{L}*|set chesa\\p{L}*|free chesi|kotha version|mund(?:h)?e vach\\p{L}*|mund(?:h)?e ochindi|(?:fix|solve|sort|repair|replace|refund|reverse|unblock) chesi\\p{L}*)${E}`,
 ];
 /** The "then" words of a then-and-now fix. */
-const THEN_WORDS = "minule|last time|the first time|dati|nung una|last order|గత|ముందు";
+const THEN_WORDS = "minule|last time|the first time|first order|dati|nung una|last order|గత|ముందు|మొదటి";
 /** Then and now: "minule přišel balík rozbitej, tentokrát perfektní", "last time ... this time", "dati ... ngayon". */
 const THEN_AND_NOW = `(?<=${W}(?:${THEN_WORDS})[^\\n]{1,80})${W}(?:tentokrát|this time|ee sari|ngayon|since then|ఈసారి|ఆ తర్వాత)${E}`;
 const FIX = new RegExp([...FIX_WORDS, THEN_AND_NOW].join("|"), "giu");

@@ -59,6 +59,8 @@ describe("clauses", () => {
       "thanks",
     ]);
     expect(clauses("pomalé doručení, ale jídlo skvělé").length).toBe(2);
+    // Romanised Telugu turns with "kani" as the script turns with కానీ.
+    expect(clauses("parcel hub lo stuck ayyindi kani roju mundhe vachindi").length).toBe(2);
   });
 });
 
