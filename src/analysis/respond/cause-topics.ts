@@ -9,7 +9,8 @@
  */
 import type { CauseLabel } from "../../core/labels.js";
 import type { Span } from "../../core/reading.js";
-import { findGroups, prepare, type PreparedText } from "./cue-matcher.js";
+import { findGroups } from "./cue-matcher.js";
+import { prepare, type PreparedText } from "../text/fold.js";
 import type { CueSet } from "./cue-set.js";
 
 /** Cause labels named in `text`, most-named first, with their spans. */

@@ -13,7 +13,8 @@
  */
 import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import type { Reading, Span } from "../../core/reading.js";
-import { findCues, findGroups, prepare, type CompiledCues, type PreparedText } from "./cue-matcher.js";
+import { findCues, findGroups, type CompiledCues } from "./cue-matcher.js";
+import { prepare, type PreparedText } from "../text/fold.js";
 import type { CueSet } from "./cue-set.js";
 import { topicsIn } from "./cause-topics.js";
 import { contentStems, specificNumbers } from "./content-words.js";

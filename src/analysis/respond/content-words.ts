@@ -7,7 +7,8 @@
  * @example
  * contentStems(prepare("My parcel never arrived"), "latin", stop); // stems "parce", "never", "arriv"
  */
-import type { BoundaryMode, PreparedText } from "./cue-matcher.js";
+import type { BoundaryMode } from "./cue-matcher.js";
+import type { PreparedText } from "../text/fold.js";
 
 const thaiSegmenter = new Intl.Segmenter("th", { granularity: "word" });
 const WORD = /[\p{L}\p{M}\p{N}'’-]+/gu;

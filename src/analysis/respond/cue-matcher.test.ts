@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileCues, findCues, prepare } from "./cue-matcher.js";
+import { compileCues, findCues } from "./cue-matcher.js";
+import { prepare } from "../text/fold.js";
 
 const texts = (spans: { text: string }[]) => spans.map((s) => s.text);
 

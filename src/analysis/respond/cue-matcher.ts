@@ -6,15 +6,16 @@
  * Cue syntax (see cues/README.md): words separated by spaces match any run of whitespace; a trailing
  * `*` matches any continuation of the word (`apologi*`), a leading `*` any beginning (`*స్తాను`, a
  * first-person verb ending); `#` stands for a number (`within # hours`).
- * Matching is case-insensitive, `'` and `’` are the same, and for languages that fold (Czech,
- * Spanish, Portuguese) Latin diacritics are ignored on both sides.
+ * Cues and texts are folded alike, by the same folding as the lexicon's token keys (text/fold.ts):
+ * case-insensitive, `'` and `’` the same, native digits as ASCII, and for languages that fold
+ * (Czech, Spanish, Portuguese) Latin diacritics ignored on both sides.
  *
  * @example
  * const m = compileCues(["i will", "i'll", "sorry"], "latin");
  * findCues(m, prepare("Sorry! I’ll fix it.")); // two spans: "Sorry", "I’ll"
  */
 import type { Span } from "../../core/reading.js";
-import { isLatinLetter, stripMarks } from "../text/fold.js";
+import { prepare, type PreparedText } from "../text/fold.js";
 import { onWordBoundaries, prefixEndsSyllable, thaiWordBoundaries } from "../text/whole-word.js";
 
 /**
@@ -31,79 +32,11 @@ export interface CompiledCues {
   readonly wholeWords: boolean;
 }
 
-/** A text prepared for matching: same length as the original, so offsets carry over. */
-export interface PreparedText {
-  readonly original: string;
-  readonly key: string;
-  readonly fold: boolean;
-}
-
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const LETTER_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}])";
 const LETTER_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
 // Native digits are turned to ASCII by `prepare`, so one class covers every script.
 const NUMBER = "[0-9]{1,4}(?:[.,:][0-9]{1,2})?";
-
-/**
- * Lower-case and (optionally) strip Latin diacritics one UTF-16 unit at a time, keeping the length
- * so match offsets are offsets in the original text.
- */
-export function prepare(text: string, fold = false): PreparedText {
-  const lower = text.toLowerCase();
-  // Whole-string lower-casing is fast; it is only usable when no character changed length
-  // ("İ" becomes two code units), which per-character work below then handles.
-  const base = lower.length === text.length ? lower : perChar(text);
-  const key = base.replace(NON_ASCII, (ch) => keyChar(ch.charCodeAt(0), ch, fold));
-  return { original: text, key, fold };
-}
-
-// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
-const NON_ASCII = /[^\x00-\x7f]/g;
-
-function perChar(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const lower = ch.toLowerCase();
-    out += lower.length === 1 ? lower : ch;
-  }
-  return out;
-}
-
-const keyCache = new Map<number, string>();
-
-function keyChar(code: number, ch: string, fold: boolean): string {
-  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-  const cacheKey = fold ? -code - 1 : code;
-  const hit = keyCache.get(cacheKey);
-  if (hit !== undefined) return hit;
-  let out = ch;
-  if (code === 0x2019 || code === 0x2018 || code === 0x02bc) out = "'";
-  else if (code >= 0xd800 && code <= 0xdfff) out = ch;
-  else {
-    const digit = nativeDigit(code);
-    if (digit >= 0) out = String(digit);
-    else {
-      const lower = ch.toLowerCase();
-      out = lower.length === 1 ? lower : ch;
-      if (fold && isLatinLetter(code)) {
-        // Only a one-unit result keeps offsets in the original text; every Latin letter gives one.
-        // Lower-cased again: "İ" has no one-unit lower case, but its base "I" has.
-        const base = stripMarks(out);
-        if (base.length === 1) out = base.toLowerCase();
-      }
-    }
-  }
-  keyCache.set(cacheKey, out);
-  return out;
-}
-
-/** Thai, Telugu, Devanagari, Arabic-Indic and full-width digits to their value; -1 otherwise. */
-function nativeDigit(code: number): number {
-  const zeros = [0x0e50, 0x0c66, 0x0966, 0x0660, 0x06f0, 0xff10];
-  for (const z of zeros) if (code >= z && code <= z + 9) return code - z;
-  return -1;
-}
 
 function escapeLiteral(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

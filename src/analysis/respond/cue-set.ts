@@ -11,7 +11,8 @@ import type { CauseLabel, EmotionLabel } from "../../core/labels.js";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
 import { PROBLEMS, type ProblemKey } from "./problems.js";
 import type { QuestionKey } from "./message-evidence.js";
-import { compileCues, compileGroups, prepare, type BoundaryMode, type CompiledCues, type CompiledGroups } from "./cue-matcher.js";
+import { compileCues, compileGroups, type BoundaryMode, type CompiledCues, type CompiledGroups } from "./cue-matcher.js";
+import { prepare } from "../text/fold.js";
 
 /** Lists of phrases, by kind. See cues/README.md for what belongs in each. */
 export interface CueSetData {

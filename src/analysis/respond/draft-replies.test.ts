@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
 import type { Reading } from "../../core/reading.js";
-import { findCues, prepare } from "./cue-matcher.js";
+import { findCues } from "./cue-matcher.js";
+import { prepare } from "../text/fold.js";
 import { draftReplies } from "./draft-replies.js";
 import { LEFTOVER_SLOT } from "./fill-slots.js";
 import { scriptOfLanguage } from "../language/index.js";

@@ -12,7 +12,8 @@
  */
 import { WARM_EMOTIONS, type EmotionLabel } from "../../core/labels.js";
 import type { Reading, Span } from "../../core/reading.js";
-import { findGroups, prepare } from "./cue-matcher.js";
+import { findGroups } from "./cue-matcher.js";
+import { prepare } from "../text/fold.js";
 import type { CueSet, MessageCueKind } from "./cue-set.js";
 import type { MixedForm } from "./mixed-form.js";
 import { PROBLEMS, type ProblemKey } from "./problems.js";

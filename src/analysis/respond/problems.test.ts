@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findCues, prepare } from "./cue-matcher.js";
+import { findCues } from "./cue-matcher.js";
+import { prepare } from "../text/fold.js";
 import { draftReplies } from "./draft-replies.js";
 import { PROBLEM_CAUSE, PROBLEMS, problemsIn } from "./problems.js";
 import { cueSetFor, templatesFor } from "./respond-data.js";

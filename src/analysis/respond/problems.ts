@@ -9,7 +9,8 @@
  * problemsIn("you sent me the wrong size", cueSetFor("en")!); // ["wrong_item"]
  */
 import type { CauseLabel } from "../../core/labels.js";
-import { findGroups, prepare, type PreparedText } from "./cue-matcher.js";
+import { findGroups } from "./cue-matcher.js";
+import { prepare, type PreparedText } from "../text/fold.js";
 import type { CueSet } from "./cue-set.js";
 
 /** The specific problems a draft can name. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CAUSES, EMOTIONS } from "../../core/labels.js";
-import { findCues, prepare, type CompiledCues } from "./cue-matcher.js";
+import { findCues, type CompiledCues } from "./cue-matcher.js";
+import { prepare } from "../text/fold.js";
 import { fillSlots } from "./fill-slots.js";
 import { CUE_LANGUAGES, cueSetFor, TEMPLATE_LANGUAGES, templatesFor } from "./respond-data.js";
 import type { TemplateSet } from "./template-set.js";

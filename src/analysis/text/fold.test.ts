@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { prepare } from "../respond/cue-matcher.js";
-import { isLatinLetter } from "./fold.js";
+import { isLatinLetter, prepare } from "./fold.js";
 import { matchKey } from "./match-key.js";
 
-describe("one Latin folding for both cue matchers", () => {
+describe("one folding for both cue matchers", () => {
   it("folds every Latin letter the same in the lexicon's keys and the reply cues' text", () => {
     let checked = 0;
     for (let code = 0; code < 0x2000; code++) {
@@ -22,5 +21,19 @@ describe("one Latin folding for both cue matchers", () => {
     expect(matchKey("Zklamaný")).toBe("zklamany");
     expect(prepare("Zklamaný", true).key).toBe("zklamany");
     expect(prepare("Rất tệ", true).key).toBe(matchKey("Rất") + " " + matchKey("tệ"));
+  });
+
+  it("reads apostrophes and native digits alike in both", () => {
+    expect(prepare("I’ll ๑๒ ౩", false).key).toBe("i'll 12 3");
+    expect(matchKey("I’ll")).toBe(matchKey("i'll"));
+    expect(matchKey("๑๒")).toBe("12");
+    expect(matchKey("౩")).toBe("3");
+  });
+
+  it("keeps the lexicon's token-level steps: runs cut, variation selectors and stray marks dropped", () => {
+    expect(matchKey("Soooo")).toBe("so");
+    expect(matchKey("งง")).toBe("งง");
+    expect(matchKey("❤️")).toBe("❤");
+    expect(matchKey("q\u0303")).toBe("q");
   });
 });

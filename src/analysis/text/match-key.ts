@@ -1,10 +1,13 @@
-import { isLatinLetter, stripMarks } from "./fold.js";
+import { foldKey, isLatinLetter } from "./fold.js";
 
 /**
- * The key a cue word and a token are compared on: lower case, Latin diacritics removed, Latin letter
- * runs cut to one (runs of three or more in other scripts). Both sides go through this same function, so "Zklamanýýý", "zklamany" and the cue
- * `zklamaný` meet, and "soooo" meets "so". Marks on non-Latin letters (Telugu and Thai vowel signs)
- * are letters in their own right and are kept.
+ * The key a cue word and a token are compared on: the one folding of cue matching (`foldKey` in
+ * fold.ts, the reply cues' too: lower case, Latin diacritics removed, apostrophes and native digits
+ * as ASCII), then two token-level steps: emoji variation selectors and stray combining diacritics
+ * dropped, Latin letter runs cut to one (runs of three or more in other scripts). Both sides go
+ * through this same function, so "Zklamanýýý", "zklamany" and the cue `zklamaný` meet, and "soooo"
+ * meets "so". Marks on non-Latin letters (Telugu and Thai vowel signs) are letters in their own
+ * right and are kept.
  *
  * @example
  * matchKey("Nejhoršíííí"); // "nejhorsi"
@@ -39,13 +42,14 @@ export function tokenKey(kind: string, norm: string): string {
 const CACHE_LIMIT = 100_000;
 const cache = new Map<string, string>();
 
+// Variation selectors make "❤️" and "❤" differ only in presentation.
+const VARIATION_SELECTOR = /[\uFE0E\uFE0F]/g;
+// A combining diacritic NFC could not join to its letter ("q̃"): Latin marks fold away.
+const STRAY_DIACRITIC = /[\u0300-\u036f]/g;
+
 function computeKey(word: string): string {
-  const chars: string[] = [];
-  for (const ch of word.normalize("NFC").toLowerCase()) {
-    // Variation selectors make "❤️" and "❤" differ only in presentation.
-    if (ch === "\uFE0F" || ch === "\uFE0E") continue;
-    chars.push(isLatin(ch) ? stripMarks(ch) : ch);
-  }
+  const folded = foldKey(word.normalize("NFC").replace(VARIATION_SELECTOR, ""), true).replace(STRAY_DIACRITIC, "");
+  const chars = [...folded];
   let out = "";
   for (let i = 0; i < chars.length;) {
     const ch = chars[i]!;
@@ -65,6 +69,6 @@ function computeKey(word: string): string {
 
 function isLatin(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;
-  // Basic Latin and Latin-1, the Latin letters (fold.ts), and a stray combining diacritic.
-  return cp < 0xc0 || isLatinLetter(cp) || (cp >= 0x300 && cp < 0x370);
+  // Basic Latin and Latin-1, and the Latin letters (fold.ts).
+  return cp < 0xc0 || isLatinLetter(cp);
 }
