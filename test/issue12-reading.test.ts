@@ -32,6 +32,16 @@ describe("Readings of issue 12's shapes", () => {
     expect(r.complaint.is).toBe(false);
     expect(r.sentiment.label).toBe("positive");
   });
+  it("does not open a complaint for a past worry that turned to praise", () => {
+    for (const t of [
+      "was worried after the food scare but the new kitchen is spotless and dinner was great",
+      "kinabahan ako nung una pero ang bait ng staff at ang sarap ng pagkain",
+    ]) {
+      const r = reader.analyze(t);
+      expect(r.complaint.is).toBe(false);
+      expect(r.signals).toEqual([]);
+    }
+  });
   it("reads praise against facts as sarcasm, and negative", () => {
     const r = reader.analyze('oh lovely, the "free" gift costs £4.99 delivery');
     expect(r.signals.map((s) => s.label)).toContain("sarcasm");

@@ -4,6 +4,7 @@ import type { Range } from "./evidence.js";
 import { round } from "./fuse-scored-labels.js";
 import { strength, type FuseInput } from "./fuse-input.js";
 import { namesFix } from "./fix-words.js";
+import { pastWorry } from "./past-worry.js";
 
 /**
  * Clauses of a message and the polarity each holds. Polarity belongs to the clause that holds the
@@ -109,6 +110,8 @@ export function settledProblem(input: FuseInput): boolean {
   if (fixed && (pol.some((p) => p > 0) || readsPraise(input, cs[cs.length - 1]!)) && !turnAfterFix(input, cs)) return true;
   // "missing a main but the manager comped the meal": a fix after the turn settles it, praised or not.
   if (fixAfterTurn(input)) return true;
+  // "was worried after the food scare, but the new kitchen is spotless": a past fear, praise now.
+  if (worryThenPraise(input, cs, pol)) return true;
   return last > 0 && pol.slice(0, -1).some((p) => p < 0);
 }
 
@@ -142,6 +145,20 @@ function fixAfterTurn(input: FuseInput): boolean {
   const turn = clauses(input.text).find((c, i) => i > 0 && TURN.test(input.text.slice(c.start, c.start + 12)));
   if (!turn) return false;
   return namesFix(input.text, input.tokens).some((f) => f.start >= turn.start) && !turnAfterFix(input, clauses(input.text));
+}
+
+/**
+ * A past worry before a turn, and praise after it with no problem (cues, or the model when the
+ * clauses hold no cue): the fear did not come true.
+ */
+function worryThenPraise(input: FuseInput, cs: readonly Range[], pol: readonly number[]): boolean {
+  const worry = pastWorry(input.text)[0];
+  if (!worry) return false;
+  const turn = cs.findIndex((c, i) => i > 0 && c.start >= worry.end && TURN.test(input.text.slice(c.start, c.start + 12)));
+  if (turn < 0) return false;
+  const after = pol.slice(turn);
+  if (after.some((p) => p < 0)) return false;
+  return after.some((p) => p > 0) || readsPraise(input, { start: cs[turn]!.start, end: input.text.length });
 }
 
 /** A turn ("but", "ale", ...) after the last fix: a new problem follows the fix ("opravil kolo levně. Ale dvakrát mi zapomněli zavolat"). */
