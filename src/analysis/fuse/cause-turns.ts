@@ -4,14 +4,15 @@ import { clauses } from "./clauses.js";
 import { matchRanges } from "./evidence.js";
 import { toSpans, type Range } from "./evidence.js";
 import { namesFix } from "./fix-words.js";
-import { praiseAfterContrast } from "./praise-frame.js";
+import { firstContrast, praiseAfterContrast } from "./praise-frame.js";
 import type { FuseInput } from "./fuse-input.js";
 
 /**
  * Cause polarity after the message-level turns of issue 12:
  *
  * - sarcasm: praise is mock, so every cause it names is a problem ("thanks for delivering my parcel
- *   to the neighbours' bin" is a delivery problem, not praise of delivery);
+ *   to the neighbours' bin" is a delivery problem, not praise of delivery), except praise told
+ *   wholly before a contrast word, which is sincere (in leaving messages too);
  * - leaving: praise in a message that leaves is praise of the competitor ("เลิกคบ เจ้าอื่นบริการดีกว่า
  *   เยอะ", "found a better pizza place round the corner"), so its causes are our problems, unless
  *   the message turns to praise after a contrast word ("switching, but your staff were lovely");
@@ -27,8 +28,13 @@ export function turnCauses(
   causes: CauseReading[],
   turn: { sarcastic: boolean; settled: boolean; leaving?: boolean },
 ): CauseReading[] {
-  if (turn.sarcastic || (turn.leaving && !turnsToPraise(input)))
-    return causes.map((c) => (c.polarity === "negative" ? c : { ...c, polarity: "negative" }));
+  if (turn.sarcastic || (turn.leaving && !turnsToPraise(input))) {
+    // Praise told before a contrast word is sincere ("Výborné pivo, krásná zahrádka, ale čekat 25
+    // minut...", "your staff are lovely but the prices..."): the mock praise or the leaving is after it.
+    const cut = firstContrast(input.text);
+    const before = (c: CauseReading): boolean => cut > 0 && c.evidence.every((e) => e.end <= cut);
+    return causes.map((c) => (c.polarity === "negative" || before(c) ? c : { ...c, polarity: "negative" }));
+  }
   if (!turn.settled) return causes;
   const fixes = namesFix(input.text, input.tokens);
   const cs = clauses(input.text);

@@ -3,7 +3,7 @@ import type { CauseReading } from "../../core/reading.js";
 import { toSpans, type Range } from "./evidence.js";
 import { strength, type FuseInput } from "./fuse-input.js";
 import { DEFAULT_LABEL_FUSION, round } from "./fuse-scored-labels.js";
-import { clauseAt, clausePolarity } from "./clauses.js";
+import { modelCausePolarity } from "./cause-polarity.js";
 import { noisyOr } from "./noisy-or.js";
 import { findTarget } from "./find-target.js";
 
@@ -38,10 +38,9 @@ export function fuseCauses(input: FuseInput, negativeMood: boolean): CauseReadin
     if (evidenceRanges.length === 0 && input.model) evidenceRanges = input.model.evidence("causes", label);
     const evidence = toSpans(input.text, evidenceRanges);
     if (evidence.length === 0) continue;
-    // The model alone names the cause: its polarity is the clause's that holds the evidence
+    // The model alone names the cause: its polarity is the clauses' that hold the evidence
     // ("the cashier mocked my accent, the manager was lovely"), else the message's mood.
-    const local = hasCues ? 0 : clausePolarity(input, clauseAt(input.text, evidence[0]!.start));
-    const polarity = hasCues ? cuePolarity : local !== 0 ? (local < 0 ? "-" : "+") : negativeMood ? "-" : "+";
+    const polarity = hasCues ? cuePolarity : modelCausePolarity(input, label, evidence, negativeMood);
     const reading: CauseReading = {
       label,
       polarity: polarity === "-" ? "negative" : "positive",

@@ -50,6 +50,13 @@ export function praiseAfterContrast(text: string, praise: readonly Pick<CueHit, 
   return at >= 0 && praise.some((p) => p.start > at);
 }
 
+/** Where the first contrast word ("but", "ale", "pero", "แต่", "కానీ") starts, or -1 when none does. */
+export function firstContrast(text: string): number {
+  CONTRAST_ALL.lastIndex = 0;
+  const m = CONTRAST_ALL.exec(text);
+  return m ? m.index : -1;
+}
+
 function inside(s: Range, p: Pick<CueHit, "start">): boolean {
   return p.start >= s.start && p.start < s.end;
 }
