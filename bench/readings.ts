@@ -10,7 +10,7 @@
  * npm run bench -- --n 50000
  * npm run bench -- --n 10000 --no-peer --no-write   # as bench/paired.ts runs it: no node-nlp, no models/BENCH.md
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -18,44 +18,8 @@ import { createReader } from "../src/analysis/read.js";
 import { loadModels, repoRoot } from "../src/analysis/model/load-models.js";
 import { modelTokenizer } from "../src/analysis/model/model-tokens.js";
 import { predict } from "../src/analysis/model/predict.js";
+import { type Msg, messages } from "./messages.js";
 import { emitMetrics } from "./metrics.js";
-
-interface Msg {
-  text: string;
-  lang: string;
-}
-
-function messages(): Msg[] {
-  const root = repoRoot();
-  const out: Msg[] = [];
-  const dataDir = join(root, "training", "data");
-  for (const f of readdirSync(dataDir)
-    .filter((x) => x.endsWith(".jsonl"))
-    .sort()) {
-    for (const line of readFileSync(join(dataDir, f), "utf8").split("\n")) {
-      if (!line.trim()) continue;
-      const r = JSON.parse(line) as { text?: string; lang?: string };
-      if (typeof r.text === "string") out.push({ text: r.text, lang: r.lang ?? f.replace(".jsonl", "") });
-    }
-  }
-  const fx = join(root, "test", "fixtures");
-  if (existsSync(fx)) {
-    for (const f of readdirSync(fx)
-      .filter((x) => x.endsWith(".jsonl"))
-      .sort()) {
-      for (const line of readFileSync(join(fx, f), "utf8").split("\n")) {
-        if (!line.trim()) continue;
-        try {
-          const r = JSON.parse(line) as { text?: string; lang?: string };
-          if (typeof r.text === "string" && r.text.length < 600) out.push({ text: r.text, lang: r.lang ?? "en" });
-        } catch {
-          // Not a message fixture.
-        }
-      }
-    }
-  }
-  return out;
-}
 
 const pct = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
