@@ -131,6 +131,8 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
   const f = featurize(input.tokens, models.bits, input.cues, models.features, input.lang);
   const perToken = sumRows(models, f, input.tokens.length);
   let long: TokenSums | null = null;
+  // Which tokens may show a label is the same for every label asked: found once, on the first ask.
+  let content: Uint8Array | null = null;
   const z = new Float64Array(columns);
   const heads = {} as Record<HeadName, HeadOutput>;
   for (const h of models.heads) {
@@ -170,7 +172,8 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
       if (j < 0) return [];
       // A long message's per-token sums are found once, on the first evidence asked of it.
       const sums = perToken ?? (long ??= windowSums(models.store, f, input.tokens.length));
-      return spansOf(contribFromSums(sums, h, j), input, max);
+      content ??= contentMask(input);
+      return spansOf(contribFromSums(sums, h, j), input, content, max);
     },
   };
 }
@@ -228,12 +231,21 @@ function showsContent(t: Token, lang: string): boolean {
   return t.kind !== "word" || (t.norm.match(LETTER)?.length ?? 0) >= 2 || MARK.test(t.norm) || /^\p{N}+$/u.test(t.norm);
 }
 
-/** The words that pushed a label up most, merged into spans of the original text. */
-function spansOf(contrib: Float64Array, input: PredictInput, max: number): EvidenceSpan[] {
+/** 1 for each token that `showsContent`, 0 for the others. */
+function contentMask(input: PredictInput): Uint8Array {
+  const mask = new Uint8Array(input.tokens.length);
+  input.tokens.forEach((t, i) => {
+    mask[i] = showsContent(t, input.lang) ? 1 : 0;
+  });
+  return mask;
+}
+
+/** The words that pushed a label up most, merged into spans of the original text (`content`: contentMask of the input). */
+function spansOf(contrib: Float64Array, input: PredictInput, content: Uint8Array, max: number): EvidenceSpan[] {
   const tokens = input.tokens;
   // Evidence shows content words: particles, pronouns, punctuation and one-letter fragments (a stray
   // Thai or Telugu sign cut off by the segmenter) never carry the label.
-  for (let t = 0; t < contrib.length; t++) if (tokens[t] && !showsContent(tokens[t]!, input.lang)) contrib[t] = 0;
+  for (let t = 0; t < contrib.length; t++) if (t < content.length && content[t] === 0) contrib[t] = 0;
   let top = 0;
   for (let t = 0; t < contrib.length; t++) if (contrib[t]! > top) top = contrib[t]!;
   if (top <= 0) return [];
