@@ -88,13 +88,30 @@ function contentRange(w: Words, r: Range): Range | null {
  * @example
  * contentSpans(words, [{ start: 14, end: 17, text: "ale" }]); // [{..., text: "ale baterie nevydrží"}]
  */
-export function contentSpans(w: Words, spans: readonly Span[]): Span[] {
+export function contentSpans(w: Words, spans: readonly Span[], known?: Map<number, Range | null>): Span[] {
   if (spans.length === 0) return [];
-  const ranges = spans.map((s) => contentRange(w, s)).filter((r): r is Range => r !== null);
+  const ranges = spans.map((s) => knownRange(w, s, known)).filter((r): r is Range => r !== null);
   if (ranges.length > 0) return toSpans(w.text, ranges);
   const clause = clauseAt(w.text, spans[0]!.start);
   const trimmed = wholeText(w.text.slice(clause.start, clause.end))[0];
   return trimmed ? toSpans(w.text, [{ start: clause.start + trimmed.start, end: clause.start + trimmed.end }]) : [];
+}
+
+/**
+ * `contentRange`, kept per message in `known` by the range's ends: the labels of one Reading often
+ * show the same words (a tone, a feeling and a cause on "rude"), and the range depends on nothing
+ * else (`toSpans` copies the ranges it merges, so one range may serve several labels).
+ */
+function knownRange(w: Words, r: Range, known: Map<number, Range | null> | undefined): Range | null {
+  if (!known) return contentRange(w, r);
+  // Ends are at most the input limit (65,536), so the pair packs into one exact number.
+  const key = r.start * 0x20000 + r.end;
+  let got = known.get(key);
+  if (got === undefined) {
+    got = contentRange(w, r);
+    known.set(key, got);
+  }
+  return got;
 }
 
 /** Every evidence list of a Reading made content spans (`contentSpans`). */
@@ -102,7 +119,8 @@ export function contentEvidence<R extends Pick<Reading, "sentiment" | "emotions"
   reading: R,
   w: Words,
 ): R {
-  const fix = <T extends { evidence: Span[] }>(x: T): T => ({ ...x, evidence: contentSpans(w, x.evidence) });
+  const known = new Map<number, Range | null>();
+  const fix = <T extends { evidence: Span[] }>(x: T): T => ({ ...x, evidence: contentSpans(w, x.evidence, known) });
   return {
     ...reading,
     sentiment: fix(reading.sentiment),
