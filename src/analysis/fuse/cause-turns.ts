@@ -1,7 +1,7 @@
 import type { CauseLabel } from "../../core/labels.js";
 import type { CauseReading } from "../../core/reading.js";
 import { clauses } from "./clauses.js";
-import { matchRanges } from "./evidence.js";
+import { hasMatch } from "./evidence.js";
 import { toSpans, type Range } from "./evidence.js";
 import { namesFix } from "./fix-words.js";
 import { firstContrast, praiseAfterContrast } from "./praise-frame.js";
@@ -42,7 +42,7 @@ export function turnCauses(
   const inPraised = (c: CauseReading): boolean => c.evidence.some((e) => praised.some((p) => e.start >= p.start && e.start < p.end));
   const out = causes.map((c) => (c.polarity === "positive" || !inPraised(c) ? c : { ...c, polarity: "positive" as const }));
   if (out.some((c) => c.polarity === "positive") || fixes.length === 0) return out;
-  const label: CauseLabel = matchRanges(input.text, PERSON).length > 0 ? "staff_treatment" : "service_quality";
+  const label: CauseLabel = hasMatch(input.text, PERSON) ? "staff_treatment" : "service_quality";
   const evidence = toSpans(input.text, fixes);
   const i = out.findIndex((c) => c.label === label);
   if (i >= 0) out[i] = { ...out[i]!, polarity: "positive", evidence };

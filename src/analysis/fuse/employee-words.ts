@@ -1,5 +1,5 @@
 import type { Reading } from "../../core/reading.js";
-import { matchRanges } from "./evidence.js";
+import { hasMatch, matchRanges } from "./evidence.js";
 import type { FuseInput } from "./fuse-input.js";
 import { round } from "./fuse-scored-labels.js";
 
@@ -39,8 +39,8 @@ export function stayingParts(
  * that rests on such a request (staffing words and a request, no thanks) reads neutral.
  */
 export function staffingAskTone(input: FuseInput, sentiment: Reading["sentiment"], staffing: boolean): Reading["sentiment"] {
-  if (sentiment.label !== "positive" || !staffing || matchRanges(input.text, THANKS).length > 0) return sentiment;
-  if (matchRanges(input.text, REQUEST).length === 0) return sentiment;
+  if (sentiment.label !== "positive" || !staffing || hasMatch(input.text, THANKS)) return sentiment;
+  if (!hasMatch(input.text, REQUEST)) return sentiment;
   return { ...sentiment, label: "neutral", score: round(Math.min(0.1, sentiment.score)) };
 }
 
