@@ -9,7 +9,7 @@
 import { readConfig } from "../src/core/config.js";
 import { cuesOf } from "../src/analysis/model/cue-features.js";
 import { type FeatureOptions, featureOptionsFrom, featurize } from "../src/analysis/model/features.js";
-import { loadLexicons } from "../src/analysis/lexicon/load-lexicons.js";
+import { loadLexicons, type Lexicons } from "../src/analysis/lexicon/load-lexicons.js";
 import type { FitRow } from "../src/analysis/model/fit-models.js";
 import { modelTokenizer, type ModelTokenizer } from "../src/analysis/model/model-tokens.js";
 import type { Row } from "./datasets.js";
@@ -55,18 +55,23 @@ export function sentimentWeights(rows: readonly Row[], train: (r: Row) => boolea
   return out;
 }
 
+/**
+ * Featurize every row as the pipeline would (tokens, and cue hits from `lexiconSet`, default the
+ * shipped lexicons), with the per-head training weights.
+ */
 export async function buildCorpus(
   rows: Row[],
   bits: number,
   log: (m: string) => void = () => {},
   features: FeatureOptions = featureOptionsFrom(readConfig().features),
+  lexiconSet?: Lexicons,
 ): Promise<Corpus> {
   const tokenizer = await modelTokenizer(readConfig().modelTokenizer === "basic");
   const t0 = performance.now();
   const sw = sentimentWeights(rows, (r) => !r.dev);
   // Cue hits as the pipeline finds them (src/analysis/read.ts: the same tokens, the lexicon of the
   // message's language plus English), so training and inference see the same cue features.
-  const lexicons = features.cues > 0 ? loadLexicons() : null;
+  const lexicons = features.cues > 0 ? (lexiconSet ?? loadLexicons()) : null;
   const fit: FitRow[] = rows.map((r) => {
     const tokens = tokenizer.tokenize(r.text, r.lang);
     const cues = lexicons ? cuesOf(tokens, r.lang, lexicons) : undefined;

@@ -28,9 +28,9 @@ import { binaryF1, macroF1, multiLabelF1 } from "../src/analysis/model/metrics.j
 import { loadPeers, type Peer } from "./peers.js";
 import { fnv1a } from "./split.js";
 import { CONFIG } from "./train.js";
-import { languageMeans, losoRuns, losoSources, scoreDev, scoreGroups, sentimentExamples } from "./loso.js";
-import { PLAIN_DECISION, type SentimentDecision } from "../src/analysis/model/sentiment-decision.js";
-import { readModelFile } from "../src/analysis/model/model-file.js";
+import { languageMeans, losoRuns, losoSources, scoreDev, scoreGroups, scoreGroupsBy, sentimentExamples, type GroupScore } from "./loso.js";
+import { cueOnlyLabel, devCueSides, readingLabel, shippedDecision, SHIPPED_FUSION } from "./loso-reading.js";
+import { PLAIN_DECISION } from "../src/analysis/model/sentiment-decision.js";
 import { repoRoot } from "../src/analysis/model/load-models.js";
 import { hardCasesMain, runHardCases } from "./eval-hardcases.js";
 
@@ -142,19 +142,6 @@ async function sentimentSection(
   return { lines, md };
 }
 
-/** The shipped sentiment decision (prior offsets = biases minus the plain-training biases; abstention). */
-function shippedDecision(models: Models): SentimentDecision {
-  const h = models.head.sentiment;
-  const file = readModelFile(models.dir);
-  const m = file.manifest.heads.find((x) => x.name === "sentiment");
-  const plain = m?.plainBias ?? m?.bias ?? [0, 0, 0];
-  return {
-    offsets: (m?.bias ?? [0, 0, 0]).map((b, c) => b - plain[c]!),
-    minPolar: h?.abstain?.minPolar ?? 0,
-    minMargin: h?.abstain?.minMargin ?? 0,
-  };
-}
-
 /** f3's LOSO macro-F1 per source (the issue-12 baseline), as measured by `npm run eval -- --holdout-only` on the f3 build. */
 const F3_LOSO: Record<string, number> = JSON.parse(readFileSync(join(repoRoot(), "training", "loso-f3.json"), "utf8")) as Record<
   string,
@@ -186,27 +173,46 @@ async function holdoutSection(rows: Row[], models: Models, log: (s: string) => v
   const lg = scoreGroups(loso, d);
   const plain = scoreGroups(loso, PLAIN_DECISION);
   const ig = scoreGroups(inSource, d);
+  // The Reading: the LOSO head fused with the lexicon cues as fuse-sentiment.ts does; and cues alone.
+  const cues = devCueSides(rows, loso, corpus.tokenizer, loadLexicons());
+  const rg = scoreGroupsBy(loso, (s) => readingLabel(s, d, cues.get(s.row!)!, SHIPPED_FUSION));
+  const cg = scoreGroupsBy(loso, (s) => cueOnlyLabel(cues.get(s.row!)!));
   const md: string[] = ["### Sentiment on sources never trained on (leave one source out)", ""];
   md.push(
-    `Each row: the sentiment head retrained (float weights, same settings) on every training row except those of the source, then scored on the source's dev rows with the shipped decision (prior offsets ${JSON.stringify(d.offsets.map((x) => +x.toFixed(2)))}, abstention minPolar ${d.minPolar}, minMargin ${d.minMargin}); "argmax" without it; "in-source" trained on every source. f3: the same measure on the f3 build (training/loso-f3.json).`,
+    `Each row: the sentiment head retrained (float weights, same settings) on every training row except those of the source, then scored on the source's dev rows with the shipped decision (prior offsets ${JSON.stringify(d.offsets.map((x) => +x.toFixed(2)))}, abstention minPolar ${d.minPolar}, minMargin ${d.minMargin}); "argmax" without it; "in-source" trained on every source. f3: the same measure on the f3 build (training/loso-f3.json). "Reading": what the product reads on the source: that LOSO head fused with the message's lexicon cues exactly as src/analysis/fuse/fuse-sentiment.ts does (training/loso-reading.ts); "cues alone": the lexicons without any model. The lexicons are team-written, never taken from a source's rows.`,
     "",
   );
   md.push(
-    "| held-out set | lang | dev rows | f3 LOSO | LOSO argmax | **LOSO** | change vs f3 | neutral P | neutral R | in-source |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| held-out set | lang | dev rows | f3 LOSO | LOSO argmax | **LOSO** | change vs f3 | neutral P | neutral R | in-source | **Reading LOSO** | Reading neutral P | Reading neutral R | cues alone |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
+  const same = (xs: GroupScore[], g: GroupScore): GroupScore | undefined => xs.find((x) => x.set === g.set && x.lang === g.lang);
   for (const g of lg) {
     const key = `${g.set}/${g.lang}`;
     const f3 = F3_LOSO[key];
-    const p = plain.find((x) => x.set === g.set && x.lang === g.lang)!;
-    const i = ig.find((x) => x.set === g.set && x.lang === g.lang);
+    const p = same(plain, g)!;
+    const i = same(ig, g);
+    const r = same(rg, g)!;
     md.push(
-      `| ${g.set} | ${g.lang} | ${g.n} | ${fmt(f3)} | ${fmt(p.f1)} | **${fmt(g.f1)}** | ${f3 === undefined ? "–" : (g.f1 - f3 >= 0 ? "+" : "") + (g.f1 - f3).toFixed(3)} | ${g.neutralN ? fmt(g.neutralP) : "–"} | ${g.neutralN ? fmt(g.neutralR) : "–"} | ${fmt(i?.f1)} |`,
+      `| ${g.set} | ${g.lang} | ${g.n} | ${fmt(f3)} | ${fmt(p.f1)} | **${fmt(g.f1)}** | ${signed(f3 === undefined ? undefined : g.f1 - f3)} | ${g.neutralN ? fmt(g.neutralP) : "–"} | ${g.neutralN ? fmt(g.neutralR) : "–"} | ${fmt(i?.f1)} | **${fmt(r.f1)}** | ${r.neutralN ? fmt(r.neutralP) : "–"} | ${r.neutralN ? fmt(r.neutralR) : "–"} | ${fmt(same(cg, g)?.f1)} |`,
     );
   }
+  return [...md, ...meansTable(lg, plain, rg, cg)];
+}
+
+const signed = (x: number | undefined): string => (x === undefined ? "–" : (x >= 0 ? "+" : "") + x.toFixed(3));
+
+/** LOSO means per language: head (argmax, shipped decision), change vs f3 and the bar, then the Reading and cues alone. */
+function meansTable(lg: GroupScore[], plain: GroupScore[], rg: GroupScore[], cg: GroupScore[]): string[] {
   const lm = languageMeans(lg);
   const pm = languageMeans(plain);
-  md.push("", "| lang | f3 LOSO mean | LOSO argmax | **LOSO mean** | change | issue 12 bar |", "| --- | ---: | ---: | ---: | ---: | --- |");
+  const rm = languageMeans(rg);
+  const cm = languageMeans(cg);
+  const md = [
+    "",
+    "| lang | f3 LOSO mean | LOSO argmax | **LOSO mean** | change | issue 12 bar | **Reading LOSO mean** | Reading change vs f3 | cues alone |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
+  ];
   for (const lang of SEED_LANGS) {
     const f3s = Object.entries(F3_LOSO)
       .filter(([k]) => k.endsWith(`/${lang}`))
@@ -215,8 +221,9 @@ async function holdoutSection(rows: Row[], models: Models, log: (s: string) => v
     const now = lm[lang];
     const bar = ["te", "th", "cs"].includes(lang) ? 0.08 : 0.05;
     const delta = now !== undefined && f3 !== undefined ? now - f3 : undefined;
+    const rdelta = rm[lang] !== undefined && f3 !== undefined ? rm[lang] - f3 : undefined;
     md.push(
-      `| ${lang} | ${fmt(f3)} | ${fmt(pm[lang])} | **${fmt(now)}** | ${delta === undefined ? "–" : (delta >= 0 ? "+" : "") + delta.toFixed(3)} | +${bar.toFixed(2)}: ${delta !== undefined && delta >= bar ? "met" : "NOT met"} |`,
+      `| ${lang} | ${fmt(f3)} | ${fmt(pm[lang])} | **${fmt(now)}** | ${signed(delta)} | +${bar.toFixed(2)}: ${delta !== undefined && delta >= bar ? "met" : "NOT met"} | **${fmt(rm[lang])}** | ${signed(rdelta)} | ${fmt(cm[lang])} |`,
     );
   }
   return md;

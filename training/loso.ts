@@ -53,6 +53,8 @@ export interface ScoredRow {
   gold: number;
   /** Raw logits (positive, neutral, negative) before the decision step. */
   z: Float64Array;
+  /** Index of the row in the rows scored (to find its text and cue hits). */
+  row?: number;
 }
 
 /** The public sources LOSO holds out: those with sentiment dev rows in a seed language. */
@@ -87,7 +89,7 @@ export function scoreDev(head: TrainedHead, fit: readonly FitRow[], rows: readon
   fit.forEach((f, i) => {
     const r = rows[i]!;
     if (!r.dev || !sets.has(r.set) || !SEED_LANGS.includes(r.lang) || typeof r.targets.sentiment !== "number") return;
-    out.push({ set: r.set, lang: r.lang, gold: r.targets.sentiment, z: scoreHead(head, f) });
+    out.push({ set: r.set, lang: r.lang, gold: r.targets.sentiment, z: scoreHead(head, f), row: i });
   });
   return out;
 }
@@ -128,6 +130,11 @@ export interface GroupScore {
 }
 
 export function scoreGroups(scored: readonly ScoredRow[], decision: SentimentDecision): GroupScore[] {
+  return scoreGroupsBy(scored, (s) => decideSentiment(s.z, s.lang, decision));
+}
+
+/** Macro-F1 and neutral precision / recall per source of the labels `predict` gives (class indexes). */
+export function scoreGroupsBy(scored: readonly ScoredRow[], predict: (s: ScoredRow) => number): GroupScore[] {
   const groups = new Map<string, ScoredRow[]>();
   for (const s of scored) {
     const k = `${s.set}\t${s.lang}`;
@@ -139,7 +146,7 @@ export function scoreGroups(scored: readonly ScoredRow[], decision: SentimentDec
   for (const [k, g] of [...groups.entries()].sort()) {
     const [set, lang] = k.split("\t") as [string, string];
     const gold = g.map((s) => SENTIMENTS[s.gold]!);
-    const pred = g.map((s) => SENTIMENTS[decideSentiment(s.z, s.lang, decision)]!);
+    const pred = g.map((s) => SENTIMENTS[predict(s)]!);
     let tp = 0;
     let pp = 0;
     let gp = 0;

@@ -3,6 +3,7 @@ import { labelOfProbs } from "../model/sentiment-decision.js";
 import type { Reading } from "../../core/reading.js";
 import { toSpans, wholeText, type Range } from "./evidence.js";
 import { strength, type FuseInput } from "./fuse-input.js";
+import type { CueHit } from "../lexicon/match-cues.js";
 import { round } from "./fuse-scored-labels.js";
 import { noisyOr } from "./noisy-or.js";
 
@@ -18,10 +19,40 @@ export const CUE_LOGIT_WEIGHT = 1.6;
  * fuseSentiment(input); // {label: "negative", score: -0.72, confidence: 0.81, evidence: [...]}
  */
 export function fuseSentiment(input: FuseInput): Reading["sentiment"] {
+  const cues = cueSides(input.hits);
+  const probs = fuseSentimentProbs(input.model?.sentiment, cues.positive, cues.negative);
+  const label = fusedLabel(probs, input.model?.sentimentAbstain);
+  let evidenceRanges = cues.ranges[label];
+  if (evidenceRanges.length === 0 && input.model) evidenceRanges = input.model.evidence("sentiment", label);
+  if (evidenceRanges.length === 0) evidenceRanges = wholeText(input.text);
+  return {
+    label,
+    score: round(probs.positive - probs.negative),
+    confidence: round(probs[label]),
+    evidence: toSpans(input.text, evidenceRanges),
+  };
+}
+
+/** What a message's cue hits say about its polarity: noisy-OR strength per side and the spans behind each. */
+export interface CueSides {
+  positive: number;
+  negative: number;
+  ranges: Record<SentimentLabel, Range[]>;
+}
+
+/**
+ * Cue polarity of a message's hits (sentiment cues, emotions, cause polarity, reproach), each side
+ * combined by noisy-OR. A negated polar word flips at 0.6 of its strength; a negated emotion or
+ * reproach says nothing ("not angry" is not joy).
+ *
+ * @example
+ * cueSides(matchCues(tokens, lexicon)); // { positive: 0.7, negative: 0, ranges: {...} }
+ */
+export function cueSides(hits: readonly CueHit[]): CueSides {
   const pos: number[] = [];
   const neg: number[] = [];
   const ranges: Record<SentimentLabel, Range[]> = { positive: [], negative: [], neutral: [] };
-  for (const h of input.hits) {
+  for (const h of hits) {
     let side: "positive" | "negative" | null = null;
     if (h.cue.kind === "sentiment") side = h.cue.label as "positive" | "negative";
     else if (h.cue.kind === "emotion") side = WARM_EMOTIONS.has(h.cue.label as EmotionLabel) ? "positive" : "negative";
@@ -37,30 +68,35 @@ export function fuseSentiment(input: FuseInput): Reading["sentiment"] {
     (side === "positive" ? pos : neg).push(s);
     ranges[side].push({ start: h.start, end: h.end });
   }
-  const cuePos = noisyOr(pos);
-  const cueNeg = noisyOr(neg);
-
-  const probs = combine(input, cuePos, cueNeg);
-  const label = fusedLabel(probs, input.model?.sentimentAbstain);
-  let evidenceRanges = ranges[label];
-  if (evidenceRanges.length === 0 && input.model) evidenceRanges = input.model.evidence("sentiment", label);
-  if (evidenceRanges.length === 0) evidenceRanges = wholeText(input.text);
-  return {
-    label,
-    score: round(probs.positive - probs.negative),
-    confidence: round(probs[label]),
-    evidence: toSpans(input.text, evidenceRanges),
-  };
+  return { positive: noisyOr(pos), negative: noisyOr(neg), ranges };
 }
 
 /** Argmax of the fused probabilities; with the model's abstention, weak or balanced polar evidence is neutral. */
-function fusedLabel(probs: Record<SentimentLabel, number>, abstain: { minPolar: number; minMargin: number } | undefined): SentimentLabel {
+export function fusedLabel(
+  probs: Record<SentimentLabel, number>,
+  abstain: { minPolar: number; minMargin: number } | undefined,
+): SentimentLabel {
   if (abstain) return SENTIMENTS[labelOfProbs([probs.positive, probs.neutral, probs.negative], abstain)]!;
   return (Object.keys(probs) as SentimentLabel[]).reduce((a, b) => (probs[b] > probs[a] ? b : a), "neutral");
 }
 
-function combine(input: FuseInput, cuePos: number, cueNeg: number): Record<SentimentLabel, number> {
-  const m = input.model?.sentiment;
+/** The sentiment head's probabilities, as ModelView gives them. */
+export type SentimentProbs = Record<SentimentLabel, number>;
+
+/**
+ * The fused sentiment probabilities: the model's log-odds moved by cue evidence (`weight` per unit
+ * of noisy-OR cue strength), or cues alone when there is no model. Pure, so leave-one-source-out
+ * runs (training/loso-reading.ts) score the Reading's sentiment with a head that never saw the source.
+ *
+ * @example
+ * fuseSentimentProbs({ positive: 0.3, neutral: 0.4, negative: 0.3 }, 0.8, 0); // positive ahead
+ */
+export function fuseSentimentProbs(
+  m: SentimentProbs | undefined,
+  cuePos: number,
+  cueNeg: number,
+  weight: number = CUE_LOGIT_WEIGHT,
+): SentimentProbs {
   if (!m) {
     // Cues alone: the stronger side wins when it is clear; weak or balanced evidence is neutral.
     const top = Math.max(cuePos, cueNeg);
@@ -75,8 +111,8 @@ function combine(input: FuseInput, cuePos: number, cueNeg: number): Record<Senti
   }
   const eps = 1e-6;
   const logits = {
-    positive: Math.log(m.positive + eps) + CUE_LOGIT_WEIGHT * cuePos,
-    negative: Math.log(m.negative + eps) + CUE_LOGIT_WEIGHT * cueNeg,
+    positive: Math.log(m.positive + eps) + weight * cuePos,
+    negative: Math.log(m.negative + eps) + weight * cueNeg,
     neutral: Math.log(m.neutral + eps),
   };
   const max = Math.max(logits.positive, logits.negative, logits.neutral);

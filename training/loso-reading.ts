@@ -1,0 +1,103 @@
+/**
+ * Leave-one-source-out at the Reading level: what a message on a source attune never saw reads as
+ * in the product, not only what the bare sentiment head says. The LOSO head's probabilities (the
+ * shipped decision's prior offsets applied) are fused with the message's lexicon cues exactly as
+ * src/analysis/fuse/fuse-sentiment.ts does (`cueSides`, `fuseSentimentProbs`, `fusedLabel`), and
+ * the lexicon cues alone (no model) are scored as a third column. The lexicons are team-written
+ * from general knowledge of each language, never from a source's rows, so a held-out source's
+ * cues are as unseen as its texts.
+ *
+ * @example
+ * const cues = devCueSides(rows, scored, await modelTokenizer(), loadLexicons());
+ * scoreGroupsBy(scored, (s) => readingLabel(s, decision, cues.get(s.row!)!, SHIPPED_FUSION));
+ */
+import type { SentimentLabel } from "../src/core/labels.js";
+import { cueSides, CUE_LOGIT_WEIGHT, fusedLabel, fuseSentimentProbs, type SentimentProbs } from "../src/analysis/fuse/fuse-sentiment.js";
+import type { Lexicons } from "../src/analysis/lexicon/load-lexicons.js";
+import { matchCues } from "../src/analysis/lexicon/match-cues.js";
+import type { ModelTokenizer } from "../src/analysis/model/model-tokens.js";
+import type { Models } from "../src/analysis/model/load-models.js";
+import { readModelFile } from "../src/analysis/model/model-file.js";
+import { sentimentProbs, type SentimentDecision } from "../src/analysis/model/sentiment-decision.js";
+import type { Row } from "./datasets.js";
+import type { ScoredRow } from "./loso.js";
+
+/** Noisy-OR cue strength of each polar side of one message. */
+export interface CuePair {
+  positive: number;
+  negative: number;
+}
+
+/**
+ * How the Reading fuses the head with cues. The shipped values reproduce fuseSentiment; the
+ * others are levers measured by training/loso-reading-levers.ts.
+ */
+export interface ReadingFusion {
+  /** Log-odds a unit of cue strength adds to its side (fuse-sentiment.ts CUE_LOGIT_WEIGHT). */
+  weight: number;
+  /** Added to the neutral log-odds when the message has no polar cue. */
+  noCue: number;
+  /** Added to the neutral log-odds when both sides have cues within 0.15 of each other. */
+  balanced: number;
+  /** Abstention on the fused probabilities; undefined: the model's own (the shipped behaviour). */
+  abstain?: { minPolar: number; minMargin: number };
+}
+
+/** The fusion as shipped. */
+export const SHIPPED_FUSION: ReadingFusion = { weight: CUE_LOGIT_WEIGHT, noCue: 0, balanced: 0 };
+
+/** The shipped sentiment decision (prior offsets = biases minus the plain-training biases; abstention). */
+export function shippedDecision(models: Models): SentimentDecision {
+  const h = models.head.sentiment;
+  const file = readModelFile(models.dir);
+  const m = file.manifest.heads.find((x) => x.name === "sentiment");
+  const plain = m?.plainBias ?? m?.bias ?? [0, 0, 0];
+  return {
+    offsets: (m?.bias ?? [0, 0, 0]).map((b, c) => b - plain[c]!),
+    minPolar: h?.abstain?.minPolar ?? 0,
+    minMargin: h?.abstain?.minMargin ?? 0,
+  };
+}
+
+/** Cue sides of the scored rows' texts, by row index, as the pipeline finds them (same tokens and lexicon). */
+export function devCueSides(
+  rows: readonly Row[],
+  scored: readonly ScoredRow[],
+  tokenizer: ModelTokenizer,
+  lexicons: Lexicons,
+): Map<number, CuePair> {
+  const out = new Map<number, CuePair>();
+  for (const s of scored) {
+    if (s.row === undefined || out.has(s.row)) continue;
+    const r = rows[s.row]!;
+    const c = cueSides(matchCues(tokenizer.tokenize(r.text, r.lang), lexicons.forLanguage(r.lang)));
+    out.set(s.row, { positive: c.positive, negative: c.negative });
+  }
+  return out;
+}
+
+const INDEX: Record<SentimentLabel, number> = { positive: 0, neutral: 1, negative: 2 };
+
+/** Move the neutral log-odds by `x` and renormalise. */
+function lift(p: SentimentProbs, x: number): SentimentProbs {
+  if (x === 0) return p;
+  const n = p.neutral * Math.exp(x);
+  const z = p.positive + p.negative + n;
+  return { positive: p.positive / z, negative: p.negative / z, neutral: n / z };
+}
+
+/** The Reading's sentiment (class index) of a LOSO-scored row: head probabilities fused with its cues. */
+export function readingLabel(s: ScoredRow, d: SentimentDecision, cue: CuePair, f: ReadingFusion): number {
+  const p = sentimentProbs(s.z, s.lang, d);
+  const model: SentimentProbs = { positive: p[0]!, neutral: p[1]!, negative: p[2]! };
+  let fused = fuseSentimentProbs(model, cue.positive, cue.negative, f.weight);
+  if (cue.positive === 0 && cue.negative === 0) fused = lift(fused, f.noCue);
+  else if (cue.positive > 0 && cue.negative > 0 && Math.abs(cue.positive - cue.negative) < 0.15) fused = lift(fused, f.balanced);
+  const own = d.minPolar > 0 || d.minMargin > 0 ? { minPolar: d.minPolar, minMargin: d.minMargin } : undefined;
+  return INDEX[fusedLabel(fused, f.abstain ?? own)];
+}
+
+/** The sentiment the lexicon cues alone give (a Reading without models). */
+export function cueOnlyLabel(cue: CuePair): number {
+  return INDEX[fusedLabel(fuseSentimentProbs(undefined, cue.positive, cue.negative), undefined)];
+}
