@@ -9,7 +9,7 @@
  * about a quarter less CPU per message).
  */
 import { AttuneError } from "../core/errors.js";
-import { EMOTIONS, NEEDS } from "../core/labels.js";
+import { EMOTIONS, NEEDS, SEED_LANGUAGES } from "../core/labels.js";
 import type { Reading, ReadingContext, ReadingEngine } from "../core/reading.js";
 import { PIPELINE_VERSION } from "../core/version.js";
 import { MAX_TEXT_CHARS } from "../core/reading-context.js";
@@ -34,6 +34,8 @@ import { fuseUrgency } from "./fuse/fuse-urgency.js";
 import { reconcileSarcasm } from "./fuse/reconcile-sarcasm.js";
 import { createLanguageIdentifier, type LanguageIdentifier } from "./language/index.js";
 import { loadLexicons, type Lexicons } from "./lexicon/load-lexicons.js";
+import { loadWorkplaceLexicons } from "./lexicon/load-workplace.js";
+import { fuseWorkplace } from "./fuse/fuse-workplace.js";
 import { matchCues } from "./lexicon/match-cues.js";
 import { loadModelView, type ModelRunner } from "./model/model-view-adapter.js";
 import { applyNegation } from "./text/negation.js";
@@ -56,6 +58,8 @@ export type Reader = Required<ReadingEngine>;
 export interface ReaderOptions {
   /** Folder of `<lang>.tsv` cue files (default: the shipped lexicons). */
   lexiconDir?: string;
+  /** Folder of `<lang>.tsv` employee cue files (default: the shipped lexicon/workplace/). */
+  workplaceDir?: string;
   /** Folder of model weights (default: the shipped models/); `false` reads with cues alone. */
   modelDir?: string | false;
 }
@@ -69,12 +73,13 @@ export interface ReaderOptions {
  */
 export async function createReader(options: ReaderOptions = {}): Promise<Reader> {
   const [identifier, lexicons] = await Promise.all([createLanguageIdentifier(), Promise.resolve(loadLexicons(options.lexiconDir))]);
+  const workplace = loadWorkplaceLexicons(options.workplaceDir);
   const models = options.modelDir === false ? null : loadModelView(options.modelDir);
   const version: Reading["version"] = {
     pipeline: PIPELINE_VERSION,
-    models: { language: LANGUAGE_MODEL, lexicon: lexicons.version, ...(models?.versions ?? {}) },
+    models: { language: LANGUAGE_MODEL, lexicon: lexicons.version, workplace: workplace.version, ...(models?.versions ?? {}) },
   };
-  const resources: Resources = { identifier, lexicons, models, version };
+  const resources: Resources = { identifier, lexicons, workplace, models, version };
   return {
     version,
     analyze: (text, context = {}) => read(text, context, resources),
@@ -85,6 +90,8 @@ export async function createReader(options: ReaderOptions = {}): Promise<Reader>
 interface Resources {
   identifier: LanguageIdentifier;
   lexicons: Lexicons;
+  /** The employee cue lists, matched on employee messages only. */
+  workplace: Lexicons;
   models: ModelRunner | null;
   version: Reading["version"];
 }
@@ -152,7 +159,12 @@ function words({ text, context, normalised, language }: Identified, res: Resourc
   const tokens = segment(normalised, language.code);
   applyNegation(tokens, language.code);
   const hits = matchCues(tokens, res.lexicons.forLanguage(language.code));
-  return { input: { text, tokens, hits, model: undefined, context }, language };
+  const input: FuseInput = { text, tokens, hits, model: undefined, context };
+  // Romanised Telugu or Taglish read as another language still gets the seed languages' employee cues.
+  const seed = (SEED_LANGUAGES as readonly string[]).includes(language.code);
+  const workplaceLex = seed ? res.workplace.forLanguage(language.code) : res.workplace.forAll();
+  if (context.direction === "employee") input.workplace = matchCues(tokens, workplaceLex);
+  return { input, language };
 }
 
 /** The learned models, on the tokens and cue hits. */
@@ -200,6 +212,8 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const intensity = fuseIntensity(input, emotions);
   const urgency = fuseUrgency(input, { signals, needs, causes, complaint, emotions, intensity, sentiment });
   const reach = fuseReach(input, signals);
+  // An employee's own causes and needs, beside (not instead of) the customer labels (fuse-workplace.ts).
+  const workplace = fuseWorkplace(input, { sentiment, complaint: complaint.is });
   // Every span shows content words, never a lone particle, pronoun or honorific (content-evidence.ts).
   const shown = contentEvidence(
     { sentiment, emotions, needs, causes, stage, complaint, signals },
@@ -213,6 +227,7 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
     urgency,
     reach,
     pii: findPii(text),
+    ...(workplace ? { workplace } : {}),
     version,
   };
 }

@@ -55,6 +55,17 @@ export const CAUSES = [
 ] as const;
 export type CauseLabel = (typeof CAUSES)[number];
 
+/**
+ * What an employee's message is about (the `workplace` part of a Reading, employee messages only).
+ * A closed set of its own, beside the customer causes: the model's cause head keeps its columns.
+ */
+export const WORKPLACE_CAUSES = ["workload_staffing", "tools", "pay", "recognition", "policy", "management"] as const;
+export type WorkplaceCauseLabel = (typeof WORKPLACE_CAUSES)[number];
+
+/** What an employee asks for (the `workplace` part of a Reading, employee messages only). */
+export const WORKPLACE_NEEDS = ["more_staff", "better_tools", "fair_pay", "recognition", "clarity", "support"] as const;
+export type WorkplaceNeedLabel = (typeof WORKPLACE_NEEDS)[number];
+
 export const STAGES = ["before_purchase", "purchase", "in_use", "in_interaction", "after_interaction", "leaving"] as const;
 export type StageLabel = (typeof STAGES)[number];
 

@@ -13,6 +13,8 @@ import type {
   SentimentLabel,
   SignalLabel,
   StageLabel,
+  WorkplaceCauseLabel,
+  WorkplaceNeedLabel,
 } from "./labels.js";
 
 /** A half-open range `[start, end)` of UTF-16 code units in the original text, with the words it covers. */
@@ -51,6 +53,20 @@ export interface CauseReading extends ScoredLabel<CauseLabel> {
   polarity: "positive" | "negative";
   /** What the cause is about, in the customer's own words ("the courier", "my refund"). */
   target?: string;
+}
+
+/** A workplace cause of an employee's message: praised (`positive`) or a problem (`negative`). */
+export interface WorkplaceCauseReading extends ScoredLabel<WorkplaceCauseLabel> {
+  polarity: "positive" | "negative";
+}
+
+/**
+ * What an employee writes about and asks for, in the employee label sets (labels.ts). Present only
+ * on messages read with `direction: "employee"`; shown to people teams only in aggregate.
+ */
+export interface WorkplaceReading {
+  causes: WorkplaceCauseReading[];
+  needs: ScoredLabel<WorkplaceNeedLabel>[];
 }
 
 export interface SignalReading {
@@ -97,6 +113,8 @@ export interface Reading {
   urgency: ScoreWithReasons;
   reach: ScoreWithReasons;
   pii: PiiSpan[];
+  /** Employee messages only (`direction: "employee"`): workplace causes and needs. Absent otherwise. */
+  workplace?: WorkplaceReading;
   version: { pipeline: string; models: Record<string, string> };
 }
 

@@ -7,7 +7,7 @@
  * responses: { 200: { description: "The Reading", schema: ReadingOut } }
  */
 import { z } from "zod";
-import { CAUSES, EMOTIONS, NEEDS, PII_KINDS, SENTIMENTS, SIGNALS, STAGES } from "../core/labels.js";
+import { CAUSES, EMOTIONS, NEEDS, PII_KINDS, SENTIMENTS, SIGNALS, STAGES, WORKPLACE_CAUSES, WORKPLACE_NEEDS } from "../core/labels.js";
 import type { Reading } from "../core/reading.js";
 
 export const Span = z
@@ -49,6 +49,18 @@ export const ReadingOut = z
     urgency: Scored,
     reach: Scored,
     pii: z.array(z.object({ kind: z.enum(PII_KINDS), start: z.number(), end: z.number() })),
+    workplace: z
+      .object({
+        causes: z.array(
+          scored(WORKPLACE_CAUSES)
+            .extend({ polarity: z.enum(["positive", "negative"]) })
+            .meta({ id: "WorkplaceCauseReading" }),
+        ),
+        needs: z.array(scored(WORKPLACE_NEEDS)),
+      })
+      .optional()
+      .describe("Employee messages only (direction employee): workplace causes and needs; absent otherwise.")
+      .meta({ id: "WorkplaceReading" }),
     version: z.object({ pipeline: z.string(), models: z.record(z.string(), z.string()) }),
   })
   .describe("What attune understands of one message (docs/reading.md).")

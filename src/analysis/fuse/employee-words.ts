@@ -44,6 +44,11 @@ export function staffingAskTone(input: FuseInput, sentiment: Reading["sentiment"
   return { ...sentiment, label: "neutral", score: round(Math.min(0.1, sentiment.score)) };
 }
 
+/** True when the text asks or proposes ("could we", "potřebujeme", "ขอ", "కావాలి", "sana"); fuse-workplace.ts. */
+export function isRequest(text: string): boolean {
+  return matchRanges(text, REQUEST).length > 0;
+}
+
 const W = "(?<![\\p{L}\\p{M}])";
 const E = "(?![\\p{L}\\p{M}])";
 const NEGATED_BEFORE = /(?<![\p{L}\p{M}])(?:not|never|won't|don't|ne|nechci|hindi(?: po)?(?: ako)?|di|ไม่|ไม่ได้)\s*\S*\s*$/iu;

@@ -10,6 +10,8 @@ export interface FuseInput {
   hits: CueHit[];
   model: ModelView | undefined;
   context: ReadingContext;
+  /** Hits of the employee cue lists (lexicon/workplace/); employee messages only (fuse-workplace.ts). */
+  workplace?: CueHit[];
 }
 
 /** The hits of one kind that still hold (not negated), optionally of one label. */

@@ -17,6 +17,13 @@ export interface Cue {
   lang: string;
 }
 
+/** The labels a lexicon may use, per kind, and whether a cause may be written without polarity. */
+export interface LexiconLabels {
+  labels: Partial<Record<CueKind, readonly string[]>>;
+  /** A cause cue written `.` names a topic only; its polarity comes from the message (workplace cues). */
+  topicCauses?: boolean;
+}
+
 const LABELS: Record<CueKind, readonly string[]> = {
   emotion: EMOTIONS,
   need: NEEDS,
@@ -34,7 +41,7 @@ const LABELS: Record<CueKind, readonly string[]> = {
  * @example
  * parseLexicon("emotion\tanger\t.\t0.9\tfurious\n", "en"); // [{kind: "emotion", label: "anger", ...}]
  */
-export function parseLexicon(source: string, lang: string): Cue[] {
+export function parseLexicon(source: string, lang: string, set: LexiconLabels = { labels: LABELS }): Cue[] {
   const cues: Cue[] = [];
   const lines = source.split(/\r?\n/);
   lines.forEach((raw, index) => {
@@ -48,15 +55,16 @@ export function parseLexicon(source: string, lang: string): Cue[] {
     const [kind, label, polarity, weightText, text] = cols as [string, string, string, string, string];
     if (!(CUE_KINDS as readonly string[]).includes(kind)) fail(`unknown kind ${kind}`);
     const k = kind as CueKind;
-    if (!LABELS[k].includes(label)) fail(`unknown ${kind} label ${label}`);
-    if (k === "cause" && polarity !== "+" && polarity !== "-") fail("cause needs polarity + or -");
+    if (!set.labels[k]?.includes(label)) fail(`unknown ${kind} label ${label}`);
+    const topic = set.topicCauses === true && polarity === ".";
+    if (k === "cause" && polarity !== "+" && polarity !== "-" && !topic) fail("cause needs polarity + or -");
     const weight = Number(weightText);
     if (!Number.isFinite(weight) || weight <= 0 || weight > 1) fail("weight must be in (0, 1]");
     if (text === "") fail("empty cue");
     cues.push({
       kind: k,
       label,
-      polarity: k === "cause" ? (polarity as "+" | "-") : null,
+      polarity: k === "cause" && !topic ? (polarity as "+" | "-") : null,
       weight,
       text: text.toLowerCase(),
       lang,

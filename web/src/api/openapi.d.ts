@@ -1185,6 +1185,7 @@ export interface components {
                 start: number;
                 end: number;
             }[];
+            workplace?: components["schemas"]["WorkplaceReading"];
             version: {
                 pipeline: string;
                 models: {
@@ -1206,6 +1207,24 @@ export interface components {
             /** @enum {string} */
             polarity: "positive" | "negative";
             target?: string;
+        };
+        /** @description Employee messages only (direction employee): workplace causes and needs; absent otherwise. */
+        WorkplaceReading: {
+            causes: components["schemas"]["WorkplaceCauseReading"][];
+            needs: {
+                /** @enum {string} */
+                label: "more_staff" | "better_tools" | "fair_pay" | "recognition" | "clarity" | "support";
+                score: number;
+                evidence: components["schemas"]["Span"][];
+            }[];
+        };
+        WorkplaceCauseReading: {
+            /** @enum {string} */
+            label: "workload_staffing" | "tools" | "pay" | "recognition" | "policy" | "management";
+            score: number;
+            evidence: components["schemas"]["Span"][];
+            /** @enum {string} */
+            polarity: "positive" | "negative";
         };
         PersonDetail: {
             id: number;
