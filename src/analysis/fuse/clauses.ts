@@ -4,6 +4,7 @@ import type { Range } from "./evidence.js";
 import { round } from "./fuse-scored-labels.js";
 import { strength, type FuseInput } from "./fuse-input.js";
 import { namesFix } from "./fix-words.js";
+import { neverAProblem } from "./never-problem.js";
 import { pastWorry } from "./past-worry.js";
 
 /**
@@ -103,6 +104,10 @@ export function settledProblem(input: FuseInput): boolean {
   if (cs.length === 0) return false;
   const pol = clausePolarities(input, cs);
   const last = pol[pol.length - 1]!;
+  // "ten years with you, never had a problem": the problem never was, unless a turn follows.
+  // Checked first: the negated problem word itself makes its clause read as a problem.
+  const never = neverAProblem(input.text)[0];
+  if (never && !cs.some((c) => c.start >= never.end && TURN.test(input.text.slice(c.start, c.start + 12)))) return true;
   if (last < 0) return settledInLastClause(input, cs[cs.length - 1]!);
   // A fix named is checked first: the model's read of the closing clause (a second model pass) is
   // only needed beside one.
