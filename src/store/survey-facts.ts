@@ -11,6 +11,8 @@
  */
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DialectName } from "./dialect.js";
+import { surveyCauseSet as postgresCauseSet } from "./postgres/survey-facts-from.js";
+import { surveyCauseSet as sqliteCauseSet } from "./sqlite/survey-facts-from.js";
 
 /**
  * An answer's UTC day (epoch days) in SQL, as indexed by `survey_facts_scores` (migration 017): the
@@ -37,13 +39,8 @@ export interface SurveyFactsTable {
 /** The indexes a survey insight can ask to be read along (migrations 014 and 017). */
 export type SurveyFactsIndex = "survey_facts_scan" | "survey_facts_scores" | "survey_facts_causes";
 
-/** The sorted cause set of the reading of message `s.message_id`. */
-function causeSet(dialect: DialectName): RawBuilder<string> {
-  return dialect === "postgres"
-    ? sql<string>`coalesce((select string_agg(l.label || ':' || l.polarity, '|' order by l.label || ':' || l.polarity) from reading_labels l where l.message_id = s.message_id and l.kind = 'cause'), '')`
-    : // SQLite's group_concat follows its input's order, here the ordered subquery's.
-      sql<string>`coalesce((select group_concat(k, '|') from (select l.label || ':' || l.polarity as k from reading_labels l where l.message_id = s.message_id and l.kind = 'cause' order by k)), '')`;
-}
+/** The sorted cause set of the reading of message `s.message_id`, in each dialect's SQL. */
+const CAUSE_SET: Record<DialectName, () => RawBuilder<string>> = { sqlite: sqliteCauseSet, postgres: postgresCauseSet };
 
 /** Rebuilds the facts of these messages from their survey answers and Readings (none for employee feedback). */
 export async function refreshSurveyFacts(db: Kysely<any>, dialect: DialectName, messageIds: number[] | "all"): Promise<void> {
@@ -69,7 +66,7 @@ export async function refreshSurveyFacts(db: Kysely<any>, dialect: DialectName, 
             "r.channel",
             "r.language",
             "r.team_id",
-            causeSet(dialect).as("causes"),
+            CAUSE_SET[dialect]().as("causes"),
           ])
           .where("r.direction", "<>", "employee")
           .$if(ids !== null, (q) => q.where("s.message_id", "in", ids!))

@@ -6,7 +6,7 @@
  * insights' reads run in a read transaction that prices random pages as an SSD's (1.1), for that
  * read only; a short window still takes the time index.
  */
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { DialectQueries } from "../dialect.js";
 import type { SurveyFactsTable } from "../survey-facts.js";
 
@@ -22,3 +22,8 @@ export const surveyFactsRead: DialectQueries["surveyFactsRead"] = (db, read) =>
     await sql`set local random_page_cost = 1.1`.execute(trx);
     return read(trx);
   });
+
+/** The sorted cause set of the reading of message `s.message_id` (survey-facts.ts). */
+export function surveyCauseSet(): RawBuilder<string> {
+  return sql<string>`coalesce((select string_agg(l.label || ':' || l.polarity, '|' order by l.label || ':' || l.polarity) from reading_labels l where l.message_id = s.message_id and l.kind = 'cause'), '')`;
+}

@@ -7,7 +7,7 @@
  * SQLite skip-scan the leading columns, which loses the order and sorts again; on the time index
  * (`survey_facts_scan`) they are its range.
  */
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { DialectQueries } from "../dialect.js";
 import type { SurveyFactsTable } from "../survey-facts.js";
 
@@ -19,3 +19,11 @@ export const surveyFactsFrom: DialectQueries["surveyFactsFrom"] = (index) => ({
 
 /** See DialectQueries.surveyFactsRead: the index is named, nothing else to set. */
 export const surveyFactsRead: DialectQueries["surveyFactsRead"] = (db, read) => read(db);
+
+/**
+ * The sorted cause set of the reading of message `s.message_id` (survey-facts.ts): group_concat
+ * follows its input's order, here the ordered subquery's.
+ */
+export function surveyCauseSet(): RawBuilder<string> {
+  return sql<string>`coalesce((select group_concat(k, '|') from (select l.label || ':' || l.polarity as k from reading_labels l where l.message_id = s.message_id and l.kind = 'cause' order by k)), '')`;
+}
