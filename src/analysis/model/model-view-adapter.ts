@@ -5,7 +5,7 @@ import type { Range } from "../fuse/evidence.js";
 import { cueFeatures } from "./cue-features.js";
 import type { HeadName } from "./heads.js";
 import { loadModels, type Models } from "./load-models.js";
-import { predict, type HeadOutput } from "./predict.js";
+import { predict, sentimentProbs, type HeadOutput } from "./predict.js";
 
 /** The learned models as the fusion step sees them: loaded once, run per message. */
 export interface ModelRunner {
@@ -48,7 +48,15 @@ function view(models: Models, input: ModelInput): ModelView {
   const s = out.heads.sentiment;
   if (s?.trained) {
     result.sentiment = { positive: s.probs[0]!, neutral: s.probs[1]!, negative: s.probs[2]! };
-    result.sentimentOf = (range) => partSentiment(models, input, range);
+    // Rules ask about the same clause again (one ask per evidence span, per cause): each is read once.
+    const read = new Map<number, Sentiment>();
+    result.sentimentOf = (range) => {
+      if (range.start < 0 || range.end >= 0x20000) return partSentiment(models, input, range);
+      const key = range.start * 0x20000 + range.end;
+      let p = read.get(key);
+      if (p === undefined) read.set(key, (p = partSentiment(models, input, range)));
+      return p;
+    };
   }
   const abstain = models.head.sentiment?.abstain;
   if (abstain) result.sentimentAbstain = abstain;
@@ -67,13 +75,16 @@ function view(models: Models, input: ModelInput): ModelView {
   return result;
 }
 
+type Sentiment = { positive: number; neutral: number; negative: number };
+
 /** The sentiment head on the tokens and cue hits inside `range` only (run on demand, rarely). */
-function partSentiment(models: Models, input: ModelInput, range: Range): { positive: number; neutral: number; negative: number } {
+function partSentiment(models: Models, input: ModelInput, range: Range): Sentiment {
   const inside = (a: { start: number; end: number }): boolean => a.start >= range.start && a.end <= range.end;
   const tokens = input.tokens.filter(inside);
   const hits = input.hits?.filter(inside);
-  const p = view(models, { ...input, tokens, ...(hits ? { hits } : {}) }).sentiment;
-  return p ?? { positive: 0, neutral: 1, negative: 0 };
+  const cues = models.features.cues > 0 && hits ? cueFeatures(hits) : undefined;
+  const p = sentimentProbs(models, { tokens, text: input.text, lang: input.lang, ...(cues ? { cues } : {}) });
+  return p ? { positive: p[0]!, neutral: p[1]!, negative: p[2]! } : { positive: 0, neutral: 1, negative: 0 };
 }
 
 function scores(models: Models, h: HeadOutput): Record<string, number> {

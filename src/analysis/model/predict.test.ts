@@ -9,7 +9,7 @@ import { basicTokens } from "./basic-tokens.js";
 import { loadModels, type Models } from "./load-models.js";
 import { writeModelFile } from "./model-file.js";
 import { modelTokenizer, type ModelTokenizer } from "./model-tokens.js";
-import { predict } from "./predict.js";
+import { predict, sentimentProbs } from "./predict.js";
 import { MAX_SLOTS } from "./simd-accumulate.js";
 
 let models: Models;
@@ -21,6 +21,19 @@ beforeAll(async () => {
 });
 
 const run = (text: string, lang: string) => predict(models, { tokens: tok.tokenize(text, lang), text, lang });
+
+describe("sentimentProbs (the sentiment head alone)", () => {
+  it.each([
+    ["en", "The coverage is shocking but the staff were lovely"],
+    ["cs", "ale baterie nevydrží ani den"],
+    ["th", "ส่งช้ามาก แต่พนักงานสุภาพ"],
+    ["tl", "Sira yung order ko"],
+    ["en", ""],
+  ])("gives predict's sentiment probabilities (%s: %s)", (lang, text) => {
+    const input = { tokens: tok.tokenize(text, lang), text, lang };
+    expect(sentimentProbs(models, input)).toEqual(predict(models, input).heads.sentiment.probs);
+  });
+});
 
 describe("shipped models", () => {
   // Load time is measured in bench/readings.ts: a test never asserts time (it flakes on a busy machine).

@@ -76,7 +76,7 @@ let total = new Float64Array(64);
  * Sum the weight rows of the features per token (short messages) or all in one slot (messages
  * longer than MAX_SLOTS tokens, whose per-token sums window-sums.ts finds when evidence is asked). Fills `total`.
  */
-function sumRows(models: Models, f: Features, tokens: number): TokenSums | null {
+function sumRows(models: Models, f: Features, tokens: number, keep = true): TokenSums | null {
   const slots = tokens + 1 <= MAX_SLOTS ? tokens + 1 : 1;
   const width = models.packedStride * 4;
   const sums = models.store.slotSums(f.idx, f.tok, f.tok2, f.n, slots);
@@ -88,7 +88,7 @@ function sumRows(models: Models, f: Features, tokens: number): TokenSums | null 
     for (let c = 0; c < cols; c++) total[c] = total[c]! + sums[base + c]!;
   }
   for (let c = 0; c < cols; c++) total[c] = total[c]! / 2;
-  return slots > 1 ? { sums: sums.slice(0, slots * width), width } : null;
+  return keep && slots > 1 ? { sums: sums.slice(0, slots * width), width } : null;
 }
 
 function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
@@ -123,6 +123,22 @@ function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
     for (const j of order) predicted.push(h.labels[j]!);
   }
   return { name: h.name, kind: h.kind, labels: h.labels, probs, predicted, trained: true };
+}
+
+/**
+ * The sentiment head alone: `predict(models, input).heads.sentiment.probs`, or null when that head
+ * is untrained, without scoring the other heads or keeping per-token sums for evidence. Rules read
+ * the tone of single clauses with it (a second pass over part of a message).
+ */
+export function sentimentProbs(models: Models, input: PredictInput): Float64Array | null {
+  const h = models.head.sentiment;
+  if (!h?.trained) return null;
+  const f = featurize(input.tokens, models.bits, input.cues, models.features, input.lang);
+  sumRows(models, f, input.tokens.length, false);
+  const z = new Float64Array(models.columns);
+  const lb = h.langBias.size > 0 ? h.langBias.get(input.lang) : undefined;
+  for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = total[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]! + (lb ? lb[j]! : 0);
+  return headOutput(h, z).probs;
 }
 
 /** Score every head for one tokenised message. */
