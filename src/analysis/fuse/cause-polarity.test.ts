@@ -78,3 +78,21 @@ describe("turnCauses: sincere praise before a contrast word", () => {
     expect(out[0]!.polarity).toBe("negative");
   });
 });
+
+describe("turnCauses: a settled problem praises its fix as service", () => {
+  it("adds praised service from the fix words beside other praise", () => {
+    const t = "Received a damaged item, sent a photo, replacement arrived in 2 days. Love this shop";
+    const quick: CauseReading = { label: "delivery_or_wait", polarity: "positive", score: 0.7, evidence: spans(t, "2 days") };
+    const out = turnCauses(input(t, []), [quick], { sarcastic: false, settled: true });
+    expect(out.map((c) => [c.label, c.polarity])).toEqual([
+      ["delivery_or_wait", "positive"],
+      ["service_quality", "positive"],
+    ]);
+    expect(out[1]!.evidence.map((e) => e.text)).toEqual(["replacement arrived"]);
+  });
+  it("adds nothing when service is praised already", () => {
+    const t = "replacement arrived in 2 days, great service";
+    const svc: CauseReading = { label: "service_quality", polarity: "positive", score: 0.7, evidence: spans(t, "great service") };
+    expect(turnCauses(input(t, []), [svc], { sarcastic: false, settled: true })).toEqual([svc]);
+  });
+});

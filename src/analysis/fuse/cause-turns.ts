@@ -17,8 +17,8 @@ import type { FuseInput } from "./fuse-input.js";
  *   เยอะ", "found a better pizza place round the corner"), so its causes are our problems, unless
  *   the message turns to praise after a contrast word ("switching, but your staff were lovely");
  * - a settled problem: the causes told in the clause that names the fix, or in the closing clause,
- *   are praised; when none is, the fix itself is the praised cause (service, or staff when a person
- *   did it), with the fix words as evidence. The past problem keeps its negative cause.
+ *   are praised; the fix itself is praised service, with the fix words as evidence (staff when a
+ *   person did it and nothing else is praised), unless service is praised already. The past problem keeps its negative cause.
  *
  * @example
  * turnCauses(input, causes, { sarcastic: true, settled: false }); // every cause negative
@@ -41,8 +41,12 @@ export function turnCauses(
   const praised: Range[] = [...cs.filter((c) => fixes.some((f) => f.start >= c.start && f.start < c.end)), ...cs.slice(-1)];
   const inPraised = (c: CauseReading): boolean => c.evidence.some((e) => praised.some((p) => e.start >= p.start && e.start < p.end));
   const out = causes.map((c) => (c.polarity === "positive" || !inPraised(c) ? c : { ...c, polarity: "positive" as const }));
-  if (out.some((c) => c.polarity === "positive") || fixes.length === 0) return out;
-  const label: CauseLabel = hasMatch(input.text, PERSON) ? "staff_treatment" : "service_quality";
+  if (fixes.length === 0) return out;
+  // The fix is a service done well even beside other praise ("sent a new one straight away. really
+  // appreciate it", "exchange was so easy, no questions asked"): unless service is praised already.
+  const anyPraise = out.some((c) => c.polarity === "positive");
+  if (out.some((c) => c.polarity === "positive" && c.label === "service_quality")) return out;
+  const label: CauseLabel = !anyPraise && hasMatch(input.text, PERSON) ? "staff_treatment" : "service_quality";
   const evidence = toSpans(input.text, fixes);
   const i = out.findIndex((c) => c.label === label);
   if (i >= 0) out[i] = { ...out[i]!, polarity: "positive", evidence };
