@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CAUSES, DIRECTIONS, EMOTIONS, NEEDS, SENTIMENTS, SIGNALS, STAGES } from "../src/core/labels.js";
+import { checkWorkplace, type WorkplaceGold } from "./workplace-gold.js";
 
 /** Rows per label the team aims for (issue 7 and the lexicon task). */
 export const TARGETS = { perLabel: 100, neutral: 300, mixed: 150 } as const;
@@ -30,6 +31,8 @@ export interface Example {
   signals: string[];
   complaint: number;
   direction: string;
+  /** Employee rows: gold workplace causes and needs (issue 12 item 8). */
+  workplace?: WorkplaceGold;
 }
 
 /**
@@ -42,8 +45,21 @@ export function checkExample(row: unknown, lang: string): string[] {
   const p: string[] = [];
   if (typeof row !== "object" || row === null || Array.isArray(row)) return ["not a JSON object"];
   const r = row as Record<string, unknown>;
-  const allowed = new Set(["id", "text", "sentiment", "emotions", "needs", "causes", "stage", "signals", "complaint", "direction"]);
+  const allowed = new Set([
+    "id",
+    "text",
+    "sentiment",
+    "emotions",
+    "needs",
+    "causes",
+    "stage",
+    "signals",
+    "complaint",
+    "direction",
+    "workplace",
+  ]);
   for (const k of Object.keys(r)) if (!allowed.has(k)) p.push(`unknown field ${k}`);
+  p.push(...checkWorkplace(r.workplace, r.direction));
   if (typeof r.id !== "string" || !new RegExp(`^${lang}-\\d{4,}$`).test(r.id)) p.push(`id must look like ${lang}-0001`);
   if (typeof r.text !== "string" || r.text.trim() === "") p.push("text must be a non-empty string");
   else {

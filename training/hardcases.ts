@@ -16,6 +16,7 @@ import { repoRoot } from "../src/analysis/model/load-models.js";
 import { teamTargets } from "../src/analysis/model/targets.js";
 import { fnv1a, isCalibrationText } from "../src/analysis/model/holdout.js";
 import type { Row } from "./datasets.js";
+import { checkWorkplace, type WorkplaceGold } from "./workplace-gold.js";
 
 /** The shapes, in report order. */
 export const SHAPES = [
@@ -55,6 +56,8 @@ export interface HardCase {
   signals: (typeof SIGNALS)[number][];
   needs?: (typeof NEEDS)[number][];
   stage?: (typeof STAGES)[number];
+  /** Employee rows: gold workplace causes and needs (issue 12 item 8). */
+  workplace?: WorkplaceGold;
 }
 
 /** A loaded hard case with its language and whether it is in the fixed held-out portion. */
@@ -86,6 +89,7 @@ const FIELDS = new Set([
   "signals",
   "needs",
   "stage",
+  "workplace",
 ]);
 
 /**
@@ -120,6 +124,7 @@ export function checkHardCase(row: unknown, lang: string): string[] {
   oneOf("stage", STAGES, true);
   listOf("signals", SIGNALS);
   listOf("needs", NEEDS, true);
+  p.push(...checkWorkplace(r.workplace, r.direction));
   if (!Array.isArray(r.causes)) p.push("causes must be an array");
   else
     for (const c of r.causes as Record<string, unknown>[]) {

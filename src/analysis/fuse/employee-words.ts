@@ -46,7 +46,7 @@ export function staffingAskTone(input: FuseInput, sentiment: Reading["sentiment"
 
 /** True when the text asks or proposes ("could we", "potřebujeme", "ขอ", "కావాలి", "sana"); fuse-workplace.ts. */
 export function isRequest(text: string): boolean {
-  return matchRanges(text, REQUEST).length > 0;
+  return hasMatch(text, REQUEST);
 }
 
 const W = "(?<![\\p{L}\\p{M}])";
