@@ -85,4 +85,21 @@ describe("employeeView", () => {
     const v = employeeView(team(1, 6, Date.UTC(2026, 4, 20)), { now: Date.UTC(2026, 4, 28), teamNames: names });
     expect(v.months).toEqual([]);
   });
+  it("counts workplace causes per respondent, inside the released cells only", () => {
+    const rows = [...team(1, 6), ...team(2, 2)].map((r, i) => ({
+      ...r,
+      workplace: i < 6 ? [{ label: "workload_staffing", polarity: "negative" }] : [{ label: "pay", polarity: "negative" }],
+    }));
+    // Warehouse's first respondent writes twice more: still one voice.
+    rows.push({ ...rows[0]!, sentAt: JAN + 50 }, { ...rows[0]!, sentAt: JAN + 51 });
+    const v = employeeView(rows, { now: NOW, teamNames: names });
+    const cells = v.months[0]!.cells;
+    for (const c of cells) expect(c.respondents).toBeGreaterThanOrEqual(5);
+    // Stores (2) never stand alone: its pay count is only in the pool with Warehouse.
+    expect(cells.map((c) => (c.team === "other" ? "other" : c.team.name))).toEqual(["other"]);
+    expect(cells[0]!.workplace).toEqual([
+      { label: "workload_staffing", positive: 0, negative: 6 },
+      { label: "pay", positive: 0, negative: 2 },
+    ]);
+  });
 });

@@ -13,8 +13,10 @@
  * shown the same way ever after (src/store/employee-releases.ts), so no two views of one month differ.
  *
  * Every count is of respondents, not messages (dominance): one person writing fifty messages is one
- * voice in the sentiment split, the mean, each emotion and each theme, so no cell is one person's
- * feeling in disguise.
+ * voice in the sentiment split, the mean, each emotion, each theme and each workplace cause
+ * (workload and staffing, tools, pay, recognition, policy, management: Reading.workplace), so no
+ * cell is one person's feeling in disguise. Workplace counts exist only inside released cells, so
+ * they inherit the cell's threshold of `k` respondents; there is no other grouping of them.
  *
  * @example
  * const view = employeeView(rows, { k: 5, now: Date.now(), teamNames: new Map([[1, "Warehouse"]]) });
@@ -113,7 +115,11 @@ interface Voice {
   meanScore: number;
   emotions: Set<string>;
   themes: Set<string>;
+  workplace: Set<string>;
 }
+
+/** A cause as "polarity:label", the key a voice names it by once. */
+const polarKey = (c: { label: string; polarity: string }): string => `${c.polarity === "positive" ? "positive" : "negative"}:${c.label}`;
 
 const SENTIMENTS = ["negative", "neutral", "positive"] as const;
 
@@ -133,7 +139,8 @@ function voicesOf(rows: readonly EmployeeRow[]): Voice[] {
       sentiment: best > 0 ? SENTIMENTS.find((l) => counts.get(l) === best)! : null,
       meanScore: own.reduce((sum, r) => sum + r.sentimentScore, 0) / own.length,
       emotions: new Set(own.flatMap((r) => r.emotions)),
-      themes: new Set(own.flatMap((r) => r.causes.map((c) => `${c.polarity === "positive" ? "positive" : "negative"}:${c.label}`))),
+      themes: new Set(own.flatMap((r) => r.causes.map(polarKey))),
+      workplace: new Set(own.flatMap((r) => (r.workplace ?? []).map(polarKey))),
     };
   });
 }
@@ -146,19 +153,11 @@ function summarise(
 ): EmployeeCell {
   const sentiment = { positive: 0, neutral: 0, negative: 0, meanScore: 0 };
   const emotions = new Map<string, number>();
-  const themes = new Map<string, { label: string; positive: number; negative: number }>();
   const voices = voicesOf(rows);
   for (const v of voices) {
     if (v.sentiment) sentiment[v.sentiment]++;
     sentiment.meanScore += v.meanScore;
     for (const e of v.emotions) emotions.set(e, (emotions.get(e) ?? 0) + 1);
-    for (const key of v.themes) {
-      const [polarity, label] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-      const t = themes.get(label) ?? { label, positive: 0, negative: 0 };
-      if (polarity === "positive") t.positive++;
-      else t.negative++;
-      themes.set(label, t);
-    }
   }
   sentiment.meanScore = voices.length ? Math.round((sentiment.meanScore / voices.length) * 100) / 100 : 0;
   return {
@@ -169,6 +168,22 @@ function summarise(
     messages: rows.length,
     sentiment,
     emotions: [...emotions].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
-    themes: [...themes.values()].sort((a, b) => b.positive + b.negative - (a.positive + a.negative) || a.label.localeCompare(b.label)),
+    themes: polarCounts(voices.map((v) => v.themes)),
+    workplace: polarCounts(voices.map((v) => v.workplace)),
   };
+}
+
+/** Respondents per label and polarity from each voice's "polarity:label" keys, most named first. */
+function polarCounts(keysOfVoices: readonly Set<string>[]): { label: string; positive: number; negative: number }[] {
+  const out = new Map<string, { label: string; positive: number; negative: number }>();
+  for (const keys of keysOfVoices) {
+    for (const key of keys) {
+      const [polarity, label] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+      const t = out.get(label) ?? { label, positive: 0, negative: 0 };
+      if (polarity === "positive") t.positive++;
+      else t.negative++;
+      out.set(label, t);
+    }
+  }
+  return [...out.values()].sort((a, b) => b.positive + b.negative - (a.positive + a.negative) || a.label.localeCompare(b.label));
 }

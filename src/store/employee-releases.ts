@@ -11,6 +11,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.js";
+import type { Reading } from "../core/reading.js";
 
 /** One read employee message, as the view reads it (insights/employee-view.ts). */
 export interface EmployeeRow {
@@ -22,6 +23,8 @@ export interface EmployeeRow {
   sentimentScore: number;
   emotions: string[];
   causes: { label: string; polarity: string }[];
+  /** Workplace causes of the Reading (pipeline 1.3.0 on; absent or empty for older readings). */
+  workplace?: { label: string; polarity: string }[];
 }
 
 /** One released cell: a team, or the pool of small teams, in one month. */
@@ -37,6 +40,11 @@ export interface EmployeeCell {
   sentiment: { positive: number; neutral: number; negative: number; meanScore: number };
   emotions: { label: string; count: number }[];
   themes: { label: string; positive: number; negative: number }[];
+  /**
+   * Respondents per workplace cause and polarity (Reading.workplace). Absent in months released
+   * before pipeline 1.3.0, which are served as they were released.
+   */
+  workplace?: { label: string; positive: number; negative: number }[];
 }
 
 /** One month of the view, as released and stored. */
@@ -54,7 +62,7 @@ export async function trustedEmployeeRows(db: Kysely<Database>, workspaceId: num
     .selectFrom("messages as m")
     .innerJoin("sources as s", "s.id", "m.source_id")
     .innerJoin("readings as r", "r.message_id", "m.id")
-    .select(["m.id", "m.sent_at", "m.team_id", "m.person_id", "r.sentiment", "r.sentiment_score"])
+    .select(["m.id", "m.sent_at", "m.team_id", "m.person_id", "r.sentiment", "r.sentiment_score", "r.reading"])
     .where("m.workspace_id", "=", workspaceId)
     .where("m.direction", "=", "employee")
     .where("s.employee_feedback", "=", 1)
@@ -71,6 +79,7 @@ export async function trustedEmployeeRows(db: Kysely<Database>, workspaceId: num
       sentimentScore: r.sentiment_score,
       emotions: [],
       causes: [],
+      workplace: workplaceOf(r.reading),
     });
   }
   const labels = await db
@@ -89,6 +98,12 @@ export async function trustedEmployeeRows(db: Kysely<Database>, workspaceId: num
     else row.causes.push({ label: l.label, polarity: l.polarity });
   }
   return [...byMessage.values()];
+}
+
+/** The workplace causes of a stored Reading, label and polarity only (none before pipeline 1.3.0). */
+function workplaceOf(json: string): { label: string; polarity: string }[] {
+  const causes = (JSON.parse(json) as Partial<Reading>).workplace?.causes ?? [];
+  return causes.map((c) => ({ label: c.label, polarity: c.polarity }));
 }
 
 /** Sent-at instants of trusted employee messages in [from, to) that have no reading yet. */

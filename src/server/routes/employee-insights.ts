@@ -42,6 +42,18 @@ const EmployeeCellOut = z
     sentiment: z.object({ positive: z.number(), neutral: z.number(), negative: z.number(), mean_score: z.number() }),
     emotions: z.array(z.object({ label: z.string(), count: z.number() })),
     themes: z.array(z.object({ label: z.string(), positive: z.number(), negative: z.number() })),
+    workplace: z
+      .array(
+        z.object({
+          label: z.string().describe("workload_staffing, tools, pay, recognition, policy or management"),
+          positive: z.number(),
+          negative: z.number(),
+        }),
+      )
+      .optional()
+      .describe(
+        "Respondents per workplace cause (Reading.workplace) and polarity, inside this cell only (at least k respondents); absent in months released before pipeline 1.3.0.",
+      ),
   })
   .meta({ id: "EmployeeCell" });
 
@@ -141,6 +153,7 @@ export const employeeInsightRoutes = [
             },
             emotions: cell.emotions,
             themes: cell.themes,
+            ...(cell.workplace ? { workplace: cell.workplace } : {}),
           })),
         })),
       });

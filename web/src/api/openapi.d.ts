@@ -1467,6 +1467,13 @@ export interface components {
                 positive: number;
                 negative: number;
             }[];
+            /** @description Respondents per workplace cause (Reading.workplace) and polarity, inside this cell only (at least k respondents); absent in months released before pipeline 1.3.0. */
+            workplace?: {
+                /** @description workload_staffing, tools, pay, recognition, policy or management */
+                label: string;
+                positive: number;
+                negative: number;
+            }[];
         };
         CaseDetail: {
             id: number;

@@ -26,7 +26,10 @@ interface I18n {
   setLang(l: UiLanguage): void;
   t: Translate;
   /** A label from the Reading (emotion, cause, need, channel...), translated when the catalogue has it. */
-  label(kind: "emotion" | "cause" | "need" | "channel" | "sentiment" | "signal" | "stage" | "direction", value: string): string;
+  label(
+    kind: "emotion" | "cause" | "need" | "channel" | "sentiment" | "signal" | "stage" | "direction" | "workplace",
+    value: string,
+  ): string;
   num(n: number): string;
 }
 

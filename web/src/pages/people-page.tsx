@@ -104,6 +104,7 @@ export function PeoplePage({ query }: { query: Record<string, string> }) {
                 <th>{t("people.respondents")}</th>
                 <th>{t("people.sentiment")}</th>
                 <th>{t("people.themes")}</th>
+                <th>{t("people.workplace")}</th>
                 <th>{t("people.emotions")}</th>
               </tr>
             </thead>
@@ -130,6 +131,13 @@ export function PeoplePage({ query }: { query: Record<string, string> }) {
                       {c.themes.slice(0, 4).map((th) => (
                         <span key={th.label} className={`chip cause ${th.negative >= th.positive ? "negative" : "positive"}`}>
                           {label("cause", th.label)} {th.negative ? `−${th.negative}` : ""} {th.positive ? `+${th.positive}` : ""}
+                        </span>
+                      ))}
+                    </td>
+                    <td data-testid="people-workplace">
+                      {(c.workplace ?? []).slice(0, 4).map((w) => (
+                        <span key={w.label} className={`chip cause ${w.negative >= w.positive ? "negative" : "positive"}`}>
+                          {label("workplace", w.label)} {w.negative ? `−${w.negative}` : ""} {w.positive ? `+${w.positive}` : ""}
                         </span>
                       ))}
                     </td>
