@@ -16,6 +16,16 @@ describe("compileCues / findCues", () => {
     expect(texts(findCues(compileCues(["*స్తాను"], "prefix"), prepare("నేను పంపిస్తాను, మీకు")))).toEqual(["పంపిస్తాను"]);
   });
 
+  it("reads ~ as up to eight words of the same sentence, and * inside a phrase as any continuation", () => {
+    const m = compileCues(["left ~ in the rain"], "latin");
+    expect(texts(findCues(m, prepare("driver left my parcel in the rain")))).toEqual(["left my parcel in the rain"]);
+    expect(findCues(m, prepare("I left. It was in the rain"))).toHaveLength(0);
+    expect(findCues(m, prepare("left one two three four five six seven eight nine in the rain"))).toHaveLength(0);
+    const cs = compileCues(["dárkov* kart* ~ neplatn*"], "latin", true);
+    expect(findCues(cs, prepare("dárková karta co jsem dostala k narozeninám píše že je neplatná", true))).toHaveLength(1);
+    expect(findCues(cs, prepare("prodáváte dárkové karty?", true))).toHaveLength(0);
+  });
+
   it("reads # as a number, native digits included", () => {
     const m = compileCues(["within # hours", "# ชั่วโมง"], "latin");
     expect(texts(findCues(m, prepare("I'll call within 24 hours")))).toEqual(["within 24 hours"]);

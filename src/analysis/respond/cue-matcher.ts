@@ -4,8 +4,9 @@
  * expression of escaped literals, so matching a reply is one linear scan per list.
  *
  * Cue syntax (see cues/README.md): words separated by spaces match any run of whitespace; a trailing
- * `*` matches any continuation of the word (`apologi*`), a leading `*` any beginning (`*స్తాను`, a
- * first-person verb ending); `#` stands for a number (`within # hours`).
+ * `*` matches any continuation of the word (`apologi*`, also inside a phrase: `dárkov* kart*`), a
+ * leading `*` any beginning (`*స్తాను`, a first-person verb ending); `#` stands for a number
+ * (`within # hours`); `~` for up to eight words of the same sentence (`left ~ in the rain`).
  * Cues and texts are folded alike, by the same folding as the lexicon's token keys (text/fold.ts):
  * case-insensitive, `'` and `’` the same, native digits as ASCII, and for languages that fold
  * (Czech, Spanish, Portuguese) Latin diacritics ignored on both sides.
@@ -37,6 +38,12 @@ const LETTER_BEFORE = "(?<![\\p{L}\\p{M}\\p{N}])";
 const LETTER_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
 // Native digits are turned to ASCII by `prepare`, so one class covers every script.
 const NUMBER = "[0-9]{1,4}(?:[.,:][0-9]{1,2})?";
+// `~`: up to eight words between two parts of a cue, within one sentence ("left my parcel in the
+// rain", "gift card I got for my birthday says invalid"). Distinct classes keep it linear.
+const GAP = "\\s+(?:[^\\s.!?]+\\s+){0,8}";
+const THAI_GAP = "[^.!?\\n]{0,40}?";
+// `*` ending a word inside a phrase: any continuation of that word ("dárkov* kart*").
+const WORD_REST = "[\\p{L}\\p{M}\\p{N}]*";
 
 function escapeLiteral(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -91,8 +98,18 @@ function cueFragment(cue: string, mode: BoundaryMode, fold: boolean): { units: s
   const space = mode === "nospace" ? "\\s*" : "\\s+";
   const units: string[] = [];
   words.forEach((w, i) => {
-    if (i > 0) units.push(space);
-    for (const ch of w) units.push(ch === "#" ? NUMBER : escapeLiteral(ch));
+    // A gap stands in for the space before the next word: "left ~ in the rain".
+    if (w === "~") {
+      units.push(mode === "nospace" ? THAI_GAP : GAP);
+      return;
+    }
+    if (i > 0 && words[i - 1] !== "~") units.push(space);
+    const chars = [...w];
+    chars.forEach((ch, j) => {
+      if (ch === "#") units.push(NUMBER);
+      else if (ch === "*" && j === chars.length - 1) units.push(WORD_REST);
+      else units.push(escapeLiteral(ch));
+    });
   });
   // A suffix cue (`*ాను`: any verb in the first person) must end its word in every mode.
   if (suffixCue) return { units, shape: "suffix" };

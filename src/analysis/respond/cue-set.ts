@@ -43,8 +43,20 @@ export interface CueSetData {
   stopwords: string[];
 }
 
-/** Kinds of message words: question words, praise, plain negative words, sarcasm, contrast ("but"), feelings, asking to cancel. */
-export const MESSAGE_CUE_KINDS = ["question", "praise", "negative", "sarcasm", "contrast", "feeling", "cancel_request"] as const;
+/**
+ * Kinds of message words: question words, praise, plain negative words, sarcasm, contrast ("but"),
+ * feelings, asking to cancel, a delivery said to be fine ("delivery was fine but ...").
+ */
+export const MESSAGE_CUE_KINDS = [
+  "question",
+  "praise",
+  "negative",
+  "sarcasm",
+  "contrast",
+  "feeling",
+  "cancel_request",
+  "delivery_ok",
+] as const;
 export type MessageCueKind = (typeof MESSAGE_CUE_KINDS)[number];
 
 export const LIST_KINDS = [
@@ -76,6 +88,8 @@ export interface CueSet extends Record<ListKind, CompiledCues> {
   topicsAll: CompiledGroups<CauseLabel>;
   /** Every problem's list in one pattern; absent for a language without problem cues. */
   problemsAll?: CompiledGroups<ProblemKey>;
+  /** Each problem's list on its own, so overlapping cues of two problems are both found. */
+  problems?: Map<ProblemKey, CompiledCues>;
   questionsAll?: CompiledGroups<QuestionKey>;
   /** Every message-word list in one pattern. */
   messageAll?: CompiledGroups<MessageCueKind>;
@@ -110,7 +124,12 @@ export function compileCueSet(data: CueSetData): CueSet {
     topicsAll: compileGroups(topicLists, data.mode, fold),
     // In PROBLEMS order, so where two problems' cues start at one word ("voucher for the trouble",
     // "voucher") the more specific problem's cue is the one matched.
-    ...(data.problems ? { problemsAll: compileGroups(problemLists(data.problems), data.mode, fold) } : {}),
+    ...(data.problems
+      ? {
+          problemsAll: compileGroups(problemLists(data.problems), data.mode, fold),
+          problems: new Map(problemLists(data.problems).map(([k, xs]) => [k, compileCues(xs, data.mode, fold)])),
+        }
+      : {}),
     ...(data.questions
       ? { questionsAll: compileGroups(Object.entries(data.questions) as [QuestionKey, string[]][], data.mode, fold) }
       : {}),

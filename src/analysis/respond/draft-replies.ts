@@ -28,7 +28,7 @@ import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.j
 
 const PUBLIC_CHANNELS = new Set(["social", "review", "forum"]);
 /** Problems whose own step already puts the money right: a refund request would ask for it a second time. */
-const MONEY_PROBLEMS: ReadonlySet<string> = new Set(["refund_missing", "delivery_fee"]);
+const MONEY_PROBLEMS: ReadonlySet<string> = new Set(["refund_missing", "delivery_fee", "payment_no_order"]);
 
 /** Compose `options.count` (default 3) distinct drafts for the customer's message. */
 export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: DraftOptions = {}): Draft[] {
@@ -40,7 +40,9 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const topics = messageTopics(options.message, key);
   const problem = pickProblem(options.message, key, reading, topics);
   const { sit, ev, settled } = situationOf(reading, options.message, key, problem !== undefined);
-  const cause = problem?.cause ?? pickCause(sit, topics);
+  // "Delivery was fine but ...": the delivery is the one thing the customer is not complaining of.
+  const cause =
+    problem?.cause ?? (ev?.deliveryOk ? pickCause(withoutDelivery(sit), without(topics, "delivery_or_wait")) : pickCause(sit, topics));
   const step = stepFor(reading, sit, topics, ev);
   // Where the Reading and the words disagree, the plain form: a thank-you for a question would be a guess.
   const mixed =
@@ -67,7 +69,8 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   };
   if (problem) plan.slots.cause = plan.slots.cause_ind = problem.clause;
   else if (cause && options.message !== undefined && !waitNamed(options.message, key) && t.cause_unsure?.[cause])
-    plan.slots.cause = plan.slots.cause_ind = t.cause_unsure[cause];
+    // "Your delivery didn't go as it should" only where the words speak of a delivery at all.
+    plan.slots.cause = plan.slots.cause_ind = topics?.includes(cause) ? t.cause_unsure[cause] : t.cause_default;
   if (sit.situation === "praise" && !cause) plan.slots.topic = t.topic.overall_experience;
 
   const drafts: Draft[] = [];
@@ -162,14 +165,18 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   const steps = p.step === "refund" && !MONEY_PROBLEMS.has(p.problem ?? "") ? undefined : p.problemSteps;
   const action = p.offer ? pick(t.offer[p.offer], 7) : pick(steps ?? t.step?.[p.step] ?? t.offer[fallbackOffer(p.step)], 7);
   const own = slots.order ? pick(t.own, 6) : "";
-  const reassure = sit.situation === "worry" ? pick(t.worry.reassure, 4) : "";
+  // One promise to come back is enough: a step that says it needs no second "I'll be in touch".
+  const told = reportsBack(t, action);
+  const reassureLine = sit.situation === "worry" ? pick(t.worry.reassure, 4) : "";
+  const reassure = told && reportsBack(t, reassureLine) ? "" : reassureLine;
+  const after = p.followUp || !(told || reportsBack(t, reassure)) ? next : "";
   // "Anyone would feel the same" is filler for a calm message: kept for a strong feeling only.
   const validate = p.feeling !== "none" && !ownFeeling && (intense || p.emotion === "anger") ? pick(t.validate, 2) : "";
   // Three shapes, so the variants differ in order and length, not only in wording.
   const shapes = [
-    [feeling, validate, causeLine, reassure, action, own, next],
-    [causeLine, feeling, reassure, own, action, next],
-    [feeling, causeLine, validate, reassure, own, action, next],
+    [feeling, validate, causeLine, reassure, action, own, after],
+    [causeLine, feeling, reassure, own, action, after],
+    [feeling, causeLine, validate, reassure, own, action, after],
   ];
   return join(greeting, shapes[v % shapes.length] as string[], p.chat ? "" : pick(t.close, 9), sign, false);
 }
@@ -196,8 +203,14 @@ function composeMixed(
   const answer = p.problemSteps ? pick(p.problemSteps, 7) : pick(t.question.help, 3);
   // A named problem (a wrong item, a crash) is ours to be sorry for, even asked about calmly.
   const ack = p.fault === "yes" || p.problem ? pick(t.apology, 2) : pick(t.acknowledge_cause, 2);
-  const body = [pick(m.question, 1), ack, answer, next];
+  const body = [pick(m.question, 1), ack, answer, p.followUp || !reportsBack(t, answer) ? next : ""];
   return join(greeting, body, p.chat ? "" : pick(t.close, 5), sign, false);
+}
+
+/** Whether a sentence already says the agent will come back to the customer (`reports_back`). */
+function reportsBack(t: TemplateSet, sentence: string): boolean {
+  const s = sentence.toLocaleLowerCase();
+  return s.length > 0 && (t.reports_back ?? []).some((phrase) => s.includes(phrase));
 }
 
 function join(greeting: string, body: string[], close: string, sign: string, short: boolean): string {
@@ -303,6 +316,14 @@ function pickCause(sit: SituationReading, topics: CauseLabel[] | undefined): Cau
   const fromReading = sit.situation === "praise" ? sit.positiveCauses : sit.negativeCauses;
   if (topics === undefined) return fromReading[0];
   return topics.find((c) => fromReading.includes(c)) ?? topics[0] ?? fromReading[0];
+}
+
+function without(topics: CauseLabel[] | undefined, label: CauseLabel): CauseLabel[] | undefined {
+  return topics?.filter((c) => c !== label);
+}
+
+function withoutDelivery(sit: SituationReading): SituationReading {
+  return { ...sit, negativeCauses: sit.negativeCauses.filter((c) => c !== "delivery_or_wait") };
 }
 
 function pickEmotion(sit: SituationReading): EmotionLabel | "negative" | undefined {

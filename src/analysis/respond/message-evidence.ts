@@ -22,6 +22,15 @@ import type { Situation } from "./types.js";
 
 /** What a question can ask about, each with its own answer plan in `templates/<lang>.json` `question_topic`. */
 export const QUESTIONS = [
+  "account_change",
+  "cancel_order",
+  "variant_change",
+  "delivery_days",
+  "tracking",
+  "installation",
+  "accessories",
+  "price_drop",
+  "sale_event",
   "change_order",
   "order_number",
   "unsubscribe",
@@ -55,6 +64,8 @@ export interface MessageEvidence {
   cancelRequest: boolean;
   /** An eye-roll or upside-down face: whatever the words, not plain praise. */
   mocking: boolean;
+  /** The delivery is said to have gone fine ("delivery was fine but ..."): it is not the cause. */
+  deliveryOk: boolean;
   problems: ProblemKey[];
 }
 
@@ -93,6 +104,7 @@ export function readMessage(message: string, cues: CueSet): MessageEvidence {
     shout: SHOUTED.test(message),
     cancelRequest: has("cancel_request"),
     mocking: MOCKING_EMOJI.test(message),
+    deliveryOk: has("delivery_ok"),
     problems: PROBLEMS.filter((p) => problemSpans.has(p)),
   };
 }
@@ -128,6 +140,10 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
   const angry = sit.emotions[0] === "anger" || reading.signals.some((s) => s.label !== "sarcasm") || reading.intensity >= 0.6;
   const calm = !ev.negative && !ev.sarcasm && !ev.shout && !angry && reading.complaint.severity <= 2;
   if (calm && (ev.question || ev.questionTopic !== undefined) && !ev.praise) return { situation: "question", uncertain: true };
+  // A question about a subject we answer ("can I track it without an account") often holds a plain
+  // "no" or "without"; with no feeling, mockery or raised voice it is still a question.
+  const plainAsk = !ev.sarcasm && !ev.shout && !ev.feeling && !angry && reading.complaint.severity <= 2;
+  if (plainAsk && ev.question && ev.questionTopic !== undefined && !ev.praise) return { situation: "question", uncertain: true };
   // Praise words alone, with no complaint word, problem, mockery or question, outweigh a complaint
   // score (often high for an exclamation), but not a negative sentiment: irony without a marker.
   const plainPraise = ev.praise && !ev.negative && !ev.sarcasm && !ev.question && !ev.feeling;

@@ -226,3 +226,43 @@ describe("a delivery complaint that names no wait", () => {
     expect(l!.text).not.toContain(t.cause_unsure!.delivery_or_wait!);
   });
 });
+
+describe("problems named after review5's notes", () => {
+  // Messages written for this test, not taken from any review set.
+  const CASES: [string, string, string][] = [
+    ["en", "my speaker wont pair with my phone at all", "device_pairing"],
+    ["en", "the gift card my sister gave me keeps saying invalid", "gift_card_invalid"],
+    ["en", "you said a manager would call me back on monday, nobody rang", "callback_missing"],
+    ["en", "the courier left the box out in the rain and it's soaked", "left_in_rain"],
+    ["en", "card got declined but the money still came out of my account", "payment_no_order"],
+    ["cs", "sluchátka se nechtějí spárovat s mobilem", "device_pairing"],
+    ["cs", "v balení chybí návod k sestavení", "missing_manual"],
+    ["cs", "z účtu mi zmizely všechny body", "points_missing"],
+    ["th", "แชทหลุดไปตอนกำลังคุยกับแอดมิน", "chat_closed"],
+    ["th", "แต้มสะสมหายไปไหนหมด", "points_missing"],
+    ["te", "నేను బుక్ చేసిన స్లాట్ ఇప్పుడు కనిపించడం లేదు", "slot_vanished"],
+    ["te", "స్పీకర్ ఫోన్ తో కనెక్ట్ అవ్వడం లేదు", "device_pairing"],
+    ["tl", "sa app in stock daw pero pagdating ko sa store wala", "stock_mismatch"],
+    ["tl", "hindi pantay yung mga drawer ng cabinet", "poor_fit"],
+  ];
+  it("finds each new problem in its own words, across words in between", () => {
+    for (const [lang, text, key] of CASES) expect(problemsIn(text, cueSetFor(lang)!), `${lang}: ${text}`).toContain(key);
+  });
+
+  it("does not read a question about gift cards or points as a problem", () => {
+    expect(problemsIn("do you sell gift cards?", cueSetFor("en")!)).toEqual([]);
+    expect(problemsIn("how do loyalty points work", cueSetFor("en")!)).toEqual([]);
+    expect(problemsIn("prodáváte dárkové karty?", cueSetFor("cs")!)).toEqual([]);
+  });
+
+  it("says it will come back once, and names no delivery after 'delivery was fine'", () => {
+    const text = "the delivery was fine but the drawers on the cabinet don't line up";
+    const reading = complaintReading(text, "en", { cause: "delivery_or_wait" });
+    const [d] = draftReplies(reading, { channel: "email" }, { message: text, count: 1 });
+    expect(d?.text).not.toMatch(/delivery/iu);
+    const gift = "the gift card my sister gave me keeps saying invalid";
+    const [g] = draftReplies(complaintReading(gift, "en"), { channel: "email" }, { message: gift, count: 1 });
+    expect(g?.problem).toBe("gift_card_invalid");
+    expect(g?.text).not.toMatch(/in touch as soon/iu);
+  });
+});

@@ -9,31 +9,42 @@
  * problemsIn("you sent me the wrong size", cueSetFor("en")!); // ["wrong_item"]
  */
 import type { CauseLabel } from "../../core/labels.js";
-import { findGroups } from "./cue-matcher.js";
+import { findCues } from "./cue-matcher.js";
 import { prepare, type PreparedText } from "../text/fold.js";
 import type { CueSet } from "./cue-set.js";
 
 /** The specific problems a draft can name. */
 export const PROBLEMS = [
   "wrong_address",
+  "missing_manual",
   "wrong_parts",
   "wrong_item",
   "missing_item",
   "damaged_item",
   "charged_after_cancel",
+  "payment_no_order",
+  "stock_mismatch",
   "order_cancelled",
   "voucher_missing",
+  "gift_card_invalid",
+  "points_missing",
   "delivery_fee",
   "double_charge",
   "refund_missing",
   "technician_no_show",
+  "callback_missing",
+  "chat_closed",
   "app_crash",
   "reset_link",
   "app_login",
   "promo_code",
+  "device_pairing",
+  "poor_fit",
   "defect_error",
   "rude_staff",
+  "left_in_rain",
   "left_outside",
+  "slot_vanished",
   "missing_parcel",
   "late_delivery",
   "no_answer",
@@ -65,6 +76,18 @@ export const PROBLEM_CAUSE: Record<ProblemKey, CauseLabel> = {
   left_outside: "delivery_or_wait",
   wrong_parts: "product_quality",
   reset_link: "usability",
+  // Named in review5's notes: read before as a security worry, a fault or a late delivery.
+  missing_manual: "product_quality",
+  stock_mismatch: "service_quality",
+  gift_card_invalid: "price_or_billing",
+  points_missing: "price_or_billing",
+  callback_missing: "communication_gap",
+  chat_closed: "communication_gap",
+  device_pairing: "product_quality",
+  poor_fit: "product_quality",
+  payment_no_order: "price_or_billing",
+  left_in_rain: "delivery_or_wait",
+  slot_vanished: "delivery_or_wait",
 };
 
 /**
@@ -72,8 +95,12 @@ export const PROBLEM_CAUSE: Record<ProblemKey, CauseLabel> = {
  * message naming a wrong item and a long wait is read as the wrong item.
  */
 export function problemsIn(text: string | PreparedText, cues: CueSet): ProblemKey[] {
-  if (!cues.problemsAll) return [];
+  if (!cues.problems) return [];
   const prepared = typeof text === "string" ? prepare(text, cues.fold) : text;
-  const found = findGroups(cues.problemsAll, prepared);
-  return PROBLEMS.filter((p) => found.has(p));
+  // Each list on its own: in one pattern a longer cue of a vaguer problem that starts earlier
+  // ("hanggang ngayon wala pa rin" for a late parcel) hides a refund named inside it.
+  return PROBLEMS.filter((p) => {
+    const list = cues.problems?.get(p);
+    return list !== undefined && findCues(list, prepared).length > 0;
+  });
 }

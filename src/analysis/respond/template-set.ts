@@ -91,4 +91,10 @@ export interface TemplateSet {
   /** `plain`: a thank-you that names no topic, before an answer plan for the question's subject. */
   question: { thanks: string[]; help: string[]; plain?: string[] };
   worry: { reassure: string[] };
+  /**
+   * Lower-case phrases that say the agent will come back to the customer ("I'll let you know",
+   * "dám Vám vědět"): a step that holds one needs no "I'll be in touch" after it, and a worry's
+   * reassurance that holds one is dropped beside it. Optional per language.
+   */
+  reports_back?: string[];
 }
