@@ -10,7 +10,8 @@
  * only (a new lexicon with the head left as trained, as when lexicons ship before weights are
  * retrained); LEVERS: comma-separated, each `+`-joined `w=X` (CUE_LOGIT_WEIGHT), `nocue=X`
  * (neutral log-odds when no polar cue), `bal=X` (neutral log-odds when both sides are close),
- * `abstain=P/M` (minPolar/minMargin on the fused probabilities). Results go to $CACHE/reading-*.json.
+ * `abstain=P/M` (minPolar/minMargin on the fused probabilities), `both=X` (neutral log-odds when both sides have cues), `mix=A` (share of the cues-alone
+ * probabilities mixed in). Results go to $CACHE/reading-*.json.
  *
  * @example
  * CAP=1500 LEVERS=w=1,w=2.4,nocue=0.5,abstain=0.5/0.1 nice -n 10 npx tsx training/loso-reading-levers.ts
@@ -70,6 +71,8 @@ function parse(lever: string): ReadingFusion {
     if (k === "w") f.weight = Number(v);
     if (k === "nocue") f.noCue = Number(v);
     if (k === "bal") f.balanced = Number(v);
+    if (k === "mix") f.mix = Number(v);
+    if (k === "both") f.both = Number(v);
     if (k === "abstain") {
       const [minPolar, minMargin] = v.split("/").map(Number);
       f.abstain = { minPolar: minPolar ?? 0, minMargin: minMargin ?? 0 };

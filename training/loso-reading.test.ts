@@ -29,6 +29,10 @@ describe("Reading-level LOSO", () => {
     const polar: ScoredRow = { set: "s", lang: "cs", gold: 1, z: Float64Array.of(0.3, 0, -1), row: 0 };
     expect(readingLabel(polar, PLAIN_DECISION, none, SHIPPED_FUSION)).toBe(0);
     expect(readingLabel(polar, PLAIN_DECISION, none, { ...SHIPPED_FUSION, noCue: 1 })).toBe(1);
+    // A mixed message (praise and blame) leans neutral with `both`.
+    const mixed = { positive: 0.9, negative: 0.5 };
+    expect(readingLabel(hesitant(1), PLAIN_DECISION, mixed, SHIPPED_FUSION)).toBe(0);
+    expect(readingLabel(hesitant(1), PLAIN_DECISION, mixed, { ...SHIPPED_FUSION, both: 2 })).toBe(1);
   });
 
   it("scores per source with any predictor", () => {

@@ -39,6 +39,10 @@ export interface ReadingFusion {
   noCue: number;
   /** Added to the neutral log-odds when both sides have cues within 0.15 of each other. */
   balanced: number;
+  /** Added to the neutral log-odds when both sides have cues, however far apart (mixed messages). */
+  both?: number;
+  /** Share of the cues-alone probabilities mixed into the fused ones (0: none, as shipped). */
+  mix?: number;
   /** Abstention on the fused probabilities; undefined: the model's own (the shipped behaviour). */
   abstain?: { minPolar: number; minMargin: number };
 }
@@ -92,7 +96,18 @@ export function readingLabel(s: ScoredRow, d: SentimentDecision, cue: CuePair, f
   const model: SentimentProbs = { positive: p[0]!, neutral: p[1]!, negative: p[2]! };
   let fused = fuseSentimentProbs(model, cue.positive, cue.negative, f.weight);
   if (cue.positive === 0 && cue.negative === 0) fused = lift(fused, f.noCue);
-  else if (cue.positive > 0 && cue.negative > 0 && Math.abs(cue.positive - cue.negative) < 0.15) fused = lift(fused, f.balanced);
+  else if (cue.positive > 0 && cue.negative > 0 && Math.abs(cue.positive - cue.negative) < 0.15)
+    fused = lift(fused, f.balanced + (f.both ?? 0));
+  else if (cue.positive > 0 && cue.negative > 0) fused = lift(fused, f.both ?? 0);
+  const mix = f.mix ?? 0;
+  if (mix > 0) {
+    const c = fuseSentimentProbs(undefined, cue.positive, cue.negative);
+    fused = {
+      positive: (1 - mix) * fused.positive + mix * c.positive,
+      neutral: (1 - mix) * fused.neutral + mix * c.neutral,
+      negative: (1 - mix) * fused.negative + mix * c.negative,
+    };
+  }
   const own = d.minPolar > 0 || d.minMargin > 0 ? { minPolar: d.minPolar, minMargin: d.minMargin } : undefined;
   return INDEX[fusedLabel(fused, f.abstain ?? own)];
 }
