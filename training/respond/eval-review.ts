@@ -13,7 +13,7 @@
  * npx tsx training/respond/eval-review.ts --set=review3  # the third set (review3/, scored in review3/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review4  # the fourth set (review4/, scored in review4/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review5  # the fifth set (review5/, scored in review5/SCORES.md)
- * npx tsx training/respond/eval-review.ts --set=review6  # the sixth set (review6/, written before any of its drafts)
+ * npx tsx training/respond/eval-review.ts --set=review6  # the sixth set (review6/, scored in review6/SCORES.md)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
