@@ -213,6 +213,34 @@ describe("romanised Telugu", () => {
     expect(lid.identify("naa order inka raaledu, vaaram ayyindi").mixed).toBeUndefined();
   });
 
+  it("reads short Telugu-English chat with one sure Telugu word beside English nouns", () => {
+    for (const text of [
+      "refund ivvandi please",
+      "refund kavali",
+      "ok andi thanks",
+      "mee app lo payment fail ayyindi",
+      "delivery boy rude ga matladadu",
+      "kuda same problem undi",
+      "mee delivery chala slow",
+      "naa money refund cheyandi asap",
+      "customer care ki call chesanu",
+    ]) {
+      expect(lid.identify(text), text).toMatchObject({ code: "te", script: "Latn" });
+    }
+    for (const [text, lang] of [
+      ["kinda late for me", "en"],
+      ["Thanks China.", "en"],
+      ["give me a refund please", "en"],
+      ["ok thanks", "en"],
+      ["refund please", "en"],
+      ["nasan na order ko 10 days na", "tl"],
+      ["refund ko po kelan", "tl"],
+      ["sana ma-refund agad", "tl"],
+    ] as const) {
+      expect(lid.identify(text).code, text).toBe(lang);
+    }
+  });
+
   it("does not take look-alike words from other languages", () => {
     for (const [text, lang] of [
       ["ga bisa login dari kemarin, tolong dicek ya kak", "id"],

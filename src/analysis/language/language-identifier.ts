@@ -467,7 +467,12 @@ function latinRules(
 function romanTelugu(ev: WordEvidence, code: string, conf: number): boolean {
   const words = Math.max(1, ev.words);
   const teShare = ev.teRoman / words;
-  if (ev.teRoman < 2 || ev.teStrong < 1.5 || ev.teRoman <= ev.tl || ev.teRoman <= ev.cs) return false;
+  if (ev.teRoman <= ev.tl || ev.teRoman <= ev.cs) return false;
+  if (shortTeluguEnglish(ev, code, conf)) return true;
+  // One sure word is enough beside a particle that is not English as written ("mee app lo payment
+  // fail ayyindi", "delivery boy rude ga matladadu"); "me" in English text does not count.
+  const sure = ev.teStrong >= 1.5 || (ev.teStrong >= 1 && ev.teWeakNotEn >= 1);
+  if (ev.teRoman < 1.5 || !sure) return false;
   // Telugu-English names things with English words the English list may not hold ("renew",
   // "debit"): beside two sure Telugu words, Telugu holding its own against the known English,
   // Tagalog and Czech words is enough.
@@ -477,4 +482,14 @@ function romanTelugu(ev: WordEvidence, code: string, conf: number): boolean {
     (teShare >= 0.15 && ev.teStrong >= 2 && ev.teRoman >= 0.5 * (ev.en + ev.tl + ev.cs));
   if (!enough) return false;
   return conf < 0.9 || code === "en" || (teShare >= 0.4 && ev.teStrong >= 3);
+}
+
+/**
+ * A short Telugu-English request ("refund kavali", "refund ivvandi please", "ok andi thanks"): one
+ * sure Telugu word and every other word English. English text has no such word, and a message with
+ * any word of a third language (Tagalog, Czech, unknown) is left to the other rules.
+ */
+function shortTeluguEnglish(ev: WordEvidence, code: string, conf: number): boolean {
+  if (ev.words > 4 || ev.teStrong < 1 || ev.neitherEnTe > 0 || ev.tl > 0 || ev.cs > 0) return false;
+  return code === "en" || conf < 0.6;
 }

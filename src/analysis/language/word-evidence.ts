@@ -81,7 +81,7 @@ teda len iba tovar tovaru`;
  * the spellings people actually use (chaala/chala, ledu/ledhu, cheyyandi/cheyandi; letter runs
  * fold to one, so "chaala" and "chala" are one entry). Words that are also common in a confuser
  * language ("lo" in Spanish, "ga" in Indonesian chat, "na" in Tagalog and Czech, "ela" in
- * Portuguese) are in TE_ROMAN_WEAK and count half.
+ * Portuguese; "chinna" folds to "china", "kinda" is English chat) are in TE_ROMAN_WEAK and count half.
  */
 const TE_ROMAN = `nenu neenu memu manam meeru miru nuvvu nuvu vaallu vallu atanu aayana ayana vaadu vaaru
 naaku naku maaku meeku miku neeku manaku vaallaki nannu mammalni mimmalni meedi maadi naadi
@@ -91,7 +91,7 @@ emi emiti enti yenti emaindi emayyindi emaina emanna edaina endhuku enduku yendu
 ekkada yekkada ekkadiki ekkadi evaru yevaru evari evariki enni entha yela
 kaani kani inka inkaa inkoka inkokati inkeppudu kooda ayithe aithe kabatti anduke anduku andukane leka lekapothe lekunda
 ledante tarvata tharvatha taruvata tarwata mundu munde ippudu ipudu ippude appudu ventane antha
-chala chaala baaga bagaa baagane bagane baagundi bagundi baaledu baledu chinna pedda konchem koncham ekkuva takkuva
+chala chaala baaga bagaa baagane bagane baagundi bagundi baaledu baledu pedda konchem koncham ekkuva takkuva
 sarigga sariga repu roju rojulu rojullo rojula vaaram vaaralu nelalu ganta gantalu gantallo nimishalu
 nimishallo saarlu sarlu okasari prathi okkati okati okate rendu moodu nalugu idi ikkada akkada ila ilaa
 ilanti alanti dayachesi namaskaram dhanyavadalu dhanyavaadaalu danyavadalu kruthagnathalu krutagnatalu
@@ -106,13 +106,13 @@ raavatledu ayindi ayyindi ayyayi avutundi avutondi avvatledu avtundi kavali kaav
 teliyatledu chudandi choodandi chusanu chusaanu chusaru adiganu adigaanu adigaru adigadu matladaru matladadu
 matladandi annaru annadu annanu ammaru konnanu jarigindi poyindi poyayi vellanu vellali vellipoyindi
 teesukunnaru teeskunnaru anukunta anukuntunna anukuntunnanu kadha chupincharu kanipinchatledu
-nundi nunchi ninchi kotha oka matram matrame mathram asalu chotla daggara daggare meeda kinda lopala bayata varaku
+nundi nunchi ninchi kotha oka matram matrame mathram asalu chotla daggara daggare meeda lopala bayata varaku
 gurinchi kalisi patu badulu laga lanti laanti ayyi ayyaka ayyanu ayyadu ayyaru avvali avvadu levu
 raavu ivvaru cheyaru vaadu chesthunna chestunna vastunna ostundi osthundi aipoyindi ayipoyindi emi kaadu
 undali undaali enti ento`;
 
 const TE_ROMAN_WEAK = `naa mee maa lo ki ku ni nu ga em ela ani ante mari kuda ala adi ide emo sari kada tho nela anni vere
-aame yenni ninna malli maata raadu tappa ayye`;
+aame yenni ninna malli maata raadu tappa ayye kinda chinna`;
 
 /**
  * Inflectional endings of romanised Telugu verbs (in fold form): "vachindi", "vastundi",
@@ -176,6 +176,10 @@ export interface WordEvidence {
   teStrong: number;
   /** Latin words that are English and not Tagalog staples (the English side of Taglish). */
   enNotTl: number;
+  /** Words shared with a confuser that are not English as written ("lo", "ga", "mee"; not "me"). */
+  teWeakNotEn: number;
+  /** Words that are neither English nor any kind of romanised Telugu. */
+  neitherEnTe: number;
 }
 
 /** Tagalog affixes on English verbs and nouns ("nag-work", "ma-refund", "i-reschedule", "pa-check"). */
@@ -242,7 +246,19 @@ function computeClass(raw: string): WordClass | null {
  * wordEvidence("Hindi po dumating yung order ko").tl; // 3.5
  */
 export function wordEvidence(text: string): WordEvidence {
-  const ev: WordEvidence = { words: 0, tl: 0, cs: 0, csNotSk: 0, sk: 0, en: 0, teRoman: 0, teStrong: 0, enNotTl: 0 };
+  const ev: WordEvidence = {
+    words: 0,
+    tl: 0,
+    cs: 0,
+    csNotSk: 0,
+    sk: 0,
+    en: 0,
+    teRoman: 0,
+    teStrong: 0,
+    enNotTl: 0,
+    teWeakNotEn: 0,
+    neitherEnTe: 0,
+  };
   LATIN_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   let teWeak = 0;
@@ -259,7 +275,11 @@ export function wordEvidence(text: string): WordEvidence {
     if (c.te === 1) {
       ev.teRoman += 1;
       ev.teStrong += 1;
-    } else if (c.te === 0.5) teWeak += 1;
+    } else if (c.te === 0.5) {
+      teWeak += 1;
+      if (!c.en) ev.teWeakNotEn += 1;
+    }
+    if (c.te === 0 && !c.en) ev.neitherEnTe += 1;
     if (c.en) {
       ev.en += 1;
       if (c.tl === 0) ev.enNotTl += 1;
