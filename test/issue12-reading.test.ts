@@ -27,6 +27,24 @@ describe("Readings of issue 12's shapes", () => {
       expect(r.complaint.is).toBe(false);
     }
   });
+  it("reads a message that is one plain question as asked, in every seed language, whatever it asks with", () => {
+    for (const t of [
+      "Does the basic plan include calls to Austria?",
+      "Obsahuje ta omáčka lepek?",
+      "ต่อเน็ตบ้านใช้เวลากี่วันคะ",
+      "ఈ ప్లాన్‌లో రోమింగ్ ఉంటుందా?",
+      "may mani ba yung kare-kare niyo?",
+    ]) {
+      const r = reader.analyze(t);
+      expect(r.complaint.is, t).toBe(false);
+      expect(r.sentiment.label, t).not.toBe("negative");
+    }
+  });
+  it("keeps a question that tells a present problem a complaint", () => {
+    for (const t of ["is the app down again??", "why was I charged twice?"]) {
+      expect(reader.analyze(t).complaint.is, t).toBe(true);
+    }
+  });
   it("does not open a complaint for thanks about a fixed past problem", () => {
     const r = reader.analyze("thanks to Anna, who fixed the double charge within a day");
     expect(r.complaint.is).toBe(false);

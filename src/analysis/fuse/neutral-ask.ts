@@ -1,6 +1,7 @@
 import type { Reading } from "../../core/reading.js";
 import type { FuseInput } from "./fuse-input.js";
 import { round } from "./fuse-scored-labels.js";
+import { segments } from "./praise-frame.js";
 
 /**
  * A plain question about terms, prices or how-to ("Thinking of joining: what does it cost to end
@@ -13,7 +14,8 @@ import { round } from "./fuse-scored-labels.js";
  * isNeutralAsk(input); // true for "If I book the basic fare can I cancel and get anything back?"
  */
 export function isNeutralAsk(input: FuseInput): boolean {
-  if (!(QUESTION.test(input.text) || isUnmarkedQuestion(input.text)) || !ASKING.test(input.text)) return false;
+  const asked = ((QUESTION.test(input.text) || isUnmarkedQuestion(input.text)) && ASKING.test(input.text)) || isOneQuestion(input);
+  if (!asked) return false;
   return !input.hits.some(
     (h) =>
       !h.negated &&
@@ -35,6 +37,48 @@ export function isUnmarkedQuestion(text: string): boolean {
   const words = t.split(/\s+/u).filter((w) => w.length > 0).length;
   return words >= 2 && words <= MAX_UNMARKED_WORDS && OPENS_QUESTION.test(t);
 }
+
+/**
+ * The whole message is one question ("Je poplatek za změnu jména na letence?", "funguje aplikace i
+ * offline?", "เปลี่ยนชื่อผู้โดยสารเสียค่าธรรมเนียมไหมครับ", "యాప్ ఆఫ్‌లైన్‌లో కూడా పని చేస్తుందా?"): a single
+ * sentence that ends as a question, whatever words it asks with. Structure, not a list of question
+ * openers: a customer who only asks states no problem. A question that reports one is not this
+ * shape: "why" questions ask for the cause of a problem ("why was I charged twice?"), and a negated
+ * verb tells what does not work ("does the app not open for anyone?").
+ */
+function isOneQuestion(input: FuseInput): boolean {
+  const t = input.text.trim();
+  // An employee asking about notice or transfers may be leaving; that reading stays (employee-words.ts).
+  if (input.context.direction === "employee") return false;
+  if (!ENDS_ASKING.test(t) || /[.!?？。]\s*[\p{L}\p{N}]/u.test(t) || WHY.test(t) || PRESSED.test(t) || STILL.test(t)) return false;
+  if (input.tokens.some((tok) => tok.negated === true)) return false;
+  // At most one statement before the question, and not one the model reads as bad news: a problem
+  // told first ("ตู้เย็นมีเสียงอีกแล้ว ... เป็นปกติไหมคะ": the fridge is noisy again, is that normal?).
+  const told = segments(input.text).slice(0, -1);
+  if (told.length > 1) return false;
+  const read = input.model?.sentimentOf;
+  return !read || !told.some((s) => read(s).negative >= TOLD_PROBLEM);
+}
+
+/** "??", "?!": a question pressed, the punctuation of an exasperated customer. */
+const PRESSED = /[?？]\s*[?？!]|![?？]/u;
+/**
+ * Aspect of a problem that goes on: "still", "again", "pořád", "zase", "pa rin", "na naman", "ยัง",
+ * "อีกแล้ว", "ఇంకా", "మళ్ళీ". A question with one asks about a present problem ("is the app down again?").
+ */
+const STILL = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:still|again|yet|pořád|porad|stále|stale|zase|znovu|ještě|jeste|pa rin|pa din|na naman|ulit|inka|malli)(?![\\p{L}\\p{M}])|ยังไม่|อีกแล้ว|อีกละ|ఇంకా|మళ్ళీ|మళ్లీ`,
+  "iu",
+);
+
+/** How sure the model must be that a statement before the question is bad news. */
+const TOLD_PROBLEM = 0.5;
+/** Ends as a question: a question mark, or a Thai question particle (Telugu "-aa" is also a plain verb ending, "పడ్డా"). */
+const ENDS_ASKING =
+  /(?:[?？]|ไหม|มั้ย|หรือเปล่า|รึเปล่า|หรือยัง|ได้ไหม|ยังไง|อย่างไร|เท่าไร|เท่าไหร่|ไหน|อะไร|กี่[\u0E00-\u0E7F]{0,6})(?:คะ|ครับ|ค่ะ|จ้ะ|จ้า)?[\s\p{P}\p{S}]*$/u;
+
+/** Questions about the cause of a problem: why, proč, bakit, ทำไม, ఎందుకు. */
+const WHY = /(?<![\p{L}\p{M}])(?:why|how come|proč|proc|bakit|enduku|endhuku)(?![\p{L}\p{M}])|ทำไม|ఎందుకు/iu;
 
 /** Longer than this, an unpunctuated message is more likely a story than a question. */
 const MAX_UNMARKED_WORDS = 14;
