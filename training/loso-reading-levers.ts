@@ -11,7 +11,9 @@
  * retrained); LEVERS: comma-separated, each `+`-joined `w=X` (CUE_LOGIT_WEIGHT), `nocue=X`
  * (neutral log-odds when no polar cue), `bal=X` (neutral log-odds when both sides are close),
  * `abstain=P/M` (minPolar/minMargin on the fused probabilities), `both=X` (neutral log-odds when both sides have cues), `mix=A` (share of the cues-alone
- * probabilities mixed in). Results go to $CACHE/reading-*.json.
+ * probabilities mixed in), `em=I/D` (each source's class prior re-estimated by EM over its own unlabeled
+ * rows, I iterations, weights damped to the power D: what adapting to a workspace's traffic gains).
+ * Results go to $CACHE/reading-*.json.
  *
  * @example
  * CAP=1500 LEVERS=w=1,w=2.4,nocue=0.5,abstain=0.5/0.1 nice -n 10 npx tsx training/loso-reading-levers.ts
@@ -27,7 +29,18 @@ import { loadAllRows, type Row } from "./datasets.js";
 import { fnv1a } from "./split.js";
 import { CONFIG } from "./train.js";
 import { capRows, languageMeans, losoRuns, scoreGroupsBy, SEED_LANGS, type GroupScore, type ScoredRow } from "./loso.js";
-import { cueOnlyLabel, devCueSides, readingLabel, shippedDecision, SHIPPED_FUSION, type ReadingFusion } from "./loso-reading.js";
+import {
+  cueOnlyLabel,
+  devCueSides,
+  emPriorWeights,
+  meanProbs,
+  readingLabel,
+  readingProbs,
+  shippedDecision,
+  SHIPPED_FUSION,
+  type ReadingFusion,
+} from "./loso-reading.js";
+import type { SentimentProbs } from "../src/analysis/fuse/fuse-sentiment.js";
 import { decideSentiment } from "../src/analysis/model/sentiment-decision.js";
 
 const cap = Number(process.env.CAP ?? 0);
@@ -64,8 +77,10 @@ const meanOf = (g: GroupScore[]): { mean: number; langs: Record<string, number> 
   return { mean: SEED_LANGS.reduce((s, l) => s + (langs[l] ?? 0), 0) / SEED_LANGS.length, langs };
 };
 
-function parse(lever: string): ReadingFusion {
-  const f: ReadingFusion = { ...SHIPPED_FUSION };
+type Lever = ReadingFusion & { em?: { iterations: number; damp: number } };
+
+function parse(lever: string): Lever {
+  const f: Lever = { ...SHIPPED_FUSION };
   for (const part of lever.split("+")) {
     const [k, v = ""] = part.split("=");
     if (k === "w") f.weight = Number(v);
@@ -73,12 +88,34 @@ function parse(lever: string): ReadingFusion {
     if (k === "bal") f.balanced = Number(v);
     if (k === "mix") f.mix = Number(v);
     if (k === "both") f.both = Number(v);
+    if (k === "em") {
+      const [iterations, damp] = v.split("/").map(Number);
+      f.em = { iterations: iterations ?? 20, damp: damp ?? 1 };
+    }
     if (k === "abstain") {
       const [minPolar, minMargin] = v.split("/").map(Number);
       f.abstain = { minPolar: minPolar ?? 0, minMargin: minMargin ?? 0 };
     }
   }
   return f;
+}
+
+const groupKey = (s: ScoredRow): string => `${s.set}\t${s.lang}`;
+
+/** Per held-out source, the EM prior weights fitted on its own rows (their labels unread). */
+function emPriors(f: ReadingFusion, em: { iterations: number; damp: number }): Map<string, SentimentProbs> {
+  const probs = new Map<string, SentimentProbs[]>();
+  for (const s of loso) {
+    const list = probs.get(groupKey(s)) ?? [];
+    list.push(readingProbs(s, decision, cues.get(s.row!)!, f));
+    probs.set(groupKey(s), list);
+  }
+  const out = new Map<string, SentimentProbs>();
+  for (const [key, own] of probs) {
+    const others = [...probs].filter(([k]) => k !== key).flatMap(([, p]) => p);
+    out.set(key, emPriorWeights(own, meanProbs(others), em.iterations, em.damp));
+  }
+  return out;
 }
 
 const head = scoreGroupsBy(loso, (s) => decideSentiment(s.z, s.lang, decision));
@@ -90,8 +127,9 @@ const line = (name: string, g: GroupScore[]): string => {
 console.log(`\n${line("head (shipped decision)", head)}\n${line("cues alone", cueOnly)}`);
 const results: { lever: string; mean: number; langs: Record<string, number>; groups: GroupScore[] }[] = [];
 for (const lever of ["shipped", ...(process.env.LEVERS ?? "").split(",").filter((x) => x && x !== "shipped")]) {
-  const f = lever === "shipped" ? SHIPPED_FUSION : parse(lever);
-  const g = scoreGroupsBy(loso, (s) => readingLabel(s, decision, cues.get(s.row!)!, f));
+  const f: Lever = lever === "shipped" ? SHIPPED_FUSION : parse(lever);
+  const priors = f.em ? emPriors(f, f.em) : undefined;
+  const g = scoreGroupsBy(loso, (s) => readingLabel(s, decision, cues.get(s.row!)!, f, priors?.get(groupKey(s))));
   results.push({ lever, ...meanOf(g), groups: g });
   console.log(`\n## Reading ${line(lever, g)}`);
   for (const x of g) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PLAIN_DECISION } from "../src/analysis/model/sentiment-decision.js";
 import { fuseSentimentProbs } from "../src/analysis/fuse/fuse-sentiment.js";
 import { scoreGroupsBy, type ScoredRow } from "./loso.js";
-import { cueOnlyLabel, readingLabel, SHIPPED_FUSION } from "./loso-reading.js";
+import { cueOnlyLabel, emPriorWeights, readingLabel, SHIPPED_FUSION } from "./loso-reading.js";
 
 // Logits (positive, neutral, negative): a head that leans neutral, not by much.
 const hesitant = (gold: number): ScoredRow => ({ set: "s", lang: "cs", gold, z: Float64Array.of(0, 0.4, 0.1), row: 0 });
@@ -40,5 +40,18 @@ describe("Reading-level LOSO", () => {
     const [g] = scoreGroupsBy(rows, () => 1);
     expect(g!.neutralR).toBe(1);
     expect(g!.neutralP).toBe(0.5);
+  });
+
+  it("re-estimates a source's prior by EM: a neutral-heavy source raises the neutral weight", () => {
+    // Calibrated posteriors under a uniform prior; the source holds 3 neutral rows per polar row.
+    const neutralRow = { positive: 0.2, neutral: 0.6, negative: 0.2 };
+    const polarRow = { positive: 0.6, neutral: 0.2, negative: 0.2 };
+    const rows = [neutralRow, neutralRow, neutralRow, polarRow];
+    const base = { positive: 1 / 3, neutral: 1 / 3, negative: 1 / 3 };
+    const w = emPriorWeights(rows, base);
+    expect(w.neutral).toBeGreaterThan(1);
+    expect(w.negative).toBeLessThan(1);
+    const damped = emPriorWeights(rows, base, 20, 0.5);
+    expect(damped.neutral).toBeCloseTo(Math.sqrt(w.neutral), 6);
   });
 });

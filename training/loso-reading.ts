@@ -91,7 +91,50 @@ function lift(p: SentimentProbs, x: number): SentimentProbs {
 }
 
 /** The Reading's sentiment (class index) of a LOSO-scored row: head probabilities fused with its cues. */
-export function readingLabel(s: ScoredRow, d: SentimentDecision, cue: CuePair, f: ReadingFusion): number {
+export function readingLabel(s: ScoredRow, d: SentimentDecision, cue: CuePair, f: ReadingFusion, prior?: SentimentProbs): number {
+  let fused = readingProbs(s, d, cue, f);
+  if (prior) fused = reweight(fused, prior);
+  const own = d.minPolar > 0 || d.minMargin > 0 ? { minPolar: d.minPolar, minMargin: d.minMargin } : undefined;
+  return INDEX[fusedLabel(fused, f.abstain ?? own)];
+}
+
+/** Multiply each class probability by its weight and renormalise. */
+function reweight(p: SentimentProbs, w: SentimentProbs): SentimentProbs {
+  const pos = p.positive * w.positive;
+  const neu = p.neutral * w.neutral;
+  const neg = p.negative * w.negative;
+  const z = pos + neu + neg;
+  return { positive: pos / z, neutral: neu / z, negative: neg / z };
+}
+
+/** The mean of many probability rows (the class prior they assume on average). */
+export function meanProbs(ps: readonly SentimentProbs[]): SentimentProbs {
+  const m = { positive: 0, neutral: 0, negative: 0 };
+  for (const p of ps) for (const k of ["positive", "neutral", "negative"] as const) m[k] += p[k] / ps.length;
+  return m;
+}
+
+/**
+ * Prior-shift weights for one source's unlabeled messages by EM (Saerens, Latinne & Decaerestecker
+ * 2002): start from the prior the probabilities assume (`base`, the mean over the sources the model
+ * learnt from), re-estimate the source's class prior as the mean adjusted posterior, repeat. The
+ * weights (new prior / base prior) are what a workspace would apply to its own traffic; `damp` in
+ * (0, 1] takes only that power of them, because a poorly calibrated head makes full EM overshoot.
+ */
+export function emPriorWeights(probs: readonly SentimentProbs[], base: SentimentProbs, iterations = 20, damp = 1): SentimentProbs {
+  let prior = { ...base };
+  const w = (): SentimentProbs => ({
+    positive: prior.positive / base.positive,
+    neutral: prior.neutral / base.neutral,
+    negative: prior.negative / base.negative,
+  });
+  for (let i = 0; i < iterations; i++) prior = meanProbs(probs.map((p) => reweight(p, w())));
+  const full = w();
+  return { positive: full.positive ** damp, neutral: full.neutral ** damp, negative: full.negative ** damp };
+}
+
+/** The Reading's fused sentiment probabilities of a LOSO-scored row (before abstention and the label). */
+export function readingProbs(s: ScoredRow, d: SentimentDecision, cue: CuePair, f: ReadingFusion): SentimentProbs {
   const p = sentimentProbs(s.z, s.lang, d);
   const model: SentimentProbs = { positive: p[0]!, neutral: p[1]!, negative: p[2]! };
   let fused = fuseSentimentProbs(model, cue.positive, cue.negative, f.weight);
@@ -108,8 +151,7 @@ export function readingLabel(s: ScoredRow, d: SentimentDecision, cue: CuePair, f
       negative: (1 - mix) * fused.negative + mix * c.negative,
     };
   }
-  const own = d.minPolar > 0 || d.minMargin > 0 ? { minPolar: d.minPolar, minMargin: d.minMargin } : undefined;
-  return INDEX[fusedLabel(fused, f.abstain ?? own)];
+  return fused;
 }
 
 /** The sentiment the lexicon cues alone give (a Reading without models). */
