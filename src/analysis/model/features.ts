@@ -33,6 +33,8 @@ export interface Features {
   tok2: Int32Array;
   /** The value every feature carries: 1/sqrt(n), so long and short messages weigh alike. */
   value: number;
+  /** Features [0, tokenFeatures) come from tokens; the message-level ones (style flags, cue hits) follow. */
+  tokenFeatures?: number;
 }
 
 /** Knobs of the feature definition; stored in the model manifest so inference matches training. */
@@ -139,11 +141,8 @@ export function featurize(
   opts: FeatureOptions = DEFAULT_FEATURES,
   lang = "",
 ): Features {
-  const mask = (1 << bits) - 1;
+  const mask = begin(bits, opts, lang);
   const { minGram, maxGram, wordRepeat } = opts;
-  langSalt = opts.langConjoin > 0 && lang.length > 0 ? 0x10000 + ((lang.charCodeAt(0) << 8) ^ (lang.charCodeAt(1) || 0)) : 0;
-  conjoinAll = opts.langConjoin >= 2;
-  count = 0;
   let prev = -1;
   let caps = false;
   let elongated = false;
@@ -151,7 +150,7 @@ export function featurize(
     const t = tokens[i]!;
     const k = t.kind;
     if (k === "word" || k === "hashtag") {
-      const s = k === "hashtag" && t.fold.startsWith("#") ? t.fold.slice(1) : t.fold;
+      const s = wordOf(t);
       if (s.length === 0) continue;
       const wh = mixString(t.negated ? NS_NEG_WORD : NS_WORD, s);
       for (let r = 0; r < wordRepeat; r++) pushWord(wh, mask, i, -1);
@@ -184,6 +183,55 @@ export function featurize(
       prev = i;
     }
   }
+  const tokenFeatures = count;
+  pushMessageLevel(caps, elongated, cues, mask, opts);
+  return { ...captured(), tokenFeatures };
+}
+
+/**
+ * The message-level features `featurize` gives tokens[lo..hi] after their own: the style flags of
+ * those words and the cue hits' features. A clause read alone takes its token features from the
+ * whole message's sums (predict.ts) and only these afresh.
+ */
+export function messageFeatures(
+  tokens: readonly Token[],
+  run: { lo: number; hi: number },
+  cues: readonly CueHit[] | undefined,
+  { bits, opts, lang }: { bits: number; opts: FeatureOptions; lang: string },
+): Features {
+  const mask = begin(bits, opts, lang);
+  let caps = false;
+  let elongated = false;
+  for (let i = run.lo; i <= run.hi; i++) {
+    const t = tokens[i]!;
+    if ((t.kind !== "word" && t.kind !== "hashtag") || wordOf(t).length === 0) continue;
+    if (t.caps) caps = true;
+    if (t.elongated) elongated = true;
+  }
+  pushMessageLevel(caps, elongated, cues, mask, opts);
+  return captured();
+}
+
+/** Start a message: the language salt, the conjoin mode and an empty capture; returns the bucket mask. */
+function begin(bits: number, opts: FeatureOptions, lang: string): number {
+  langSalt = opts.langConjoin > 0 && lang.length > 0 ? 0x10000 + ((lang.charCodeAt(0) << 8) ^ (lang.charCodeAt(1) || 0)) : 0;
+  conjoinAll = opts.langConjoin >= 2;
+  count = 0;
+  return (1 << bits) - 1;
+}
+
+/** The text a word or hashtag token is hashed by (a hashtag without its "#"). */
+function wordOf(t: Token): string {
+  return t.kind === "hashtag" && t.fold.startsWith("#") ? t.fold.slice(1) : t.fold;
+}
+
+function pushMessageLevel(
+  caps: boolean,
+  elongated: boolean,
+  cues: readonly CueHit[] | undefined,
+  mask: number,
+  opts: FeatureOptions,
+): void {
   if (caps) push(mixString(NS_FLAG, "caps"), mask, -1, -1);
   if (elongated) push(mixString(NS_FLAG, "elong"), mask, -1, -1);
   if (cues && opts.cues > 0) {
@@ -192,6 +240,10 @@ export function featurize(
       for (let r = 0; r < opts.cues; r++) push(h, mask, c.token, -1);
     }
   }
+}
+
+/** The features captured since `begin`, copied out. */
+function captured(): Features {
   const n = count;
   return {
     n,

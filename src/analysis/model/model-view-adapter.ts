@@ -5,7 +5,7 @@ import type { Range } from "../fuse/evidence.js";
 import { cueFeatures } from "./cue-features.js";
 import type { HeadName } from "./heads.js";
 import { loadModels, type Models } from "./load-models.js";
-import { predict, sentimentProbs, type HeadOutput } from "./predict.js";
+import { predict, sentimentProbs, type HeadOutput, type ModelOutput } from "./predict.js";
 
 /** The learned models as the fusion step sees them: loaded once, run per message. */
 export interface ModelRunner {
@@ -42,6 +42,7 @@ export function loadModelView(dir?: string): ModelRunner {
 function view(models: Models, input: ModelInput): ModelView {
   const cues = models.features.cues > 0 && input.hits ? cueFeatures(input.hits) : undefined;
   const out = predict(models, { tokens: input.tokens, text: input.text, lang: input.lang, ...(cues ? { cues } : {}) });
+  const part = (range: Range): Sentiment => partSentiment(models, input, range, out.sentimentOfTokens);
   const result: ModelView = {
     evidence: (head, label) => out.evidence(label, toModelHead(head)),
   };
@@ -51,10 +52,10 @@ function view(models: Models, input: ModelInput): ModelView {
     // Rules ask about the same clause again (one ask per evidence span, per cause): each is read once.
     const read = new Map<number, Sentiment>();
     result.sentimentOf = (range) => {
-      if (range.start < 0 || range.end >= 0x20000) return partSentiment(models, input, range);
+      if (range.start < 0 || range.end >= 0x20000) return part(range);
       const key = range.start * 0x20000 + range.end;
       let p = read.get(key);
-      if (p === undefined) read.set(key, (p = partSentiment(models, input, range)));
+      if (p === undefined) read.set(key, (p = part(range)));
       return p;
     };
   }
@@ -77,14 +78,34 @@ function view(models: Models, input: ModelInput): ModelView {
 
 type Sentiment = { positive: number; neutral: number; negative: number };
 
-/** The sentiment head on the tokens and cue hits inside `range` only (run on demand, rarely). */
-function partSentiment(models: Models, input: ModelInput, range: Range): Sentiment {
+/**
+ * The sentiment head on the tokens and cue hits inside `range` only (run on demand). Tokens inside
+ * a range are one run of the message's tokens; `ofTokens` (the message's `sentimentOfTokens`) reads
+ * such a run from the sums already made, else the run is scored afresh.
+ */
+function partSentiment(models: Models, input: ModelInput, range: Range, ofTokens?: ModelOutput["sentimentOfTokens"]): Sentiment {
   const inside = (a: { start: number; end: number }): boolean => a.start >= range.start && a.end <= range.end;
-  const tokens = input.tokens.filter(inside);
   const hits = input.hits?.filter(inside);
   const cues = models.features.cues > 0 && hits ? cueFeatures(hits) : undefined;
-  const p = sentimentProbs(models, { tokens, text: input.text, lang: input.lang, ...(cues ? { cues } : {}) });
+  const run = ofTokens ? tokenRun(input.tokens, inside) : null;
+  const p =
+    run && ofTokens
+      ? ofTokens(run.lo, run.hi, cues)
+      : sentimentProbs(models, { tokens: input.tokens.filter(inside), text: input.text, lang: input.lang, ...(cues ? { cues } : {}) });
   return p ? { positive: p[0]!, neutral: p[1]!, negative: p[2]! } : { positive: 0, neutral: 1, negative: 0 };
+}
+
+/** First and last index of the tokens `inside` holds, when they are one unbroken, non-empty run; else null. */
+function tokenRun(tokens: readonly Token[], inside: (t: Token) => boolean): { lo: number; hi: number } | null {
+  let lo = -1;
+  let hi = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!inside(tokens[i]!)) continue;
+    if (lo < 0) lo = i;
+    else if (hi !== i - 1) return null;
+    hi = i;
+  }
+  return lo < 0 ? null : { lo, hi };
 }
 
 function scores(models: Models, h: HeadOutput): Record<string, number> {

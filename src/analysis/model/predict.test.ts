@@ -35,6 +35,26 @@ describe("sentimentProbs (the sentiment head alone)", () => {
   });
 });
 
+describe("sentimentOfTokens (a run of a message's tokens, from its sums)", () => {
+  it.each([
+    ["en", "The coverage is SHOCKING!!! but the staff were soooo lovely, really #great"],
+    ["cs", "Baterie nevydrží ani den, ale obsluha byla SUPER milá."],
+    ["th", "ส่งช้ามาก แต่พนักงานสุภาพ 😊"],
+    ["tl", "Sira yung order ko pero mabait naman si ate"],
+  ])("gives sentimentProbs of every run, with cue features inside and past it (%s: %s)", (lang, text) => {
+    const tokens = tok.tokenize(text, lang);
+    const cues = tokens.map((_, t) => ({ kind: "sentiment", label: t % 2 === 0 ? "negative" : "positive", token: t }));
+    const out = predict(models, { tokens, text, lang, cues });
+    expect(out.sentimentOfTokens).toBeDefined();
+    for (let lo = 0; lo < tokens.length; lo++)
+      for (let hi = lo; hi < tokens.length; hi++) {
+        const inside = cues.filter((c) => c.token >= lo && c.token <= hi);
+        const alone = sentimentProbs(models, { tokens: tokens.slice(lo, hi + 1), text, lang, cues: inside });
+        expect(out.sentimentOfTokens!(lo, hi, inside)).toEqual(alone);
+      }
+  });
+});
+
 describe("shipped models", () => {
   // Load time is measured in bench/readings.ts: a test never asserts time (it flakes on a busy machine).
   it("carry a version and a trained sentiment head", () => {

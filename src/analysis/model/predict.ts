@@ -14,7 +14,7 @@ import type { SentimentLabel } from "../../core/labels.js";
 import type { Token } from "../text/token.js";
 import { isFunctionWord } from "../text/function-words.js";
 import { labelOfProbs } from "./sentiment-decision.js";
-import { type CueHit, type Features, featurize } from "./features.js";
+import { type CueHit, type Features, featurize, messageFeatures } from "./features.js";
 import type { HeadKind, HeadName } from "./heads.js";
 import type { LoadedHead, Models } from "./load-models.js";
 import { MAX_SLOTS } from "./simd-accumulate.js";
@@ -56,6 +56,12 @@ export interface ModelOutput {
    * is used (sentiment, emotions, needs, causes, stage, signals, complaint, severity, ekman).
    */
   evidence(label: string, head?: HeadName, max?: number): EvidenceSpan[];
+  /**
+   * The sentiment head on tokens lo..hi alone with `cues` (the cue features of the hits inside
+   * them): `sentimentProbs` of those tokens, from this message's per-token sums instead of a second
+   * pass over their rows. Absent when the head is untrained or the message was summed in one slot.
+   */
+  sentimentOfTokens?: (lo: number, hi: number, cues?: readonly CueHit[]) => Float64Array;
 }
 
 const LOOKUP_ORDER: HeadName[] = ["sentiment", "emotions", "needs", "causes", "stage", "signals", "complaint", "severity", "ekman"];
@@ -76,7 +82,7 @@ let total = new Float64Array(64);
  * Sum the weight rows of the features per token (short messages) or all in one slot (messages
  * longer than MAX_SLOTS tokens, whose per-token sums window-sums.ts finds when evidence is asked). Fills `total`.
  */
-function sumRows(models: Models, f: Features, tokens: number, keep = true): TokenSums | null {
+function sumRows(models: Models, f: Features, tokens: number): TokenSums | null {
   const slots = tokens + 1 <= MAX_SLOTS ? tokens + 1 : 1;
   const width = models.packedStride * 4;
   const sums = models.store.slotSums(f.idx, f.tok, f.tok2, f.n, slots);
@@ -88,7 +94,7 @@ function sumRows(models: Models, f: Features, tokens: number, keep = true): Toke
     for (let c = 0; c < cols; c++) total[c] = total[c]! + sums[base + c]!;
   }
   for (let c = 0; c < cols; c++) total[c] = total[c]! / 2;
-  return keep && slots > 1 ? { sums: sums.slice(0, slots * width), width } : null;
+  return slots > 1 ? { sums: sums.slice(0, slots * width), width } : null;
 }
 
 function headOutput(h: LoadedHead, z: Float64Array): HeadOutput {
@@ -134,11 +140,89 @@ export function sentimentProbs(models: Models, input: PredictInput): Float64Arra
   const h = models.head.sentiment;
   if (!h?.trained) return null;
   const f = featurize(input.tokens, models.bits, input.cues, models.features, input.lang);
-  sumRows(models, f, input.tokens.length, false);
+  return sentimentOfSums(models, h, columnSums(models, f, input.tokens.length, h.offset, h.labels.length), f.value, input.lang);
+}
+
+/** The sentiment head's probabilities from its columns' weight sums and the feature value. */
+function sentimentOfSums(models: Models, h: LoadedHead, sums: Float64Array, value: number, lang: string): Float64Array {
   const z = new Float64Array(models.columns);
-  const lb = h.langBias.size > 0 ? h.langBias.get(input.lang) : undefined;
-  for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = total[h.offset + j]! * h.scale[j]! * f.value + h.bias[j]! + (lb ? lb[j]! : 0);
+  const lb = h.langBias.size > 0 ? h.langBias.get(lang) : undefined;
+  for (let j = 0; j < h.labels.length; j++) z[h.offset + j] = sums[j]! * h.scale[j]! * value + h.bias[j]! + (lb ? lb[j]! : 0);
   return headOutput(h, z).probs;
+}
+
+/**
+ * `sentimentProbs` of tokens lo..hi with `cues`, from the whole message's features `f` and
+ * per-token sums `ts`. The slots of lo..hi hold (in halves) every feature of those tokens, plus one
+ * half of each bigram reaching outside and the whole message's cue features there: those are taken
+ * out again row by row (a few), and the part's own style flags and cue features added, with the
+ * slot rule of `columnSums` (a cue feature whose token index lies past the part's slots is left out).
+ */
+function tokensSentiment(
+  models: Models,
+  h: LoadedHead,
+  f: Features,
+  ts: TokenSums,
+  input: PredictInput,
+  lo: number,
+  hi: number,
+  cues?: readonly CueHit[],
+): Float64Array {
+  const { sums, width } = ts;
+  const k = h.labels.length;
+  const bytes = models.bytes;
+  const twice = new Float64Array(k);
+  for (let t = lo; t <= hi; t++) {
+    const base = (t + 1) * width + h.offset;
+    for (let j = 0; j < k; j++) twice[j] = twice[j]! + sums[base + j]!;
+  }
+  const tokenEnd = f.tokenFeatures ?? f.n;
+  let n = 0;
+  for (let i = 0; i < f.n; i++) {
+    const a = f.tok[i]!;
+    const b = f.tok2[i]! >= 0 ? f.tok2[i]! : a;
+    const share = (a >= lo && a <= hi ? 1 : 0) + (b >= lo && b <= hi ? 1 : 0);
+    if (share === 2 && i < tokenEnd) n++;
+    else if (share > 0) {
+      const row = f.idx[i]! * width + h.offset;
+      for (let j = 0; j < k; j++) twice[j] = twice[j]! - share * (bytes[row + j]! - 128);
+    }
+  }
+  const extra = messageFeatures(input.tokens, { lo, hi }, cues, { bits: models.bits, opts: models.features, lang: input.lang });
+  const slots = hi - lo + 2;
+  for (let i = 0; i < extra.n; i++) {
+    if (extra.tok[i]! + 1 >= slots) continue;
+    const row = extra.idx[i]! * width + h.offset;
+    for (let j = 0; j < k; j++) twice[j] = twice[j]! + 2 * (bytes[row + j]! - 128);
+  }
+  n += extra.n;
+  for (let j = 0; j < k; j++) twice[j] = twice[j]! / 2;
+  return sentimentOfSums(models, h, twice, n > 0 ? 1 / Math.sqrt(n) : 0, input.lang);
+}
+
+/**
+ * What `sumRows` would total for columns [offset, offset + k), read byte by byte: one head of a few
+ * columns touches one cache line per row, where `sumRows` reads whole rows for every head and keeps
+ * per-token sums. The same integers: a feature counts once in each of its two slots that is below
+ * `slots` (tokens + 1, or 1 for a message summed in one slot), halved. A cue feature of a clause read
+ * alone keeps its token index in the whole message (model-view-adapter.ts `partSentiment`), which can
+ * lie past the clause's slots: `sumRows` leaves such a feature out, and so does this.
+ */
+function columnSums(models: Models, f: Features, tokens: number, offset: number, k: number): Float64Array {
+  const slots = tokens + 1 <= MAX_SLOTS ? tokens + 1 : 1;
+  const bytes = models.bytes;
+  const width = models.packedStride * 4;
+  const out = new Float64Array(k);
+  for (let i = 0; i < f.n; i++) {
+    const a = f.tok[i]! + 1;
+    const b = f.tok2[i]! >= 0 ? f.tok2[i]! + 1 : a;
+    const times = slots === 1 ? 2 : (a < slots ? 1 : 0) + (b < slots ? 1 : 0);
+    if (times === 0) continue;
+    const row = f.idx[i]! * width + offset;
+    for (let j = 0; j < k; j++) out[j] = out[j]! + times * (bytes[row + j]! - 128);
+  }
+  for (let j = 0; j < k; j++) out[j] = out[j]! / 2;
+  return out;
 }
 
 /** Score every head for one tokenised message. */
@@ -191,6 +275,12 @@ export function predict(models: Models, input: PredictInput): ModelOutput {
       content ??= contentMask(input);
       return spansOf(contribFromSums(sums, h, j), input, content, max);
     },
+    ...(perToken && models.head.sentiment?.trained
+      ? {
+          sentimentOfTokens: (lo: number, hi: number, cues?: readonly CueHit[]) =>
+            tokensSentiment(models, models.head.sentiment!, f, perToken, input, lo, hi, cues),
+        }
+      : {}),
   };
 }
 
