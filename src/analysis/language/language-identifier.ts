@@ -467,8 +467,9 @@ function latinRules(
 function romanTelugu(ev: WordEvidence, code: string, conf: number): boolean {
   const words = Math.max(1, ev.words);
   const teShare = ev.teRoman / words;
-  if (ev.teRoman <= ev.tl || ev.teRoman <= ev.cs) return false;
-  if (shortTeluguEnglish(ev, code, conf)) return true;
+  // Telugu must outweigh the staples of each look-alike: Tagalog, Czech, Hinglish, Malay/Indonesian.
+  if (ev.teRoman <= ev.tl || ev.teRoman <= ev.cs || ev.teRoman <= ev.hiMs) return false;
+  if (shortTeluguEnglish(ev, code, conf) || teluguGrammar(ev, code, conf)) return true;
   // One sure word is enough beside a particle that is not English as written ("mee app lo payment
   // fail ayyindi", "delivery boy rude ga matladadu"); "me" in English text does not count.
   const sure = ev.teStrong >= 1.5 || (ev.teStrong >= 1 && ev.teWeakNotEn >= 1);
@@ -491,5 +492,21 @@ function romanTelugu(ev: WordEvidence, code: string, conf: number): boolean {
  */
 function shortTeluguEnglish(ev: WordEvidence, code: string, conf: number): boolean {
   if (ev.words > 4 || ev.teStrong < 1 || ev.neitherEnTe > 0 || ev.tl > 0 || ev.cs > 0) return false;
+  return code === "en" || conf < 0.6;
+}
+
+/**
+ * Telugu grammar around English things ("Kids ki swimming classes weekends lo unnaya?", "blood
+ * test results online lo kanipinchatledu"): Telugu-English chat names most things with English
+ * words no list holds, so the Telugu share of all words says little. Three Telugu words or
+ * particles that are not English as written, one of them sure, are enough, or two when a sure one
+ * ends the message (Telugu puts the verb last), if they hold their own against the known English
+ * words, outweigh every look-alike's staples together, and fastText reads English or is unsure
+ * (it is sure of Italian "quindi lo").
+ */
+function teluguGrammar(ev: WordEvidence, code: string, conf: number): boolean {
+  const tokens = ev.teStrong + ev.teWeakNotEn;
+  if (ev.teStrong < 1 || tokens < (ev.teLast ? 2 : 3)) return false;
+  if (ev.teRoman < 0.5 * ev.en || ev.teRoman <= ev.tl + ev.cs + ev.hiMs) return false;
   return code === "en" || conf < 0.6;
 }

@@ -6,6 +6,7 @@
  * (lower case, no diacritics, letter runs cut to one).
  */
 import { foldWord } from "../text/word-forms.js";
+import { TELUGU_ROMAN, TELUGU_ROMAN_WEAK, teluguClitic, teluguVerbForm } from "./telugu-roman.js";
 
 const TL_STRONG = `ang ng mga po opo naman yung ung iyong yong kasi talaga hindi hnd hndi wala walang lang ba nga ako siya sya
 kayo tayo namin natin ninyo niyo nyo nila ito iyan yan dito doon duon nang kung kailangan gusto ayaw ayoko
@@ -76,66 +77,35 @@ ktora ktore ked lebo alebo preto ja peniaze reklamacia kurier zasielka zasielku 
 teda len iba tovar tovaru`;
 
 /**
- * Romanised Telugu (how most Telugu speakers type on a phone): pronouns, question words,
- * negation, conjunctions, time and quantity words, polite forms and frequent inflected verbs, in
- * the spellings people actually use (chaala/chala, ledu/ledhu, cheyyandi/cheyandi; letter runs
- * fold to one, so "chaala" and "chala" are one entry). Words that are also common in a confuser
- * language ("lo" in Spanish, "ga" in Indonesian chat, "na" in Tagalog and Czech, "ela" in
- * Portuguese; "chinna" folds to "china", "kinda" is English chat) are in TE_ROMAN_WEAK and count half.
+ * Romanised Hindi (Hinglish) and Indonesian/Malay staples: not evidence for a reading of their own
+ * (fastText reads them well enough), but a message holding them is not romanised Telugu, and a
+ * word among them is never taken for a Telugu verb by its ending ("thokhindi", "baru"). Words
+ * Telugu shares are left out ("pani", "mana", "ye", "ki", "ga", "ni").
  */
-const TE_ROMAN = `nenu neenu memu manam meeru miru nuvvu nuvu vaallu vallu atanu aayana ayana vaadu vaaru
-naaku naku maaku meeku miku neeku manaku vaallaki nannu mammalni mimmalni meedi maadi naadi
-ledu ledhu leda ledha kaadu kadu kaadhu vaddu undi undhi unnadi unnai unnayi unnaru unnanu unnam unda undha
-untundi untunda untaya untara akkarledu avasaram parledu paravaledu
-emi emiti enti yenti emaindi emayyindi emaina emanna edaina endhuku enduku yenduku eppudu yeppudu epudu
-ekkada yekkada ekkadiki ekkadi evaru yevaru evari evariki enni entha yela
-kaani kani inka inkaa inkoka inkokati inkeppudu kooda ayithe aithe kabatti anduke anduku andukane leka lekapothe lekunda
-ledante tarvata tharvatha taruvata tarwata mundu munde ippudu ipudu ippude appudu ventane antha
-chala chaala baaga bagaa baagane bagane baagundi bagundi baaledu baledu pedda konchem koncham ekkuva takkuva
-sarigga sariga repu roju rojulu rojullo rojula vaaram vaaralu nelalu ganta gantalu gantallo nimishalu
-nimishallo saarlu sarlu okasari prathi okkati okati okate rendu moodu nalugu idi ikkada akkada ila ilaa
-ilanti alanti dayachesi namaskaram dhanyavadalu dhanyavaadaalu danyavadalu kruthagnathalu krutagnatalu
-garu gaaru andi dabbulu dabbu paisalu samasya samasyalu samadhanam samaadhanam vasthuvu vastuvu pani panulu seva
-nammakam bhayam kopam baadha santosham anandam intiki intlo abbai abbayi ammayi manishi khaata vishayam
-sangathi vivaralu samacharam samaachaaram prashna kosam valla
-cheyandi cheyyandi cheyali cheyyali chesanu chesaru chesindi chesina chesi chestanu chestaru chestunnaru
-cheyaledu cheyyaledu chestara chestunda chesaka chesthe cheste chesa chesta cheppandi cheppanu cheppaaru cheppaledu
-cheppali cheppu cheppina ivvandi ivvaledu ivvali icharu ichaaru ichanu isthanu istanu istara pampandi
-pampinchandi pamparu pampanu pampistanu vachindi vacchindi vachi vastundi vastondi raavali raledu raaledu raledhu
-raavatledu ayindi ayyindi ayyayi avutundi avutondi avvatledu avtundi kavali kaavali telidu teliyadu
-teliyatledu chudandi choodandi chusanu chusaanu chusaru adiganu adigaanu adigaru adigadu matladaru matladadu
-matladandi annaru annadu annanu ammaru konnanu jarigindi poyindi poyayi vellanu vellali vellipoyindi
-teesukunnaru teeskunnaru anukunta anukuntunna anukuntunnanu kadha chupincharu kanipinchatledu
-nundi nunchi ninchi kotha oka matram matrame mathram asalu chotla daggara daggare meeda lopala bayata varaku
-gurinchi kalisi patu badulu laga lanti laanti ayyi ayyaka ayyanu ayyadu ayyaru avvali avvadu levu
-raavu ivvaru cheyaru vaadu chesthunna chestunna vastunna ostundi osthundi aipoyindi ayipoyindi emi kaadu
-undali undaali enti ento`;
+const HI_ROMAN = `hai hain hu hoon hun ho se ka ke mein yeh woh wo vo kya kyu kyun kyon kyunki nahi nahin nhi nai
+tha thi raha rahi rahe rha rhi rhe gaya gayi gaye gya gye hua hui hue huye kiya kiye diya diye liya liye
+kar kr karo kro karna krna karne karte karta karti karunga karenge karein kijiye hoga hogi hoge hota hoti hote
+milega milegi mila mili mujhe mujhko mera meri mere hum hamara hamari tum tumhara aap aapka aapki aapke apka apki
+apke apna apni apne tera teri tere aur lekin magar par bahut bohot bhot bhi sirf kuch koi kisi sab sabse abhi
+kabhi jab agar toh fir phir sahi galat jaldi wapas paisa paise chahiye batao bataiye bolo bola dekho pata yaar
+wala wali wale kal aaj din ghar accha acha theek thik kaise kaisa kahan kab kitna kitne aisa aise lagta`;
 
-const TE_ROMAN_WEAK = `naa mee maa lo ki ku ni nu ga em ela ani ante mari kuda ala adi ide emo sari kada tho nela anni vere
-aame yenni ninna malli maata raadu tappa ayye kinda chinna`;
-
-/**
- * Inflectional endings of romanised Telugu verbs (in fold form): "vachindi", "vastundi",
- * "raledu", "chestunnaru", "chestanu", "cheyandi", "kavali", "vellalsi", "chesanu", "annaru",
- * "vachadu", "ayyayi", "cheyocha". Tagalog "hindi" or Czech "stanu" are excluded by the lists of
- * those languages; a minimum length keeps short words of other languages out.
- */
-const TE_ENDINGS = `indi ndhi tundi tondi ledu ledhu tunaru tunanu tunam tunadu tunadi tunayi stuna thuna ltuna gutuna
-unaru unanu unadi unayi unara unaya tunda utaya staya ntaya stanu staru stamu stam stadu yandi
-vandi pandi dandi kondi chandi yali vali pali lali chali agali udali ndali vala lala chala yala
-alsi alsina alsindi sanu ganu chanu panu tanu lanu vanu danu nanu yanu saru paru varu maru naru
-charu taru daru garu sadu chadu nadu yadu padu tadu ayi vocha yocha gocha vochu yochu gochu daniki
-vadam yadam dadam ithe sthe yaka chaka ukuna koni galara galaru galava apudu`
-  .split(/\s+/)
-  .filter(Boolean);
+const MS_ID = `saya aku kamu anda kau dia kami kita mereka yang ini itu tidak tak tdk gak nggak enggak sudah udah belum
+sekali banget dan atau dengan untuk dari ada bisa mau akan juga lagi tapi karena kalau kalo sama saja aja dong
+deh sih kok kak tolong terima kasih makasih mohon sampai bagaimana gimana kenapa kapan siapa berapa pesanan
+barang uang belanja paket kirim dikirim datang masih pernah harus boleh tunggu dulu sangat kecewa bagus jelek
+cepat lambat lama baru sini sana apa adalah dalam pada hanya seperti lebih sekarang nak dah pun lah kerana sebab
+macam akaun duit`;
 
 /** Words written so that they fold into an English word they are not. */
 const NOT_ENGLISH_AS_WRITTEN = new Set(["mee"]);
 /**
  * Telugu words recognised only as written: "ee" (this) folds to "e", which is Italian and
- * Portuguese "and".
+ * Portuguese "and"; the question particle "aa" ("free aa?", "include aa?") folds to "a" and counts
+ * half, as it is also a shout.
  */
 const TELUGU_AS_WRITTEN = new Set(["ee"]);
+const TELUGU_WEAK_AS_WRITTEN = new Set(["aa"]);
 
 function toSet(words: string): Set<string> {
   return new Set(words.split(/\s+/).filter(Boolean).map(foldWord));
@@ -146,15 +116,8 @@ export const TAGALOG_WEAK = toSet(TL_WEAK);
 export const CZECH_WORDS = toSet(CS_STRONG);
 export const SLOVAK_WORDS = toSet(SK);
 export const ENGLISH_WORDS = toSet(EN);
-/**
- * Romanised Telugu words, in fold form: sure ones, and ones shared with a confuser language.
- *
- * @example
- * TELUGU_ROMAN.has("raledu"); // true ("raaledu" folds to it)
- * TELUGU_ROMAN_WEAK.has("lo"); // true (also Spanish)
- */
-export const TELUGU_ROMAN = toSet(TE_ROMAN);
-export const TELUGU_ROMAN_WEAK = toSet(TE_ROMAN_WEAK);
+const HINDI_ROMAN = toSet(HI_ROMAN);
+const MALAY_INDONESIAN = toSet(MS_ID);
 
 // Words that are also Tagalog or Czech staples must not count as English evidence in mixed text.
 for (const w of ["a", "i", "at", "may", "to", "so", "pa", "na"]) ENGLISH_WORDS.delete(w);
@@ -180,6 +143,10 @@ export interface WordEvidence {
   teWeakNotEn: number;
   /** Words that are neither English nor any kind of romanised Telugu. */
   neitherEnTe: number;
+  /** Romanised Hindi and Indonesian/Malay staples: evidence against romanised Telugu. */
+  hiMs: number;
+  /** The last word is a sure romanised Telugu word: Telugu puts the verb last. */
+  teLast: boolean;
 }
 
 /** Tagalog affixes on English verbs and nouns ("nag-work", "ma-refund", "i-reschedule", "pa-check"). */
@@ -193,13 +160,6 @@ function englishStem(w: string): string {
 
 const LATIN_WORD = /[a-zA-Z\u00c0-\u024f\u1e00-\u1eff']+(?:-[a-zA-Z\u00c0-\u024f]+)?/g;
 
-/** A romanised Telugu verb form by its ending; plain string checks, linear in the word's length. */
-function teluguEnding(w: string): boolean {
-  if (w.length < 5 || !/^[a-z]+$/.test(w)) return false;
-  for (const e of TE_ENDINGS) if (w.length >= e.length + 2 && w.endsWith(e)) return true;
-  return false;
-}
-
 /** What one written word is evidence of. */
 interface WordClass {
   /** Tagalog: 1 strong, 0.5 weak, 0 none. */
@@ -209,6 +169,8 @@ interface WordClass {
   en: boolean;
   /** Romanised Telugu: 1 sure, 0.5 shared with a confuser, 0 none. */
   te: number;
+  /** A romanised Hindi or Indonesian/Malay staple. */
+  hiMs: boolean;
 }
 
 const CLASS_CACHE_LIMIT = 50_000;
@@ -235,8 +197,23 @@ function computeClass(raw: string): WordClass | null {
   const lower = raw.toLowerCase();
   // Telugu "mee" (your) folds to English "me".
   const en = (ENGLISH_WORDS.has(w) || (stem !== w && ENGLISH_WORDS.has(stem))) && !NOT_ENGLISH_AS_WRITTEN.has(lower);
-  const teSure = TELUGU_ROMAN.has(w) || TELUGU_AS_WRITTEN.has(lower) || (!en && !tlStrong && !tlWeak && !sk && !cs && teluguEnding(w));
-  return { tl: tlStrong ? 1 : tlWeak ? 0.5 : 0, cs, sk, en, te: teSure ? 1 : TELUGU_ROMAN_WEAK.has(w) ? 0.5 : 0 };
+  const hiMs = HINDI_ROMAN.has(w) || MALAY_INDONESIAN.has(w);
+  return { tl: tlStrong ? 1 : tlWeak ? 0.5 : 0, cs, sk, en, hiMs, te: teluguClass(w, lower, en || tlStrong || tlWeak || sk || cs || hiMs) };
+}
+
+function isEnglish(stem: string): boolean {
+  return ENGLISH_WORDS.has(stem);
+}
+
+/**
+ * Romanised Telugu: 1 for a listed word, a verb form by its ending or a postposition written onto
+ * a known noun; 0.5 for a word shared with a confuser. Endings and postpositions are not looked
+ * for in words another language's list holds (`other`).
+ */
+function teluguClass(w: string, lower: string, other: boolean): number {
+  if (TELUGU_ROMAN.has(w) || TELUGU_AS_WRITTEN.has(lower)) return 1;
+  if (!other && (teluguVerbForm(w) || teluguClitic(w, isEnglish))) return 1;
+  return TELUGU_ROMAN_WEAK.has(w) || TELUGU_WEAK_AS_WRITTEN.has(lower) ? 0.5 : 0;
 }
 
 /**
@@ -258,6 +235,8 @@ export function wordEvidence(text: string): WordEvidence {
     enNotTl: 0,
     teWeakNotEn: 0,
     neitherEnTe: 0,
+    hiMs: 0,
+    teLast: false,
   };
   LATIN_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -280,6 +259,8 @@ export function wordEvidence(text: string): WordEvidence {
       if (!c.en) ev.teWeakNotEn += 1;
     }
     if (c.te === 0 && !c.en) ev.neitherEnTe += 1;
+    if (c.hiMs) ev.hiMs += 1;
+    ev.teLast = c.te === 1;
     if (c.en) {
       ev.en += 1;
       if (c.tl === 0) ev.enNotTl += 1;
