@@ -241,6 +241,78 @@ describe("romanised Telugu", () => {
     }
   });
 
+  it("reads Telugu verb forms, postpositions and spelling variants in Telugu-English chat", () => {
+    for (const text of [
+      // banking
+      "cheque deposit chesi three days ayyindi, inka clear avvaledhu",
+      "debit card expire aipoindi, kotha card eppudu pamputaru?",
+      "minimum balance ledani charges cut chesaru, idi correct kaadu",
+      "UPI payment fail aite amount eppudu return avutundi?",
+      "accountlo money kanipinchatledu",
+      "EMI date marchandi please, salary late ga vastundi",
+      // telecom
+      "roaming lo unnappudu internet pani cheyyatledu",
+      "porting request reject chesaru, reason cheppaledu",
+      "prepaid pack expire aite automatic ga renew avutunda?",
+      "customer care vallu call cut chestunnaru",
+      "appki login avvadam ledu",
+      // food delivery
+      "pizza cold ga vachindi, cheese antha gattiga aipoyindi",
+      "order lo drink ivvaledu, bill lo matram charge chesaru",
+      "extra spicy cheppanu kaani asalu karam ledhu",
+      "mee rider naatho rude ga behave chesadu",
+      "order cancel aindi",
+      // clinics
+      "dentist appointment confirm ayyinda? message raaledu",
+      "doctor gaaru late ga vacharu, rendu gantalu wait chesanu",
+      "blood test results online lo kanipinchatledu",
+      "nurse chala polite ga matladindi, thanks andi",
+      "doctor appointment ki gantanunchi wait chestunnamu",
+      "scan report ready aite cheppandi",
+      // insurance, refunds
+      "insurance claim reject ayyindi, documents anni ichanu",
+      "executive refund vastundi annaru, inka raledhu",
+      "mee team vallu cheppaaru 2 days lo fix avtundi ani",
+    ]) {
+      expect(lid.identify(text), text).toMatchObject({ code: "te", script: "Latn" });
+    }
+  });
+
+  it("leaves Tagalog, Indonesian, Malay, Hinglish and Romance look-alikes alone", () => {
+    for (const [text, lang] of [
+      ["ako lang ba ang di pa nakakatanggap ng refund?", "tl"],
+      ["nakita nila kita sa mall kanina", "tl"],
+      ["saya tidak bisa bayar, sudah dicoba berkali-kali", "id"],
+      ["kak pesanan saya sudah dikirim belum?", "id"],
+      ["Andi from support was very helpful, thanks", "en"],
+      ["Kinda annoyed, the solo plan costs more now", "en"],
+      ["me gustara mucho si llega mañana", "es"],
+    ] as const) {
+      expect(lid.identify(text).code, text).toBe(lang);
+    }
+    // Hinglish and Malay chat: whatever fastText makes of it, never Telugu.
+    for (const text of [
+      "saya nak cancel order, duit belum masuk lagi",
+      "kya bakwas service hai yaar, paisa wapas karo",
+      "order ki delivery kab hogi?",
+      "bhai mera refund kab aayega, 5 din ho gaye",
+      "nahi chahiye mujhe ye product, return karo",
+      "paani ki bottle leak ho gayi hai, naya bhejo",
+      "ako",
+      "lang",
+      "nila",
+      "kita",
+      "saya",
+      "tidak",
+      "sudah",
+      "hai",
+      "nahi",
+      "kya",
+    ]) {
+      expect(lid.identify(text).code, text).not.toBe("te");
+    }
+  });
+
   it("does not take look-alike words from other languages", () => {
     for (const [text, lang] of [
       ["ga bisa login dari kemarin, tolong dicek ya kak", "id"],
