@@ -26,12 +26,12 @@ import type { FuseInput } from "./fuse/fuse-input.js";
 import { fuseIntensity } from "./fuse/fuse-intensity.js";
 import { fuseReach } from "./fuse/fuse-reach.js";
 import { fuseScoredLabels } from "./fuse/fuse-scored-labels.js";
-import { fuseSentiment } from "./fuse/fuse-sentiment.js";
+import { cueSides, fuseSentiment } from "./fuse/fuse-sentiment.js";
 import { contentEvidence } from "./fuse/content-evidence.js";
 import { fuseSignals } from "./fuse/fuse-signals.js";
 import { fuseStage } from "./fuse/fuse-stage.js";
 import { fuseUrgency } from "./fuse/fuse-urgency.js";
-import { reconcileSarcasm } from "./fuse/reconcile-sarcasm.js";
+import { grievanceTone, reconcileSarcasm } from "./fuse/reconcile-sarcasm.js";
 import { createLanguageIdentifier, type LanguageIdentifier } from "./language/index.js";
 import { loadLexicons, type Lexicons } from "./lexicon/load-lexicons.js";
 import { loadWorkplaceLexicons } from "./lexicon/load-workplace.js";
@@ -193,7 +193,13 @@ function fuse({ input, language }: Prepared, version: Reading["version"]): Readi
   const asked = ask ? askedParts(rawNeeds, rawSignals) : { needs: rawNeeds, signals: rawSignals };
   // A settled problem's hazard, churn or repeated contacts are past (clauses.ts `settledSignals`).
   const settledOrAsked = settled ? settledSignals(asked.signals) : asked.signals;
-  const toned = settled ? praiseNow(reconciled.sentiment) : ask ? askedNeutral(reconciled.sentiment) : reconciled.sentiment;
+  // Said grievances (contacted again, a hazard) are a negative state now unless praise is said (reconcile-sarcasm.ts).
+  const praisedOrEmployee = input.context.direction === "employee" || cueSides(input.hits).positive > 0;
+  const toned = settled
+    ? praiseNow(reconciled.sentiment)
+    : ask
+      ? askedNeutral(reconciled.sentiment)
+      : grievanceTone(reconciled.sentiment, settledOrAsked, praisedOrEmployee);
   // An employee asking for staff is not praising the workplace; workload talk is not leaving (employee-words.ts).
   const staffing = input.context.direction === "employee" && staffingWords(text).length > 0;
   const sentiment = staffingAskTone(input, toned, staffing);
