@@ -42,8 +42,9 @@ const NUMBER = "[0-9]{1,4}(?:[.,:][0-9]{1,2})?";
 // rain", "gift card I got for my birthday says invalid"). Distinct classes keep it linear.
 const GAP = "\\s+(?:[^\\s.!?]+\\s+){0,8}";
 const THAI_GAP = "[^.!?\\n]{0,40}?";
-// `*` ending a word inside a phrase: any continuation of that word ("dárkov* kart*").
-const WORD_REST = "[\\p{L}\\p{M}\\p{N}]*";
+// `*` ending a word inside a phrase: any continuation of that word ("dárkov* kart*"), across the
+// zero-width (non-)joiners Telugu writes between a stem and its ending ("టికెట్‌ను").
+const WORD_REST = "[\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*";
 
 function escapeLiteral(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -19,16 +19,17 @@ import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
 import { topicsIn } from "./cause-topics.js";
 import { cueSetFor, dataKey, templatesFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
-import { readMessage, settle, type MessageEvidence, type Settled } from "./message-evidence.js";
+import { readMessage, settle, type MessageEvidence, type QuestionKey, type Settled } from "./message-evidence.js";
 import { mixedForm, type MixedForm } from "./mixed-form.js";
 import { pickProblem } from "./pick-problem.js";
 import { problemsIn } from "./problems.js";
+import { SERVICE_MONEY_PROBLEMS } from "./service-problems.js";
 import type { StepKey, TemplateSet } from "./template-set.js";
 import type { Draft, DraftOptions, FollowUp, Offer, ReplyFacts } from "./types.js";
 
 const PUBLIC_CHANNELS = new Set(["social", "review", "forum"]);
 /** Problems whose own step already puts the money right: a refund request would ask for it a second time. */
-const MONEY_PROBLEMS: ReadonlySet<string> = new Set(["refund_missing", "delivery_fee", "payment_no_order"]);
+const MONEY_PROBLEMS: ReadonlySet<string> = new Set(["refund_missing", "delivery_fee", "payment_no_order", ...SERVICE_MONEY_PROBLEMS]);
 
 /** Compose `options.count` (default 3) distinct drafts for the customer's message. */
 export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: DraftOptions = {}): Draft[] {
@@ -64,7 +65,12 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     mixed: t.mixed ? mixed : undefined,
     fault: sit.fault,
     feeling: feelingLine(sit, reading, ev, settled?.uncertain === true),
-    questionHelp: questionHelp(t, ev, [...(topics ?? []), ...reading.causes.map((c) => c.label)], key),
+    questionHelp: questionHelp(
+      t,
+      ev?.questionTopic ?? askedAbout(ev, options.message, key),
+      [...(topics ?? []), ...reading.causes.map((c) => c.label)],
+      key,
+    ),
     v: 0,
   };
   if (problem) plan.slots.cause = plan.slots.cause_ind = problem.clause;
@@ -138,7 +144,7 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   }
   if (sit.situation === "question") {
     // A question whose subject the words name gets a plan for that subject, after a plain thanks.
-    const body = [p.questionHelp ? pick(t.question.plain ?? t.mixed?.question, 1) : pick(t.question.thanks, 1)];
+    const body = [p.questionHelp ? pick(t.question.plain ?? t.mixed?.question ?? t.question.thanks, 1) : pick(t.question.thanks, 1)];
     if (p.emotion === "confusion" && p.feeling === "specific") body.push(pick(t.feeling.confusion, 2));
     body.push(pick(p.questionHelp ?? t.question.help, 3));
     if (p.offer && p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
@@ -434,19 +440,24 @@ function feelingLine(sit: SituationReading, reading: Reading, ev: MessageEvidenc
 }
 
 /** The answer plan for the subject of a question, when the words name one the language can answer. */
-function questionHelp(
-  t: TemplateSet,
-  ev: MessageEvidence | undefined,
-  topics: CauseLabel[] | undefined,
-  key: string,
-): string[] | undefined {
-  if (!ev?.questionTopic || !t.question_topic) return undefined;
-  const lines = t.question_topic[ev.questionTopic];
+function questionHelp(t: TemplateSet, asked: QuestionKey | undefined, topics: CauseLabel[] | undefined, key: string): string[] | undefined {
+  if (!asked || !t.question_topic) return undefined;
+  const lines = t.question_topic[asked];
   const cues = cueSetFor(key);
   if (!lines || !cues) return undefined;
   // Like a problem sentence, a plan may touch only topics the message holds.
   const held = new Set<CauseLabel>([...(topics ?? []), "staff_treatment", "service_quality", "communication_gap", "overall_experience"]);
   return [...topicsIn(lines.join(" "), cues).keys()].every((c) => held.has(c)) ? lines : undefined;
+}
+
+/**
+ * What a question asks about where the language has question cues but no message cues to settle
+ * the situation with (romanised Telugu): the subject alone, so the Reading's question gets its plan.
+ */
+function askedAbout(ev: MessageEvidence | undefined, message: string | undefined, key: string): QuestionKey | undefined {
+  const cues = cueSetFor(key);
+  if (ev || message === undefined || !cues?.questionsAll) return undefined;
+  return readMessage(message, cues).questionTopic;
 }
 
 /**

@@ -19,9 +19,12 @@ import type { MixedForm } from "./mixed-form.js";
 import { PROBLEMS, type ProblemKey } from "./problems.js";
 import type { SituationReading } from "./situation.js";
 import type { Situation } from "./types.js";
+import { SERVICE_QUESTIONS } from "./service-problems.js";
 
 /** What a question can ask about, each with its own answer plan in `templates/<lang>.json` `question_topic`. */
 export const QUESTIONS = [
+  // Service subjects first: "change my plan" or "open an account" is not an order or a shop account.
+  ...SERVICE_QUESTIONS,
   "account_change",
   "cancel_order",
   "variant_change",

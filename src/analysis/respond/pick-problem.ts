@@ -12,6 +12,7 @@ import type { Reading } from "../../core/reading.js";
 import { topicsIn } from "./cause-topics.js";
 import { PROBLEM_CAUSE, problemsIn, type ProblemKey } from "./problems.js";
 import { cueSetFor, templatesFor } from "./respond-data.js";
+import { SILENCE_PROBLEMS } from "./service-problems.js";
 
 export interface PickedProblem {
   key: ProblemKey;
@@ -38,7 +39,9 @@ export function pickProblem(
   const held = new Set<CauseLabel>([...ALWAYS_HELD, ...(topics ?? []), ...reading.causes.map((c) => c.label)]);
   const found = problemsIn(message, cues);
   // A customer who has written before complains first of the silence, whatever the matter was.
-  if (reading.signals.some((s) => s.label === "repeat_contact") && found.includes("no_answer"))
+  // A claim nobody answers is that silence already, named more exactly.
+  const silent = found.some((k) => SILENCE_PROBLEMS.includes(k));
+  if (reading.signals.some((s) => s.label === "repeat_contact") && found.includes("no_answer") && !silent)
     found.sort((a, b) => Number(b === "no_answer") - Number(a === "no_answer"));
   for (const k of found) {
     const entry = t.problem[k];

@@ -12,9 +12,12 @@ import type { CauseLabel } from "../../core/labels.js";
 import { findCues } from "./cue-matcher.js";
 import { prepare, type PreparedText } from "../text/fold.js";
 import type { CueSet } from "./cue-set.js";
+import { SERVICE_LATE_PROBLEMS, SERVICE_PROBLEM_CAUSE, SERVICE_PROBLEMS } from "./service-problems.js";
 
 /** The specific problems a draft can name. */
 export const PROBLEMS = [
+  // Service problems first: each names its setting, so its "delayed" or "lost" is no parcel.
+  ...SERVICE_PROBLEMS,
   "wrong_address",
   "missing_manual",
   "wrong_parts",
@@ -31,6 +34,7 @@ export const PROBLEMS = [
   "delivery_fee",
   "double_charge",
   "refund_missing",
+  ...SERVICE_LATE_PROBLEMS,
   "technician_no_show",
   "callback_missing",
   "chat_closed",
@@ -53,6 +57,7 @@ export type ProblemKey = (typeof PROBLEMS)[number];
 
 /** The cause label each problem belongs to: the problem sentence stands in for that cause's sentence. */
 export const PROBLEM_CAUSE: Record<ProblemKey, CauseLabel> = {
+  ...SERVICE_PROBLEM_CAUSE,
   wrong_item: "delivery_or_wait",
   missing_item: "delivery_or_wait",
   charged_after_cancel: "price_or_billing",

@@ -35,6 +35,7 @@ import cuesId from "./cues/id.json" with { type: "json" };
 import templatesId from "./templates/id.json" with { type: "json" };
 import cuesVi from "./cues/vi.json" with { type: "json" };
 import templatesVi from "./templates/vi.json" with { type: "json" };
+import { withServiceCues, withServiceTemplates } from "./service-data.js";
 
 const CUE_DATA: Record<string, CueSetData> = {
   en: cuesEn as CueSetData,
@@ -100,10 +101,13 @@ export function cueSetFor(language: string, script?: string): CueSet | undefined
   if (hit) return hit;
   const data = CUE_DATA[key];
   if (!data) return undefined;
-  const set = compileCueSet(data);
+  const set = compileCueSet(withServiceCues(key, data));
   compiled.set(key, set);
   return set;
 }
+
+/** Template sets with their service sentences merged in, by data key. */
+const merged = new Map<string, TemplateSet>();
 
 /**
  * The reply templates of a language (in `script`, where it has a set for it), or undefined when it has none.
@@ -112,5 +116,13 @@ export function cueSetFor(language: string, script?: string): CueSet | undefined
  * templatesFor("te", "Latn")?.greeting.anonymous[0]; // "Namaskaram andi,"
  */
 export function templatesFor(language: string, script?: string): TemplateSet | undefined {
-  return TEMPLATE_DATA[dataKey(language, script)];
+  const key = dataKey(language, script);
+  const hit = merged.get(key);
+  if (hit) return hit;
+  const data = TEMPLATE_DATA[key];
+  if (!data) return undefined;
+  // The service sentences (service-data.ts) join the language's own once, on first use.
+  const set = withServiceTemplates(key, data);
+  merged.set(key, set);
+  return set;
 }
