@@ -394,9 +394,8 @@ function ownedScript(predict: Predict, p: Profile, script: string, lang: string)
   const latinWords = p.words.get("Latn") ?? 0;
   if (latinWords >= MIX_MIN_WORDS && latinWords >= MIX_MIN_SHARE * p.totalWords) {
     const ev = wordEvidence(p.latin);
-    const latinTop = predict(p.latin, 1)[0];
-    const other =
-      ev.teRoman >= 1 && code === "te" && ev.teRoman >= ev.en ? "te" : ev.en >= 1 || latinTop?.[0] === "en" ? "en" : latinTop?.[0];
+    // fastText reads the Latin words only when the word lists name no language for them.
+    const other = ev.teRoman >= 1 && code === "te" && ev.teRoman >= ev.en ? "te" : ev.en >= 1 ? "en" : predict(p.latin, 1)[0]?.[0];
     if (other && other !== code) reading.mixed = [code, other];
   }
   return reading;

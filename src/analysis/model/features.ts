@@ -185,13 +185,22 @@ export function featurize(
   }
   const tokenFeatures = count;
   pushMessageLevel(caps, elongated, cues, mask, opts);
-  return { ...captured(), tokenFeatures };
+  const n = count;
+  return {
+    n,
+    idx: capIdx.slice(0, n),
+    tok: capTok.slice(0, n),
+    tok2: capTok2.slice(0, n),
+    value: n > 0 ? 1 / Math.sqrt(n) : 0,
+    tokenFeatures,
+  };
 }
 
 /**
  * The message-level features `featurize` gives tokens[lo..hi] after their own: the style flags of
  * those words and the cue hits' features. A clause read alone takes its token features from the
- * whole message's sums (predict.ts) and only these afresh.
+ * whole message's sums (predict.ts) and only these afresh. The arrays are views of the capture
+ * buffers, valid until the next call here or to `featurize`.
  */
 export function messageFeatures(
   tokens: readonly Token[],
@@ -209,7 +218,9 @@ export function messageFeatures(
     if (t.elongated) elongated = true;
   }
   pushMessageLevel(caps, elongated, cues, mask, opts);
-  return captured();
+  // Read at once by the caller: views of the capture, valid until the next message's features.
+  const n = count;
+  return { n, idx: capIdx.subarray(0, n), tok: capTok.subarray(0, n), tok2: capTok2.subarray(0, n), value: n > 0 ? 1 / Math.sqrt(n) : 0 };
 }
 
 /** Start a message: the language salt, the conjoin mode and an empty capture; returns the bucket mask. */
@@ -240,16 +251,4 @@ function pushMessageLevel(
       for (let r = 0; r < opts.cues; r++) push(h, mask, c.token, -1);
     }
   }
-}
-
-/** The features captured since `begin`, copied out. */
-function captured(): Features {
-  const n = count;
-  return {
-    n,
-    idx: capIdx.slice(0, n),
-    tok: capTok.slice(0, n),
-    tok2: capTok2.slice(0, n),
-    value: n > 0 ? 1 / Math.sqrt(n) : 0,
-  };
 }

@@ -325,8 +325,10 @@ function topTokens(contrib: Float64Array, floor: number, max: number): number[] 
   return best;
 }
 
-const LETTER = /\p{L}/gu;
+/** Two letters anywhere: tested, not counted, so no array of matches per word. */
+const TWO_LETTERS = /\p{L}[^]*\p{L}/u;
 const MARK = /\p{M}/u;
+const DIGITS = /^\p{N}+$/u;
 
 /**
  * A token evidence may point at: not a function word, nor a lone letter without a vowel sign (a
@@ -334,7 +336,7 @@ const MARK = /\p{M}/u;
  */
 function showsContent(t: Token, lang: string): boolean {
   if (isFunctionWord(t, lang)) return false;
-  return t.kind !== "word" || (t.norm.match(LETTER)?.length ?? 0) >= 2 || MARK.test(t.norm) || /^\p{N}+$/u.test(t.norm);
+  return t.kind !== "word" || TWO_LETTERS.test(t.norm) || MARK.test(t.norm) || DIGITS.test(t.norm);
 }
 
 /** 1 for each token that `showsContent`, 0 for the others. */
