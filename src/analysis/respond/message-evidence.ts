@@ -19,7 +19,7 @@ import type { MixedForm } from "./mixed-form.js";
 import { PROBLEMS, type ProblemKey } from "./problems.js";
 import type { SituationReading } from "./situation.js";
 import type { Situation } from "./types.js";
-import { SERVICE_QUESTIONS } from "./service-problems.js";
+import { isServiceQuestion, SERVICE_QUESTIONS } from "./service-problems.js";
 
 /** What a question can ask about, each with its own answer plan in `templates/<lang>.json` `question_topic`. */
 export const QUESTIONS = [
@@ -140,7 +140,11 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
   }
   if (problemNamed)
     return warmAfter ? { situation: sit.situation, mixed: "praise", uncertain: false } : { situation: sit.situation, uncertain: false };
-  const angry = sit.emotions[0] === "anger" || reading.signals.some((s) => s.label !== "sarcasm") || reading.intensity >= 0.6;
+  // The model hears anger in some calm questions ("any roaming options for Thailand?"): anger counts
+  // when the message complains, reads negative, or a service subject is not what it asks about.
+  const heardAnger =
+    sit.emotions[0] === "anger" && (reading.complaint.is || reading.sentiment.label !== "neutral" || !isServiceQuestion(ev.questionTopic));
+  const angry = heardAnger || reading.signals.some((s) => s.label !== "sarcasm") || reading.intensity >= 0.6;
   const calm = !ev.negative && !ev.sarcasm && !ev.shout && !angry && reading.complaint.severity <= 2;
   if (calm && (ev.question || ev.questionTopic !== undefined) && !ev.praise) return { situation: "question", uncertain: true };
   // A question about a subject we answer ("can I track it without an account") often holds a plain

@@ -171,4 +171,18 @@ describe("service questions", () => {
       ).toBe(true);
     }
   });
+
+  it("answer a calm service question even where the model hears anger in it, but not a complaint", () => {
+    const text = "Máte nějaké možnosti roamingu pro Thajsko? Jedu tam příští měsíc.";
+    const heard = makeReading({
+      language: { code: "cs", confidence: 0.95, script: "Latn" },
+      emotions: [{ label: "anger", score: 0.58, evidence: [] }],
+    });
+    const [d] = draftReplies(heard, {}, { message: text, count: 1 });
+    expect(d?.situation).toBe("question");
+    expect(d?.text).toContain(templatesFor("cs")!.question_topic!.roaming_plan![1]!.slice(0, 20));
+    const angry = "Proč mi pořád nefunguje roaming?! Už potřetí!";
+    const [c] = draftReplies(complaintReading(angry, "cs", { emotion: "anger" }), {}, { message: angry, count: 1 });
+    expect(c?.situation).toBe("complaint");
+  });
 });

@@ -78,3 +78,8 @@ export const SERVICE_QUESTIONS = [
   "contract_terms",
 ] as const;
 export type ServiceQuestionKey = (typeof SERVICE_QUESTIONS)[number];
+
+/** Whether a question subject is a service one. */
+export function isServiceQuestion(q: string | undefined): boolean {
+  return q !== undefined && (SERVICE_QUESTIONS as readonly string[]).includes(q);
+}
