@@ -256,6 +256,8 @@ describe("romanised Telugu", () => {
       "prepaid pack expire aite automatic ga renew avutunda?",
       "customer care vallu call cut chestunnaru",
       "appki login avvadam ledu",
+      "sim card activate avvaledu",
+      "problem unte cheppandi ani annaru, ippudu evaru phone ettatledu",
       // food delivery
       "pizza cold ga vachindi, cheese antha gattiga aipoyindi",
       "order lo drink ivvaledu, bill lo matram charge chesaru",

@@ -486,11 +486,13 @@ function romanTelugu(ev: WordEvidence, code: string, conf: number): boolean {
 
 /**
  * A short Telugu-English request ("refund kavali", "refund ivvandi please", "ok andi thanks"): one
- * sure Telugu word and every other word English. English text has no such word, and a message with
- * any word of a third language (Tagalog, Czech, unknown) is left to the other rules.
+ * sure Telugu word and every other word English, or a sure Telugu word last (the verb) beside a
+ * known English word ("sim card activate avvaledu"). English text has no such word, and a message
+ * with a staple of a look-alike (Tagalog, Czech, Hinglish, Malay) is left to the other rules.
  */
 function shortTeluguEnglish(ev: WordEvidence, code: string, conf: number): boolean {
-  if (ev.words > 4 || ev.teStrong < 1 || ev.neitherEnTe > 0 || ev.tl > 0 || ev.cs > 0) return false;
+  if (ev.words > 4 || ev.teStrong < 1 || ev.tl > 0 || ev.cs > 0 || ev.hiMs > 0) return false;
+  if (ev.neitherEnTe > 0 && !(ev.teLast && ev.en >= 1)) return false;
   return code === "en" || conf < 0.6;
 }
 

@@ -50,7 +50,7 @@ evvaru evvariki entandi emandi deeniki daaniki dheeniki dhaaniki deenilo
 manchidi chedda cheddaga ibbandi ibbandulu kashtam kastam nashtam tappu gurthu gurtu keka
 naatho meetho vaallatho maatho neetho vaallaki ammaki nannaki pillalaki pillalu
 unnaya unnara unnava vastara vasthara chesthara ravacha raavachaa enduko emito ekkado evaro chusi kaligina
-ayyinda poyinda maayam rendosari moodosari`;
+ayyinda poyinda maayam rendosari moodosari unte ekkuve takkuve nijame nijamga nijanga`;
 
 /**
  * Words that are also common in a confuser language ("lo" in Spanish, "ga" in Indonesian chat,
