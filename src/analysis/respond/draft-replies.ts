@@ -21,7 +21,10 @@ import { cueSetFor, dataKey, templatesFor } from "./respond-data.js";
 import { classify, type SituationReading } from "./situation.js";
 import { readMessage, settle, type MessageEvidence, type QuestionKey, type Settled } from "./message-evidence.js";
 import { mixedForm, type MixedForm } from "./mixed-form.js";
-import { pickProblem } from "./pick-problem.js";
+import { ALWAYS_HELD, pickProblem } from "./pick-problem.js";
+import { careFor, feltIn, urgentIn, type UrgentKind } from "./care.js";
+import { findCues } from "./cue-matcher.js";
+import { prepare } from "../text/fold.js";
 import { problemsIn } from "./problems.js";
 import { SERVICE_MONEY_PROBLEMS } from "./service-problems.js";
 import type { StepKey, TemplateSet } from "./template-set.js";
@@ -71,8 +74,13 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
       [...(topics ?? []), ...reading.causes.map((c) => c.label)],
       key,
     ),
+    topicNamed: cause !== undefined && (topics === undefined || topics.includes(cause)),
+    felt: feltLines(options.message, key, sit),
+    urgent: sit.situation === "praise" ? undefined : urgentPlan(options.message, key, reading, topics),
+    sorry: (s) => saysSorry(key, s),
     v: 0,
   };
+  plan.slots.card_line = cardLine(key, options.policy?.cardLine);
   if (problem) plan.slots.cause = plan.slots.cause_ind = problem.clause;
   else if (cause && options.message !== undefined && !waitNamed(options.message, key) && t.cause_unsure?.[cause])
     // "Your delivery didn't go as it should" only where the words speak of a delivery at all.
@@ -124,7 +132,23 @@ interface Plan {
   feeling: "none" | "specific" | "general";
   /** The answer plan for what the question asks about, when the words name it. */
   questionHelp: string[] | undefined;
+  /** The cause is one the message's words name: "thanks for asking about the delivery" is true. */
+  topicNamed: boolean;
+  /** The lines for a feeling the words name that the emotion's line would miss (care.ts): said first. */
+  felt: readonly string[] | undefined;
+  /** An urgent case (care.ts): what to do now goes first, then what the agent has done. */
+  urgent: UrgentPlan | undefined;
+  /** Whether a sentence apologises (the language's apology cues): a draft says sorry once. */
+  sorry: (sentence: string) => boolean;
   v: number;
+}
+
+interface UrgentPlan {
+  kind: UrgentKind;
+  first: string[];
+  step: string[];
+  sorry: string[];
+  moneyFeeling: string[];
 }
 
 function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Plan): string {
@@ -137,6 +161,7 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   const greeting = pick(slots.name ? t.greeting.named : t.greeting.anonymous, 0);
   const sign = fillSlots(slots.agent ? t.sign.named : slots.company_given ? t.sign.company : t.sign.anonymous, slots);
   const next = p.followUp ? pick(t.next, 8) : pick(t.next_open, 8);
+  if (p.urgent && sit.situation !== "praise") return composeUrgent({ t, p, pick }, greeting, sign);
 
   if (sit.situation === "praise") {
     const body = [pick(t.praise.thanks, 1), pick(t.praise.share, 3)];
@@ -144,26 +169,26 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   }
   if (sit.situation === "question") {
     // A question whose subject the words name gets a plan for that subject, after a plain thanks.
-    const body = [p.questionHelp ? pick(t.question.plain ?? t.mixed?.question ?? t.question.thanks, 1) : pick(t.question.thanks, 1)];
+    // "Thanks for asking about the delivery" only where the question is about a delivery.
+    const plain = p.questionHelp || !p.topicNamed;
+    const body = [plain ? pick(t.question.plain ?? t.mixed?.question ?? t.question.thanks, 1) : pick(t.question.thanks, 1)];
     if (p.emotion === "confusion" && p.feeling === "specific") body.push(pick(t.feeling.confusion, 2));
     body.push(pick(p.questionHelp ?? t.question.help, 3));
     if (p.offer && p.offer !== "information") body.push(pick(t.offer[p.offer], 4));
     if (p.followUp) body.push(next);
-    // "Thank you for your patience" after a question thanks for a wait nobody had.
-    return join(greeting, body, p.questionHelp || p.chat ? "" : pick(t.close, 5), sign, p.isPublic);
+    // The answer opens with thanks: a closing thanks would say it twice ("thanks for getting in touch").
+    return join(greeting, body, "", sign, p.isPublic);
   }
 
   if (p.mixed && (!p.isPublic || p.mixed === "praise")) return composeMixed(t, p, pick, greeting, sign);
-  // The problem's own feeling line says what happened to them; the emotion's line could follow any message.
-  const ownFeeling = p.feeling !== "none" && p.problemFeelings && p.problemFeelings.length > 0;
-  const feeling = ownFeeling
-    ? pick(p.problemFeelings, 1)
-    : p.feeling === "none"
-      ? ""
-      : pick(t.feeling[p.feeling === "specific" ? (p.emotion ?? "negative") : "negative"], 1);
   const apologise = sit.fault === "yes" || (sit.fault === "unclear" && sit.situation === "complaint");
   const intense = reading.intensity >= 0.6 || reading.complaint.severity >= 3;
   const causeLine = apologise ? pick(intense ? t.apology_strong : t.apology, 3) : pick(t.acknowledge_cause, 3);
+  // The feeling the words name (shame, fear, tears) first; then the problem's own line, which says
+  // what happened to them; the emotion's line could follow any message. One sorry per draft.
+  const feelingLines = p.feeling === "none" ? undefined : feelingsFor(t, p);
+  const ownFeeling = feelingLines !== undefined && (p.felt !== undefined || (p.problemFeelings?.length ?? 0) > 0);
+  const feeling = pick(apologise ? unapologetic(feelingLines, p.sorry) : feelingLines, 1);
   if (p.isPublic) return join(greeting, [feeling, causeLine, pick(t.public.move, 4), p.followUp ? next : ""], "", sign, true);
 
   // The problem's own step, unless the customer asked for their money back (stepFor checked the
@@ -176,8 +201,10 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
   const reassureLine = sit.situation === "worry" ? pick(t.worry.reassure, 4) : "";
   const reassure = told && reportsBack(t, reassureLine) ? "" : reassureLine;
   const after = p.followUp || !(told || reportsBack(t, reassure)) ? next : "";
-  // "Anyone would feel the same" is filler for a calm message: kept for a strong feeling only.
-  const validate = p.feeling !== "none" && !ownFeeling && (intense || p.emotion === "anger") ? pick(t.validate, 2) : "";
+  // "Anyone would feel the same" is filler for a calm message, and "a fair reaction" answers anger,
+  // not fear or tears: kept for a strong angry or frustrated message only.
+  const heated = p.emotion === "anger" || p.emotion === "frustration" || p.emotion === "negative";
+  const validate = feeling !== "" && !ownFeeling && heated && (intense || p.emotion === "anger") ? pick(t.validate, 2) : "";
   // Three shapes, so the variants differ in order and length, not only in wording.
   const shapes = [
     [feeling, validate, causeLine, reassure, action, own, after],
@@ -185,6 +212,86 @@ function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Pla
     [feeling, causeLine, validate, reassure, own, action, after],
   ];
   return join(greeting, shapes[v % shapes.length] as string[], p.chat ? "" : pick(t.close, 9), sign, false);
+}
+
+/** The feeling sentences for the draft: the words' own feeling, the problem's, else the emotion's. */
+function feelingsFor(t: TemplateSet, p: Plan): readonly string[] | undefined {
+  if (p.felt && p.felt.length > 0) return p.felt;
+  if (p.problemFeelings && p.problemFeelings.length > 0) return p.problemFeelings;
+  return t.feeling[p.feeling === "specific" ? (p.emotion ?? "negative") : "negative"];
+}
+
+/** The sentences of `lines` that do not apologise; none when every one does (the apology says sorry). */
+function unapologetic(lines: readonly string[] | undefined, sorry: (s: string) => boolean): readonly string[] | undefined {
+  return lines?.filter((l) => !sorry(l));
+}
+
+/**
+ * An urgent case: what to do now first (stop using it, block the card; or what the agent has
+ * already set going: a recall), the feeling the words name, one apology where the fault is ours
+ * (a hazard), what the agent has done, and when they will hear back. No closing thanks: the
+ * customer needs the steps, not a courtesy.
+ */
+function composeUrgent(
+  frame: { t: TemplateSet; p: Plan; pick: (l: readonly string[] | undefined, o: number) => string },
+  greeting: string,
+  sign: string,
+): string {
+  const { t, p, pick } = frame;
+  const u = p.urgent as UrgentPlan;
+  const hazard = u.kind.startsWith("hazard");
+  // A hazard needs no "how stressful not to know": the safety step and the apology carry it, unless
+  // the words name a feeling (a frightened parent). Money at risk gets its worry named.
+  const feelingLines = p.felt ?? (hazard ? undefined : u.moneyFeeling);
+  const sorry = hazard ? pick(u.sorry, 3) : "";
+  const feeling = pick(sorry ? unapologetic(feelingLines, p.sorry) : feelingLines, 1);
+  const step = pick(u.step, 2);
+  if (p.isPublic) return join(greeting, [pick(u.first, 1), step, pick(t.public.move, 4)], "", sign, true);
+  // A recall's step is itself the promise to come back with the outcome.
+  const next = p.followUp ? pick(t.next, 8) : u.kind === "wrong_transfer" || reportsBack(t, step) ? "" : pick(t.next_open, 8);
+  return join(greeting, [pick(u.first, 0), feeling, sorry, step, next], "", sign, false);
+}
+
+/**
+ * The urgent case of the message with its sentences in the draft's language, keeping only the
+ * sentences whose topics the message or its Reading hold (a "payments team" for a transfer named
+ * with no word of money would bring in a topic the customer did not raise).
+ */
+function urgentPlan(message: string | undefined, key: string, reading: Reading, topics: CauseLabel[] | undefined): UrgentPlan | undefined {
+  const care = careFor(key);
+  const cues = cueSetFor(key);
+  if (message === undefined || !care || !cues) return undefined;
+  const kind = urgentIn(message, key, reading);
+  if (!kind) return undefined;
+  const held = new Set<CauseLabel>([...ALWAYS_HELD, ...(topics ?? []), ...reading.causes.map((c) => c.label)]);
+  // Blocking a card in the app is the instruction itself, not a topic the customer did not raise.
+  if (kind === "card_fraud") held.add("usability");
+  const fits = (s: string) => [...topicsIn(s, cues).keys()].every((c) => held.has(c));
+  const first = care.urgent[kind].first.filter(fits);
+  const step = care.urgent[kind].step.filter(fits);
+  if (first.length === 0 || step.length === 0) return undefined;
+  return { kind, first, step, sorry: care.hazard_sorry, moneyFeeling: care.money_feeling };
+}
+
+/** The sentences for the feeling the message's words name (shame, fear, tears), if any. */
+function feltLines(message: string | undefined, key: string, sit: SituationReading): readonly string[] | undefined {
+  if (message === undefined || sit.situation === "praise") return undefined;
+  const felt = feltIn(message, key);
+  return felt ? careFor(key)?.felt[felt].lines : undefined;
+}
+
+/** The 24-hour card line, with the workspace's number when its policy gives one; never an invented number. */
+function cardLine(key: string, number: string | undefined): string {
+  const care = careFor(key);
+  if (!care) return "";
+  const n = clean(number);
+  return n ? fillSlots(care.card_line.named, { number: n }) : care.card_line.unnamed;
+}
+
+/** Whether `sentence` apologises, by the language's apology cues. */
+function saysSorry(key: string, sentence: string): boolean {
+  const cues = cueSetFor(key);
+  return cues !== undefined && findCues(cues.apology, prepare(sentence, cues.fold)).length > 0;
 }
 
 /**
@@ -221,7 +328,10 @@ function reportsBack(t: TemplateSet, sentence: string): boolean {
 
 function join(greeting: string, body: string[], close: string, sign: string, short: boolean): string {
   // Thai separates sentences with a space too, so one separator serves every language.
-  const text = distinct(body.filter((s) => s.length > 0)).join(" ");
+  // Slots left empty ("{order_ref}") must not leave a double space behind.
+  const text = distinct(body.filter((s) => s.length > 0))
+    .join(" ")
+    .replace(/ {2,}/g, " ");
   if (short) return `${greeting}\n${text}\n${sign}`;
   return `${greeting}\n\n${text}\n\n${close ? `${close}\n` : ""}${sign}`;
 }

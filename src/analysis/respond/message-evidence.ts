@@ -51,6 +51,8 @@ export type QuestionKey = (typeof QUESTIONS)[number];
 
 export interface MessageEvidence {
   question: boolean;
+  /** The message holds a question mark: a question word alone can open a complaint ("why is it ..."). */
+  asks: boolean;
   questionTopic?: QuestionKey;
   praise: boolean;
   negative: boolean;
@@ -96,6 +98,7 @@ export function readMessage(message: string, cues: CueSet): MessageEvidence {
   const questionTopic = QUESTIONS.find((q) => topics.has(q) && !(q === "order_number" && quotesNumber));
   return {
     question: QUESTION_MARK.test(message) || has("question"),
+    asks: QUESTION_MARK.test(message),
     ...(questionTopic ? { questionTopic } : {}),
     praise: has("praise"),
     negative: has("negative"),
@@ -151,6 +154,11 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
   // "no" or "without"; with no feeling, mockery or raised voice it is still a question.
   const plainAsk = !ev.sarcasm && !ev.shout && !ev.feeling && !angry && reading.complaint.severity <= 2;
   if (plainAsk && ev.question && ev.questionTopic !== undefined && !ev.praise) return { situation: "question", uncertain: true };
+  // A question about a subject we answer, in words with nothing negative, no feeling, no raised voice
+  // and no threat, is a question even where the Reading guesses anger ("Do you deliver on Sundays?").
+  const wordsCalm = !ev.negative && !ev.sarcasm && !ev.shout && !ev.feeling && !reading.signals.some((s) => s.label !== "sarcasm");
+  if (wordsCalm && ev.asks && ev.questionTopic !== undefined && !ev.praise && reading.complaint.severity <= 2)
+    return { situation: "question", uncertain: true };
   // Praise words alone, with no complaint word, problem, mockery or question, outweigh a complaint
   // score (often high for an exclamation), but not a negative sentiment: irony without a marker.
   const plainPraise = ev.praise && !ev.negative && !ev.sarcasm && !ev.question && !ev.feeling;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AttuneError } from "../../core/errors.js";
-import { parseCheckOptions, parseFacts } from "./parse-facts.js";
+import { parseCheckOptions, parseFacts, parsePolicy } from "./parse-facts.js";
 
 describe("parseFacts", () => {
   it("reads camelCase and snake_case fields and ignores unknown ones", () => {
@@ -46,5 +46,13 @@ describe("parseFacts", () => {
   it("treats public channels as public for the check", () => {
     expect(parseCheckOptions({ channel: "review", customer_name: "Dana" })).toEqual({ customerName: "Dana", public: true });
     expect(parseCheckOptions({ channel: "email" })).toEqual({});
+  });
+});
+
+describe("parsePolicy", () => {
+  it("reads the workspace's card line in either spelling, and nothing when it is absent", () => {
+    expect(parsePolicy({ card_line: "800 123 456", follow_up: "24h" })).toEqual({ cardLine: "800 123 456", followUp: "24h" });
+    expect(parsePolicy({ cardLine: "800 123 456" })?.cardLine).toBe("800 123 456");
+    expect(parsePolicy({ offers: ["refund"] })?.cardLine).toBeUndefined();
   });
 });

@@ -67,8 +67,8 @@ export function parseFacts(fields: Record<string, unknown>): ReplyFacts {
 }
 
 /**
- * A reply policy (`{"offers": ["refund"], "follow_up": "24h"}`): what drafts may promise. Every
- * offer must be one the drafter knows.
+ * A reply policy (`{"offers": ["refund"], "follow_up": "24h", "card_line": "+420 800 123 456"}`): what
+ * drafts may promise, and the 24-hour card line they may name. Every offer must be one the drafter knows.
  */
 export function parsePolicy(value: unknown): ReplyPolicy | undefined {
   if (value === undefined || value === null) return undefined;
@@ -83,6 +83,8 @@ export function parsePolicy(value: unknown): ReplyPolicy | undefined {
   }
   const followUp = oneOf<FollowUp>(fields, "followUp", FOLLOW_UPS);
   if (followUp !== undefined) policy.followUp = followUp;
+  const cardLine = text(fields, "cardLine");
+  if (cardLine !== undefined) policy.cardLine = cardLine;
   return policy;
 }
 

@@ -24,7 +24,7 @@ export interface PickedProblem {
 }
 
 /** Topics every reply speaks of ("our team", "reply"); naming them brings in nothing new. */
-const ALWAYS_HELD: readonly CauseLabel[] = ["staff_treatment", "service_quality", "communication_gap", "overall_experience"];
+export const ALWAYS_HELD: readonly CauseLabel[] = ["staff_treatment", "service_quality", "communication_gap", "overall_experience"];
 
 /** The first problem of the message whose sentences stay within what the message and Reading hold. */
 export function pickProblem(

@@ -35,6 +35,11 @@ export interface ReplyPolicy {
   offers?: Offer[];
   /** The reply time the workspace commits to; drafts name it in the next step. */
   followUp?: FollowUp;
+  /**
+   * The workspace's 24-hour line for blocking a card, named in a draft to a customer whose card
+   * details reached a fraudster. Without it the draft names the line but no number: never an invented one.
+   */
+  cardLine?: string;
 }
 
 /** Facts about the case that the drafter may use. Every field is optional. */

@@ -42,7 +42,16 @@ export const DraftBody = z
     ...Facts,
     language: LanguageTag.optional(),
     policy: z
-      .object({ offers: z.array(z.enum(OFFERS)).max(OFFERS.length).optional(), follow_up: z.enum(FOLLOW_UPS).optional() })
+      .object({
+        offers: z.array(z.enum(OFFERS)).max(OFFERS.length).optional(),
+        follow_up: z.enum(FOLLOW_UPS).optional(),
+        card_line: z
+          .string()
+          .min(3)
+          .max(40)
+          .optional()
+          .describe("The workspace's 24-hour line for blocking a card, named to a customer whose card details were stolen."),
+      })
       .strict()
       .optional()
       .describe("What drafts may promise: offers and a reply time. Without it a draft promises nothing."),

@@ -3407,6 +3407,8 @@ export interface operations {
                         offers?: ("refund" | "replacement" | "information" | "escalation" | "reassurance" | "expedite" | "cancellation" | "resolution")[];
                         /** @enum {string} */
                         follow_up?: "hours2" | "today" | "24h" | "48h";
+                        /** @description The workspace's 24-hour line for blocking a card, named to a customer whose card details were stolen. */
+                        card_line?: string;
                     };
                     /** @default 3 */
                     count?: number;
