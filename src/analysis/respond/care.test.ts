@@ -68,7 +68,17 @@ function apologies(key: string, text: string): number {
 /** Our own examples, per language: a frightened parent, a hazard, a wrong transfer, card details given away, a calm question. */
 const CASES: Record<
   string,
-  { fear: string; shame: string; grief: string; child: string; fire: string; transfer: string; fraud: string; calm: string }
+  {
+    fear: string;
+    shame: string;
+    grief: string;
+    child: string;
+    fire: string;
+    transfer: string;
+    fraud: string;
+    calm: string;
+    allergen: string;
+  }
 > = {
   en: {
     fear: "I'm terrified, the stroller brake failed on a hill with my baby in it",
@@ -79,6 +89,7 @@ const CASES: Record<
     transfer: "I just sent 500 to the wrong account, can you stop it?",
     fraud: "I gave my card details to a fake website earlier today",
     calm: "Do you deliver on Sundays?",
+    allergen: "Does the pad thai contain peanuts? My son is allergic to nuts",
   },
   cs: {
     fear: "Hrozně mě to vyděsilo, kočárek se sám rozjel z kopce",
@@ -89,6 +100,7 @@ const CASES: Record<
     transfer: "Omylem jsem poslala 5000 Kč na špatný účet, dá se to zastavit?",
     fraud: "Na falešné stránce jsem zadala údaje z karty",
     calm: "Doručujete i v neděli?",
+    allergen: "Obsahuje pad thai arašídy? Syn má alergii na ořechy.",
   },
   th: {
     fear: "ตกใจมากค่ะ รถเข็นเด็กเบรกไม่อยู่ตอนลงเนิน",
@@ -99,6 +111,7 @@ const CASES: Record<
     transfer: "เพิ่งโอนเงินผิดบัญชีค่ะ ระงับได้ไหมคะ",
     fraud: "ให้ข้อมูลบัตรกับเว็บปลอมไปแล้วค่ะ",
     calm: "ส่งของวันอาทิตย์ไหมคะ?",
+    allergen: "ผัดไทยมีถั่วไหมคะ ลูกแพ้ถั่ว",
   },
   te: {
     fear: "నాకు చాలా భయం వేసింది, స్ట్రోలర్ బ్రేక్ పని చేయలేదు",
@@ -109,6 +122,7 @@ const CASES: Record<
     transfer: "పొరపాటున వేరే అకౌంట్‌కు డబ్బు పంపాను",
     fraud: "నకిలీ వెబ్‌సైట్‌లో నా కార్డు వివరాలు ఇచ్చాను",
     calm: "మీరు ఆదివారం డెలివరీ చేస్తారా?",
+    allergen: "ప్యాడ్ థాయ్‌లో పల్లీలు ఉంటాయా? మా బాబుకు అలర్జీ ఉంది",
   },
   "te-Latn": {
     fear: "naaku chaala bhayamga undi, stroller brake pani cheyaledu",
@@ -119,6 +133,7 @@ const CASES: Record<
     transfer: "porapaatuna vere account ki dabbulu pampaanu",
     fraud: "fake website lo naa card details ichaanu",
     calm: "meeru aadivaaram delivery chestaara?",
+    allergen: "pad thai lo palleelu untaaya? maa baabu ki allergy undi",
   },
   tl: {
     fear: "Natakot po talaga ako, bumigay ang preno ng stroller habang nasa loob ang baby ko",
@@ -129,6 +144,7 @@ const CASES: Record<
     transfer: "Na-transfer ko po sa maling account ang pera, mapipigilan pa ba?",
     fraud: "Nabigay ko po ang card details ko sa fake website",
     calm: "Nagde-deliver po ba kayo ng Linggo?",
+    allergen: "May mani po ba ang pad thai? Allergic po ang anak ko",
   },
 };
 
@@ -151,6 +167,8 @@ describe("care: feelings and urgent cases the words name", () => {
       expect(urgentIn(c.transfer, key, none)).toBe("wrong_transfer");
       expect(urgentIn(c.fraud, key, none)).toBe("card_fraud");
       expect(urgentIn(c.calm, key, none)).toBeUndefined();
+      // Asking what a dish holds, for a child with an allergy, is a question, not a reaction to treat.
+      expect(urgentIn(c.allergen, key, none)).toBeUndefined();
       expect(urgentIn(c.calm, key, reading(key, "worry", { safety: true }))).toBe("hazard");
     });
 
