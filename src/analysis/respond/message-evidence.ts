@@ -147,7 +147,10 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
   // when the message complains, reads negative, or a service subject is not what it asks about.
   const heardAnger =
     sit.emotions[0] === "anger" && (reading.complaint.is || reading.sentiment.label !== "neutral" || !isServiceQuestion(ev.questionTopic));
-  const angry = heardAnger || reading.signals.some((s) => s.label !== "sarcasm") || reading.intensity >= 0.6;
+  // Allergen words raise the safety signal, but asking what a dish contains tells of no harm done.
+  const asksAllergens = ev.questionTopic === "ingredients" && ev.question && reading.complaint.severity <= 2 && !ev.feeling && !ev.negative;
+  const grievance = reading.signals.some((s) => s.label !== "sarcasm" && !(s.label === "safety_issue" && asksAllergens));
+  const angry = heardAnger || grievance || reading.intensity >= 0.6;
   const calm = !ev.negative && !ev.sarcasm && !ev.shout && !angry && reading.complaint.severity <= 2;
   if (calm && (ev.question || ev.questionTopic !== undefined) && !ev.praise) return { situation: "question", uncertain: true };
   // A question about a subject we answer ("can I track it without an account") often holds a plain

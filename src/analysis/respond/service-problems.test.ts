@@ -185,4 +185,16 @@ describe("service questions", () => {
     const [c] = draftReplies(complaintReading(angry, "cs", { emotion: "anger" }), {}, { message: angry, count: 1 });
     expect(c?.situation).toBe("complaint");
   });
+
+  it("answer a calm allergen question as a question, but not a reaction that happened", () => {
+    const text = "Is the vegan burger gluten free?";
+    const safety = [{ label: "safety_issue" as const, score: 0.7, evidence: [] }];
+    const asked = makeReading({ signals: safety, causes: [{ label: "product_quality", polarity: "negative", score: 0.5, evidence: [] }] });
+    const [d] = draftReplies(asked, {}, { message: text, count: 1 });
+    expect(d?.situation).toBe("question");
+    expect(templatesFor("en")!.question_topic!.ingredients!.some((l) => d!.text.includes(l))).toBe(true);
+    const harm = "Did the pad thai contain nuts? My son ended up in hospital after eating it.";
+    const [h] = draftReplies({ ...complaintReading(harm, "en", { emotion: "anger" }), signals: safety }, {}, { message: harm, count: 1 });
+    expect(h?.situation).toBe("complaint");
+  });
 });
