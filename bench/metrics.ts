@@ -1,7 +1,7 @@
 /**
- * The machine-readable result of a bench run, for `bench/paired.ts` to compare two builds: one line
+ * The machine-readable result of a bench run, for `bench/paired-inproc.ts` to compare two builds: one line
  * `bench-metrics {"name": number, ...}` after the bench's own report. Benches that already print a
- * JSON summary need not call this: paired.ts reads the last JSON object of their output instead.
+ * JSON summary need not call this: paired-inproc.ts reads the last JSON object of their output instead.
  *
  * @example
  * emitMetrics({ readings_per_cpu_s: 5210, p99_us: 900 }); // bench-metrics {"readings_per_cpu_s":5210,"p99_us":900}

@@ -8,7 +8,7 @@
  * @example
  * npm run bench                  # 20,000 messages
  * npm run bench -- --n 50000
- * npm run bench -- --n 10000 --no-peer --no-write   # as bench/paired.ts runs it: no node-nlp, no models/BENCH.md
+ * npm run bench -- --n 10000 --no-peer --no-write   # as bench/paired-inproc.ts runs it: no node-nlp, no models/BENCH.md
  */
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMetrics } from "../bench/metrics.js";
 
-describe("bench/metrics parseMetrics (what bench/paired.ts compares)", () => {
+describe("bench/metrics parseMetrics (what bench/paired-inproc.ts compares)", () => {
   it("takes the last bench-metrics line over any JSON printed before it", () => {
     const out = '{"a": 1}\nreport text\nbench-metrics {"x":1}\nbench-metrics {"x":2,"y":3}\n';
     expect(parseMetrics(out)).toEqual({ x: 2, y: 3 });
