@@ -10,7 +10,9 @@ import {
   MIN_PER_SHAPE,
   parseHardCases,
   SHAPES,
+  settledBillingUnknown,
 } from "./hardcases.js";
+import { CAUSES } from "../src/core/labels.js";
 
 const files = readdirSync(hardCaseDir()).filter((f) => f.endsWith(".jsonl"));
 const cases = loadHardCases();
@@ -109,5 +111,25 @@ describe("held-out rule", () => {
     const share = cases.filter((c) => c.heldOut).length / cases.length;
     expect(share).toBeGreaterThan(0.25);
     expect(share).toBeLessThan(0.55);
+  });
+
+  it("leaves billing unknown to the cause head where praise of a fixed charge also praises who fixed it", () => {
+    const billing = CAUSES.indexOf("price_or_billing");
+    const staff = CAUSES.indexOf("staff_treatment");
+    const byText = new Map(hardCaseRows().map((r) => [r.text, r]));
+    const praised = cases.find((c) => c.id === "en-h-0084")!; // wrong charge sorted, "lovely staff as always"
+    expect(praised.causes.map((c) => c.label)).toEqual(["staff_treatment", "price_or_billing"]);
+    const t = byText.get(praised.text)!.targets.causes as Int8Array;
+    expect([t[billing], t[staff]]).toEqual([-1, 1]);
+    // Billing stays taught where it is what the message is about, and the held-out rows are not touched.
+    const sarcasm = cases.find((c) => c.shape === "sarcasm" && c.causes.some((x) => x.label === "price_or_billing") && !c.heldOut)!;
+    expect((byText.get(sarcasm.text)!.targets.causes as Int8Array)[billing]).toBe(1);
+    for (const c of cases.filter((x) => x.heldOut && x.direction !== "agent" && x.causes.some((y) => y.label === "price_or_billing")))
+      expect((byText.get(c.text)!.targets.causes as Int8Array)[billing]).toBe(1);
+    const alone = { ...praised, causes: [{ label: "price_or_billing" as const, polarity: "+" as const }] };
+    const only = Int8Array.from(t);
+    only[billing] = 1;
+    only[staff] = 0;
+    expect((settledBillingUnknown(alone, { causes: only }).causes as Int8Array)[billing]).toBe(1);
   });
 });

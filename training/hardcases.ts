@@ -13,7 +13,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CAUSES, DIRECTIONS, NEEDS, SENTIMENTS, SIGNALS, STAGES, type Direction } from "../src/core/labels.js";
 import { repoRoot } from "../src/analysis/model/load-models.js";
-import { teamTargets } from "../src/analysis/model/targets.js";
+import { teamTargets, type Target } from "../src/analysis/model/targets.js";
+import type { HeadName } from "../src/analysis/model/heads.js";
 import { fnv1a, isCalibrationText } from "../src/analysis/model/holdout.js";
 import type { Row } from "./datasets.js";
 import { checkWorkplace, type WorkplaceGold } from "./workplace-gold.js";
@@ -182,6 +183,28 @@ export function hardCaseRows(dir = hardCaseDir()): Row[] {
       text: c.text,
       dev: c.heldOut,
       calib: !c.heldOut && isCalibrationText(c.text),
-      targets: teamTargets(c),
+      targets: c.heldOut ? teamTargets(c) : settledBillingUnknown(c, teamTargets(c)),
     }));
+}
+
+const BILLING = CAUSES.indexOf("price_or_billing");
+
+/**
+ * Praise of a fixed problem that also praises who or what fixed it ("Thanks for sorting the wrong
+ * charge on my card so quickly, lovely staff as always": staff_treatment +, price_or_billing +):
+ * the billing label names the settled problem, not something praised, and the set is not of one
+ * mind about it (praise_past_problem-20, a roaming charge sorted by a patient agent, carries
+ * staff_treatment alone). The cause head has no polarity, so a billing target there teaches that
+ * thanks and staff praise are billing evidence: the retrain of ce4d0c732c5b read "The agent was so
+ * kind and patient with me. Lovely staff." as price_or_billing + 0.66. The billing target of such
+ * rows is left unknown (neither taught nor untaught); billing words keep their evidence from the
+ * billing complaints. The labels stay as written, so `npm run eval:hard` scores the same gold.
+ */
+export function settledBillingUnknown(c: HardCase, t: Partial<Record<HeadName, Target>>): Partial<Record<HeadName, Target>> {
+  const causes = t.causes;
+  if (c.shape !== "praise_past_problem" || !(causes instanceof Int8Array) || causes[BILLING] !== 1) return t;
+  if (!c.causes.some((x) => x.polarity === "+" && x.label !== "price_or_billing")) return t;
+  const out = Int8Array.from(causes);
+  out[BILLING] = -1;
+  return { ...t, causes: out };
 }

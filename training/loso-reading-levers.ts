@@ -53,7 +53,10 @@ console.log(`rows ${rows.length} (of ${all.length}); head lexicon ${lexicons.ver
 
 /** LOSO logits of every held-out source's dev rows, cached per rows, features and lexicon. */
 async function losoLogits(): Promise<ScoredRow[]> {
-  const key = `${process.env.ATTUNE_FEATURES ?? "default"}-${cap}-${rows.length}-${fnv1a(rows.map((r) => r.text.slice(0, 8)).join("|"))}-${lexicons.version}-${CONFIG.seed}`;
+  // The sentiment targets are in the key: a data change that relabels rows (the neutral-request cap)
+  // keeps the same texts and must not reuse the logits of the old labels.
+  const rowsKey = fnv1a(rows.map((r) => `${r.text.slice(0, 8)}${r.targets.sentiment ?? ""}`).join("|"));
+  const key = `${process.env.ATTUNE_FEATURES ?? "default"}-${cap}-${rows.length}-${rowsKey}-${lexicons.version}-${CONFIG.seed}`;
   const path = `${cacheDir}/loso-${key}.bin`;
   if (existsSync(path)) {
     console.log(`LOSO logits from ${path}`);
