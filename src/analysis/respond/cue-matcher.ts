@@ -40,7 +40,8 @@ const LETTER_AFTER = "(?![\\p{L}\\p{M}\\p{N}])";
 const NUMBER = "[0-9]{1,4}(?:[.,:][0-9]{1,2})?";
 // `~`: up to eight words between two parts of a cue, within one sentence ("left my parcel in the
 // rain", "gift card I got for my birthday says invalid"). Distinct classes keep it linear.
-const GAP = "\\s+(?:[^\\s.!?]+\\s+){0,8}";
+// A comma, semicolon or colon may end the word before the gap ("roaming, když mám balíček").
+const GAP = "[,;:]?\\s+(?:[^\\s.!?]+\\s+){0,8}";
 const THAI_GAP = "[^.!?\\n]{0,40}?";
 // `*` ending a word inside a phrase: any continuation of that word ("dárkov* kart*"), across the
 // zero-width (non-)joiners Telugu writes between a stem and its ending ("టికెట్‌ను").

@@ -76,7 +76,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     ),
     topicNamed: cause !== undefined && (topics === undefined || topics.includes(cause)),
     felt: feltLines(options.message, key, sit),
-    urgent: sit.situation === "praise" ? undefined : urgentPlan(options.message, key, reading, topics),
+    urgent: sit.situation === "praise" ? undefined : notAnAllergenAsk(urgentPlan(options.message, key, reading, topics), sit, ev),
     sorry: (s) => saysSorry(key, s),
     v: 0,
   };
@@ -271,6 +271,14 @@ function urgentPlan(message: string | undefined, key: string, reading: Reading, 
   const step = care.urgent[kind].step.filter(fits);
   if (first.length === 0 || step.length === 0) return undefined;
   return { kind, first, step, sorry: care.hazard_sorry, moneyFeeling: care.money_feeling };
+}
+
+/**
+ * A question about what a dish contains raises the safety signal by its allergen words alone: it
+ * gets the ingredients plan, not "stop using it". A hazard the words name stays urgent.
+ */
+function notAnAllergenAsk(urgent: UrgentPlan | undefined, sit: SituationReading, ev: MessageEvidence | undefined): UrgentPlan | undefined {
+  return urgent?.kind === "hazard" && sit.situation === "question" && ev?.questionTopic === "ingredients" ? undefined : urgent;
 }
 
 /** The sentences for the feeling the message's words name (shame, fear, tears), if any. */

@@ -37,6 +37,9 @@ const PROBLEM_CASES: [string, string, ServiceProblemKey][] = [
   ["cs", "Požádala jsem o převod kurzu na další semestr a vy jste to odmítli.", "transfer_refused"],
   ["cs", "Chtěl jsem vrácení peněz a poslali jste mi poukaz. Nechci poukaz.", "voucher_not_refund"],
   ["cs", "Na vyúčtování je poplatek za službu, kterou jsem si nikdy neobjednal.", "bill_charge"],
+  // A comma may end the word before a gap ("roaming, když ...").
+  ["cs", "Proč mi účtujete roaming, když mám v tarifu balíček pro EU?", "roaming_charge"],
+  ["cs", "Chci peníze zpět, ne voucher.", "voucher_not_refund"],
   ["th", "โดนค่าโรมมิ่ง 2,000 บาท ทั้งที่ซื้อแพ็กเกจไว้แล้ว", "roaming_charge"],
   ["th", "เปลี่ยนแพ็กเกจแล้วบิลเก็บทั้งแพ็กเกจเก่าและใหม่", "plan_billed_twice"],
   ["th", "ย้ายออกแล้ว แจ้งเลขมิเตอร์แล้ว แต่ยังมีบิลของบ้านเก่าส่งมา", "meter_bill"],
@@ -78,6 +81,7 @@ const PROBLEM_CASES: [string, string, ServiceProblemKey][] = [
   ["tl", "Na-lock ang account ko dahil sa maling attempts.", "account_locked"],
   ["tl", "Humiling akong ilipat ang course ko pero ayaw nilang ilipat.", "transfer_refused"],
   ["tl", "Humingi ako ng refund pero voucher ang binigay nyo. Ayoko ng voucher.", "voucher_not_refund"],
+  ["tl", "Naka-block ang account ko sa bank app.", "account_locked"],
   ["tl", "Bakit ako sinisingil sa serbisyong hindi ko in-avail?", "bill_charge"],
 ];
 
@@ -192,6 +196,7 @@ describe("service questions", () => {
     const asked = makeReading({ signals: safety, causes: [{ label: "product_quality", polarity: "negative", score: 0.5, evidence: [] }] });
     const [d] = draftReplies(asked, {}, { message: text, count: 1 });
     expect(d?.situation).toBe("question");
+    expect(d?.text).not.toMatch(/stop using/u);
     expect(templatesFor("en")!.question_topic!.ingredients!.some((l) => d!.text.includes(l))).toBe(true);
     const harm = "Did the pad thai contain nuts? My son ended up in hospital after eating it.";
     const [h] = draftReplies({ ...complaintReading(harm, "en", { emotion: "anger" }), signals: safety }, {}, { message: harm, count: 1 });
