@@ -79,20 +79,36 @@ function view(models: Models, input: ModelInput): ModelView {
 type Sentiment = { positive: number; neutral: number; negative: number };
 
 /**
- * The sentiment head on the tokens and cue hits inside `range` only (run on demand). Tokens inside
- * a range are one run of the message's tokens; `ofTokens` (the message's `sentimentOfTokens`) reads
- * such a run from the sums already made, else the run is scored afresh.
+ * The sentiment head on the tokens and cue hits inside `range` only (run on demand), as if they were
+ * the whole message: a hit's token position counts from the clause's first token, as in training,
+ * where every message starts at token 0 (a position counted in the whole message lies past a late
+ * clause's tokens, and its cue was lost). Tokens inside a range are one run of the message's tokens;
+ * `ofTokens` (the message's `sentimentOfTokens`) reads such a run from the sums already made, else
+ * the run is scored afresh.
  */
 function partSentiment(models: Models, input: ModelInput, range: Range, ofTokens?: ModelOutput["sentimentOfTokens"]): Sentiment {
   const inside = (a: { start: number; end: number }): boolean => a.start >= range.start && a.end <= range.end;
   const hits = input.hits?.filter(inside);
-  const cues = models.features.cues > 0 && hits ? cueFeatures(hits) : undefined;
+  const cues = models.features.cues > 0 && hits ? cueFeatures(inClause(hits, input.tokens, inside)) : undefined;
   const run = ofTokens ? tokenRun(input.tokens, inside) : null;
   const p =
     run && ofTokens
       ? ofTokens(run.lo, run.hi, cues)
       : sentimentProbs(models, { tokens: input.tokens.filter(inside), text: input.text, lang: input.lang, ...(cues ? { cues } : {}) });
   return p ? { positive: p[0]!, neutral: p[1]!, negative: p[2]! } : { positive: 0, neutral: 1, negative: 0 };
+}
+
+/**
+ * `hits` with each first token counted among the clause's tokens (those `inside` holds) instead of
+ * the message's: the number of clause tokens before it, kept below the clause's length so a hit that
+ * starts between or after them still lands on one of its tokens.
+ */
+function inClause<H extends { first: number }>(hits: readonly H[], tokens: readonly Token[], inside: (t: Token) => boolean): H[] {
+  if (hits.length === 0) return [];
+  const before = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) before[i + 1] = before[i]! + (inside(tokens[i]!) ? 1 : 0);
+  const last = Math.max(0, before[tokens.length]! - 1);
+  return hits.map((h) => ({ ...h, first: Math.min(before[Math.max(0, Math.min(h.first, tokens.length))]!, last) }));
 }
 
 /** First and last index of the tokens `inside` holds, when they are one unbroken, non-empty run; else null. */

@@ -41,14 +41,16 @@ describe("sentimentOfTokens (a run of a message's tokens, from its sums)", () =>
     ["cs", "Baterie nevydrží ani den, ale obsluha byla SUPER milá."],
     ["th", "ส่งช้ามาก แต่พนักงานสุภาพ 😊"],
     ["tl", "Sira yung order ko pero mabait naman si ate"],
-  ])("gives sentimentProbs of every run, with cue features inside and past it (%s: %s)", (lang, text) => {
+  ])("gives sentimentProbs of every run, with its cue features counted from its start (%s: %s)", (lang, text) => {
     const tokens = tok.tokenize(text, lang);
     const cues = tokens.map((_, t) => ({ kind: "sentiment", label: t % 2 === 0 ? "negative" : "positive", token: t }));
     const out = predict(models, { tokens, text, lang, cues });
     expect(out.sentimentOfTokens).toBeDefined();
     for (let lo = 0; lo < tokens.length; lo++)
       for (let hi = lo; hi < tokens.length; hi++) {
-        const inside = cues.filter((c) => c.token >= lo && c.token <= hi);
+        const inside = cues.filter((c) => c.token >= lo && c.token <= hi).map((c) => ({ ...c, token: c.token - lo }));
+        // A cue positioned past the run is left out by both, never read outside the sums.
+        inside.push({ kind: "sentiment", label: "negative", token: MAX_SLOTS + hi });
         const alone = sentimentProbs(models, { tokens: tokens.slice(lo, hi + 1), text, lang, cues: inside });
         expect(out.sentimentOfTokens!(lo, hi, inside)).toEqual(alone);
       }

@@ -58,8 +58,9 @@ export interface ModelOutput {
   evidence(label: string, head?: HeadName, max?: number): EvidenceSpan[];
   /**
    * The sentiment head on tokens lo..hi alone with `cues` (the cue features of the hits inside
-   * them): `sentimentProbs` of those tokens, from this message's per-token sums instead of a second
-   * pass over their rows. Absent when the head is untrained or the message was summed in one slot.
+   * them, their token positions counted from token lo): `sentimentProbs` of those tokens, from this
+   * message's per-token sums instead of a second pass over their rows. Absent when the head is
+   * untrained or the message was summed in one slot.
    */
   sentimentOfTokens?: (lo: number, hi: number, cues?: readonly CueHit[]) => Float64Array;
 }
@@ -155,8 +156,8 @@ function sentimentOfSums(models: Models, h: LoadedHead, sums: Float64Array, valu
  * `sentimentProbs` of tokens lo..hi with `cues`, from the whole message's features `f` and
  * per-token sums `ts`. The slots of lo..hi hold (in halves) every feature of those tokens, plus one
  * half of each bigram reaching outside and the whole message's cue features there: those are taken
- * out again row by row (a few), and the part's own style flags and cue features added, with the
- * slot rule of `columnSums` (a cue feature whose token index lies past the part's slots is left out).
+ * out again row by row (a few), and the part's own style flags and cue features (positions counted
+ * from lo) added, with the slot rule of `columnSums`.
  */
 function tokensSentiment(
   models: Models,
@@ -204,9 +205,9 @@ function tokensSentiment(
  * What `sumRows` would total for columns [offset, offset + k), read byte by byte: one head of a few
  * columns touches one cache line per row, where `sumRows` reads whole rows for every head and keeps
  * per-token sums. The same integers: a feature counts once in each of its two slots that is below
- * `slots` (tokens + 1, or 1 for a message summed in one slot), halved. A cue feature of a clause read
- * alone keeps its token index in the whole message (model-view-adapter.ts `partSentiment`), which can
- * lie past the clause's slots: `sumRows` leaves such a feature out, and so does this.
+ * `slots` (tokens + 1, or 1 for a message summed in one slot), halved. A feature whose token index
+ * lies past the slots (a caller's cue positioned outside the tokens it passed) is left out rather
+ * than read outside the sums; a clause's cues count from its first token (model-view-adapter.ts).
  */
 function columnSums(models: Models, f: Features, tokens: number, offset: number, k: number): Float64Array {
   const slots = tokens + 1 <= MAX_SLOTS ? tokens + 1 : 1;
