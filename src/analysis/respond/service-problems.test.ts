@@ -86,6 +86,9 @@ const PROBLEM_CASES: [string, string, ServiceProblemKey][] = [
 ];
 
 const QUESTION_CASES: [string, string, ServiceQuestionKey][] = [
+  ["en", "How do I change my phone number?", "details_change"],
+  ["cs", "Jak si můžu změnit telefonní číslo?", "details_change"],
+  ["tl", "Paano po palitan ang number ko sa profile?", "details_change"],
   ["en", "Do you have roaming options for Thailand?", "roaming_plan"],
   ["en", "What is the daily withdrawal limit on my card?", "card_limit"],
   ["en", "Is 50 minutes enough of a layover in Frankfurt?", "connection_time"],

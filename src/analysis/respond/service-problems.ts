@@ -69,6 +69,7 @@ export const SILENCE_PROBLEMS: readonly string[] = ["claim_no_answer"];
 
 /** Question subjects of service businesses, asked before the retail ones. */
 export const SERVICE_QUESTIONS = [
+  "details_change",
   "roaming_plan",
   "card_limit",
   "connection_time",
