@@ -268,6 +268,14 @@ describe("care: feelings and urgent cases the words name", () => {
         ).toBe(false);
         expect(d.text).not.toMatch(/ {2}/u);
       }
+      // The safety signal alone on a calm question is the Reading's guess: no "stop using it".
+      const hazardLines = filled(key, careFor(key)!.urgent.hazard.first);
+      const guessed = { ...reading(key, "worry", { complaint: false }), signals: [{ label: "safety_issue" as const, evidence: [] }] };
+      for (const d of draftReplies(guessed, {}, { message: c.calm, count: 3 }))
+        expect(
+          hazardLines.some((l) => d.text.includes(l)),
+          d.text,
+        ).toBe(false);
     });
 
     it(`${key}: every feeling line names a feeling the check can read, and no care sentence blames or uses jargon`, () => {

@@ -76,7 +76,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     ),
     topicNamed: cause !== undefined && (topics === undefined || topics.includes(cause)),
     felt: feltLines(options.message, key, sit),
-    urgent: sit.situation === "praise" ? undefined : notAnAllergenAsk(urgentPlan(options.message, key, reading, topics), sit, ev),
+    urgent: sit.situation === "praise" ? undefined : urgentPlan(options.message, key, reading, topics, sit.situation),
     sorry: (s) => saysSorry(key, s),
     v: 0,
   };
@@ -85,7 +85,8 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   else if (cause && options.message !== undefined && !waitNamed(options.message, key) && t.cause_unsure?.[cause])
     // "Your delivery didn't go as it should" only where the words speak of a delivery at all.
     plan.slots.cause = plan.slots.cause_ind = topics?.includes(cause) ? t.cause_unsure[cause] : t.cause_default;
-  if (sit.situation === "praise" && !cause) plan.slots.topic = t.topic.overall_experience;
+  // "Thank you for your kind words about the delivery" only where the words speak of a delivery.
+  if (sit.situation === "praise" && (!cause || !plan.topicNamed)) plan.slots.topic = t.topic.overall_experience;
 
   const drafts: Draft[] = [];
   const seen = new Set<string>();
@@ -257,12 +258,20 @@ function composeUrgent(
  * sentences whose topics the message or its Reading hold (a "payments team" for a transfer named
  * with no word of money would bring in a topic the customer did not raise).
  */
-function urgentPlan(message: string | undefined, key: string, reading: Reading, topics: CauseLabel[] | undefined): UrgentPlan | undefined {
+function urgentPlan(
+  message: string | undefined,
+  key: string,
+  reading: Reading,
+  topics: CauseLabel[] | undefined,
+  situation: SituationReading["situation"],
+): UrgentPlan | undefined {
   const care = careFor(key);
   const cues = cueSetFor(key);
   if (message === undefined || !care || !cues) return undefined;
   const kind = urgentIn(message, key, reading);
-  if (!kind) return undefined;
+  // The safety signal alone on a calm question ("is the burger gluten free?") is the Reading's
+  // guess; words that name a hazard, a transfer or a card given away are urgent in any situation.
+  if (!kind || (kind === "hazard" && situation === "question")) return undefined;
   const held = new Set<CauseLabel>([...ALWAYS_HELD, ...(topics ?? []), ...reading.causes.map((c) => c.label)]);
   // Blocking a card in the app is the instruction itself, not a topic the customer did not raise.
   if (kind === "card_fraud") held.add("usability");
@@ -271,14 +280,6 @@ function urgentPlan(message: string | undefined, key: string, reading: Reading, 
   const step = care.urgent[kind].step.filter(fits);
   if (first.length === 0 || step.length === 0) return undefined;
   return { kind, first, step, sorry: care.hazard_sorry, moneyFeeling: care.money_feeling };
-}
-
-/**
- * A question about what a dish contains raises the safety signal by its allergen words alone: it
- * gets the ingredients plan, not "stop using it". A hazard the words name stays urgent.
- */
-function notAnAllergenAsk(urgent: UrgentPlan | undefined, sit: SituationReading, ev: MessageEvidence | undefined): UrgentPlan | undefined {
-  return urgent?.kind === "hazard" && sit.situation === "question" && ev?.questionTopic === "ingredients" ? undefined : urgent;
 }
 
 /** The sentences for the feeling the message's words name (shame, fear, tears), if any. */

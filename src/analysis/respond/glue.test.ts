@@ -52,4 +52,16 @@ describe("draft glue", () => {
           expect(d.text, d.text).not.toMatch(/ {2}| \./u);
         }
   });
+
+  it("thanks for praise about the subject the words name, not a cause the Reading guessed", () => {
+    const reading = makeReading({
+      sentiment: { label: "positive", score: 0.8, confidence: 0.9, evidence: [] },
+      emotions: [{ label: "gratitude", score: 0.8, evidence: [] }],
+      causes: [{ label: "delivery_or_wait", polarity: "positive", score: 0.7, evidence: [] }],
+    });
+    for (const d of draftReplies(reading, {}, { message: "Thank you so much, you made my mum's birthday!", count: 3 })) {
+      expect(d.situation).toBe("praise");
+      expect(d.text).not.toMatch(/deliver/iu);
+    }
+  });
 });

@@ -159,7 +159,13 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
   if (plainAsk && ev.question && ev.questionTopic !== undefined && !ev.praise) return { situation: "question", uncertain: true };
   // A question about a subject we answer, in words with nothing negative, no feeling, no raised voice
   // and no threat, is a question even where the Reading guesses anger ("Do you deliver on Sundays?").
-  const wordsCalm = !ev.negative && !ev.sarcasm && !ev.shout && !ev.feeling && !reading.signals.some((s) => s.label !== "sarcasm");
+  // A safety signal on such words is a guess too: a hazard the words name is answered as urgent anyway (care.ts).
+  const wordsCalm =
+    !ev.negative &&
+    !ev.sarcasm &&
+    !ev.shout &&
+    !ev.feeling &&
+    !reading.signals.some((s) => s.label !== "sarcasm" && s.label !== "safety_issue");
   if (wordsCalm && ev.asks && ev.questionTopic !== undefined && !ev.praise && reading.complaint.severity <= 2)
     return { situation: "question", uncertain: true };
   // Praise words alone, with no complaint word, problem, mockery or question, outweigh a complaint
