@@ -25,7 +25,7 @@ import { employeeStays, staffingAskTone, stayingParts } from "./fuse/employee-wo
 import type { FuseInput } from "./fuse/fuse-input.js";
 import { fuseIntensity } from "./fuse/fuse-intensity.js";
 import { fuseReach } from "./fuse/fuse-reach.js";
-import { fuseScoredLabels } from "./fuse/fuse-scored-labels.js";
+import { EMOTION_FUSION, fuseScoredLabels } from "./fuse/fuse-scored-labels.js";
 import { cueSides, fuseSentiment } from "./fuse/fuse-sentiment.js";
 import { contentEvidence } from "./fuse/content-evidence.js";
 import { fuseSignals } from "./fuse/fuse-signals.js";
@@ -178,7 +178,7 @@ function model(p: Prepared, res: Resources): Prepared {
 function fuse({ input, language }: Prepared, version: Reading["version"]): Reading {
   const { text } = input;
   const rawSentiment = fuseSentiment(input);
-  const rawEmotions = fuseScoredLabels(input, "emotion", "emotions", EMOTIONS);
+  const rawEmotions = fuseScoredLabels(input, "emotion", "emotions", EMOTIONS, EMOTION_FUSION);
   // An agent's reply keeps tone, feelings and topic, not a customer's needs, signals or complaint.
   const agent = isAgent(input);
   const rawNeeds = agent ? [] : fuseScoredLabels(input, "need", "needs", NEEDS);

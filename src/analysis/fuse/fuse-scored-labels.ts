@@ -12,6 +12,13 @@ export interface LabelFusion {
 export const DEFAULT_LABEL_FUSION: LabelFusion = { modelWeight: 0.85, threshold: 0.5 };
 
 /**
+ * Emotions show from 0.45: chosen on XED English dev (Ekman macro-F1 0.358 -> 0.376) and confirmed
+ * on sets it never saw: GoEmotions 0.436 -> 0.441, XED pt 0.360 -> 0.397 (and cs, de, es, fr up),
+ * Marreddy 0.508 -> 0.510 (docs/models.md, training/eval-reading-emotions.ts). Needs keep 0.5.
+ */
+export const EMOTION_FUSION: LabelFusion = { modelWeight: 0.85, threshold: 0.45 };
+
+/**
  * Score a multi-label field (emotions, needs) from its cues and its model head. A label shows when
  * the combined score passes the threshold and it has evidence: cue spans first, else the words the
  * model leaned on. A label with nothing to point at is not shown.
