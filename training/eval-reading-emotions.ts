@@ -84,7 +84,12 @@ async function main(): Promise<void> {
   const reader = await createReader();
   const scored: Scored[] = rows.map((row) => {
     const tokens = tok.tokenize(row.text, row.lang);
-    const head = predict(models, { tokens, text: row.text, lang: row.lang, ...(lexicons ? { cues: cuesOf(tokens, row.lang, lexicons) } : {}) });
+    const head = predict(models, {
+      tokens,
+      text: row.text,
+      lang: row.lang,
+      ...(lexicons ? { cues: cuesOf(tokens, row.lang, lexicons) } : {}),
+    });
     const r = reader.analyze(row.text);
     return { row, head, reading: { ekman: ekmanOf(r.emotions.map((e) => e.label)), complaint: r.complaint.is } };
   });
@@ -99,8 +104,14 @@ async function main(): Promise<void> {
     const [set, lang] = key.split("\t") as [string, string];
     if (set === "xci_complaints") {
       const gold = g.map((s) => (s.row.targets.complaint as Int8Array)[0] === 1);
-      const head = binaryF1(gold, g.map((s) => s.head.complaint.is));
-      const read = binaryF1(gold, g.map((s) => s.reading.complaint));
+      const head = binaryF1(
+        gold,
+        g.map((s) => s.head.complaint.is),
+      );
+      const read = binaryF1(
+        gold,
+        g.map((s) => s.reading.complaint),
+      );
       console.log(`| ${set} | ${lang} | ${g.length} | complaint F1 | ${fmt(head)} | – | **${fmt(read)}** |`);
       continue;
     }
@@ -109,7 +120,9 @@ async function main(): Promise<void> {
       const gold = m.map((s) => s.row.gold!);
       const head = m.map((s) => {
         const p = s.head.heads.ekman.probs;
-        return FIVE.reduce((b, l) => (p[EKMAN7.indexOf(l as (typeof EKMAN7)[number])]! > p[EKMAN7.indexOf(b as (typeof EKMAN7)[number])]! ? l : b));
+        return FIVE.reduce((b, l) =>
+          p[EKMAN7.indexOf(l as (typeof EKMAN7)[number])]! > p[EKMAN7.indexOf(b as (typeof EKMAN7)[number])]! ? l : b,
+        );
       });
       const emo = m.map((s) => five(ekmanOf(s.head.heads.emotions.predicted)));
       const read = m.map((s) => five(s.reading.ekman));
@@ -121,12 +134,27 @@ async function main(): Promise<void> {
     const e = g.filter((s) => s.row.targets.ekman);
     if (e.length < 10) continue;
     const gold = e.map((s) => s.row.targets.ekman as Int8Array);
-    const head = multiLabelF1(gold, e.map((s) => vector(ekmanHead(s.head))), 7).macro;
-    const emo = multiLabelF1(gold, e.map((s) => vector(ekmanOf(s.head.heads.emotions.predicted))), 7).macro;
-    const read = multiLabelF1(gold, e.map((s) => vector(s.reading.ekman)), 7).macro;
+    const head = multiLabelF1(
+      gold,
+      e.map((s) => vector(ekmanHead(s.head))),
+      7,
+    ).macro;
+    const emo = multiLabelF1(
+      gold,
+      e.map((s) => vector(ekmanOf(s.head.heads.emotions.predicted))),
+      7,
+    ).macro;
+    const read = multiLabelF1(
+      gold,
+      e.map((s) => vector(s.reading.ekman)),
+      7,
+    ).macro;
     console.log(`| ${set} | ${lang} | ${e.length} | Ekman macro-F1 | ${fmt(head)} | ${fmt(emo)} | **${fmt(read)}** |`);
     if (process.argv.includes("--per-label")) {
-      const per = (p: Uint8Array[]): string => multiLabelF1(gold, p, 7).perLabel.map((x, j) => `${EKMAN7[j]} ${fmt(x)}`).join(", ");
+      const per = (p: Uint8Array[]): string =>
+        multiLabelF1(gold, p, 7)
+          .perLabel.map((x, j) => `${EKMAN7[j]} ${fmt(x)}`)
+          .join(", ");
       console.error(`${set}/${lang} head: ${per(e.map((s) => vector(ekmanHead(s.head))))}`);
       console.error(`${set}/${lang} reading: ${per(e.map((s) => vector(s.reading.ekman)))}`);
     }
@@ -155,16 +183,34 @@ async function levers(): Promise<void> {
       for (const k of [1, 2, 3, 9])
         for (const neu of [false, true]) {
           const ek = read.map((r) =>
-            neu && r.sentiment === "neutral" ? ["neutral"] : ekmanOf(r.emos.filter((e) => e.score >= t).slice(0, k).map((e) => e.label)),
+            neu && r.sentiment === "neutral"
+              ? ["neutral"]
+              : ekmanOf(
+                  r.emos
+                    .filter((e) => e.score >= t)
+                    .slice(0, k)
+                    .map((e) => e.label),
+                ),
           );
           const cell = (set: string, lang?: string): string => {
             const idx = rows.map((r, i) => i).filter((i) => rows[i]!.set === set && (lang === undefined || rows[i]!.lang === lang));
             if (set === "telugu_marreddy") {
               const m = idx.filter((i) => rows[i]!.gold);
-              return fmt(macroF1(m.map((i) => rows[i]!.gold!), m.map((i) => five(ek[i]!))));
+              return fmt(
+                macroF1(
+                  m.map((i) => rows[i]!.gold!),
+                  m.map((i) => five(ek[i]!)),
+                ),
+              );
             }
             const e = idx.filter((i) => rows[i]!.targets.ekman);
-            return fmt(multiLabelF1(e.map((i) => rows[i]!.targets.ekman as Int8Array), e.map((i) => vector(ek[i]!)), 7).macro);
+            return fmt(
+              multiLabelF1(
+                e.map((i) => rows[i]!.targets.ekman as Int8Array),
+                e.map((i) => vector(ek[i]!)),
+                7,
+              ).macro,
+            );
           };
           const others = ["cs", "de", "es", "fr", "pt"].map((l) => Number(cell("xed", l)));
           table.push(
@@ -173,7 +219,9 @@ async function levers(): Promise<void> {
         }
   }
   Object.assign(EMOTION_FUSION, base);
-  console.log("| model weight | threshold | max labels | neutral tone -> neutral | XED en (choose) | GoEmotions | Marreddy | XED cs/de/es/fr/pt mean |");
+  console.log(
+    "| model weight | threshold | max labels | neutral tone -> neutral | XED en (choose) | GoEmotions | Marreddy | XED cs/de/es/fr/pt mean |",
+  );
   console.log("| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
   console.log(table.join("\n"));
 }
