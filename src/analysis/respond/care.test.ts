@@ -188,6 +188,21 @@ describe("care: feelings and urgent cases the words name", () => {
       }
     });
 
+    it(`${key}: fear in the words is not a question, even where the Reading saw nothing`, () => {
+      const [code, script] = key.split("-") as [string, string | undefined];
+      const blank = makeReading({
+        language: { code, confidence: 0.9, script: script ?? (code === "th" ? "Thai" : code === "te" ? "Telu" : "Latn") },
+      });
+      const fear = filled(key, careFor(key)!.felt.fear.lines);
+      for (const d of draftReplies(blank, {}, { message: c.fear, count: 2 })) {
+        expect(d.situation, d.text).not.toBe("question");
+        expect(
+          fear.some((l) => d.text.includes(l)),
+          d.text,
+        ).toBe(true);
+      }
+    });
+
     it(`${key}: tears and shame get their own line, never beside a second sorry`, () => {
       for (const [message, felt] of [
         [c.grief, "grief"],

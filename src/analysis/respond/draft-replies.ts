@@ -43,7 +43,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
   const isPublic = facts.public ?? (facts.channel !== undefined && PUBLIC_CHANNELS.has(facts.channel));
   const topics = messageTopics(options.message, key);
   const problem = pickProblem(options.message, key, reading, topics);
-  const { sit, ev, settled } = situationOf(reading, options.message, key, problem !== undefined);
+  const { sit, ev, settled } = feltSituation(situationOf(reading, options.message, key, problem !== undefined), options.message, key);
   // "Delivery was fine but ...": the delivery is the one thing the customer is not complaining of.
   const cause =
     problem?.cause ?? (ev?.deliveryOk ? pickCause(withoutDelivery(sit), without(topics, "delivery_or_wait")) : pickCause(sit, topics));
@@ -280,6 +280,23 @@ function urgentPlan(
   const step = care.urgent[kind].step.filter(fits);
   if (first.length === 0 || step.length === 0) return undefined;
   return { kind, first, step, sorry: care.hazard_sorry, moneyFeeling: care.money_feeling };
+}
+
+/**
+ * "I was terrified", "I'm in tears" with no question mark is not a question, whatever the Reading
+ * missed: fear makes it a worry, shame or tears a complaint.
+ */
+function feltSituation(settled: ReturnType<typeof situationOf>, message: string | undefined, key: string): ReturnType<typeof situationOf> {
+  const { sit, ev } = settled;
+  if (message === undefined || sit.situation !== "question" || ev?.asks) return settled;
+  const felt = feltIn(message, key);
+  if (!felt) return settled;
+  const situation = felt === "fear" ? "worry" : "complaint";
+  return {
+    ...settled,
+    sit: { ...sit, situation, fault: "unclear" },
+    ...(settled.settled ? { settled: { ...settled.settled, situation, uncertain: false } } : {}),
+  };
 }
 
 /** The sentences for the feeling the message's words name (shame, fear, tears), if any. */
