@@ -150,6 +150,8 @@ interface UrgentPlan {
   step: string[];
   sorry: string[];
   moneyFeeling: string[];
+  /** The fear lines: a hazard's feeling when the words name none of their own. */
+  fear: string[];
 }
 
 function compose(t: TemplateSet, sit: SituationReading, reading: Reading, p: Plan): string {
@@ -241,13 +243,15 @@ function composeUrgent(
   const { t, p, pick } = frame;
   const u = p.urgent as UrgentPlan;
   const hazard = u.kind.startsWith("hazard");
-  // A hazard needs no "how stressful not to know": the safety step and the apology carry it, unless
-  // the words name a feeling (a frightened parent). Money at risk gets its worry named.
-  const feelingLines = p.felt ?? (hazard ? undefined : u.moneyFeeling);
+  // A hazard to a person is frightening whether or not the words say so: its fear is named after the
+  // safety step (a native agent never answers a reaction or a smoking heater with steps alone).
+  // Money at risk gets its worry named.
+  const feelingLines = p.felt ?? (hazard ? u.fear : u.moneyFeeling);
   const sorry = hazard ? pick(u.sorry, 3) : "";
   const feeling = pick(sorry ? unapologetic(feelingLines, p.sorry) : feelingLines, 1);
   const step = pick(u.step, 2);
-  if (p.isPublic) return join(greeting, [pick(u.first, 1), step, pick(t.public.move, 4)], "", sign, true);
+  // In public the feeling and the apology stay (readers see the company own it); details go private.
+  if (p.isPublic) return join(greeting, [pick(u.first, 1), feeling, sorry, step, pick(t.public.move, 4)], "", sign, true);
   // A recall's step is itself the promise to come back with the outcome.
   const next = p.followUp ? pick(t.next, 8) : u.kind === "wrong_transfer" || reportsBack(t, step) ? "" : pick(t.next_open, 8);
   return join(greeting, [pick(u.first, 0), feeling, sorry, step, next], "", sign, false);
@@ -279,7 +283,7 @@ function urgentPlan(
   const first = care.urgent[kind].first.filter(fits);
   const step = care.urgent[kind].step.filter(fits);
   if (first.length === 0 || step.length === 0) return undefined;
-  return { kind, first, step, sorry: care.hazard_sorry, moneyFeeling: care.money_feeling };
+  return { kind, first, step, sorry: care.hazard_sorry, moneyFeeling: care.money_feeling, fear: care.felt.fear.lines };
 }
 
 /**
