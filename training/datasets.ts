@@ -71,6 +71,14 @@ export const NEUTRAL_ONLY_SETS = new Set(["banking77", "truevoice_intent"]);
  * recall). ATTUNE_NEUTRAL_REQUEST_CAP sets both caps (0: none).
  */
 const REQUEST_CAP = Number(process.env.ATTUNE_NEUTRAL_REQUEST_CAP ?? 1000);
+
+/**
+ * Whether banking77's requests give neutral sentiment rows at all (their needs stay either way).
+ * Off: capped at 1,000 they still read team-en 0.675 -> 0.630 (retrain b9c043fec424), and without
+ * them the retrain 4b23d420b716 reads team-en 0.689 (f3 0.680 on the same code; docs/models.md).
+ * English has team-written neutrals, so these only added neutral weight. On with ATTUNE_BANKING77_NEUTRALS=1.
+ */
+export const BANKING77_NEUTRALS = process.env.ATTUNE_BANKING77_NEUTRALS === "1";
 export const NEUTRAL_REQUEST_CAPS: Readonly<Record<string, number>> = { banking77: REQUEST_CAP, truevoice_intent: REQUEST_CAP };
 
 /** Sources whose own dev split is used. */
@@ -172,7 +180,7 @@ function datasetTargets(set: string, r: RawRow): { targets: Partial<Record<HeadN
     }
     case "banking77":
       t.needs = multi("needs", banking77Needs(String(o.intent)), BANKING77_KNOWN);
-      if (NEUTRAL_REQUESTS && !BANKING77_PROBLEMS.has(String(o.intent))) t.sentiment = NEUTRAL_CLASS;
+      if (NEUTRAL_REQUESTS && BANKING77_NEUTRALS && !BANKING77_PROBLEMS.has(String(o.intent))) t.sentiment = NEUTRAL_CLASS;
       if (SILVER_COMPLAINTS) {
         const problem = BANKING77_PROBLEMS.has(String(o.intent));
         t.complaint = multi("complaint", problem ? ["complaint"] : []);
