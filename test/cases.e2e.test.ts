@@ -82,7 +82,13 @@ describe.each(DATABASES)("cases over HTTP on $name", (database) => {
   beforeAll(async () => {
     store = await database.open();
     clock = new ManualClock(MONDAY_9);
-    engine = new CaseEngine({ store, rules: RULES, clock, timers: false, delivery: { baseDelayMs: 1000, targets: targetPolicy("127.0.0.1") } });
+    engine = new CaseEngine({
+      store,
+      rules: RULES,
+      clock,
+      timers: false,
+      delivery: { baseDelayMs: 1000, targets: targetPolicy("127.0.0.1") },
+    });
     pipeline = new Pipeline({ store, engine: await sharedReader(), cases: engine });
     key = (await createApiKey(store.db, { workspaceId: store.workspaceId, name: "cases test", role: "admin" })).key;
     app = createApp({
