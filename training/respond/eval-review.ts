@@ -14,6 +14,7 @@
  * npx tsx training/respond/eval-review.ts --set=review4  # the fourth set (review4/, scored in review4/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review5  # the fifth set (review5/, scored in review5/SCORES.md)
  * npx tsx training/respond/eval-review.ts --set=review6  # the sixth set (review6/, scored in review6/SCORES.md)
+ * npx tsx training/respond/eval-review.ts --set=review7  # the seventh set (review7/, scored in review7/SCORES.md)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -36,6 +37,8 @@ export const REVIEW4_DIR = join(dirname(fileURLToPath(import.meta.url)), "review
 export const REVIEW5_DIR = join(dirname(fileURLToPath(import.meta.url)), "review5");
 /** The sixth set, written before any of its drafts existed and never used for tuning (review6/README.md). */
 export const REVIEW6_DIR = join(dirname(fileURLToPath(import.meta.url)), "review6");
+/** The seventh set, written outside the repository before any of its drafts existed, never used for tuning (review7/README.md). */
+export const REVIEW7_DIR = join(dirname(fileURLToPath(import.meta.url)), "review7");
 const SETS: Record<string, string> = {
   review: REVIEW_DIR,
   review2: REVIEW2_DIR,
@@ -43,6 +46,7 @@ const SETS: Record<string, string> = {
   review4: REVIEW4_DIR,
   review5: REVIEW5_DIR,
   review6: REVIEW6_DIR,
+  review7: REVIEW7_DIR,
 };
 export const REVIEW_LANGUAGES = ["en", "te", "th", "cs", "tl"] as const;
 
