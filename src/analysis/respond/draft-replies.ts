@@ -18,6 +18,7 @@ import { addressName } from "./address.js";
 import { fillSlots, LEFTOVER_SLOT } from "./fill-slots.js";
 import { topicsIn } from "./cause-topics.js";
 import { cueSetFor, dataKey, templatesFor } from "./respond-data.js";
+import type { CueSet } from "./cue-set.js";
 import { classify, type SituationReading } from "./situation.js";
 import { readMessage, settle, type MessageEvidence, type QuestionKey, type Settled } from "./message-evidence.js";
 import { mixedForm, type MixedForm } from "./mixed-form.js";
@@ -280,8 +281,9 @@ function urgentPlan(
   // Blocking a card in the app is the instruction itself, not a topic the customer did not raise.
   if (kind === "card_fraud") held.add("usability");
   const fits = (s: string) => [...topicsIn(s, cues).keys()].every((c) => held.has(c));
-  const first = care.urgent[kind].first.filter(fits);
-  const step = care.urgent[kind].step.filter(fits);
+  const raised = new Set<CauseLabel>([...(topics ?? []), ...reading.causes.map((c) => c.label)]);
+  const first = namingFirst(care.urgent[kind].first.filter(fits), cues, raised);
+  const step = namingFirst(care.urgent[kind].step.filter(fits), cues, raised);
   if (first.length === 0 || step.length === 0) return undefined;
   return { kind, first, step, sorry: care.hazard_sorry, moneyFeeling: care.money_feeling, fear: care.felt.fear.lines };
 }
@@ -301,6 +303,16 @@ function feltSituation(settled: ReturnType<typeof situationOf>, message: string 
     sit: { ...sit, situation, fault: "unclear" },
     ...(settled.settled ? { settled: { ...settled.settled, situation, uncertain: false } } : {}),
   };
+}
+
+/**
+ * The sentences that name a topic the customer raised ("our product safety team" for a rash from a
+ * lotion), when any fit; else all of them. A hazard reported to "the team that handles it" says
+ * less than one reported to the team for what failed.
+ */
+function namingFirst(lines: string[], cues: CueSet, raised: ReadonlySet<CauseLabel>): string[] {
+  const naming = lines.filter((s) => [...topicsIn(s, cues).keys()].some((c) => raised.has(c)));
+  return naming.length > 0 ? naming : lines;
 }
 
 /** The sentences for the feeling the message's words name (shame, fear, tears), if any. */

@@ -17,7 +17,7 @@ import { prepare } from "../text/fold.js";
 import type { CueSet, MessageCueKind } from "./cue-set.js";
 import type { MixedForm } from "./mixed-form.js";
 import { PROBLEMS, type ProblemKey } from "./problems.js";
-import type { SituationReading } from "./situation.js";
+import { NEGATIVE_EMOTIONS, type SituationReading } from "./situation.js";
 import type { Situation } from "./types.js";
 import { isServiceQuestion, SERVICE_QUESTIONS } from "./service-problems.js";
 
@@ -171,6 +171,9 @@ export function settle(sit: SituationReading, reading: Reading, ev: MessageEvide
   // Praise words alone, with no complaint word, problem, mockery or question, outweigh a complaint
   // score (often high for an exclamation), but not a negative sentiment: irony without a marker.
   const plainPraise = ev.praise && !ev.negative && !ev.sarcasm && !ev.question && !ev.feeling;
-  if (plainPraise && reading.sentiment.label !== "negative") return { situation: "praise", uncertain: true };
+  // A complaint the Reading also feels (frustration beside "Amazing that you take my money in 2
+  // seconds but need 10 days to give it back") is irony whose facts carry no complaint word.
+  const feltComplaint = reading.complaint.is && reading.emotions.some((e) => NEGATIVE_EMOTIONS.has(e.label));
+  if (plainPraise && !feltComplaint && reading.sentiment.label !== "negative") return { situation: "praise", uncertain: true };
   return { situation: sit.situation, uncertain: false };
 }

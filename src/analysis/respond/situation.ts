@@ -24,7 +24,8 @@ export interface SituationReading {
 }
 
 const EMOTION_FLOOR = 0.2;
-const NEGATIVE_EMOTIONS: ReadonlySet<EmotionLabel> = new Set(EMOTIONS.filter((e) => !WARM_EMOTIONS.has(e) && e !== "surprise"));
+/** Feelings that tell of something wrong (surprise can go either way). */
+export const NEGATIVE_EMOTIONS: ReadonlySet<EmotionLabel> = new Set(EMOTIONS.filter((e) => !WARM_EMOTIONS.has(e) && e !== "surprise"));
 const POSITIVE_EMOTIONS = WARM_EMOTIONS;
 
 /** Classify the customer's message from its Reading. */
