@@ -3,4 +3,4 @@
  * major when a contract field changes meaning (and say so in CHANGELOG.md). Stored readings older
  * than this are re-read by `attune reread`.
  */
-export const PIPELINE_VERSION = "1.6.0";
+export const PIPELINE_VERSION = "1.7.0";
