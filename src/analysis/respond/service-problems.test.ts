@@ -83,7 +83,17 @@ const PROBLEM_CASES: [string, string, ServiceProblemKey][] = [
   ["tl", "Humingi ako ng refund pero voucher ang binigay nyo. Ayoko ng voucher.", "voucher_not_refund"],
   ["tl", "Naka-block ang account ko sa bank app.", "account_locked"],
   ["tl", "Bakit ako sinisingil sa serbisyong hindi ko in-avail?", "bill_charge"],
+  // The customer's own word for what came instead of the refund (coupon, credit), not "voucher".
+  ["th", "ขอเงินคืนแต่ได้คูปองแทน ไม่เอาคูปองค่ะ", "voucher_not_refund"],
+  ["th", "ได้เครดิตแทนการคืนเงิน อยากได้เงินคืนค่ะ", "voucher_not_refund"],
+  ["te", "రీఫండ్ అడిగితే కూపన్ ఇచ్చారు", "voucher_not_refund"],
+  ["te", "రీఫండ్ బదులు క్రెడిట్ ఇచ్చారు", "voucher_not_refund"],
+  ["tl", "Refund ang hiningi ko pero coupon ang binigay ninyo", "voucher_not_refund"],
+  ["tl", "Credit lang daw imbes na refund, gusto ko ng pera ko", "voucher_not_refund"],
 ];
+
+/** What came instead of a refund, named only in the customer's word: no "voucher" they did not write. */
+const VOUCHER_WORD = /voucher|วอเชอร์|వోచర్/iu;
 
 const QUESTION_CASES: [string, string, ServiceQuestionKey][] = [
   ["en", "How do I change my phone number?", "details_change"],
@@ -128,6 +138,17 @@ describe("service problems", () => {
         `${lang} ${key} step`,
       ).toBe(true);
       if (lang === "th") expect(d?.text).toContain("ครับ");
+    }
+  });
+
+  it("name no voucher for a coupon or credit given instead of a refund", () => {
+    for (const [lang, text, key] of PROBLEM_CASES) {
+      if (key !== "voucher_not_refund" || VOUCHER_WORD.test(text) || lang === "en" || lang === "cs") continue;
+      const reading = complaintReading(text, lang, { cause: SERVICE_PROBLEM_CAUSE[key], script: SCRIPT[lang] });
+      for (const d of draftReplies(reading, {}, { message: text, count: 3 })) {
+        expect(d.problem, `${lang}: ${text}`).toBe(key);
+        expect(d.text).not.toMatch(VOUCHER_WORD);
+      }
     }
   });
 
