@@ -69,12 +69,7 @@ export function draftReplies(reading: Reading, facts: ReplyFacts = {}, options: 
     mixed: t.mixed ? mixed : undefined,
     fault: sit.fault,
     feeling: feelingLine(sit, reading, ev, settled?.uncertain === true),
-    questionHelp: questionHelp(
-      t,
-      ev?.questionTopic ?? askedAbout(ev, options.message, key),
-      [...(topics ?? []), ...reading.causes.map((c) => c.label)],
-      key,
-    ),
+    questionHelp: questionHelp(t, ev?.questionTopic, [...(topics ?? []), ...reading.causes.map((c) => c.label)], key),
     topicNamed: cause !== undefined && (topics === undefined || topics.includes(cause)),
     felt: feltLines(options.message, key, sit),
     urgent: sit.situation === "praise" ? undefined : urgentPlan(options.message, key, reading, topics, sit.situation),
@@ -277,11 +272,11 @@ function urgentPlan(
   // The safety signal alone on a calm question ("is the burger gluten free?") is the Reading's
   // guess; words that name a hazard, a transfer or a card given away are urgent in any situation.
   if (!kind || (kind === "hazard" && situation === "question")) return undefined;
-  const held = new Set<CauseLabel>([...ALWAYS_HELD, ...(topics ?? []), ...reading.causes.map((c) => c.label)]);
+  const raised = new Set<CauseLabel>([...(topics ?? []), ...reading.causes.map((c) => c.label)]);
+  const held = new Set<CauseLabel>([...ALWAYS_HELD, ...raised]);
   // Blocking a card in the app is the instruction itself, not a topic the customer did not raise.
   if (kind === "card_fraud") held.add("usability");
   const fits = (s: string) => [...topicsIn(s, cues).keys()].every((c) => held.has(c));
-  const raised = new Set<CauseLabel>([...(topics ?? []), ...reading.causes.map((c) => c.label)]);
   const first = namingFirst(care.urgent[kind].first.filter(fits), cues, raised);
   const step = namingFirst(care.urgent[kind].step.filter(fits), cues, raised);
   if (first.length === 0 || step.length === 0) return undefined;
@@ -600,16 +595,6 @@ function questionHelp(t: TemplateSet, asked: QuestionKey | undefined, topics: Ca
   // Like a problem sentence, a plan may touch only topics the message holds.
   const held = new Set<CauseLabel>([...(topics ?? []), "staff_treatment", "service_quality", "communication_gap", "overall_experience"]);
   return [...topicsIn(lines.join(" "), cues).keys()].every((c) => held.has(c)) ? lines : undefined;
-}
-
-/**
- * What a question asks about where the language has question cues but no message cues to settle
- * the situation with (romanised Telugu): the subject alone, so the Reading's question gets its plan.
- */
-function askedAbout(ev: MessageEvidence | undefined, message: string | undefined, key: string): QuestionKey | undefined {
-  const cues = cueSetFor(key);
-  if (ev || message === undefined || !cues?.questionsAll) return undefined;
-  return readMessage(message, cues).questionTopic;
 }
 
 /**
