@@ -122,15 +122,14 @@ export function meanProbs(ps: readonly SentimentProbs[]): SentimentProbs {
  * (0, 1] takes only that power of them, because a poorly calibrated head makes full EM overshoot.
  */
 export function emPriorWeights(probs: readonly SentimentProbs[], base: SentimentProbs, iterations = 20, damp = 1): SentimentProbs {
-  let prior = { ...base };
-  const w = (): SentimentProbs => ({
+  const ratio = (prior: SentimentProbs): SentimentProbs => ({
     positive: prior.positive / base.positive,
     neutral: prior.neutral / base.neutral,
     negative: prior.negative / base.negative,
   });
-  for (let i = 0; i < iterations; i++) prior = meanProbs(probs.map((p) => reweight(p, w())));
-  const full = w();
-  return { positive: full.positive ** damp, neutral: full.neutral ** damp, negative: full.negative ** damp };
+  let w = ratio(base);
+  for (let i = 0; i < iterations; i++) w = ratio(meanProbs(probs.map((p) => reweight(p, w))));
+  return { positive: w.positive ** damp, neutral: w.neutral ** damp, negative: w.negative ** damp };
 }
 
 /** The Reading's fused sentiment probabilities of a LOSO-scored row (before abstention and the label). */
